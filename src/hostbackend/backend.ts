@@ -1,0 +1,53 @@
+// The one interface every host backend implements: compile translated blocks (a whole
+// region at a time), run from a compiled block until the guest needs the CPU loop, and
+// drop regions whose guest code changed. The backend never knows which guest it runs.
+//
+// Contract shared by all backends:
+//  - A compiled block is entered with the env pointer (the CPU's env block address).
+//  - At each block entry, if the i32 at env+ENV.EXIT_REQUEST is non-zero, the block
+//    stores its pc at env+ENV.PC and returns ExitReason.INTERRUPT without running.
+//  - goto_tb/goto_ptr chain to the next block without returning when they can: a block
+//    of the same region directly, any other block through the jump cache in guest memory
+//    (JUMP_CACHE: entry pc → slot, filled by the TB cache). Otherwise they store the
+//    target at env+ENV.PC and return ExitReason.LOOKUP.
+//  - exit_tb stores its pc const at env+ENV.PC and returns its reason const.
+//  - A qemu_ld/qemu_st that faults stores the pc of its guest instruction (the last
+//    insn_start) at env+ENV.PC and throws the GuestFault from GuestMemory.firstFault.
+//    A store to a page with PERM.CODE goes through GuestMemory.check (which invalidates
+//    that page's translations) and then completes.
+
+import type { ExitReason } from '../tcg/env.js';
+import type { HelperRegistry } from '../tcg/helpers.js';
+import type { TranslatedBlock } from '../tcg/ir.js';
+import type { GuestMemory } from '../memory/guest-memory.js';
+
+export interface BackendOptions {
+  readonly mem: GuestMemory;
+  readonly helpers: HelperRegistry;
+  /** Receives the `-d out_asm` text of each compiled region when set. */
+  readonly logOutAsm?: (text: string) => void;
+}
+
+/** What a backend can do natively (QEMU tcg-target-has.h style). */
+export interface BackendCaps {
+  /** Chains blocks without returning to the CPU loop. */
+  readonly chaining: boolean;
+  /** Native 64-bit integer arithmetic (no bigint). */
+  readonly nativeI64: boolean;
+}
+
+export interface CompiledRegion {
+  /** One slot per block, in the order given to compile(): the handle run() and the jump cache use. */
+  readonly slots: number[];
+}
+
+export interface HostBackend {
+  readonly name: 'wasm' | 'interp';
+  readonly caps: BackendCaps;
+  /** Compiles blocks together (one wasm module for the lot); they may call each other directly. */
+  compile(blocks: TranslatedBlock[]): CompiledRegion;
+  /** Runs from the block in `slot` with the CPU whose env block is at `env`. */
+  run(slot: number, env: number): ExitReason;
+  /** The region's blocks will never be entered again; their slots may be reused. */
+  release(region: CompiledRegion): void;
+}

@@ -1,0 +1,151 @@
+// The guest's virtual memory map: which ranges are mapped, with what protection and
+// what backs them, where new mappings go, and the brk heap. It keeps GuestMemory's
+// permission table in step and keeps unmapped memory zeroed, so a fresh anonymous
+// mapping always reads as zeroes. Used by the loader and by mmap/munmap/mprotect/brk.
+
+import { GuestMemory } from './guest-memory.js';
+import { GUEST_LIMIT, PAGE_SIZE } from './layout.js';
+
+export interface Mapping {
+  start: number;
+  end: number; // exclusive, page aligned
+  prot: number; // PROT_READ | PROT_WRITE | PROT_EXEC
+  /** What /proc/self/maps shows: a path, "[stack]", "[heap]", or "" for anonymous. */
+  name: string;
+  /** File offset of `start` for file mappings. */
+  offset: number;
+}
+
+export const pageAlignUp = (n: number): number => Math.ceil(n / PAGE_SIZE) * PAGE_SIZE;
+export const pageAlignDown = (n: number): number => Math.floor(n / PAGE_SIZE) * PAGE_SIZE;
+
+export class AddressSpace {
+  /** Sorted, non-overlapping. */
+  private maps: Mapping[] = [];
+  /** New mappings without a hint are placed top-down below this address. */
+  mmapTop: number;
+  brkStart = 0;
+  brkCur = 0;
+
+  constructor(readonly mem: GuestMemory, mmapTop = 0xf000_0000) {
+    this.mmapTop = mmapTop;
+  }
+
+  get mappings(): readonly Mapping[] {
+    return this.maps;
+  }
+
+  /** Maps [start, start+len) (page aligned), replacing whatever was there (MAP_FIXED semantics). */
+  mapFixed(start: number, len: number, prot: number, name = '', offset = 0): void {
+    const end = start + pageAlignUp(len);
+    this.unmap(start, end - start);
+    const m: Mapping = { start, end, prot, name, offset };
+    const i = this.maps.findIndex((x) => x.start > start);
+    if (i < 0) this.maps.push(m);
+    else this.maps.splice(i, 0, m);
+    this.mem.setProt(start, end - start, prot);
+  }
+
+  /** Removes mappings in [start, start+len); the memory is zeroed and made inaccessible. */
+  unmap(start: number, len: number): void {
+    const end = start + pageAlignUp(len);
+    const out: Mapping[] = [];
+    for (const m of this.maps) {
+      if (m.end <= start || m.start >= end) {
+        out.push(m);
+        continue;
+      }
+      if (m.start < start) out.push({ ...m, end: start });
+      if (m.end > end) out.push({ ...m, start: end, offset: m.offset + (end - m.start) });
+      const lo = Math.max(m.start, start);
+      const hi = Math.min(m.end, end);
+      this.mem.rawFill(lo, hi - lo);
+      this.mem.setProt(lo, hi - lo, 0);
+    }
+    this.maps = out;
+  }
+
+  /** Changes protection of [start, start+len); false if any page in it is unmapped (ENOMEM). */
+  protect(start: number, len: number, prot: number): boolean {
+    const end = start + pageAlignUp(len);
+    if (!this.isMapped(start, end - start)) return false;
+    const out: Mapping[] = [];
+    for (const m of this.maps) {
+      if (m.end <= start || m.start >= end) {
+        out.push(m);
+        continue;
+      }
+      if (m.start < start) out.push({ ...m, end: start });
+      const lo = Math.max(m.start, start);
+      const hi = Math.min(m.end, end);
+      out.push({ ...m, start: lo, end: hi, prot, offset: m.offset + (lo - m.start) });
+      if (m.end > end) out.push({ ...m, start: end, offset: m.offset + (end - m.start) });
+    }
+    this.maps = out;
+    this.mem.setProt(start, end - start, prot);
+    return true;
+  }
+
+  /** Whether every page of [start, start+len) is mapped (with any protection). */
+  isMapped(start: number, len: number): boolean {
+    let at = start;
+    const end = start + len;
+    for (const m of this.maps) {
+      if (m.end <= at) continue;
+      if (m.start > at) return false;
+      at = m.end;
+      if (at >= end) return true;
+    }
+    return at >= end;
+  }
+
+  /** Whether [start, start+len) overlaps no mapping and lies inside the guest space. */
+  isFree(start: number, len: number): boolean {
+    if (start < PAGE_SIZE * 16 || start + len > GUEST_LIMIT) return false;
+    return !this.maps.some((m) => m.start < start + len && m.end > start);
+  }
+
+  /** Finds a free, page-aligned range of `len` bytes: at `hint` if free, else top-down below mmapTop. */
+  findFree(len: number, hint = 0): number | null {
+    len = pageAlignUp(len);
+    if (hint && hint % PAGE_SIZE === 0 && this.isFree(hint, len)) return hint;
+    let top = this.mmapTop;
+    for (let i = this.maps.length - 1; i >= -1; i--) {
+      const m = this.maps[i];
+      const floor = m ? m.end : PAGE_SIZE * 16;
+      if (m && m.start >= top) continue;
+      if (top - floor >= len && top - len >= Math.max(this.brkCur, PAGE_SIZE * 16)) return top - len;
+      if (m) top = Math.min(top, m.start);
+    }
+    return null;
+  }
+
+  findMapping(addr: number): Mapping | undefined {
+    return this.maps.find((m) => addr >= m.start && addr < m.end);
+  }
+
+  /** Sets up the brk heap to start at `start` (page aligned). */
+  initBrk(start: number): void {
+    this.brkStart = this.brkCur = pageAlignUp(start);
+  }
+
+  /**
+   * Linux brk: grows or shrinks the heap to `want`; returns the new break, or the old
+   * one when the request cannot be met (below the start, or running into a mapping).
+   */
+  brk(want: number): number {
+    if (want < this.brkStart) return this.brkCur;
+    const oldEnd = pageAlignUp(this.brkCur);
+    const newEnd = pageAlignUp(want);
+    if (newEnd > oldEnd) {
+      if (!this.isFree(oldEnd, newEnd - oldEnd)) return this.brkCur;
+      this.mapFixed(oldEnd, newEnd - oldEnd, 3, '[heap]');
+    } else if (newEnd < oldEnd) {
+      this.unmap(newEnd, oldEnd - newEnd);
+    }
+    // Bytes between the break and the end of its page must read as zero after a shrink.
+    if (want < this.brkCur) this.mem.rawFill(want, Math.min(this.brkCur, newEnd) - want);
+    this.brkCur = want;
+    return want;
+  }
+}

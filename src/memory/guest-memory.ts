@@ -1,0 +1,160 @@
+// Guest memory: the shared WebAssembly.Memory, typed views over it, the per-page
+// permission table, and checked accessors for the runtime (syscalls, helpers, the
+// interpreter backend). Translated wasm code does the same checks inline.
+
+import { GUEST_LIMIT, PAGE_SHIFT, PAGE_SIZE, PERM, PERM_TABLE, WASM_PAGES } from './layout.js';
+
+export type Access = 'read' | 'write' | 'exec';
+const NEED: Record<Access, number> = { read: PERM.READ, write: PERM.WRITE, exec: PERM.EXEC };
+
+/** A guest memory access that Linux would answer with SIGSEGV. Thrown through translated code. */
+export class GuestFault extends Error {
+  constructor(
+    readonly addr: bigint,
+    readonly access: Access,
+    /** true: the page is mapped but forbids this access (SEGV_ACCERR); false: unmapped (SEGV_MAPERR). */
+    readonly mapped: boolean,
+  ) {
+    super(`guest ${access} fault at 0x${addr.toString(16)}`);
+  }
+}
+
+export class GuestMemory {
+  readonly memory: WebAssembly.Memory;
+  readonly u8: Uint8Array;
+  readonly dv: DataView;
+  /** Called when a store hits a page holding translated code (set by the TB cache). */
+  onCodeWrite: (page: number) => void = () => {};
+
+  constructor(memory?: WebAssembly.Memory) {
+    this.memory = memory ?? new WebAssembly.Memory({ initial: WASM_PAGES, maximum: WASM_PAGES, shared: true });
+    const buf = this.memory.buffer as unknown as ArrayBufferLike;
+    this.u8 = new Uint8Array(buf);
+    this.dv = new DataView(buf);
+  }
+
+  // --- permissions ---------------------------------------------------------------
+
+  perm(addr: number): number {
+    return this.u8[PERM_TABLE + (addr >>> PAGE_SHIFT)];
+  }
+  /** Sets the R/W/X bits of every page in [start, start+len), keeping the CODE bit. */
+  setProt(start: number, len: number, prot: number): void {
+    const first = start >>> PAGE_SHIFT;
+    const last = Math.ceil((start + len) / PAGE_SIZE);
+    for (let p = first; p < last; p++) {
+      const i = PERM_TABLE + p;
+      this.u8[i] = (this.u8[i] & PERM.CODE) | (prot & 7);
+    }
+  }
+  setCodeBit(page: number, on: boolean): void {
+    const i = PERM_TABLE + page;
+    this.u8[i] = on ? this.u8[i] | PERM.CODE : this.u8[i] & ~PERM.CODE;
+  }
+
+  /** Whether [addr, addr+len) is inside the guest space and every page allows `access`. */
+  canAccess(addr: number | bigint, len: number, access: Access): boolean {
+    return this.firstFault(addr, len, access) === null;
+  }
+
+  /** The first fault an access would raise, or null. */
+  firstFault(addr: number | bigint, len: number, access: Access): GuestFault | null {
+    const a = typeof addr === 'bigint' ? BigInt.asUintN(64, addr) : BigInt(addr);
+    if (len === 0) return null;
+    if (a + BigInt(len) > BigInt(GUEST_LIMIT)) return new GuestFault(a < BigInt(GUEST_LIMIT) ? BigInt(GUEST_LIMIT) : a, access, false);
+    const start = Number(a);
+    const need = NEED[access];
+    for (let p = start >>> PAGE_SHIFT, last = (start + len - 1) >>> PAGE_SHIFT; p <= last; p++) {
+      const perm = this.u8[PERM_TABLE + p];
+      if ((perm & need) === 0) {
+        const at = BigInt(Math.max(start, p * PAGE_SIZE));
+        return new GuestFault(at, access, (perm & 7) !== 0);
+      }
+    }
+    return null;
+  }
+
+  /** Throws GuestFault unless the access is allowed; returns the address as a number. */
+  check(addr: number | bigint, len: number, access: Access): number {
+    const f = this.firstFault(addr, len, access);
+    if (f) throw f;
+    const a = Number(typeof addr === 'bigint' ? BigInt.asUintN(64, addr) : addr);
+    if (access === 'write') this.noteWrite(a, len);
+    return a;
+  }
+
+  /** A checked store is about to modify [a, a+len): tell the TB cache about code pages. */
+  private noteWrite(a: number, len: number): void {
+    for (let p = a >>> PAGE_SHIFT, last = (a + len - 1) >>> PAGE_SHIFT; p <= last; p++) {
+      if (this.u8[PERM_TABLE + p] & PERM.CODE) this.onCodeWrite(p);
+    }
+  }
+
+  // --- checked scalar access (throw GuestFault) -------------------------------------
+
+  load(addr: number | bigint, size: 1 | 2 | 4 | 8, signed = false): bigint {
+    const a = this.check(addr, size, 'read');
+    switch (size) {
+      case 1: return BigInt(signed ? this.dv.getInt8(a) : this.dv.getUint8(a));
+      case 2: return BigInt(signed ? this.dv.getInt16(a, true) : this.dv.getUint16(a, true));
+      case 4: return BigInt(signed ? this.dv.getInt32(a, true) : this.dv.getUint32(a, true));
+      case 8: return signed ? this.dv.getBigInt64(a, true) : this.dv.getBigUint64(a, true);
+    }
+  }
+  store(addr: number | bigint, size: 1 | 2 | 4 | 8, value: bigint): void {
+    const a = this.check(addr, size, 'write');
+    switch (size) {
+      case 1: this.dv.setUint8(a, Number(BigInt.asUintN(8, value))); break;
+      case 2: this.dv.setUint16(a, Number(BigInt.asUintN(16, value)), true); break;
+      case 4: this.dv.setUint32(a, Number(BigInt.asUintN(32, value)), true); break;
+      case 8: this.dv.setBigUint64(a, BigInt.asUintN(64, value), true); break;
+    }
+  }
+  fetch16(pc: number): number {
+    return this.dv.getUint16(this.check(pc, 2, 'exec'), true);
+  }
+
+  // --- buffers for syscalls (null means EFAULT) -------------------------------------
+
+  /** A view of guest bytes (not a copy), or null if any byte is not readable. */
+  view(addr: number | bigint, len: number): Uint8Array | null {
+    if (this.firstFault(addr, len, 'read')) return null;
+    const a = Number(addr);
+    return this.u8.subarray(a, a + len);
+  }
+  /** A writable view of guest bytes, or null if any byte is not writable. */
+  writableView(addr: number | bigint, len: number): Uint8Array | null {
+    if (this.firstFault(addr, len, 'write')) return null;
+    const a = Number(addr);
+    this.noteWrite(a, len);
+    return this.u8.subarray(a, a + len);
+  }
+  readBytes(addr: number | bigint, len: number): Uint8Array | null {
+    const v = this.view(addr, len);
+    return v ? v.slice() : null;
+  }
+  writeBytes(addr: number | bigint, data: Uint8Array): boolean {
+    const v = this.writableView(addr, data.length);
+    if (!v) return false;
+    v.set(data);
+    return true;
+  }
+  /** A NUL-terminated string (UTF-8), or null if it runs into unreadable memory or past `max`. */
+  readCString(addr: number | bigint, max = 4096): string | null {
+    let a = Number(BigInt.asUintN(64, BigInt(addr)));
+    const start = a;
+    while (a - start < max) {
+      if (!this.canAccess(a, 1, 'read')) return null;
+      if (this.u8[a] === 0) return Buffer.from(this.u8.subarray(start, a)).toString('utf8');
+      a++;
+    }
+    return null;
+  }
+  /** Raw (unchecked) access for the loader and the runtime's own structures. */
+  rawWrite(addr: number, data: Uint8Array): void {
+    this.u8.set(data, addr);
+  }
+  rawFill(addr: number, len: number, value = 0): void {
+    this.u8.fill(value, addr, addr + len);
+  }
+}

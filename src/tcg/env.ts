@@ -1,0 +1,46 @@
+// The guest-independent header at the start of every CPU's env block in guest memory,
+// and the reasons translated code returns to the CPU loop. A guest's own registers
+// follow the header (see src/cpu/<arch>/state.ts).
+
+/** Byte offsets of the env header fields, shared by every guest and backend. */
+export const ENV = {
+  /** i64: guest pc. Valid whenever translated code returns to the CPU loop. */
+  PC: 0,
+  /** i32: non-zero asks translated code to return to the CPU loop at the next block entry. */
+  EXIT_REQUEST: 8,
+  /** i32: exception number when a block exits with ExitReason.EXCEPTION (see Excp). */
+  EXCEPTION: 12,
+  /** i64: the faulting address for memory exceptions. */
+  EXCEPTION_ADDR: 16,
+  /** i32: access kind of a memory fault: 0 read, 1 write, 2 execute. */
+  EXCEPTION_ACCESS: 24,
+  /** Size of the header; guest registers start here. */
+  SIZE: 64,
+} as const;
+
+/** Why translated code returned to the CPU loop (the i32 a compiled block returns). */
+export const ExitReason = {
+  /** Look up the block at env.pc and continue (an unchained jump). */
+  LOOKUP: 0,
+  /** The guest made a system call; env.pc is the pc of the syscall instruction. */
+  SYSCALL: 1,
+  /** The guest raised an exception; env.EXCEPTION says which, env.pc where. */
+  EXCEPTION: 2,
+  /** Translated code changed (fence.i, a store into a translated page): flush and continue at env.pc. */
+  INVALIDATE: 3,
+  /** env.EXIT_REQUEST was set; env.pc is where to resume. */
+  INTERRUPT: 4,
+} as const;
+export type ExitReason = (typeof ExitReason)[keyof typeof ExitReason];
+
+/** Guest-independent exception numbers stored at env.EXCEPTION. */
+export const Excp = {
+  ILLEGAL_INSN: 1,
+  BREAKPOINT: 2,
+  /** Memory fault: env.EXCEPTION_ADDR and EXCEPTION_ACCESS say where and how; perm says why. */
+  SEGV_MAPERR: 3,
+  SEGV_ACCERR: 4,
+  /** Misaligned access the guest does not allow. */
+  BUS_ADRALN: 5,
+} as const;
+export type Excp = (typeof Excp)[keyof typeof Excp];

@@ -1,0 +1,49 @@
+// Helpers: JS functions that translated code calls for work too large or too rare to
+// emit inline (exact floating point, CSRs, memory slow paths). Each helper declares
+// its signature in IR types, so both backends and the IR builder can check calls.
+// Convention: i32 arguments arrive as JS numbers, i64 as bigint; keep hot helpers to
+// i32 arguments (register numbers, env pointer) and let them read the env block.
+
+import type { IrType } from './opcodes.js';
+import type { GuestMemory } from '../memory/guest-memory.js';
+
+/** What a helper may touch: the guest memory that holds every env block. */
+export interface HelperContext {
+  readonly mem: GuestMemory;
+}
+
+export interface HelperDef {
+  readonly name: string;
+  readonly args: readonly IrType[];
+  readonly ret: IrType | null;
+  /** The implementation: (ctx, ...args). Return a number for i32/f32/f64, a bigint for i64. */
+  readonly fn: (ctx: HelperContext, ...args: never[]) => number | bigint | void;
+}
+
+/** The helpers one emulator instance knows, numbered in registration order. */
+export class HelperRegistry {
+  private readonly defs: HelperDef[] = [];
+  private readonly byName = new Map<string, number>();
+
+  register(def: HelperDef): number {
+    const known = this.byName.get(def.name);
+    if (known !== undefined) return known;
+    this.defs.push(def);
+    this.byName.set(def.name, this.defs.length - 1);
+    return this.defs.length - 1;
+  }
+  /** Registers every helper of a table and returns their ids by name. */
+  registerAll<N extends string>(defs: Record<N, HelperDef>): Record<N, number> {
+    const ids = {} as Record<N, number>;
+    for (const key of Object.keys(defs) as N[]) ids[key] = this.register(defs[key]);
+    return ids;
+  }
+  get(id: number): HelperDef {
+    const d = this.defs[id];
+    if (!d) throw new Error(`unknown helper id ${id}`);
+    return d;
+  }
+  get all(): readonly HelperDef[] {
+    return this.defs;
+  }
+}

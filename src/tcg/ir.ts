@@ -1,0 +1,190 @@
+// The TCG intermediate representation: typed temps, labels, ops, and the builder that
+// guest front ends use to emit a translation block. An IrOp names its opcode (declared
+// in opcodes.ts) and carries outputs, inputs and constant parameters separately.
+
+import { OPCODES, type Cond, type IrType, type MemOp, type Opcode } from './opcodes.js';
+import type { ExitReason } from './env.js';
+import type { HelperDef } from './helpers.js';
+
+/** A typed IR temporary, local to one translation block. */
+export interface Temp {
+  readonly id: number;
+  readonly type: IrType;
+}
+
+export type Const = number | bigint;
+
+export interface IrOp {
+  op: Opcode;
+  outs: Temp[];
+  ins: Temp[];
+  consts: Const[];
+}
+
+/** One guest instruction as translated, for `-d in_asm` and diagnostics. */
+export interface GuestInsn {
+  pc: number;
+  size: number;
+  /** Raw encoding. */
+  bits: number;
+  /** Disassembly, e.g. "addi a0,a0,1". */
+  text: string;
+}
+
+/** The result of translating one guest block: the IR plus what the TB cache needs to know. */
+export interface TranslatedBlock {
+  /** Guest pc of the first instruction. */
+  pc: number;
+  /** Bytes of guest code covered: [pc, pc + size). */
+  size: number;
+  insns: GuestInsn[];
+  ops: IrOp[];
+  temps: Temp[];
+  labelCount: number;
+  /** Guest pcs this block may continue at that are known at translation time (goto_tb targets). */
+  successors: number[];
+}
+
+/**
+ * Emits IR for one block. Front ends call the typed helpers (add, movi, qemuLd, ...) or
+ * the generic emit(); temps come from newTemp(). Temps are typed: the builder checks
+ * every op's operand types against the opcode table, so type slips fail at translation time.
+ */
+export class IrBuilder {
+  readonly ops: IrOp[] = [];
+  readonly temps: Temp[] = [];
+  private labels = 0;
+  readonly successors: number[] = [];
+
+  constructor(private readonly helperSig: (id: number) => HelperDef) {}
+
+  newTemp(type: IrType): Temp {
+    const t: Temp = { id: this.temps.length, type };
+    this.temps.push(t);
+    return t;
+  }
+  newLabel(): number {
+    return this.labels++;
+  }
+  get labelCount(): number {
+    return this.labels;
+  }
+
+  /** Appends one op after checking its operands against the opcode table. */
+  emit(op: Opcode, outs: Temp[], ins: Temp[], consts: Const[] = []): void {
+    const def = OPCODES[op];
+    if (def.flags.variadic) {
+      const helper = this.helperSig(Number(consts[0]));
+      checkTypes(op, 'output', outs, helper.ret ? [helper.ret] : []);
+      checkTypes(op, 'input', ins, helper.args);
+    } else {
+      checkTypes(op, 'output', outs, def.outs);
+      checkTypes(op, 'input', ins, def.ins);
+    }
+    if (consts.length !== def.consts) throw new Error(`IR ${op}: expected ${def.consts} constants, got ${consts.length}`);
+    this.ops.push({ op, outs, ins, consts });
+  }
+
+  // --- conveniences used by every front end ---------------------------------------
+
+  /** A fresh temp holding a constant. */
+  const64(v: bigint | number): Temp {
+    const t = this.newTemp('i64');
+    this.emit('movi_i64', [t], [], [BigInt.asIntN(64, BigInt(v))]);
+    return t;
+  }
+  const32(v: number): Temp {
+    const t = this.newTemp('i32');
+    this.emit('movi_i32', [t], [], [v | 0]);
+    return t;
+  }
+  /** out = op(a, b) for a binary op whose output type equals the inputs'. */
+  binary(op: Opcode, a: Temp, b: Temp): Temp {
+    const t = this.newTemp(a.type);
+    this.emit(op, [t], [a, b]);
+    return t;
+  }
+  unary(op: Opcode, a: Temp): Temp {
+    const t = this.newTemp(OPCODES[op].outs[0] ?? a.type);
+    this.emit(op, [t], [a]);
+    return t;
+  }
+  setcond(cond: Cond, a: Temp, b: Temp): Temp {
+    const t = this.newTemp(a.type);
+    this.emit(a.type === 'i64' ? 'setcond_i64' : 'setcond_i32', [t], [a, b], [condIndex(cond)]);
+    return t;
+  }
+  movcond(cond: Cond, c1: Temp, c2: Temp, v1: Temp, v2: Temp): Temp {
+    const t = this.newTemp(v1.type);
+    this.emit(v1.type === 'i64' ? 'movcond_i64' : 'movcond_i32', [t], [c1, c2, v1, v2], [condIndex(cond)]);
+    return t;
+  }
+  brcond(cond: Cond, a: Temp, b: Temp, label: number): void {
+    this.emit(a.type === 'i64' ? 'brcond_i64' : 'brcond_i32', [], [a, b], [condIndex(cond), label]);
+  }
+  setLabel(label: number): void {
+    this.emit('set_label', [], [], [label]);
+  }
+  ldEnv(type: 'i32' | 'i64', offset: number): Temp {
+    const t = this.newTemp(type);
+    this.emit(type === 'i64' ? 'ld_env_i64' : 'ld_env_i32', [t], [], [offset]);
+    return t;
+  }
+  stEnv(value: Temp, offset: number): void {
+    this.emit(value.type === 'i64' ? 'st_env_i64' : 'st_env_i32', [], [value], [offset]);
+  }
+  qemuLd(type: 'i32' | 'i64', addr: Temp, memop: MemOp): Temp {
+    const t = this.newTemp(type);
+    this.emit(type === 'i64' ? 'qemu_ld_i64' : 'qemu_ld_i32', [t], [addr], [memop]);
+    return t;
+  }
+  qemuSt(value: Temp, addr: Temp, memop: MemOp): void {
+    this.emit(value.type === 'i64' ? 'qemu_st_i64' : 'qemu_st_i32', [], [value, addr], [memop]);
+  }
+  /** Calls helper `id`; returns its result temp, or undefined for a void helper. */
+  call(id: number, args: Temp[]): Temp | undefined {
+    const ret = this.helperSig(id).ret;
+    const out = ret ? [this.newTemp(ret)] : [];
+    this.emit('call', out, args, [id]);
+    return out[0];
+  }
+  insnStart(pc: number): void {
+    this.emit('insn_start', [], [], [pc]);
+  }
+  gotoTb(pc: number): void {
+    this.successors.push(pc);
+    this.emit('goto_tb', [], [], [pc]);
+  }
+  gotoPtr(pc: Temp): void {
+    this.emit('goto_ptr', [], [pc]);
+  }
+  exitTb(reason: ExitReason, pc: number): void {
+    this.emit('exit_tb', [], [], [reason, pc]);
+  }
+}
+
+export function condIndex(c: Cond): number {
+  const i = CONDS_INDEX.get(c);
+  if (i === undefined) throw new Error(`bad condition ${c}`);
+  return i;
+}
+import { CONDS } from './opcodes.js';
+const CONDS_INDEX = new Map<Cond, number>(CONDS.map((c, i) => [c, i]));
+
+function checkTypes(op: string, what: string, temps: Temp[], want: readonly IrType[]): void {
+  if (temps.length !== want.length) throw new Error(`IR ${op}: expected ${want.length} ${what}s, got ${temps.length}`);
+  for (let i = 0; i < want.length; i++) {
+    if (temps[i].type !== want[i]) throw new Error(`IR ${op}: ${what} ${i} is ${temps[i].type}, expected ${want[i]}`);
+  }
+}
+
+/** Text form of one op, for `-d op` / `-d op_opt`. */
+export function formatOp(o: IrOp): string {
+  const t = (x: Temp) => `t${x.id}:${x.type}`;
+  const c = o.consts.map((k, i) => {
+    if ((o.op.startsWith('setcond') || o.op.startsWith('movcond') || o.op.startsWith('brcond')) && i === 0) return CONDS[Number(k)];
+    return typeof k === 'bigint' ? `0x${BigInt.asUintN(64, k).toString(16)}` : `0x${(k >>> 0).toString(16)}`;
+  });
+  const parts = [...o.ins.map(t), ...c];
+  return `${o.outs.length ? o.outs.map(t).join(',') + ' = ' : ''}${o.op} ${parts.join(', ')}`.trimEnd();
+}

@@ -1,0 +1,133 @@
+// The one table of TCG IR operations. Every op is declared here once — its output
+// and input temp types, how many constant parameters it carries and its flags — and
+// the builder, the optimizer, the interpreter backend and the WebAssembly backend all
+// key off this table (as QEMU's include/tcg/tcg-opc.h does).
+//
+// Semantics shared by all backends:
+//  - i32/i64 arithmetic wraps; shift counts are taken modulo the width.
+//  - div_s/div_u/rem_s/rem_u are total: x/0 = 0 and x%0 = x; MIN/-1 = MIN and MIN%-1 = 0.
+//    Guest front ends add their own fix-ups (RISC-V wants x/0 = -1).
+//  - mulh_* return the high half of the double-width product (s×s, u×u, s×u).
+//  - f32/f64 arithmetic is IEEE round-to-nearest-even with no flags; NaN bit patterns
+//    coming out of it are unspecified. Guests with exact FP semantics use helpers.
+//  - qemu_ld/qemu_st access guest memory (little-endian) and fault precisely: a failed
+//    access leaves the guest state as it was at the last insn_start.
+
+export type IrType = 'i32' | 'i64' | 'f32' | 'f64';
+
+/** Condition codes for setcond / movcond / brcond. */
+export const CONDS = ['eq', 'ne', 'lt', 'ge', 'le', 'gt', 'ltu', 'geu', 'leu', 'gtu'] as const;
+export type Cond = (typeof CONDS)[number];
+
+/** Memory operation descriptor for qemu_ld / qemu_st: access size in bytes, and sign extension for loads. */
+export const MEMOP = {
+  UB: 0x01, SB: 0x11, UW: 0x02, SW: 0x12, UL: 0x04, SL: 0x14, UQ: 0x08,
+} as const;
+export type MemOp = (typeof MEMOP)[keyof typeof MEMOP];
+export const memopSize = (m: number): 1 | 2 | 4 | 8 => (m & 0x0f) as 1 | 2 | 4 | 8;
+export const memopSigned = (m: number): boolean => (m & 0x10) !== 0;
+
+export interface OpFlags {
+  /** Has effects beyond writing its outputs: never removed as dead code. */
+  readonly sideEffects?: boolean;
+  /** Transfers control within the block (labels) or out of it. */
+  readonly branch?: boolean;
+  /** Leaves the translation block: must be the last op on its path. */
+  readonly endsBlock?: boolean;
+  /** Reads or writes CPU state in env (a barrier for optimizations that cache env). */
+  readonly touchesEnv?: boolean;
+  /** Takes a variable number of inputs and 0 or 1 output, typed by the helper called. */
+  readonly variadic?: boolean;
+}
+
+export interface OpDef {
+  readonly outs: readonly IrType[];
+  readonly ins: readonly IrType[];
+  /** Number of constant parameters (numbers, or bigint for 64-bit immediates). */
+  readonly consts: number;
+  readonly flags: OpFlags;
+}
+
+const op = (outs: IrType[], ins: IrType[], consts = 0, flags: OpFlags = {}): OpDef => ({ outs, ins, consts, flags });
+const un = (t: IrType) => op([t], [t]);
+const bin = (t: IrType) => op([t], [t, t]);
+
+/** Integer ops that exist for both i32 and i64; the table holds them as name_i32 and name_i64. */
+const INT_OPS = {
+  mov: un,
+  movi: (t: IrType) => op([t], [], 1), // const: the value (number for i32, bigint for i64)
+  add: bin, sub: bin, mul: bin, and: bin, or: bin, xor: bin,
+  shl: bin, shr: bin, sar: bin, rotl: bin, rotr: bin,
+  neg: un, not: un,
+  div_s: bin, div_u: bin, rem_s: bin, rem_u: bin,
+  mulh_s: bin, mulh_u: bin, mulh_su: bin,
+  clz: un, ctz: un, popcnt: un,
+  ext8s: un, ext8u: un, ext16s: un, ext16u: un,
+  /** const: cond. out = cond(a, b) ? 1 : 0 */
+  setcond: (t: IrType) => op([t], [t, t], 1),
+  /** const: cond. ins: c1, c2, v1, v2. out = cond(c1, c2) ? v1 : v2 */
+  movcond: (t: IrType) => op([t], [t, t, t, t], 1),
+  /** consts: cond, label. if cond(a, b) goto label */
+  brcond: (t: IrType) => op([], [t, t], 2, { branch: true }),
+  /** const: byte offset into env. */
+  ld_env: (t: IrType) => op([t], [], 1, { touchesEnv: true }),
+  st_env: (t: IrType) => op([], [t], 1, { sideEffects: true, touchesEnv: true }),
+  /** in: address (i64). const: memop. */
+  qemu_ld: (t: IrType) => op([t], ['i64'], 1, { sideEffects: true }),
+  /** ins: value, address (i64). const: memop. */
+  qemu_st: (t: IrType) => op([], [t, 'i64'], 1, { sideEffects: true }),
+} as const;
+
+/** Floating-point ops (IEEE round-to-nearest-even, no flags), as name_f32 and name_f64. */
+const FLOAT_OPS = {
+  fadd: bin, fsub: bin, fmul: bin, fdiv: bin, fsqrt: un, fneg: un, fabs: un,
+} as const;
+
+type Suffixed<N extends string, T extends string> = Record<`${N}_${T}`, OpDef>;
+function suffixed<N extends string, T extends IrType>(ops: Record<N, (t: IrType) => OpDef>, t: T): Suffixed<N, T> {
+  const out: Record<string, OpDef> = {};
+  for (const [name, make] of Object.entries(ops) as [N, (t: IrType) => OpDef][]) out[`${name}_${t}`] = make(t);
+  return out as Suffixed<N, T>;
+}
+
+export const OPCODES = {
+  ...suffixed(INT_OPS, 'i32'),
+  ...suffixed(INT_OPS, 'i64'),
+  ext32s_i64: un('i64'),
+  ext32u_i64: un('i64'),
+  /** i64 → i32, low half. */
+  extrl_i64_i32: op(['i32'], ['i64']),
+  /** i32 → i64, zero / sign extended. */
+  extu_i32_i64: op(['i64'], ['i32']),
+  exts_i32_i64: op(['i64'], ['i32']),
+
+  ...suffixed(FLOAT_OPS, 'f32'),
+  ...suffixed(FLOAT_OPS, 'f64'),
+  bitcast_i32_f32: op(['f32'], ['i32']),
+  bitcast_f32_i32: op(['i32'], ['f32']),
+  bitcast_i64_f64: op(['f64'], ['i64']),
+  bitcast_f64_i64: op(['i64'], ['f64']),
+  fcvt_f32_f64: op(['f64'], ['f32']),
+  fcvt_f64_f32: op(['f32'], ['f64']),
+
+  /** Marks the start of a guest instruction. const: guest pc. */
+  insn_start: op([], [], 1, { sideEffects: true }),
+  /** const: label id. */
+  set_label: op([], [], 1, { sideEffects: true, branch: true }),
+  /** const: label id. */
+  br: op([], [], 1, { sideEffects: true, branch: true }),
+  /** Calls a helper. const: helper id. Inputs/output typed by the helper's signature. */
+  call: op([], [], 1, { sideEffects: true, touchesEnv: true, variadic: true }),
+  /** Continue at a guest pc known at translation time (chainable). const: target pc. */
+  goto_tb: op([], [], 1, { sideEffects: true, endsBlock: true }),
+  /** Continue at a guest pc computed at run time. in: target pc. */
+  goto_ptr: op([], ['i64'], 0, { sideEffects: true, endsBlock: true }),
+  /** Return to the CPU loop. consts: exit reason (ExitReason), guest pc to store in env.pc. */
+  exit_tb: op([], [], 2, { sideEffects: true, endsBlock: true, touchesEnv: true }),
+} satisfies Record<string, OpDef>;
+
+export type Opcode = keyof typeof OPCODES;
+
+export function opDef(name: Opcode): OpDef {
+  return OPCODES[name];
+}
