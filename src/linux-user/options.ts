@@ -1,0 +1,33 @@
+// Everything the CLI hands to linux-user to run one guest program, after reading the
+// QEMU_* environment variables and the command line.
+
+/** The `-d` log items, as QEMU names them. */
+export const LOG_ITEMS = ['in_asm', 'op', 'op_opt', 'out_asm', 'exec', 'unimp', 'strace', 'stats'] as const;
+export type LogItem = (typeof LOG_ITEMS)[number];
+
+export interface RunOptions {
+  /** Host path of the guest program. */
+  program: string;
+  /** Guest argv, argv[0] included (already replaced by -0 when given). */
+  argv: string[];
+  /** Guest environment as "NAME=value" strings, in order (after -E / -U). */
+  envp: string[];
+  /** -L: prefix for the ELF interpreter and absolute paths the guest opens, when set. */
+  ldPrefix?: string;
+  /** -s: guest stack size in bytes. */
+  stackSize: number;
+  /** -strace: log syscalls to stderr. */
+  strace: boolean;
+  /** -d items. */
+  log: ReadonlySet<LogItem>;
+  /** -D: where -d output goes (stderr when unset). */
+  logFile?: string;
+  /** -one-insn-per-tb */
+  oneInsnPerTb: boolean;
+  /** -accel tcg,backend=... */
+  backend: 'wasm' | 'interp';
+  /** -cpu, when given (checked against the ELF's architecture). */
+  cpu?: string;
+  /** -r / QEMU_UNAME: the release uname() reports. */
+  unameRelease?: string;
+}
