@@ -148,6 +148,12 @@ export class IrBuilder {
     this.emit('call', out, args, [id]);
     return out[0];
   }
+  /** The env block address of the running CPU (an i32), to pass to helpers. */
+  envPtr(): Temp {
+    const t = this.newTemp('i32');
+    this.emit('env_ptr', [t], []);
+    return t;
+  }
   insnStart(pc: number): void {
     this.emit('insn_start', [], [], [pc]);
   }

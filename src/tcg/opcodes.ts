@@ -110,6 +110,8 @@ export const OPCODES = {
   fcvt_f32_f64: op(['f64'], ['f32']),
   fcvt_f64_f32: op(['f32'], ['f64']),
 
+  /** The address of the env block the running code was entered with (for helpers). */
+  env_ptr: op(['i32'], []),
   /** Marks the start of a guest instruction. const: guest pc. */
   insn_start: op([], [], 1, { sideEffects: true }),
   /** const: label id. */

@@ -1,0 +1,64 @@
+// The CPU loop: find the block for env.pc, run it (chained blocks run on without
+// coming back here), and handle what comes back — lookups and invalidations here,
+// system calls and exceptions handed up to linux-user (or system mode) to deal with.
+
+import type { HostBackend } from '../hostbackend/backend.js';
+import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
+import { ENV, Excp, ExitReason } from './env.js';
+import type { TcgLog } from './log.js';
+import type { TbCache } from './tb.js';
+
+const ACCESS_CODE = { read: 0, write: 1, exec: 2 } as const;
+
+export class CpuExec {
+  /** Times the loop dispatched a block (entered translated code), for -d stats. */
+  dispatches = 0;
+
+  constructor(
+    private readonly mem: GuestMemory,
+    private readonly tbs: TbCache,
+    private readonly backend: HostBackend,
+    private readonly log: TcgLog,
+  ) {}
+
+  /**
+   * Runs the CPU whose env block is at `env` until it makes a system call or raises an
+   * exception (ExitReason.SYSCALL / EXCEPTION, details in env), or until an exit request
+   * that nobody here consumed (ExitReason.INTERRUPT).
+   */
+  run(env: number): ExitReason {
+    const dv = this.mem.dv;
+    const logExec = this.log.has('exec');
+    for (;;) {
+      const pc = Number(dv.getBigUint64(env + ENV.PC, true));
+      let reason: ExitReason;
+      try {
+        const tb = this.tbs.lookup(pc);
+        if (logExec) this.log.write(`Trace 0: 0x${tb.slot.toString(16).padStart(8, '0')} [${pc.toString(16).padStart(16, '0')}]\n`);
+        this.dispatches++;
+        reason = this.backend.run(tb.slot, env);
+      } catch (e) {
+        if (!(e instanceof GuestFault)) throw e;
+        // The backend stored the faulting instruction's pc; a fetch fault happens at pc itself.
+        if (e.access === 'exec') dv.setBigInt64(env + ENV.PC, BigInt(pc), true);
+        dv.setInt32(env + ENV.EXCEPTION, e.mapped ? Excp.SEGV_ACCERR : Excp.SEGV_MAPERR, true);
+        dv.setBigInt64(env + ENV.EXCEPTION_ADDR, e.addr, true);
+        dv.setInt32(env + ENV.EXCEPTION_ACCESS, ACCESS_CODE[e.access], true);
+        return ExitReason.EXCEPTION;
+      }
+      switch (reason) {
+        case ExitReason.LOOKUP:
+          continue;
+        case ExitReason.INVALIDATE:
+          this.tbs.flush();
+          continue;
+        case ExitReason.INTERRUPT:
+          // Translation changes ask running code to come back; nothing else uses it yet.
+          dv.setInt32(env + ENV.EXIT_REQUEST, 0, true);
+          continue;
+        default:
+          return reason;
+      }
+    }
+  }
+}

@@ -1,0 +1,175 @@
+// The translation-block cache. On a miss at pc it translates a whole region — the block
+// at pc plus the blocks reachable from it through static jumps, up to a limit — and has
+// the backend compile them together (one wasm module per region, never per block).
+// It keeps pc → block, fills the jump cache that translated code chains through, marks
+// pages holding translated code (PERM.CODE) and drops every region on a page when that
+// page is written, and everything on fence.i.
+
+import type { Translator } from '../cpu/guest.js';
+import type { CompiledRegion, HostBackend } from '../hostbackend/backend.js';
+import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
+import { JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SHIFT, PERM, jumpCacheIndex } from '../memory/layout.js';
+import { formatOp, type TranslatedBlock } from './ir.js';
+import type { TcgLog } from './log.js';
+import { optimize } from './optimize.js';
+
+export interface TbCacheOptions {
+  /** Most guest instructions per block. */
+  maxInsns: number;
+  /** Most blocks translated into one region (one backend compile). */
+  maxRegionBlocks: number;
+  log: TcgLog;
+  /** Called when running code must return to the CPU loop (its translations changed). */
+  requestExit: () => void;
+}
+
+export interface Tb {
+  readonly pc: number;
+  readonly slot: number;
+  readonly region: Region;
+  readonly firstPage: number;
+  readonly lastPage: number;
+}
+
+interface Region {
+  compiled: CompiledRegion;
+  tbs: Tb[];
+}
+
+export class TbCache {
+  private readonly byPc = new Map<number, Tb>();
+  private readonly regionsOnPage = new Map<number, Set<Region>>();
+  /** Counters for -d stats. */
+  readonly stats = { blocksTranslated: 0, regionsCompiled: 0, translateMs: 0, invalidations: 0, flushes: 0 };
+
+  constructor(
+    private readonly mem: GuestMemory,
+    private readonly translator: Translator,
+    private readonly backend: HostBackend,
+    private readonly opts: TbCacheOptions,
+  ) {
+    this.clearJumpCache();
+    mem.onCodeWrite = (page) => this.invalidatePage(page);
+  }
+
+  /** The block at pc, translating its region on a miss. Throws GuestFault if pc is not executable. */
+  lookup(pc: number): Tb {
+    let tb = this.byPc.get(pc);
+    if (!tb) {
+      this.translateRegion(pc);
+      tb = this.byPc.get(pc);
+      if (!tb) throw new Error(`TB at 0x${pc.toString(16)} missing after translation`);
+    }
+    const entry = JUMP_CACHE + jumpCacheIndex(pc) * JUMP_CACHE_ENTRY_SIZE;
+    this.mem.dv.setBigInt64(entry, BigInt(pc), true);
+    this.mem.dv.setInt32(entry + 8, tb.slot, true);
+    return tb;
+  }
+
+  private translateRegion(entryPc: number): void {
+    const t0 = performance.now();
+    const blocks: TranslatedBlock[] = [];
+    const queued = new Set<number>([entryPc]);
+    const work = [entryPc];
+    while (work.length > 0 && blocks.length < this.opts.maxRegionBlocks) {
+      const pc = work.shift()!;
+      let block: TranslatedBlock;
+      try {
+        block = this.translator.translate(this.mem, pc, { maxInsns: this.opts.maxInsns });
+      } catch (e) {
+        // Only the entry must translate; a successor that cannot be fetched is looked up (and faults) when reached.
+        if (pc === entryPc || !(e instanceof GuestFault)) throw e;
+        continue;
+      }
+      this.logBlock(block);
+      const opt = optimize(block);
+      if (this.opts.log.has('op_opt')) this.logOps('OP after optimization and liveness analysis:', opt);
+      blocks.push(opt);
+      for (const next of block.successors) {
+        if (!queued.has(next) && !this.byPc.has(next) && this.mem.perm(next) & PERM.EXEC) {
+          queued.add(next);
+          work.push(next);
+        }
+      }
+    }
+    const compiled = this.backend.compile(blocks);
+    const region: Region = { compiled, tbs: [] };
+    blocks.forEach((b, i) => {
+      const tb: Tb = {
+        pc: b.pc,
+        slot: compiled.slots[i],
+        region,
+        firstPage: b.pc >>> PAGE_SHIFT,
+        lastPage: (b.pc + Math.max(b.size, 1) - 1) >>> PAGE_SHIFT,
+      };
+      region.tbs.push(tb);
+      this.byPc.set(b.pc, tb);
+      for (let p = tb.firstPage; p <= tb.lastPage; p++) {
+        let set = this.regionsOnPage.get(p);
+        if (!set) this.regionsOnPage.set(p, (set = new Set()));
+        set.add(region);
+        this.mem.setCodeBit(p, true);
+      }
+    });
+    this.stats.blocksTranslated += blocks.length;
+    this.stats.regionsCompiled++;
+    this.stats.translateMs += performance.now() - t0;
+  }
+
+  /** A store hit a page holding translated code: forget every region on it. */
+  invalidatePage(page: number): void {
+    const regions = this.regionsOnPage.get(page);
+    this.mem.setCodeBit(page, false);
+    if (!regions) return;
+    this.stats.invalidations++;
+    for (const r of [...regions]) this.dropRegion(r);
+    this.opts.requestExit();
+  }
+
+  /** Forgets every translation (fence.i, munmap of code, exec). */
+  flush(): void {
+    this.stats.flushes++;
+    const all = new Set<Region>();
+    for (const set of this.regionsOnPage.values()) for (const r of set) all.add(r);
+    for (const r of all) this.dropRegion(r);
+    this.clearJumpCache();
+  }
+
+  private dropRegion(r: Region): void {
+    for (const tb of r.tbs) {
+      if (this.byPc.get(tb.pc) === tb) this.byPc.delete(tb.pc);
+      for (let p = tb.firstPage; p <= tb.lastPage; p++) {
+        const set = this.regionsOnPage.get(p);
+        if (!set) continue;
+        set.delete(r);
+        if (set.size === 0) {
+          this.regionsOnPage.delete(p);
+          this.mem.setCodeBit(p, false);
+        }
+      }
+      const entry = JUMP_CACHE + jumpCacheIndex(tb.pc) * JUMP_CACHE_ENTRY_SIZE;
+      if (this.mem.dv.getBigInt64(entry, true) === BigInt(tb.pc)) this.mem.dv.setBigInt64(entry, -1n, true);
+    }
+    this.backend.release(r.compiled);
+  }
+
+  private clearJumpCache(): void {
+    for (let i = 0; i < JUMP_CACHE_ENTRIES; i++) this.mem.dv.setBigInt64(JUMP_CACHE + i * JUMP_CACHE_ENTRY_SIZE, -1n, true);
+  }
+
+  private logBlock(b: TranslatedBlock): void {
+    const log = this.opts.log;
+    if (log.has('in_asm')) {
+      const lines = b.insns.map((i) => {
+        const hex = i.size === 2 ? (i.bits & 0xffff).toString(16).padStart(4, '0').padEnd(8) : (i.bits >>> 0).toString(16).padStart(8, '0');
+        return `0x${i.pc.toString(16).padStart(16, '0')}:  ${hex}          ${i.text}`;
+      });
+      log.write(`----------------\nIN: \n${lines.join('\n')}\n\n`);
+    }
+    if (log.has('op')) this.logOps('OP:', b);
+  }
+
+  private logOps(title: string, b: TranslatedBlock): void {
+    this.opts.log.write(`${title}\n${b.ops.map((o) => (o.op === 'insn_start' ? `\n ---- 0x${Number(o.consts[0]).toString(16)}` : ` ${formatOp(o)}`)).join('\n')}\n\n`);
+  }
+}

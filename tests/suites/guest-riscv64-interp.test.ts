@@ -1,0 +1,3 @@
+// riscv64 guest programs under the reference IR interpreter backend.
+import { guestSuite } from './support/guest-suite.js';
+guestSuite('riscv64', 'interp');

@@ -1,0 +1,3 @@
+// riscv64 guest programs under the default WebAssembly backend.
+import { guestSuite } from './support/guest-suite.js';
+guestSuite('riscv64', 'wasm');

@@ -1,0 +1,74 @@
+// Runs guest test programs the way a user would — through bin/qemu-user-ts, or
+// Debian's qemu-<arch> for differential runs — and reads the manifest that lists
+// them (tests/binaries/<arch>/manifest.json).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const CLI = join(ROOT, 'bin/qemu-user-ts');
+
+export interface ManifestEntry {
+  name: string;
+  binary: string;
+  args?: string[];
+  stdin?: string;
+  env?: Record<string, string>;
+  expect: { stdout?: string; exit: number; stderrIncludes?: string };
+  tags?: string[];
+  cwdTemp?: boolean;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+export function readManifest(arch: string): { dir: string; entries: ManifestEntry[] } {
+  const dir = join(ROOT, 'tests/binaries', arch);
+  const file = join(dir, 'manifest.json');
+  if (!existsSync(file)) return { dir, entries: [] };
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as ManifestEntry[] | { tests: ManifestEntry[] };
+  return { dir, entries: Array.isArray(raw) ? raw : raw.tests };
+}
+
+/** The expected stdout of an entry: a file under expected/ when one exists by that name, else inline text. */
+export function expectedStdout(dir: string, e: ManifestEntry): string | undefined {
+  const s = e.expect.stdout;
+  if (s === undefined) return undefined;
+  const f = join(dir, 'expected', s);
+  return existsSync(f) ? readFileSync(f, 'utf8') : s;
+}
+
+/** Exit status as a shell reports it: 128+N for a death by signal N. */
+function statusOf(r: ReturnType<typeof spawnSync>): number {
+  if (r.error) throw r.error;
+  if (r.signal) return 128 + (osSignals[r.signal] ?? 0);
+  return r.status ?? -1;
+}
+const osSignals: Record<string, number> = { SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGSEGV: 11, SIGTERM: 15, SIGSYS: 31 };
+
+export function runProgram(command: string[], e: ManifestEntry, dir: string, timeoutMs = 120_000): RunResult {
+  const cwd = e.cwdTemp ? mkdtempSync(join(tmpdir(), `guest-${e.name}-`)) : dir;
+  try {
+    const r = spawnSync(command[0], [...command.slice(1), join(dir, e.binary), ...(e.args ?? [])], {
+      cwd,
+      input: e.stdin ?? '',
+      env: { ...process.env, ...(e.env ?? {}) },
+      timeout: timeoutMs,
+      maxBuffer: 64 << 20,
+    });
+    return { stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), status: statusOf(r) };
+  } finally {
+    if (e.cwdTemp) rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+export const ours = (backend: 'wasm' | 'interp', ...extra: string[]): string[] => [process.execPath, CLI, '-accel', `tcg,backend=${backend}`, ...extra];
+
+export function hostHas(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}

@@ -1,0 +1,24 @@
+// The guest-program suite, parameterised by backend: every manifest entry runs under
+// qemu-user-ts and must print the expected stdout and exit with the expected status.
+
+import { describe, expect, it } from 'vitest';
+import { expectedStdout, ours, readManifest, runProgram } from './guest-runner.js';
+
+export function guestSuite(arch: string, backend: 'wasm' | 'interp'): void {
+  const { dir, entries } = readManifest(arch);
+  describe(`${arch} guest programs on the ${backend} backend`, () => {
+    it('has a manifest with programs', () => {
+      expect(entries.length).toBeGreaterThan(0);
+    });
+    for (const e of entries) {
+      it(e.name, () => {
+        const r = runProgram(ours(backend), e, dir);
+        const want = expectedStdout(dir, e);
+        if (want !== undefined) expect(r.stdout).toBe(want);
+        if (e.expect.stderrIncludes) expect(r.stderr).toContain(e.expect.stderrIncludes);
+        expect(r.stderr).not.toMatch(/\n\s+at .*\.m?js:\d+/); // never a JavaScript stack trace
+        expect(r.status).toBe(e.expect.exit);
+      });
+    }
+  });
+}

@@ -1,0 +1,12 @@
+// vitest: the suites under tests/suites and the unit tests beside the code; guest
+// programs run as child processes, so give them time.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/suites/**/*.test.ts', 'src/**/*.test.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
