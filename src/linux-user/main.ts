@@ -1,0 +1,156 @@
+// linux-user's entry: load the program, build the process and its CPU, and run the
+// CPU loop — serving system calls, turning exceptions into signals — until the guest
+// exits or is killed. Returns the exit status; a guest killed by a signal kills us
+// with the same signal after QEMU's "uncaught target signal" line.
+
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { AddressSpace } from '../memory/address-space.js';
+import { GuestMemory } from '../memory/guest-memory.js';
+import { ENV_AREA } from '../memory/layout.js';
+import { loadElf } from '../loader/elf.js';
+import { loadProgram } from '../loader/load.js';
+import { ENV, Excp, ExitReason } from '../tcg/env.js';
+import { CpuExec } from '../tcg/exec.js';
+import { HelperRegistry } from '../tcg/helpers.js';
+import type { TcgLog, TcgLogItem } from '../tcg/log.js';
+import { TbCache } from '../tcg/tb.js';
+import type { HostBackend } from '../hostbackend/backend.js';
+import { InterpBackend } from '../hostbackend/interp/interp.js';
+import { WasmBackend } from '../hostbackend/wasm/backend.js';
+import { RISCV64_ABI } from './generic/abi.js';
+import { GuestExit, GuestKilled } from './guest-exit.js';
+import type { RunOptions } from './options.js';
+import { LinuxProcess } from './process.js';
+import { riscv64Target } from './riscv64/target.js';
+import { CORE_SIGNALS, HOST_SIGNAL_NAMES, SIG, SIGNAL_DESCRIPTIONS } from './signals.js';
+import { doSyscall } from './syscalls/table.js';
+import type { LinuxTarget } from './target.js';
+
+const PROGRAM_NAME = 'qemu-user-ts';
+/** The supported guests, with their syscall ABI. */
+const TARGETS = [{ target: riscv64Target, abi: RISCV64_ABI }];
+/** Blocks per region: how much code one backend compile (one wasm module) covers at most. */
+const MAX_REGION_BLOCKS = 256;
+const MAX_INSNS_PER_BLOCK = 512;
+
+/** The signal each guest-independent exception number raises. */
+const EXCEPTION_SIGNALS: Record<number, number> = {
+  [Excp.ILLEGAL_INSN]: SIG.SIGILL,
+  [Excp.BREAKPOINT]: SIG.SIGTRAP,
+  [Excp.SEGV_MAPERR]: SIG.SIGSEGV,
+  [Excp.SEGV_ACCERR]: SIG.SIGSEGV,
+  [Excp.BUS_ADRALN]: SIG.SIGBUS,
+};
+
+export function runGuest(opts: RunOptions): number {
+  const log = openLog(opts);
+  try {
+    return runWithLog(opts, log);
+  } finally {
+    log.close();
+  }
+}
+
+function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
+  const { image, arch } = loadElf(opts.program, TARGETS.map((t) => t.target.arch), opts.cpu);
+  const { target, abi } = TARGETS.find((t) => t.target.arch === arch)!;
+
+  const mem = new GuestMemory();
+  const as = new AddressSpace(mem);
+  const loaded = loadProgram({
+    mem, as, image,
+    archName: arch.name,
+    argv: opts.argv,
+    envp: opts.envp,
+    execfn: opts.program,
+    stackSize: opts.stackSize,
+    ldPrefix: opts.ldPrefix,
+  });
+
+  const proc = LinuxProcess.fromOptions(mem, as, opts, abi, (line) => log.write(`${line}\n`));
+  const env = ENV_AREA;
+  target.initCpu(mem.dv, env, loaded.entry, loaded.sp);
+
+  const helpers = new HelperRegistry();
+  const translator = arch.createTranslator(helpers);
+  const backendOpts = { mem, helpers, logOutAsm: log.has('out_asm') ? (t: string) => log.write(t) : undefined };
+  const backend: HostBackend = opts.backend === 'interp' ? new InterpBackend(backendOpts) : new WasmBackend(backendOpts);
+  const tbs = new TbCache(mem, translator, backend, {
+    maxInsns: opts.oneInsnPerTb ? 1 : MAX_INSNS_PER_BLOCK,
+    maxRegionBlocks: MAX_REGION_BLOCKS,
+    log,
+    requestExit: () => mem.dv.setInt32(env + ENV.EXIT_REQUEST, 1, true),
+  });
+  const cpu = new CpuExec(mem, tbs, backend, log);
+  const started = performance.now();
+  let syscalls = 0;
+
+  try {
+    for (;;) {
+      const reason = cpu.run(env);
+      if (reason === ExitReason.SYSCALL) {
+        syscalls++;
+        const nr = target.syscallNumber(mem.dv, env);
+        const result = doSyscall(proc, nr, target.syscallArgs(mem.dv, env));
+        target.syscallReturn(mem.dv, env, result);
+        continue;
+      }
+      if (reason === ExitReason.EXCEPTION) {
+        const excp = mem.dv.getInt32(env + ENV.EXCEPTION, true);
+        const sig = EXCEPTION_SIGNALS[excp];
+        if (sig === undefined) throw new Error(`unknown exception ${excp}`);
+        // Signal delivery to guest handlers comes with the signals issue: for now every
+        // synchronous signal takes its default action.
+        throw new GuestKilled(sig);
+      }
+      throw new Error(`unexpected exit reason ${reason}`);
+    }
+  } catch (e) {
+    if (log.has('stats')) logStats(log, tbs, cpu, backend, syscalls, performance.now() - started);
+    if (e instanceof GuestExit) return e.status & 0xff;
+    if (e instanceof GuestKilled) return dieOfSignal(e.signal, log);
+    throw e;
+  }
+}
+
+function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend, syscalls: number, ms: number): void {
+  const s = tbs.stats;
+  const b = backend as Partial<{ stats: Record<string, number> }>;
+  const backendStats = b.stats ? Object.entries(b.stats).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toFixed(1)}`).join(' ') : '';
+  log.write(
+    `stats: run ${ms.toFixed(1)} ms, blocks translated ${s.blocksTranslated} in ${s.regionsCompiled} regions ` +
+      `(${s.translateMs.toFixed(1)} ms translating+compiling), dispatches ${cpu.dispatches}, syscalls ${syscalls}, ` +
+      `invalidations ${s.invalidations}, flushes ${s.flushes}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n`,
+  );
+}
+
+/** Ends the emulator the way the guest died: QEMU's message, then the same signal. */
+function dieOfSignal(sig: number, log: { close(): void }): number {
+  const core = CORE_SIGNALS.has(sig);
+  writeSync(2, `${PROGRAM_NAME}: uncaught target signal ${sig} (${SIGNAL_DESCRIPTIONS[sig] ?? 'Unknown signal'})${core ? ' - core dumped' : ''}\n`);
+  log.close();
+  const host = HOST_SIGNAL_NAMES[sig];
+  if (host) {
+    try {
+      process.kill(process.pid, host);
+    } catch {
+      // fall through to the exit status a shell would show
+    }
+  }
+  return 128 + sig;
+}
+
+/** The -d log: to -D file, or stderr. */
+function openLog(opts: RunOptions): TcgLog & { close(): void } {
+  let fd = opts.logFile ? openSync(opts.logFile, 'w') : 2;
+  return {
+    has: (item: TcgLogItem) => opts.log.has(item),
+    write: (text: string) => void writeSync(fd, text),
+    close: () => {
+      if (fd !== 2) {
+        closeSync(fd);
+        fd = 2;
+      }
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Bad input through the real CLI: every case must end with one clear line on stderr
+// naming the problem, exit status 1, and never a JavaScript stack trace.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT } from './support/guest-runner.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bad-input-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const good = readFileSync(join(ROOT, 'tests/binaries/riscv64/bin/exit'));
+
+/** A copy of a valid riscv64 executable with some bytes changed. */
+function patched(name: string, edit: (b: Buffer) => void): string {
+  const b = Buffer.from(good);
+  edit(b);
+  const path = join(dir, name);
+  writeFileSync(path, b);
+  return path;
+}
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stderr: r.stderr, stdout: r.stdout };
+}
+
+function expectOneLineError(r: ReturnType<typeof run>, pattern: RegExp): void {
+  expect(r.status).toBe(1);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^qemu-user-ts: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\bat .*\.m?js:\d+/);
+}
+
+describe('bad input gets one line and status 1', () => {
+  it('a missing file', () => {
+    expectOneLineError(run(join(dir, 'no-such-program')), /No such file or directory/);
+  });
+  it('a file that is not ELF', () => {
+    const p = join(dir, 'text');
+    writeFileSync(p, '#!/bin/sh\necho hello\n');
+    expectOneLineError(run(p), /not an ELF|Exec format error|Invalid ELF/i);
+  });
+  it('an empty file', () => {
+    const p = join(dir, 'empty');
+    writeFileSync(p, '');
+    expectOneLineError(run(p), /ELF|short|truncated|empty/i);
+  });
+  it('a truncated ELF', () => {
+    const p = join(dir, 'truncated');
+    writeFileSync(p, good.subarray(0, 100));
+    expectOneLineError(run(p), /truncated|outside|short/i);
+  });
+  it('program headers outside the file', () => {
+    expectOneLineError(run(patched('bad-phoff', (b) => b.writeBigUInt64LE(0xffff_0000n, 32))), /program header|outside|truncated/i);
+  });
+  it('a segment larger than the address space', () => {
+    // First program header's p_memsz (phdr at e_phoff; p_memsz at +40).
+    expectOneLineError(run(patched('huge-segment', (b) => {
+      const phoff = Number(b.readBigUInt64LE(32));
+      const phentsize = b.readUInt16LE(54);
+      const phnum = b.readUInt16LE(56);
+      for (let i = 0; i < phnum; i++) {
+        const ph = phoff + i * phentsize;
+        if (b.readUInt32LE(ph) === 1) { b.writeBigUInt64LE(0x10_0000_0000n, ph + 40); break; }
+      }
+    })), /segment|address space|too large|enormous/i);
+  });
+  it('an entry point outside every segment', () => {
+    expectOneLineError(run(patched('bad-entry', (b) => b.writeBigUInt64LE(0x7000_0000n, 24))), /entry/i);
+  });
+  it('a 32-bit ELF', () => {
+    expectOneLineError(run(patched('elf32', (b) => { b[4] = 1; })), /32-bit|class/i);
+  });
+  it('a big-endian ELF', () => {
+    expectOneLineError(run(patched('big-endian', (b) => { b[5] = 2; })), /big-endian|endian/i);
+  });
+  it('an x86-64 ELF', () => {
+    expectOneLineError(run(patched('x86-64', (b) => b.writeUInt16LE(62, 18))), /x86-64/i);
+  });
+  it('an architecture not supported yet (aarch64)', () => {
+    expectOneLineError(run(patched('aarch64', (b) => b.writeUInt16LE(183, 18))), /aarch64/i);
+  });
+  it('a bad option', () => {
+    const r = run('-no-such-option', join(ROOT, 'tests/binaries/riscv64/bin/exit'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^qemu-user-ts: /);
+    expect(r.stderr).not.toMatch(/\bat .*\.m?js:\d+/);
+  });
+  it('a directory', () => {
+    expectOneLineError(run(dir), /directory|not a regular|Permission|ELF/i);
+  });
+});
