@@ -314,6 +314,13 @@ TEST_BEGIN
     ld      a0, 8(s2)
     CHECK   sh_misaligned_hi, 0x0000000102030407
 
+    /* ---- fences are no-ops for a single hart ---- */
+    li      a0, 0x42
+    fence
+    fence   rw, rw
+    fence   r, w
+    CHECK   fence_nop, 0x42
+
     TEST_END rv64i
 
     .data

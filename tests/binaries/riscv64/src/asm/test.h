@@ -69,3 +69,106 @@ test_main:
 1:
     CHECK   \name, \taken
 .endm
+
+/* ---------------- floating point ---------------- */
+/* fflags bits */
+#define NX 0x01
+#define UF 0x02
+#define OF 0x04
+#define DZ 0x08
+#define NV 0x10
+
+/*
+ * FP cases. Operands a, b, c are bit patterns: they are placed in a1..a3 (for
+ * int-to-float conversions) and in fa1..fa3 (single: fmv.w.x, i.e. NaN-boxed;
+ * double: fmv.d.x). fflags is cleared, `insn` runs, fflags is captured in s1.
+ * The result comes from fa0 (TF: low 32 bits via fmv.x.w, zero-extended; TD:
+ * fmv.x.d) or from a0 (TFX/TDX: the instruction writes a0 itself). Each case
+ * checks the result and then the flags ("<name> fflags").
+ */
+.macro FP_SETUP_S a, b, c
+    li      a1, \a
+    li      a2, \b
+    li      a3, \c
+    fmv.w.x fa1, a1
+    fmv.w.x fa2, a2
+    fmv.w.x fa3, a3
+    fsflags x0
+.endm
+
+.macro FP_SETUP_D a, b, c
+    li      a1, \a
+    li      a2, \b
+    li      a3, \c
+    fmv.d.x fa1, a1
+    fmv.d.x fa2, a2
+    fmv.d.x fa3, a3
+    fsflags x0
+.endm
+
+.macro FP_FINISH name, want, flags
+    frflags s1
+    CHECK   \name, \want
+    mv      a0, s1
+    CHECK_FLAGS \name, \flags
+.endm
+
+.macro TF name, a, b, c, want, flags, insn:vararg
+    FP_SETUP_S \a, \b, \c
+    \insn
+    frflags s1
+    fmv.x.w a0, fa0
+    slli    a0, a0, 32
+    srli    a0, a0, 32
+    CHECK   \name, \want
+    mv      a0, s1
+    CHECK_FLAGS \name, \flags
+.endm
+
+.macro TFX name, a, b, c, want, flags, insn:vararg
+    FP_SETUP_S \a, \b, \c
+    li      a0, 0x5555
+    \insn
+    FP_FINISH \name, \want, \flags
+.endm
+
+.macro TD name, a, b, c, want, flags, insn:vararg
+    FP_SETUP_D \a, \b, \c
+    \insn
+    frflags s1
+    fmv.x.d a0, fa0
+    CHECK   \name, \want
+    mv      a0, s1
+    CHECK_FLAGS \name, \flags
+.endm
+
+.macro TDX name, a, b, c, want, flags, insn:vararg
+    FP_SETUP_D \a, \b, \c
+    li      a0, 0x5555
+    \insn
+    FP_FINISH \name, \want, \flags
+.endm
+
+/* single operand in double-format register (for fcvt.s.d): fa1 = a as double, result single */
+.macro TDF name, a, b, c, want, flags, insn:vararg
+    FP_SETUP_D \a, \b, \c
+    \insn
+    frflags s1
+    fmv.x.w a0, fa0
+    slli    a0, a0, 32
+    srli    a0, a0, 32
+    CHECK   \name, \want
+    mv      a0, s1
+    CHECK_FLAGS \name, \flags
+.endm
+
+/* single operands (NaN-boxed), double result (for fcvt.d.s) */
+.macro TFD name, a, b, c, want, flags, insn:vararg
+    FP_SETUP_S \a, \b, \c
+    \insn
+    frflags s1
+    fmv.x.d a0, fa0
+    CHECK   \name, \want
+    mv      a0, s1
+    CHECK_FLAGS \name, \flags
+.endm

@@ -1,0 +1,48 @@
+// The qemu-user-ts entry point (bundled by esbuild into dist/qemu-user-ts.mjs, which
+// bin/qemu-user-ts imports). Parses the QEMU-style command line, checks the program
+// can be opened, and hands over to linux-user's runGuest. A UserError is printed as
+// one line `qemu-user-ts: message` with status 1; anything else is a bug: its stack
+// is printed and the status is EX_SOFTWARE (70).
+
+import packageJson from '../../package.json' with { type: 'json' };
+import { runGuest } from '../linux-user/main.js';
+import { checkProgramFile } from '../loader/elf.js';
+import { UserError } from '../user-error.js';
+import { parseCommandLine, PROGRAM_NAME } from './options.js';
+
+/** sysexits.h EX_SOFTWARE: an internal error. */
+export const EXIT_INTERNAL_ERROR = 70;
+export const EXIT_USER_ERROR = 1;
+
+/** Runs the CLI with `args` (process.argv.slice(2)); resolves to the exit status. */
+export async function main(args: readonly string[]): Promise<number> {
+  try {
+    const cl = parseCommandLine(args, { env: process.env, version: packageJson.version });
+    if (cl.kind === 'exit') {
+      process.stdout.write(cl.stdout);
+      return cl.status;
+    }
+    checkProgramFile(cl.options.program);
+    // runGuest is synchronous today; awaiting keeps this right if it becomes async.
+    return await Promise.resolve(runGuest(cl.options));
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`${PROGRAM_NAME}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`${PROGRAM_NAME}: internal error (a bug, please report it):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_INTERNAL_ERROR;
+  }
+}
+
+/** Exits with `status` once stdout and stderr have flushed what was written to them. */
+function exitAfterFlush(status: number): void {
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(status);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+exitAfterFlush(await main(process.argv.slice(2)));
