@@ -1,0 +1,99 @@
+// The guest's file descriptor table. A guest fd points at an OpenFile (Linux's "open
+// file description": host fd, status flags, file offset, directory listing), which
+// dup'ed fds share; close-on-exec belongs to the fd itself. Guest fds are numbered
+// independently of host fds; guest 0/1/2 start out as the host's 0/1/2.
+
+import { closeSync } from 'node:fs';
+
+/** What the host fd is, decided once at open from fstat. */
+export type FileKind = 'file' | 'dir' | 'tty' | 'chr' | 'pipe' | 'socket' | 'path';
+
+export interface DirEntry {
+  name: Buffer;
+  ino: bigint;
+  /** linux_dirent64 d_type. */
+  type: number;
+}
+
+export class OpenFile {
+  /** How many guest fds point here; the host fd is closed when the last goes. */
+  refs = 0;
+  /** Directory listing snapshot for getdents64, taken at the first read or after a rewind. */
+  dirEntries: DirEntry[] | null = null;
+
+  constructor(
+    readonly hostFd: number,
+    /** Host path it was opened by ("" when unknown, e.g. inherited stdio). */
+    readonly path: string,
+    /** Guest access mode + status flags, in the guest ABI's encoding (what F_GETFL returns). */
+    public flags: number,
+    readonly kind: FileKind,
+    /**
+     * Our own file offset, used with positional host I/O (Node has no lseek). null: use the
+     * host fd's offset (inherited stdio, pipes, ttys), so what we write lands where the
+     * shell that shares the fd expects it. For directories: the getdents64 cookie.
+     */
+    public pos: number | null,
+    /** false for host 0/1/2, which stay open for the emulator's own output. */
+    readonly ownsHostFd: boolean,
+  ) {}
+
+  release(): void {
+    if (--this.refs === 0 && this.ownsHostFd && this.hostFd >= 0) {
+      try {
+        closeSync(this.hostFd);
+      } catch {
+        // already gone on the host: nothing the guest can be told
+      }
+    }
+  }
+}
+
+export interface FdEntry {
+  file: OpenFile;
+  cloexec: boolean;
+}
+
+export class FdTable {
+  private readonly fds: (FdEntry | undefined)[] = [];
+
+  get(fd: number): FdEntry | undefined {
+    return Number.isInteger(fd) && fd >= 0 ? this.fds[fd] : undefined;
+  }
+
+  /** The lowest free fd ≥ min and < limit, or -1 (EMFILE). */
+  lowestFree(min: number, limit: number): number {
+    for (let fd = min; fd < limit; fd++) if (!this.fds[fd]) return fd;
+    return -1;
+  }
+
+  /** Puts `file` at `fd`, closing what was there (dup3 semantics). */
+  installAt(fd: number, file: OpenFile, cloexec: boolean): void {
+    const old = this.fds[fd];
+    file.refs++;
+    this.fds[fd] = { file, cloexec };
+    old?.file.release();
+  }
+
+  /** Puts `file` at the lowest free fd ≥ min below limit; -1 when full. */
+  install(file: OpenFile, cloexec: boolean, limit: number, min = 0): number {
+    const fd = this.lowestFree(min, limit);
+    if (fd >= 0) this.installAt(fd, file, cloexec);
+    return fd;
+  }
+
+  close(fd: number): boolean {
+    const e = this.get(fd);
+    if (!e) return false;
+    this.fds[fd] = undefined;
+    e.file.release();
+    return true;
+  }
+
+  /** Open guest fds, ascending. */
+  list(): number[] {
+    const out: number[] = [];
+    this.fds.forEach((e, i) => e && out.push(i));
+    return out;
+  }
+}

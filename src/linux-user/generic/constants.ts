@@ -1,0 +1,153 @@
+// Guest ABI constants for asm-generic 64-bit Linux (riscv64, aarch64): fcntl/open flags,
+// *at flags, mmap/mprotect/madvise/mremap, signals, clocks, rlimits, ioctls, file types.
+// Values from include/uapi/asm-generic/*.h and include/uapi/linux/*.h. Flag tables are
+// ordered the way -strace prints them.
+
+/** One open(2) flag table per ABI: aarch64 moves four bits (arch/arm64 uapi fcntl.h). */
+export interface OpenFlagTable {
+  O_ACCMODE: number; O_RDONLY: number; O_WRONLY: number; O_RDWR: number;
+  O_CREAT: number; O_EXCL: number; O_NOCTTY: number; O_TRUNC: number; O_APPEND: number;
+  O_NONBLOCK: number; O_DSYNC: number; O_ASYNC: number; O_DIRECT: number; O_LARGEFILE: number;
+  O_DIRECTORY: number; O_NOFOLLOW: number; O_NOATIME: number; O_CLOEXEC: number;
+  __O_SYNC: number; O_PATH: number; __O_TMPFILE: number;
+}
+
+export const GENERIC_OPEN_FLAGS: OpenFlagTable = {
+  O_ACCMODE: 0o3, O_RDONLY: 0, O_WRONLY: 0o1, O_RDWR: 0o2,
+  O_CREAT: 0o100, O_EXCL: 0o200, O_NOCTTY: 0o400, O_TRUNC: 0o1000, O_APPEND: 0o2000,
+  O_NONBLOCK: 0o4000, O_DSYNC: 0o10000, O_ASYNC: 0o20000, O_DIRECT: 0o40000, O_LARGEFILE: 0o100000,
+  O_DIRECTORY: 0o200000, O_NOFOLLOW: 0o400000, O_NOATIME: 0o1000000, O_CLOEXEC: 0o2000000,
+  __O_SYNC: 0o4000000, O_PATH: 0o10000000, __O_TMPFILE: 0o20000000,
+};
+
+export const ARM64_OPEN_FLAGS: OpenFlagTable = {
+  ...GENERIC_OPEN_FLAGS,
+  O_DIRECTORY: 0o40000, O_NOFOLLOW: 0o100000, O_DIRECT: 0o200000, O_LARGEFILE: 0o400000,
+};
+
+/** Flags other than the access mode, in -strace order. */
+export const OPEN_FLAG_NAMES = [
+  'O_APPEND', 'O_CREAT', 'O_DIRECTORY', 'O_EXCL', 'O_LARGEFILE', 'O_NOCTTY', 'O_NOFOLLOW',
+  'O_NONBLOCK', 'O_DSYNC', '__O_SYNC', 'O_TRUNC', 'O_ASYNC', 'O_DIRECT', 'O_NOATIME',
+  'O_CLOEXEC', 'O_PATH', '__O_TMPFILE',
+] as const satisfies readonly (keyof OpenFlagTable)[];
+
+/** Status flags F_SETFL may change. */
+export const SETFL_NAMES = ['O_APPEND', 'O_NONBLOCK', 'O_ASYNC', 'O_DIRECT', 'O_NOATIME'] as const;
+
+export const AT = {
+  FDCWD: -100,
+  SYMLINK_NOFOLLOW: 0x100,
+  EACCESS: 0x200,
+  REMOVEDIR: 0x200,
+  SYMLINK_FOLLOW: 0x400,
+  NO_AUTOMOUNT: 0x800,
+  EMPTY_PATH: 0x1000,
+  STATX_SYNC_TYPE: 0x6000,
+} as const;
+
+export const AT_FLAG_NAMES: readonly (readonly [string, number])[] = [
+  ['AT_SYMLINK_NOFOLLOW', AT.SYMLINK_NOFOLLOW], ['AT_EACCESS', AT.EACCESS], ['AT_SYMLINK_FOLLOW', AT.SYMLINK_FOLLOW],
+  ['AT_NO_AUTOMOUNT', AT.NO_AUTOMOUNT], ['AT_EMPTY_PATH', AT.EMPTY_PATH],
+];
+
+/** access(2) mode bits. */
+export const ACCESS = { F_OK: 0, X_OK: 1, W_OK: 2, R_OK: 4 } as const;
+
+export const RENAME = { NOREPLACE: 1, EXCHANGE: 2, WHITEOUT: 4 } as const;
+
+export const SEEK = { SET: 0, CUR: 1, END: 2, DATA: 3, HOLE: 4 } as const;
+
+export const FCNTL = {
+  F_DUPFD: 0, F_GETFD: 1, F_SETFD: 2, F_GETFL: 3, F_SETFL: 4, F_GETLK: 5, F_SETLK: 6, F_SETLKW: 7,
+  F_SETOWN: 8, F_GETOWN: 9, F_DUPFD_CLOEXEC: 1030, F_GETPIPE_SZ: 1032,
+} as const;
+export const FD_CLOEXEC = 1;
+
+/** ioctl requests (asm-generic/ioctls.h). */
+export const IOCTL = { TCGETS: 0x5401, TCSETS: 0x5402, TIOCGWINSZ: 0x5413, FIONREAD: 0x541b, FIONBIO: 0x5421 } as const;
+
+export const PROT = { NONE: 0, READ: 1, WRITE: 2, EXEC: 4, SEM: 8, GROWSDOWN: 0x01000000, GROWSUP: 0x02000000 } as const;
+
+export const MAP = {
+  SHARED: 0x01, PRIVATE: 0x02, SHARED_VALIDATE: 0x03, TYPE: 0x0f,
+  FIXED: 0x10, ANONYMOUS: 0x20, GROWSDOWN: 0x0100, DENYWRITE: 0x0800, EXECUTABLE: 0x1000,
+  LOCKED: 0x2000, NORESERVE: 0x4000, POPULATE: 0x8000, NONBLOCK: 0x10000, STACK: 0x20000,
+  HUGETLB: 0x40000, SYNC: 0x80000, FIXED_NOREPLACE: 0x100000, UNINITIALIZED: 0x4000000,
+} as const;
+
+export const MAP_FLAG_NAMES: readonly (readonly [string, number])[] = [
+  ['MAP_FIXED', MAP.FIXED], ['MAP_ANONYMOUS', MAP.ANONYMOUS], ['MAP_GROWSDOWN', MAP.GROWSDOWN],
+  ['MAP_DENYWRITE', MAP.DENYWRITE], ['MAP_EXECUTABLE', MAP.EXECUTABLE], ['MAP_LOCKED', MAP.LOCKED],
+  ['MAP_NORESERVE', MAP.NORESERVE], ['MAP_POPULATE', MAP.POPULATE], ['MAP_NONBLOCK', MAP.NONBLOCK],
+  ['MAP_STACK', MAP.STACK], ['MAP_HUGETLB', MAP.HUGETLB], ['MAP_SYNC', MAP.SYNC],
+  ['MAP_FIXED_NOREPLACE', MAP.FIXED_NOREPLACE], ['MAP_UNINITIALIZED', MAP.UNINITIALIZED],
+];
+
+export const MREMAP = { MAYMOVE: 1, FIXED: 2, DONTUNMAP: 4 } as const;
+
+export const MADV = {
+  NORMAL: 0, RANDOM: 1, SEQUENTIAL: 2, WILLNEED: 3, DONTNEED: 4, FREE: 8, REMOVE: 9,
+  DONTFORK: 10, DOFORK: 11, MERGEABLE: 12, UNMERGEABLE: 13, HUGEPAGE: 14, NOHUGEPAGE: 15,
+  DONTDUMP: 16, DODUMP: 17, WIPEONFORK: 18, KEEPONFORK: 19, COLD: 20, PAGEOUT: 21,
+  POPULATE_READ: 22, POPULATE_WRITE: 23, DONTNEED_LOCKED: 24, COLLAPSE: 25, HWPOISON: 100,
+} as const;
+
+/** Advice that only tunes performance (or fork behaviour, which does not exist yet): accepted as 0. */
+export const MADV_HINTS: ReadonlySet<number> = new Set([
+  MADV.NORMAL, MADV.RANDOM, MADV.SEQUENTIAL, MADV.WILLNEED, MADV.FREE, MADV.DONTFORK, MADV.DOFORK,
+  MADV.MERGEABLE, MADV.UNMERGEABLE, MADV.HUGEPAGE, MADV.NOHUGEPAGE, MADV.DONTDUMP, MADV.DODUMP,
+  MADV.KEEPONFORK, MADV.COLD, MADV.PAGEOUT, MADV.POPULATE_READ, MADV.POPULATE_WRITE, MADV.COLLAPSE,
+]);
+
+/** Signal numbers (asm-generic/signal.h); the same on x86, so host and guest agree. */
+export const SIG = {
+  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8,
+  SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15,
+  SIGSTKFLT: 16, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22,
+  SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29,
+  SIGPWR: 30, SIGSYS: 31,
+} as const;
+export const NSIG = 64;
+export const SIGNAL_NAMES: ReadonlyMap<number, string> = new Map(Object.entries(SIG).map(([k, v]) => [v, k]));
+
+/** Default actions (signal(7)) other than "terminate" / "core". */
+export const SIG_DEFAULT_IGNORE: ReadonlySet<number> = new Set([SIG.SIGCHLD, SIG.SIGURG, SIG.SIGWINCH, SIG.SIGCONT]);
+export const SIG_DEFAULT_STOP: ReadonlySet<number> = new Set([SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU]);
+
+export const SIG_HANDLER = { DFL: 0n, IGN: 1n } as const;
+export const SIGPROCMASK = { SIG_BLOCK: 0, SIG_UNBLOCK: 1, SIG_SETMASK: 2 } as const;
+export const SS = { ONSTACK: 1, DISABLE: 2, AUTODISARM: 0x8000_0000 } as const;
+
+export const CLOCK = {
+  REALTIME: 0, MONOTONIC: 1, PROCESS_CPUTIME_ID: 2, THREAD_CPUTIME_ID: 3, MONOTONIC_RAW: 4,
+  REALTIME_COARSE: 5, MONOTONIC_COARSE: 6, BOOTTIME: 7, REALTIME_ALARM: 8, BOOTTIME_ALARM: 9, TAI: 11,
+} as const;
+export const CLOCK_NAMES: ReadonlyMap<number, string> = new Map(Object.entries(CLOCK).map(([k, v]) => [v, `CLOCK_${k}`]));
+export const TIMER_ABSTIME = 1;
+
+export const RLIMIT = {
+  CPU: 0, FSIZE: 1, DATA: 2, STACK: 3, CORE: 4, RSS: 5, NPROC: 6, NOFILE: 7, MEMLOCK: 8, AS: 9,
+  LOCKS: 10, SIGPENDING: 11, MSGQUEUE: 12, NICE: 13, RTPRIO: 14, RTTIME: 15,
+} as const;
+export const RLIM_NLIMITS = 16;
+export const RLIM_INFINITY = 0xffff_ffff_ffff_ffffn;
+
+export const RUSAGE = { SELF: 0, CHILDREN: -1, THREAD: 1 } as const;
+
+export const GRND = { NONBLOCK: 1, RANDOM: 2, INSECURE: 4 } as const;
+
+/** linux_dirent64 d_type values. */
+export const DT = { UNKNOWN: 0, FIFO: 1, CHR: 2, DIR: 4, BLK: 6, REG: 8, LNK: 10, SOCK: 12 } as const;
+
+/** statx mask bits (linux/stat.h). */
+export const STATX = {
+  TYPE: 0x1, MODE: 0x2, NLINK: 0x4, UID: 0x8, GID: 0x10, ATIME: 0x20, MTIME: 0x40, CTIME: 0x80,
+  INO: 0x100, SIZE: 0x200, BLOCKS: 0x400, BASIC_STATS: 0x7ff, BTIME: 0x800,
+} as const;
+
+/** USER_HZ: the unit of clock_t in times(2) and friends. */
+export const USER_HZ = 100;
+/** Largest byte count one read/write moves (MAX_RW_COUNT). */
+export const MAX_RW_COUNT = 0x7fff_f000;
+export const UIO_MAXIOV = 1024;

@@ -1,0 +1,183 @@
+// LinuxProcess: everything a syscall handler may need about the one guest process —
+// its memory and address space, fd table, cwd and umask, ids, rlimits, recorded signal
+// state, the syscall table of its ABI, and the -strace / -d unimp sinks. main.ts builds
+// one with LinuxProcess.fromOptions after loading the program.
+
+import { fstatSync, realpathSync } from 'node:fs';
+import { hostname, release as hostRelease } from 'node:os';
+import { resolve as resolvePathHost } from 'node:path';
+import type { AddressSpace } from '../memory/address-space.js';
+import type { GuestMemory } from '../memory/guest-memory.js';
+import { FdTable, OpenFile } from './fd-table.js';
+import type { GenericAbi } from './generic/abi.js';
+import { HOST_OPEN_FLAGS } from './generic/abi.js';
+import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SS } from './generic/constants.js';
+import type { KSigaction, StackT } from './generic/structs.js';
+import type { RunOptions } from './options.js';
+import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
+import { hostFdInfo, kindOf, translateOpenFlags } from './vfs/host.js';
+
+/** The canonical path (what the kernel's /proc/self/exe shows), or the path as given. */
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
+export interface ProcessSettings {
+  abi: GenericAbi;
+  /** Guest stack size in bytes: becomes the RLIMIT_STACK soft limit. */
+  stackSize: number;
+  /** -L prefix for absolute paths the guest opens. */
+  ldPrefix?: string;
+  /** -r: uname release; the host's release otherwise. */
+  unameRelease?: string;
+  /** One line per syscall, without the newline (stderr in the CLI). */
+  strace?: (line: string) => void;
+  /** -d unimp: one line per unsupported syscall or request. */
+  logUnimp?: (line: string) => void;
+  /** Host path of the running program (what /proc/self/exe points at). */
+  exePath?: string;
+  /** AT_EXECFN string as the guest sees it. */
+  execfn?: string;
+  /** Initial working directory (the host's by default). */
+  cwd?: string;
+  /** Guest fds 0/1/2 are the host's 0/1/2 (default true; tests may turn it off). */
+  inheritStdio?: boolean;
+}
+
+export interface Rlimit {
+  cur: bigint;
+  max: bigint;
+}
+
+export class LinuxProcess {
+  readonly abi: GenericAbi;
+  /** The ABI's syscall table; arch code (riscv_hwprobe, ...) may add rows. */
+  readonly syscalls: Map<number, SyscallRow>;
+  readonly fds = new FdTable();
+  cwd: string;
+  umask: number;
+
+  readonly pid = process.pid;
+  readonly ppid = process.ppid;
+  /** The main thread's tid is the pid. */
+  readonly tid = process.pid;
+  readonly uid: number;
+  readonly gid: number;
+  readonly euid: number;
+  readonly egid: number;
+
+  readonly rlimits = new Map<number, Rlimit>();
+
+  // Signals: recorded only, until signal delivery exists.
+  readonly sigactions = new Map<number, KSigaction>();
+  /** Blocked signals: bit (sig-1). */
+  sigmask = 0n;
+  /** Signals sent to ourselves while blocked: bit (sig-1). */
+  sigpending = 0n;
+  altstack: StackT;
+
+  /** set_tid_address: cleared (and futex-woken) at thread exit. */
+  clearChildTid = 0n;
+  robustList = { head: 0n, len: 0n };
+
+  readonly unameRelease: string;
+  readonly nodename = hostname();
+  readonly ldPrefix: string | undefined;
+  strace: ((line: string) => void) | undefined;
+  logUnimp: ((line: string) => void) | undefined;
+
+  exePath: string;
+  execfn: string;
+  /** The auxv bytes the loader wrote, for /proc/self/auxv. */
+  auxv: Uint8Array = new Uint8Array(0);
+
+  constructor(
+    readonly mem: GuestMemory,
+    readonly as: AddressSpace,
+    s: ProcessSettings,
+  ) {
+    this.abi = s.abi;
+    this.syscalls = buildSyscallTable(s.abi);
+    this.cwd = s.cwd ?? process.cwd();
+    this.ldPrefix = s.ldPrefix ? resolvePathHost(s.ldPrefix) : undefined;
+    this.unameRelease = s.unameRelease ?? hostRelease();
+    this.strace = s.strace;
+    this.logUnimp = s.logUnimp;
+    this.exePath = s.exePath ? realPath(resolvePathHost(s.exePath)) : '';
+    this.execfn = s.execfn ?? this.exePath;
+    this.uid = process.getuid?.() ?? 0;
+    this.gid = process.getgid?.() ?? 0;
+    this.euid = process.geteuid?.() ?? this.uid;
+    this.egid = process.getegid?.() ?? this.gid;
+    // Read the host umask without changing it (process.umask() with no argument is deprecated).
+    let mask = 0o022;
+    try {
+      mask = process.umask(0o022);
+      process.umask(mask);
+    } catch {
+      // worker threads cannot touch the umask: keep the usual value
+    }
+    this.umask = mask;
+    this.altstack = { sp: 0n, flags: SS.DISABLE, size: 0n };
+    this.initRlimits(s.stackSize);
+    if (s.inheritStdio !== false) this.inheritStdio();
+  }
+
+  /** Settings from the CLI options; `log` writes one line to the -d / -strace destination. */
+  static fromOptions(mem: GuestMemory, as: AddressSpace, opts: RunOptions, abi: GenericAbi, log: (line: string) => void): LinuxProcess {
+    return new LinuxProcess(mem, as, {
+      abi,
+      stackSize: opts.stackSize,
+      ldPrefix: opts.ldPrefix,
+      unameRelease: opts.unameRelease,
+      strace: opts.strace || opts.log.has('strace') ? log : undefined,
+      logUnimp: opts.log.has('unimp') ? log : undefined,
+      exePath: opts.program,
+    });
+  }
+
+  private initRlimits(stackSize: number): void {
+    const inf = RLIM_INFINITY;
+    const set = (r: number, cur: bigint, max: bigint): void => void this.rlimits.set(r, { cur, max });
+    for (let r = 0; r < RLIM_NLIMITS; r++) set(r, inf, inf);
+    set(RLIMIT.STACK, BigInt(stackSize), inf);
+    set(RLIMIT.CORE, 0n, inf);
+    set(RLIMIT.NOFILE, 1024n, 1048576n);
+    set(RLIMIT.MEMLOCK, 8n << 20n, 8n << 20n);
+    set(RLIMIT.SIGPENDING, 63_456n, 63_456n);
+    set(RLIMIT.MSGQUEUE, 819_200n, 819_200n);
+    set(RLIMIT.NICE, 0n, 0n);
+    set(RLIMIT.RTPRIO, 0n, 0n);
+  }
+
+  /** Maximum number of guest fds (RLIMIT_NOFILE soft limit). */
+  get fdLimit(): number {
+    const cur = this.rlimits.get(RLIMIT.NOFILE)?.cur ?? 1024n;
+    return cur > 1n << 20n ? 1 << 20 : Number(cur);
+  }
+
+  /** Guest 0/1/2 → host 0/1/2, with their real kinds and flags. */
+  private inheritStdio(): void {
+    for (const fd of [0, 1, 2]) {
+      let kind;
+      try {
+        kind = kindOf(fstatSync(fd), fd);
+      } catch {
+        continue; // closed on the host: closed for the guest
+      }
+      const info = hostFdInfo(fd);
+      const hostFlags = info?.flags ?? (fd === 0 ? 0 : 1);
+      const flags = translateOpenFlags(hostFlags, HOST_OPEN_FLAGS, this.abi.openFlags) & ~this.abi.openFlags.O_CLOEXEC;
+      this.fds.installAt(fd, new OpenFile(fd, '', flags, kind, null, false), false);
+    }
+  }
+
+  /** Whether the guest asked for this file's I/O not to block. */
+  nonblocking(f: OpenFile): boolean {
+    return (f.flags & this.abi.openFlags.O_NONBLOCK) !== 0;
+  }
+}

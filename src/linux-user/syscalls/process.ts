@@ -1,0 +1,177 @@
+// Process-wide syscalls: exit, ids, set_tid_address / robust lists, rlimits, uname,
+// sysinfo, umask, getrusage, getrandom, CPU affinity and yield.
+
+import { randomFillSync } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { availableParallelism, freemem, loadavg, totalmem, uptime, version } from 'node:os';
+import { E } from '../errno.js';
+import { GRND, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, RUSAGE } from '../generic/constants.js';
+import {
+  RLIMIT_SIZE, decodeRlimit, encodeRlimit, encodeRusage, encodeSysinfo, encodeUtsname, type Rusage,
+} from '../generic/structs.js';
+import { GuestExit } from '../guest-exit.js';
+import type { LinuxProcess } from '../process.js';
+import { guestOut, int, readGuest, size, u32s, uint, writeGuest } from './args.js';
+
+type A = bigint[];
+
+/** The wait status byte of exit(status). */
+const EXIT_STATUS_MASK = 0xff;
+/** struct robust_list_head: three pointers. */
+const ROBUST_LIST_HEAD_SIZE = 24n;
+/** /proc/sys/fs/nr_open: the ceiling for RLIMIT_NOFILE. */
+const NR_OPEN = 1_048_576n;
+/** Most bytes one getrandom call returns (INT_MAX >> 6, as Linux). */
+const GETRANDOM_MAX = 33_554_431;
+
+export function sysExit(_p: LinuxProcess, a: A): never {
+  throw new GuestExit(int(a[0]) & EXIT_STATUS_MASK);
+}
+
+export function sysExitGroup(_p: LinuxProcess, a: A): never {
+  throw new GuestExit(int(a[0]) & EXIT_STATUS_MASK);
+}
+
+export function sysSetTidAddress(p: LinuxProcess, a: A): number {
+  p.clearChildTid = a[0];
+  return p.tid;
+}
+
+export function sysSetRobustList(p: LinuxProcess, a: A): number {
+  if (a[1] !== ROBUST_LIST_HEAD_SIZE) return -E.EINVAL;
+  p.robustList = { head: a[0], len: a[1] };
+  return 0;
+}
+
+export const sysRseq = (): number => -E.ENOSYS;
+
+export const sysGetpid = (p: LinuxProcess): number => p.pid;
+export const sysGetppid = (p: LinuxProcess): number => p.ppid;
+export const sysGettid = (p: LinuxProcess): number => p.tid;
+export const sysGetuid = (p: LinuxProcess): number => p.uid;
+export const sysGeteuid = (p: LinuxProcess): number => p.euid;
+export const sysGetgid = (p: LinuxProcess): number => p.gid;
+export const sysGetegid = (p: LinuxProcess): number => p.egid;
+
+/** getresuid / getresgid: three u32 ids, each pointer checked (saved id = effective id). */
+function putIds(p: LinuxProcess, a: A, ids: [number, number, number]): number {
+  ids.forEach((id, i) => writeGuest(p, a[i], u32s([id])));
+  return 0;
+}
+export const sysGetresuid = (p: LinuxProcess, a: A): number => putIds(p, a, [p.uid, p.euid, p.euid]);
+export const sysGetresgid = (p: LinuxProcess, a: A): number => putIds(p, a, [p.gid, p.egid, p.egid]);
+
+// --- rlimits ------------------------------------------------------------------------------
+
+function prlimit(p: LinuxProcess, pid: number, resource: number, newAddr: bigint, oldAddr: bigint): number {
+  if (pid !== 0 && pid !== p.pid) return -E.ESRCH;
+  if (resource < 0 || resource >= RLIM_NLIMITS) return -E.EINVAL;
+  const next = newAddr ? decodeRlimit(readGuest(p, newAddr, RLIMIT_SIZE)) : undefined;
+  const cur = p.rlimits.get(resource) ?? { cur: RLIM_INFINITY, max: RLIM_INFINITY };
+  if (next) {
+    if (next.cur > next.max) return -E.EINVAL;
+    if (next.max > cur.max && p.euid !== 0) return -E.EPERM;
+    if (resource === RLIMIT.NOFILE && next.max > NR_OPEN) return -E.EPERM;
+  }
+  if (oldAddr) writeGuest(p, oldAddr, encodeRlimit(cur.cur, cur.max));
+  // Recorded only: the host process keeps its own limits (as QEMU does for STACK/AS/DATA).
+  if (next) p.rlimits.set(resource, next);
+  return 0;
+}
+
+export const sysPrlimit64 = (p: LinuxProcess, a: A): number => prlimit(p, int(a[0]), uint(a[1]), a[2], a[3]);
+export const sysGetrlimit = (p: LinuxProcess, a: A): number => prlimit(p, 0, uint(a[0]), 0n, a[1]);
+export const sysSetrlimit = (p: LinuxProcess, a: A): number => prlimit(p, 0, uint(a[0]), a[1], 0n);
+
+// --- system information -----------------------------------------------------------------
+
+export function sysUname(p: LinuxProcess, a: A): number {
+  writeGuest(p, a[0], encodeUtsname({
+    sysname: 'Linux',
+    nodename: p.nodename,
+    release: p.unameRelease,
+    version: version(),
+    machine: p.abi.machine,
+    domainname: '(none)',
+  }));
+  return 0;
+}
+
+function hostProcessCount(): number {
+  try {
+    return readdirSync('/proc').filter((n) => /^\d+$/.test(n)).length;
+  } catch {
+    return 1;
+  }
+}
+
+export function sysSysinfo(p: LinuxProcess, a: A): number {
+  const l = loadavg();
+  writeGuest(p, a[0], encodeSysinfo({
+    uptime: uptime(),
+    loads: [l[0], l[1], l[2]],
+    totalram: totalmem(),
+    freeram: freemem(),
+    sharedram: 0,
+    bufferram: 0,
+    totalswap: 0,
+    freeswap: 0,
+    procs: hostProcessCount(),
+  }));
+  return 0;
+}
+
+export function sysUmask(p: LinuxProcess, a: A): number {
+  const old = p.umask;
+  p.umask = uint(a[0]) & 0o777;
+  try {
+    process.umask(p.umask); // files the host creates for us get it too
+  } catch {
+    // worker threads cannot set it: handlers also apply p.umask themselves
+  }
+  return old;
+}
+
+export function sysGetrusage(p: LinuxProcess, a: A): number {
+  const who = int(a[0]);
+  let u: Rusage;
+  if (who === RUSAGE.SELF || who === RUSAGE.THREAD) {
+    const r = process.resourceUsage();
+    u = {
+      utimeUs: r.userCPUTime, stimeUs: r.systemCPUTime, maxrssKb: r.maxRSS, minflt: r.minorPageFault,
+      majflt: r.majorPageFault, inblock: r.fsRead, oublock: r.fsWrite,
+      nvcsw: r.voluntaryContextSwitches, nivcsw: r.involuntaryContextSwitches,
+    };
+  } else if (who === RUSAGE.CHILDREN) {
+    u = { utimeUs: 0, stimeUs: 0, maxrssKb: 0, minflt: 0, majflt: 0, inblock: 0, oublock: 0, nvcsw: 0, nivcsw: 0 };
+  } else {
+    return -E.EINVAL;
+  }
+  writeGuest(p, a[1], encodeRusage(u));
+  return 0;
+}
+
+export function sysGetrandom(p: LinuxProcess, a: A): number {
+  const flags = uint(a[2]);
+  if (flags & ~(GRND.NONBLOCK | GRND.RANDOM | GRND.INSECURE)) return -E.EINVAL;
+  if (flags & GRND.RANDOM && flags & GRND.INSECURE) return -E.EINVAL;
+  const n = Math.min(size(a[1]), GETRANDOM_MAX);
+  const out = guestOut(p, a[0], n);
+  out.set(randomFillSync(new Uint8Array(n)));
+  return n;
+}
+
+export function sysSchedGetaffinity(p: LinuxProcess, a: A): number {
+  const pid = int(a[0]);
+  if (pid !== 0 && pid !== p.pid) return -E.ESRCH;
+  const ncpu = availableParallelism();
+  const bytes = Math.ceil(ncpu / 64) * 8; // cpumask_size(): whole longs
+  const len = size(a[1]);
+  if (len * 8 < ncpu || len & 7) return -E.EINVAL;
+  const mask = new Uint8Array(bytes);
+  for (let c = 0; c < ncpu; c++) mask[c >> 3] |= 1 << (c & 7);
+  writeGuest(p, a[2], mask);
+  return bytes;
+}
+
+export const sysSchedYield = (): number => 0;

@@ -1,0 +1,160 @@
+// Signal syscalls, recording only: rt_sigaction, rt_sigprocmask and sigaltstack keep
+// the guest's settings for the signal-delivery work to come; kill/tgkill/tkill to
+// ourselves apply the default action (a fatal one throws GuestKilled), keep blocked
+// signals pending until unblocked, and answer -ENOSYS where a guest handler would have
+// to run, since signal frames do not exist yet. Other pids are signalled on the host.
+
+import { E } from '../errno.js';
+import {
+  NSIG, SIG, SIG_DEFAULT_IGNORE, SIG_DEFAULT_STOP, SIG_HANDLER, SIGPROCMASK, SS,
+} from '../generic/constants.js';
+import {
+  STACK_T_SIZE, decodeSigaction, decodeStackT, encodeSigaction, encodeStackT, sigactionSize, type KSigaction,
+} from '../generic/structs.js';
+import { GuestKilled } from '../guest-exit.js';
+import type { LinuxProcess } from '../process.js';
+import { int, readGuest, size, writeGuest } from './args.js';
+
+type A = bigint[];
+
+/** The kernel's sigset_t for asm-generic 64-bit: one 64-bit word. */
+const SIGSET_SIZE = 8;
+const bit = (sig: number): bigint => 1n << BigInt(sig - 1);
+const UNBLOCKABLE = bit(SIG.SIGKILL) | bit(SIG.SIGSTOP);
+const validSig = (sig: number): boolean => sig >= 1 && sig <= NSIG;
+
+function handlerOf(p: LinuxProcess, sig: number): bigint {
+  return p.sigactions.get(sig)?.handler ?? SIG_HANDLER.DFL;
+}
+
+/** Whether the signal would be thrown away on arrival (SIG_IGN, or a default action of "ignore"). */
+function ignored(p: LinuxProcess, sig: number): boolean {
+  const h = handlerOf(p, sig);
+  return h === SIG_HANDLER.IGN || (h === SIG_HANDLER.DFL && SIG_DEFAULT_IGNORE.has(sig));
+}
+
+/** Acts on a signal that is not blocked: nothing, death (throws), or -ENOSYS where delivery would be needed. */
+function act(p: LinuxProcess, sig: number): number {
+  if (sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP) {
+    if (ignored(p, sig)) return 0;
+    if (handlerOf(p, sig) !== SIG_HANDLER.DFL) {
+      p.logUnimp?.(`Signal ${sig} has a guest handler: signal delivery is not implemented`);
+      return -E.ENOSYS;
+    }
+  }
+  if (SIG_DEFAULT_STOP.has(sig)) {
+    p.logUnimp?.(`Signal ${sig} would stop the process: job control is not implemented`);
+    return -E.ENOSYS;
+  }
+  throw new GuestKilled(sig);
+}
+
+/**
+ * Sends `sig` to our own (single-threaded) process. Returns 0 or -errno; throws
+ * GuestKilled when the default action ends the process. Signal 0 only checks.
+ */
+export function signalSelf(p: LinuxProcess, sig: number): number {
+  if (sig === 0) return 0;
+  // Blocked signals are never ignored at generation: the action may change before unblocking.
+  if (p.sigmask & bit(sig)) {
+    p.sigpending |= bit(sig);
+    return 0;
+  }
+  return act(p, sig);
+}
+
+/** After the mask or an action changed: acts on pending signals that are now deliverable. */
+function deliverPending(p: LinuxProcess): void {
+  for (let sig = 1; sig <= NSIG; sig++) {
+    const b = bit(sig);
+    if (!(p.sigpending & b) || p.sigmask & b) continue;
+    if (handlerOf(p, sig) > SIG_HANDLER.IGN) continue; // stays pending until delivery exists
+    p.sigpending &= ~b;
+    act(p, sig);
+  }
+}
+
+export function sysRtSigaction(p: LinuxProcess, a: A): number {
+  const sig = int(a[0]);
+  if (size(a[3]) !== SIGSET_SIZE || !validSig(sig)) return -E.EINVAL;
+  if (a[1] && (sig === SIG.SIGKILL || sig === SIG.SIGSTOP)) return -E.EINVAL;
+  const restorer = p.abi.saRestorer;
+  const next: KSigaction | undefined = a[1] ? decodeSigaction(readGuest(p, a[1], sigactionSize(restorer)), restorer) : undefined;
+  if (a[2]) {
+    const old = p.sigactions.get(sig) ?? { handler: SIG_HANDLER.DFL, flags: 0n, restorer: 0n, mask: 0n };
+    writeGuest(p, a[2], encodeSigaction(old, restorer));
+  }
+  if (next) {
+    next.mask &= ~UNBLOCKABLE;
+    p.sigactions.set(sig, next);
+    if (ignored(p, sig)) p.sigpending &= ~bit(sig); // POSIX: setting "ignore" discards a pending one
+  }
+  return 0;
+}
+
+export function sysRtSigprocmask(p: LinuxProcess, a: A): number {
+  const how = int(a[0]);
+  if (size(a[3]) !== SIGSET_SIZE) return -E.EINVAL;
+  let next: bigint | undefined;
+  if (a[1]) {
+    const set = new DataView(readGuest(p, a[1], SIGSET_SIZE).buffer).getBigUint64(0, true);
+    if (how === SIGPROCMASK.SIG_BLOCK) next = p.sigmask | set;
+    else if (how === SIGPROCMASK.SIG_UNBLOCK) next = p.sigmask & ~set;
+    else if (how === SIGPROCMASK.SIG_SETMASK) next = set;
+    else return -E.EINVAL;
+  }
+  if (a[2]) {
+    const old = new Uint8Array(SIGSET_SIZE);
+    new DataView(old.buffer).setBigUint64(0, p.sigmask, true);
+    writeGuest(p, a[2], old);
+  }
+  if (next !== undefined) {
+    p.sigmask = next & ~UNBLOCKABLE;
+    deliverPending(p);
+  }
+  return 0;
+}
+
+export function sysSigaltstack(p: LinuxProcess, a: A): number {
+  const next = a[0] ? decodeStackT(readGuest(p, a[0], STACK_T_SIZE)) : undefined;
+  if (a[1]) writeGuest(p, a[1], encodeStackT(p.altstack));
+  if (next) {
+    const mode = next.flags & ~SS.AUTODISARM;
+    if (mode !== 0 && mode !== SS.ONSTACK && mode !== SS.DISABLE) return -E.EINVAL;
+    if (mode === SS.DISABLE) p.altstack = { sp: 0n, flags: SS.DISABLE, size: 0n };
+    else if (next.size < BigInt(p.abi.minSigStkSz)) return -E.ENOMEM;
+    else p.altstack = { sp: next.sp, flags: next.flags & SS.AUTODISARM, size: next.size };
+  }
+  return 0;
+}
+
+export function sysKill(p: LinuxProcess, a: A): number {
+  const pid = int(a[0]);
+  const sig = int(a[1]);
+  if (sig !== 0 && !validSig(sig)) return -E.EINVAL;
+  // pid 0 is our process group: the only member we know of is ourselves.
+  if (pid === p.pid || pid === 0) return signalSelf(p, sig);
+  if (pid === -1) {
+    p.logUnimp?.('kill(-1, ...): broadcast signals are not forwarded to the host');
+    return -E.EPERM;
+  }
+  // Guest and host signal numbers agree (asm-generic numbering = x86 and arm64 hosts).
+  process.kill(pid, sig);
+  return 0;
+}
+
+export function sysTgkill(p: LinuxProcess, a: A): number {
+  const tgid = int(a[0]);
+  const tid = int(a[1]);
+  const sig = int(a[2]);
+  if (tgid <= 0 || tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
+  if (tgid === p.pid && tid === p.tid) return signalSelf(p, sig);
+  return -E.ESRCH;
+}
+
+export function sysTkill(p: LinuxProcess, a: A): number {
+  const tid = int(a[0]);
+  const sig = int(a[1]);
+  if (tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
+  return tid === p.tid ? signalSelf(p, sig) : -E.ESRCH;
+}

@@ -1,0 +1,146 @@
+// -strace formatting in QEMU's style: `PID name(args) = result`. Each table row names
+// how its arguments print (the ArgKind list); decoding reads guest memory without ever
+// faulting, since the call itself reports bad pointers.
+
+import { errnoMessage } from '../errno.js';
+import {
+  AT, AT_FLAG_NAMES, CLOCK_NAMES, FCNTL, IOCTL, MADV, MAP, MAP_FLAG_NAMES, OPEN_FLAG_NAMES,
+  SEEK, SIGNAL_NAMES, SIGPROCMASK, STATX,
+} from '../generic/constants.js';
+import type { LinuxProcess } from '../process.js';
+
+export type ArgKind =
+  | 'int' // C int, signed decimal
+  | 'long' // signed 64-bit decimal
+  | 'ulong' // unsigned decimal
+  | 'hex' // 0x... unpadded
+  | 'ptr' // 0x%016x, NULL for 0 (QEMU's print_pointer)
+  | 'buf' // a data buffer address: 0x... unpadded
+  | 'fd'
+  | 'dirfd' // AT_FDCWD or fd
+  | 'path' // quoted string
+  | 'openflags'
+  | 'mode' // octal
+  | 'openmode' // octal, shown only when the 'openflags' argument creates a file
+  | 'atflags'
+  | 'unlinkflags' // AT_REMOVEDIR shares its value with AT_EACCESS
+  | 'fdflags' // O_CLOEXEC / O_NONBLOCK style flags without an access mode (dup3, pipe2)
+  | 'accessmode'
+  | 'prot'
+  | 'mmapflags'
+  | 'whence'
+  | 'clockid'
+  | 'signal'
+  | 'sighow'
+  | 'ioctl'
+  | 'fcntlcmd'
+  | 'madvice'
+  | 'statxmask'
+  | 'timespec' // struct timespec the guest passes in, printed by value
+  | 'timespec_out'; // pointer now, the struct after a successful return
+
+/** How the return value prints: decimal, or an address (mmap, brk). */
+export type RetKind = 'int' | 'ptr';
+
+const hex = (v: bigint): string => `0x${v.toString(16)}`;
+const ptr = (v: bigint): string => (v === 0n ? 'NULL' : `0x${v.toString(16).padStart(16, '0')}`);
+
+function flagString(v: number, names: readonly (readonly [string, number])[], zero = '0'): string {
+  const parts: string[] = [];
+  let rest = v;
+  for (const [name, bit] of names) {
+    if (bit !== 0 && (v & bit) === bit) {
+      parts.push(name);
+      rest &= ~bit;
+    }
+  }
+  if (rest) parts.push(`0x${(rest >>> 0).toString(16)}`);
+  return parts.length ? parts.join('|') : zero;
+}
+
+const lookup = (table: Readonly<Record<string, number>>, prefix = ''): ReadonlyMap<number, string> =>
+  new Map(Object.entries(table).map(([k, v]) => [v, prefix + k]));
+const WHENCE = lookup(SEEK, 'SEEK_');
+const HOW = lookup(SIGPROCMASK);
+const IOCTLS = lookup(IOCTL);
+const FCNTLS = lookup(FCNTL);
+const MADVS = lookup(MADV, 'MADV_');
+const PROT_NAMES = [['PROT_READ', 1], ['PROT_WRITE', 2], ['PROT_EXEC', 4], ['PROT_SEM', 8]] as const;
+const ACCESS_NAMES = [['R_OK', 4], ['W_OK', 2], ['X_OK', 1]] as const;
+const STATX_NAMES = [['STATX_BASIC_STATS', STATX.BASIC_STATS], ['STATX_BTIME', STATX.BTIME]] as const;
+
+function quote(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')}"`;
+}
+
+function readTimespec(p: LinuxProcess, addr: bigint): string {
+  const b = p.mem.view(addr, 16);
+  if (!b) return hex(addr);
+  const dv = new DataView(b.buffer, b.byteOffset, 16);
+  return `{tv_sec = ${dv.getBigInt64(0, true)},tv_nsec = ${dv.getBigInt64(8, true)}}`;
+}
+
+export function formatArg(p: LinuxProcess, kind: ArgKind, v: bigint): string {
+  const i32 = Number(BigInt.asIntN(32, v));
+  const o = p.abi.openFlags;
+  switch (kind) {
+    case 'int': case 'fd': return String(i32);
+    case 'long': return String(BigInt.asIntN(64, v));
+    case 'ulong': return String(v);
+    case 'hex': case 'buf': return hex(v);
+    case 'ptr': case 'timespec_out': return ptr(v);
+    case 'dirfd': return i32 === AT.FDCWD ? 'AT_FDCWD' : String(i32);
+    case 'path': {
+      const s = p.mem.readCString(v);
+      return s === null ? hex(v) : quote(s);
+    }
+    case 'openflags': {
+      const acc = i32 & o.O_ACCMODE;
+      const accName = acc === o.O_WRONLY ? 'O_WRONLY' : acc === o.O_RDWR ? 'O_RDWR' : acc === o.O_RDONLY ? 'O_RDONLY' : String(acc);
+      const rest = flagString(i32 & ~o.O_ACCMODE, OPEN_FLAG_NAMES.map((n) => [n.replace(/^__/, ''), o[n]] as const), '');
+      return rest ? `${accName}|${rest}` : accName;
+    }
+    case 'mode': case 'openmode': return i32 === 0 ? '0' : `0${(i32 >>> 0).toString(8)}`;
+    case 'atflags': return flagString(i32, AT_FLAG_NAMES);
+    case 'unlinkflags': return flagString(i32, [['AT_REMOVEDIR', AT.REMOVEDIR]]);
+    case 'fdflags': return flagString(i32, OPEN_FLAG_NAMES.map((n) => [n.replace(/^__/, ''), o[n]] as const));
+    case 'accessmode': return i32 === 0 ? 'F_OK' : flagString(i32, ACCESS_NAMES);
+    case 'prot': return i32 === 0 ? 'PROT_NONE' : flagString(i32, PROT_NAMES);
+    case 'mmapflags': {
+      const type = i32 & MAP.TYPE;
+      const t = type === MAP.SHARED ? 'MAP_SHARED' : type === MAP.PRIVATE ? 'MAP_PRIVATE' : type === MAP.SHARED_VALIDATE ? 'MAP_SHARED_VALIDATE' : hex(BigInt(type));
+      const rest = flagString(i32 & ~MAP.TYPE, MAP_FLAG_NAMES, '');
+      return rest ? `${t}|${rest}` : t;
+    }
+    case 'whence': return WHENCE.get(i32) ?? String(i32);
+    case 'clockid': return CLOCK_NAMES.get(i32) ?? String(i32);
+    case 'signal': return SIGNAL_NAMES.get(i32) ?? String(i32);
+    case 'sighow': return HOW.get(i32) ?? String(i32);
+    case 'ioctl': return IOCTLS.get(i32 >>> 0) ?? hex(BigInt(i32 >>> 0));
+    case 'fcntlcmd': return FCNTLS.get(i32) ?? String(i32);
+    case 'madvice': return MADVS.get(i32) ?? String(i32);
+    case 'statxmask': return flagString(i32, STATX_NAMES);
+    case 'timespec': return v === 0n ? 'NULL' : readTimespec(p, v);
+  }
+}
+
+/** The part of the line before " = ": `name(arg,arg,...)`. Computed before the call runs. */
+export function formatCall(p: LinuxProcess, name: string, kinds: readonly ArgKind[], a: readonly bigint[]): string {
+  const flagsAt = kinds.indexOf('openflags');
+  const o = p.abi.openFlags;
+  const creates = flagsAt >= 0 && (Number(BigInt.asUintN(32, a[flagsAt] ?? 0n)) & (o.O_CREAT | o.__O_TMPFILE)) !== 0;
+  const shown = kinds.flatMap((k, i) => (k === 'openmode' && !creates ? [] : [formatArg(p, k, a[i] ?? 0n)]));
+  return `${name}(${shown.join(',')})`;
+}
+
+/** The result: decimal or address, `-1 errno=N (message)` for errors, plus output structs. */
+export function formatResult(p: LinuxProcess, kinds: readonly ArgKind[], ret: RetKind, a: readonly bigint[], value: bigint): string {
+  if (value < 0n && value >= -4095n) {
+    const e = Number(-value);
+    return `-1 errno=${e} (${errnoMessage(e)})`;
+  }
+  let s = ret === 'ptr' ? `0x${BigInt.asUintN(64, value).toString(16).padStart(16, '0')}` : String(value);
+  const out = kinds.indexOf('timespec_out');
+  if (out >= 0 && a[out]) s += ` (${readTimespec(p, a[out])})`;
+  return s;
+}

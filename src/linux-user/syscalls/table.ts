@@ -1,0 +1,136 @@
+// THE syscall table for asm-generic 64-bit guests: one row per guest syscall number
+// with its name, handler and -strace argument format. Handlers live in per-family
+// files; numbers come from generic/syscall-numbers.ts. buildSyscallTable picks the rows
+// an ABI has (renameat only where __ARCH_WANT_RENAMEAT) and arch code may add its own.
+
+import type { GenericAbi } from '../generic/abi.js';
+import { NR, type SyscallName } from '../generic/syscall-numbers.js';
+import type { LinuxProcess } from '../process.js';
+import * as fs from './fs.js';
+import * as mman from './mman.js';
+import * as proc from './process.js';
+import * as sig from './signal.js';
+import type { ArgKind, RetKind } from './strace.js';
+import * as time from './time.js';
+
+/**
+ * A handler gets the six raw argument registers (unsigned) and returns the result or a
+ * negative errno. It may also throw a Node system error or SyscallError (doSyscall
+ * translates both), or GuestExit / GuestKilled (which end the guest).
+ */
+export type Handler = (p: LinuxProcess, a: bigint[]) => bigint | number;
+
+export interface SyscallRow {
+  nr: number;
+  name: string;
+  handler: Handler;
+  /** How each argument prints under -strace; only these many are shown. */
+  strace: readonly ArgKind[];
+  /** How the return value prints (decimal by default). */
+  ret?: RetKind;
+}
+
+const row = (name: SyscallName, handler: Handler, strace: readonly ArgKind[], ret?: RetKind): SyscallRow => ({
+  nr: NR[name], name, handler, strace, ret,
+});
+
+export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
+  // files and fds
+  row('read', fs.sysRead, ['fd', 'buf', 'ulong']),
+  row('write', fs.sysWrite, ['fd', 'buf', 'ulong']),
+  row('readv', fs.sysReadv, ['fd', 'buf', 'int']),
+  row('writev', fs.sysWritev, ['fd', 'buf', 'int']),
+  row('pread64', fs.sysPread64, ['fd', 'buf', 'ulong', 'long']),
+  row('pwrite64', fs.sysPwrite64, ['fd', 'buf', 'ulong', 'long']),
+  row('openat', fs.sysOpenat, ['dirfd', 'path', 'openflags', 'openmode']),
+  row('close', fs.sysClose, ['fd']),
+  row('lseek', fs.sysLseek, ['fd', 'long', 'whence']),
+  row('fstat', fs.sysFstat, ['fd', 'ptr']),
+  row('newfstatat', fs.sysNewfstatat, ['dirfd', 'path', 'ptr', 'atflags']),
+  row('statx', fs.sysStatx, ['dirfd', 'path', 'atflags', 'statxmask', 'ptr']),
+  row('getdents64', fs.sysGetdents64, ['fd', 'buf', 'ulong']),
+  row('readlinkat', fs.sysReadlinkat, ['dirfd', 'path', 'ptr', 'int']),
+  row('faccessat', fs.sysFaccessat, ['dirfd', 'path', 'accessmode']),
+  row('faccessat2', fs.sysFaccessat2, ['dirfd', 'path', 'accessmode', 'atflags']),
+  row('getcwd', fs.sysGetcwd, ['buf', 'ulong']),
+  row('chdir', fs.sysChdir, ['path']),
+  row('fchdir', fs.sysFchdir, ['fd']),
+  row('mkdirat', fs.sysMkdirat, ['dirfd', 'path', 'mode']),
+  row('unlinkat', fs.sysUnlinkat, ['dirfd', 'path', 'unlinkflags']),
+  row('renameat2', fs.sysRenameat2, ['dirfd', 'path', 'dirfd', 'path', 'hex']),
+  row('symlinkat', fs.sysSymlinkat, ['path', 'dirfd', 'path']),
+  row('linkat', fs.sysLinkat, ['dirfd', 'path', 'dirfd', 'path', 'atflags']),
+  row('fchmod', fs.sysFchmod, ['fd', 'mode']),
+  row('fchmodat', fs.sysFchmodat, ['dirfd', 'path', 'mode']),
+  row('ftruncate', fs.sysFtruncate, ['fd', 'long']),
+  row('truncate', fs.sysTruncate, ['path', 'long']),
+  row('fsync', fs.sysFsync, ['fd']),
+  row('fdatasync', fs.sysFdatasync, ['fd']),
+  row('dup', fs.sysDup, ['fd']),
+  row('dup3', fs.sysDup3, ['fd', 'fd', 'fdflags']),
+  row('fcntl', fs.sysFcntl, ['fd', 'fcntlcmd', 'hex']),
+  row('ioctl', fs.sysIoctl, ['fd', 'ioctl', 'ptr']),
+  row('pipe2', fs.sysPipe2, ['ptr', 'fdflags']),
+  // memory
+  row('brk', mman.sysBrk, ['ptr'], 'ptr'),
+  row('mmap', mman.sysMmap, ['ptr', 'ulong', 'prot', 'mmapflags', 'fd', 'long'], 'ptr'),
+  row('munmap', mman.sysMunmap, ['ptr', 'ulong']),
+  row('mprotect', mman.sysMprotect, ['ptr', 'ulong', 'prot']),
+  row('mremap', mman.sysMremap, ['ptr', 'ulong', 'ulong', 'hex', 'ptr'], 'ptr'),
+  row('madvise', mman.sysMadvise, ['ptr', 'ulong', 'madvice']),
+  // process
+  row('exit', proc.sysExit, ['int']),
+  row('exit_group', proc.sysExitGroup, ['int']),
+  row('set_tid_address', proc.sysSetTidAddress, ['ptr']),
+  row('set_robust_list', proc.sysSetRobustList, ['ptr', 'ulong']),
+  row('rseq', proc.sysRseq, ['ptr', 'ulong', 'hex', 'hex']),
+  row('prlimit64', proc.sysPrlimit64, ['int', 'int', 'ptr', 'ptr']),
+  row('getrlimit', proc.sysGetrlimit, ['int', 'ptr']),
+  row('setrlimit', proc.sysSetrlimit, ['int', 'ptr']),
+  row('uname', proc.sysUname, ['buf']),
+  row('getpid', proc.sysGetpid, []),
+  row('getppid', proc.sysGetppid, []),
+  row('gettid', proc.sysGettid, []),
+  row('getuid', proc.sysGetuid, []),
+  row('geteuid', proc.sysGeteuid, []),
+  row('getgid', proc.sysGetgid, []),
+  row('getegid', proc.sysGetegid, []),
+  row('getresuid', proc.sysGetresuid, ['ptr', 'ptr', 'ptr']),
+  row('getresgid', proc.sysGetresgid, ['ptr', 'ptr', 'ptr']),
+  row('sysinfo', proc.sysSysinfo, ['ptr']),
+  row('umask', proc.sysUmask, ['mode']),
+  row('getrusage', proc.sysGetrusage, ['int', 'ptr']),
+  row('getrandom', proc.sysGetrandom, ['buf', 'ulong', 'hex']),
+  row('sched_getaffinity', proc.sysSchedGetaffinity, ['int', 'ulong', 'ptr']),
+  row('sched_yield', proc.sysSchedYield, []),
+  // time
+  row('clock_gettime', time.sysClockGettime, ['clockid', 'timespec_out']),
+  row('clock_getres', time.sysClockGetres, ['clockid', 'timespec_out']),
+  row('gettimeofday', time.sysGettimeofday, ['ptr', 'ptr']),
+  row('nanosleep', time.sysNanosleep, ['timespec', 'ptr']),
+  row('clock_nanosleep', time.sysClockNanosleep, ['clockid', 'int', 'timespec', 'ptr']),
+  row('times', time.sysTimes, ['ptr']),
+  // signals
+  row('rt_sigaction', sig.sysRtSigaction, ['signal', 'ptr', 'ptr', 'ulong']),
+  row('rt_sigprocmask', sig.sysRtSigprocmask, ['sighow', 'ptr', 'ptr', 'ulong']),
+  row('sigaltstack', sig.sysSigaltstack, ['ptr', 'ptr']),
+  row('kill', sig.sysKill, ['int', 'signal']),
+  row('tgkill', sig.sysTgkill, ['int', 'int', 'signal']),
+  row('tkill', sig.sysTkill, ['int', 'signal']),
+];
+
+/** Rows only some asm-generic architectures have. */
+const RENAMEAT_ROW = row('renameat', fs.sysRenameat, ['dirfd', 'path', 'dirfd', 'path']);
+
+/** The table for one guest ABI, keyed by syscall number. */
+export function buildSyscallTable(abi: GenericAbi, extra: readonly SyscallRow[] = []): Map<number, SyscallRow> {
+  const rows = [...GENERIC_SYSCALLS, ...(abi.renameat ? [RENAMEAT_ROW] : []), ...extra];
+  const table = new Map<number, SyscallRow>();
+  for (const r of rows) {
+    if (table.has(r.nr)) throw new Error(`syscall ${r.nr} (${r.name}) is in the table twice`);
+    table.set(r.nr, r);
+  }
+  return table;
+}
+
+export { doSyscall, syscallResult } from './dispatch.js';

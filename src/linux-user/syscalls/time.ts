@@ -1,0 +1,113 @@
+// Clock and sleep syscalls: clock_gettime/getres, gettimeofday, nanosleep,
+// clock_nanosleep, times. Monotonic time is the host's CLOCK_MONOTONIC (libuv hrtime);
+// real time is that plus an offset fixed at start-up. Sleeping blocks in Atomics.wait.
+
+import { E } from '../errno.js';
+import { CLOCK, TIMER_ABSTIME, USER_HZ } from '../generic/constants.js';
+import { TIMESPEC_SIZE, decodeTimespec, encodeTimespec, encodeTimeval, encodeTms } from '../generic/structs.js';
+import type { LinuxProcess } from '../process.js';
+import { sleepMs } from '../vfs/host.js';
+import { int, readGuest, writeGuest } from './args.js';
+
+type A = bigint[];
+
+const NS = 1_000_000_000n;
+const hrtime = (): bigint => process.hrtime.bigint();
+const REAL_OFFSET = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6)) - hrtime();
+/** TAI runs ahead of UTC by the leap seconds so far. */
+const TAI_OFFSET = 37n * NS;
+/** Resolution of the *_COARSE clocks: one jiffy at HZ=250. */
+const COARSE_RES = 4_000_000n;
+
+const cpuNs = (): bigint => {
+  const u = process.cpuUsage();
+  return BigInt(u.user + u.system) * 1000n;
+};
+
+/** Now on clock `clk` in nanoseconds, or null for a clock we do not have. */
+export function clockNow(clk: number): bigint | null {
+  switch (clk) {
+    case CLOCK.REALTIME: case CLOCK.REALTIME_COARSE: case CLOCK.REALTIME_ALARM:
+      return REAL_OFFSET + hrtime();
+    case CLOCK.TAI:
+      return REAL_OFFSET + hrtime() + TAI_OFFSET;
+    case CLOCK.MONOTONIC: case CLOCK.MONOTONIC_RAW: case CLOCK.MONOTONIC_COARSE:
+    case CLOCK.BOOTTIME: case CLOCK.BOOTTIME_ALARM:
+      return hrtime();
+    case CLOCK.PROCESS_CPUTIME_ID: case CLOCK.THREAD_CPUTIME_ID:
+      return cpuNs();
+    default:
+      return null;
+  }
+}
+
+export function sysClockGettime(p: LinuxProcess, a: A): number {
+  const now = clockNow(int(a[0]));
+  if (now === null) return -E.EINVAL;
+  writeGuest(p, a[1], encodeTimespec(now));
+  return 0;
+}
+
+export function sysClockGetres(p: LinuxProcess, a: A): number {
+  const clk = int(a[0]);
+  if (clockNow(clk) === null) return -E.EINVAL;
+  const coarse = clk === CLOCK.REALTIME_COARSE || clk === CLOCK.MONOTONIC_COARSE;
+  if (a[1]) writeGuest(p, a[1], encodeTimespec(coarse ? COARSE_RES : 1n));
+  return 0;
+}
+
+export function sysGettimeofday(p: LinuxProcess, a: A): number {
+  if (a[0]) writeGuest(p, a[0], encodeTimeval(REAL_OFFSET + hrtime()));
+  if (a[1]) writeGuest(p, a[1], new Uint8Array(8)); // struct timezone: UTC, no DST
+  return 0;
+}
+
+/** A relative or absolute sleep request from the guest, validated; null → EINVAL. */
+function requestNs(p: LinuxProcess, addr: bigint): bigint | null {
+  const { sec, nsec } = decodeTimespec(readGuest(p, addr, TIMESPEC_SIZE));
+  if (sec < 0n || nsec < 0n || nsec >= NS) return null;
+  return sec * NS + nsec;
+}
+
+/** Sleeps until clock `clk` reaches `deadline` (ns). Signals cannot interrupt yet, so never EINTR. */
+function sleepUntil(clk: number, deadline: bigint): void {
+  for (;;) {
+    const now = clockNow(clk) ?? deadline;
+    if (now >= deadline) return;
+    sleepMs(Number(deadline - now) / 1e6);
+  }
+}
+
+export function sysNanosleep(p: LinuxProcess, a: A): number {
+  const ns = requestNs(p, a[0]);
+  if (ns === null) return -E.EINVAL;
+  sleepUntil(CLOCK.MONOTONIC, hrtime() + ns);
+  return 0;
+}
+
+const SLEEP_CLOCKS: ReadonlySet<number> = new Set([
+  CLOCK.REALTIME, CLOCK.MONOTONIC, CLOCK.BOOTTIME, CLOCK.TAI, CLOCK.REALTIME_ALARM, CLOCK.BOOTTIME_ALARM,
+]);
+
+export function sysClockNanosleep(p: LinuxProcess, a: A): number {
+  const clk = int(a[0]);
+  const flags = int(a[1]);
+  if (!SLEEP_CLOCKS.has(clk)) {
+    if (clk === CLOCK.PROCESS_CPUTIME_ID) p.logUnimp?.('clock_nanosleep on CLOCK_PROCESS_CPUTIME_ID');
+    return -E.EINVAL;
+  }
+  if (flags & ~TIMER_ABSTIME) return -E.EINVAL;
+  const ns = requestNs(p, a[2]);
+  if (ns === null) return -E.EINVAL;
+  sleepUntil(clk, flags & TIMER_ABSTIME ? ns : (clockNow(clk) ?? 0n) + ns);
+  return 0;
+}
+
+export function sysTimes(p: LinuxProcess, a: A): bigint {
+  if (a[0]) {
+    const u = process.cpuUsage();
+    const ticks = (us: number): bigint => BigInt(Math.floor((us * USER_HZ) / 1e6));
+    writeGuest(p, a[0], encodeTms(ticks(u.user), ticks(u.system), 0n, 0n));
+  }
+  return (hrtime() * BigInt(USER_HZ)) / NS;
+}

@@ -1,0 +1,166 @@
+// The host side of file I/O through node:fs synchronous calls: open-flag translation
+// between guest and host encodings, fstat-based file kinds, blocking reads and writes
+// over non-blocking host fds (EAGAIN → short sleep and retry), kernel pipes (via a FIFO,
+// since Node has no pipe()), directory snapshots for getdents64, host fd info from
+// /proc/self/fdinfo, and the host terminal's termios (via stty, since Node has no tcgetattr).
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isatty } from 'node:tty';
+import { DT, OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
+import { NCCS, type Termios } from '../generic/structs.js';
+import type { DirEntry, FileKind } from '../fd-table.js';
+
+/** Re-encodes open(2) flags from one table to another (unknown bits are dropped, as open(2) ignores them). */
+export function translateOpenFlags(flags: number, from: OpenFlagTable, to: OpenFlagTable): number {
+  let out = flags & from.O_ACCMODE; // access mode values agree everywhere
+  for (const name of OPEN_FLAG_NAMES) if (flags & from[name]) out |= to[name];
+  return out;
+}
+
+const waitCell = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks the thread for `ms` milliseconds without spinning. */
+export function sleepMs(ms: number): void {
+  if (ms > 0) Atomics.wait(waitCell, 0, 0, ms);
+}
+
+const errCode = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+
+/** Runs a host I/O call, sleeping and retrying while it says EAGAIN, unless the guest asked for O_NONBLOCK. */
+function retryAgain(nonblock: boolean, op: () => number): number {
+  let delay = 1;
+  for (;;) {
+    try {
+      return op();
+    } catch (e) {
+      if (nonblock || errCode(e) !== 'EAGAIN') throw e;
+      sleepMs(delay);
+      delay = Math.min(delay * 2, 20);
+    }
+  }
+}
+
+export function hostRead(fd: number, dst: Uint8Array, position: number | null, nonblock: boolean): number {
+  if (dst.length === 0) return 0;
+  return retryAgain(nonblock, () => fs.readSync(fd, dst, 0, dst.length, position));
+}
+
+export function hostWrite(fd: number, src: Uint8Array, position: number | null, nonblock: boolean): number {
+  if (src.length === 0) return 0;
+  return retryAgain(nonblock, () => fs.writeSync(fd, src, 0, src.length, position));
+}
+
+/** What kind of object a host fd refers to. */
+export function kindOf(st: fs.Stats | fs.BigIntStats, hostFd: number): FileKind {
+  if (st.isDirectory()) return 'dir';
+  if (st.isFIFO()) return 'pipe';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice()) return isatty(hostFd) ? 'tty' : 'chr';
+  return 'file';
+}
+
+/** Kinds whose offset we keep ourselves (positional I/O); the rest stream through the host offset. */
+export const isSeekable = (k: FileKind): boolean => k === 'file' || k === 'dir';
+
+/** pos and flags of a host fd from /proc/self/fdinfo (Linux hosts), or null. */
+export function hostFdInfo(fd: number): { pos: number; flags: number } | null {
+  try {
+    const text = fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+    const pos = /^pos:\s+(\d+)/m.exec(text);
+    const flags = /^flags:\s+([0-7]+)/m.exec(text);
+    return pos && flags ? { pos: Number(pos[1]), flags: parseInt(flags[1], 8) } : null;
+  } catch {
+    return null;
+  }
+}
+
+let pipeSeq = 0;
+/**
+ * A kernel pipe as [read host fd, write host fd]. Node cannot call pipe(2), so we make a
+ * FIFO, open both ends (the read end non-blocking, or opening the write end would wait)
+ * and unlink it. Reads on the read end therefore go through hostRead's EAGAIN retry.
+ */
+export function hostPipe(): [number, number] {
+  const name = `${tmpdir()}/qemu-user-ts-pipe-${process.pid}-${pipeSeq++}-${Math.random().toString(36).slice(2)}`;
+  const r = spawnSync('mkfifo', ['-m', '600', name]);
+  if (r.status !== 0) throw Object.assign(new Error('mkfifo failed'), { code: 'ENFILE' });
+  try {
+    const rfd = fs.openSync(name, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      return [rfd, fs.openSync(name, fs.constants.O_WRONLY)];
+    } catch (e) {
+      fs.closeSync(rfd);
+      throw e;
+    }
+  } finally {
+    fs.rmSync(name, { force: true });
+  }
+}
+
+function direntType(d: fs.Dirent<Buffer>): number {
+  if (d.isFile()) return DT.REG;
+  if (d.isDirectory()) return DT.DIR;
+  if (d.isSymbolicLink()) return DT.LNK;
+  if (d.isFIFO()) return DT.FIFO;
+  if (d.isCharacterDevice()) return DT.CHR;
+  if (d.isBlockDevice()) return DT.BLK;
+  if (d.isSocket()) return DT.SOCK;
+  return DT.UNKNOWN;
+}
+
+/** A snapshot of a directory for getdents64: ".", "..", then the entries in host order. */
+export function listDirectory(path: string): DirEntry[] {
+  const ino = (p: string | Buffer): bigint | null => {
+    try {
+      return fs.lstatSync(p, { bigint: true }).ino;
+    } catch {
+      return null;
+    }
+  };
+  const out: DirEntry[] = [];
+  out.push({ name: Buffer.from('.'), ino: ino(path) ?? 0n, type: DT.DIR });
+  out.push({ name: Buffer.from('..'), ino: ino(`${path}/..`) ?? 0n, type: DT.DIR });
+  const prefix = Buffer.from(path.endsWith('/') ? path : `${path}/`);
+  for (const d of fs.readdirSync(path, { withFileTypes: true, encoding: 'buffer' })) {
+    const i = ino(Buffer.concat([prefix, d.name]));
+    if (i !== null) out.push({ name: d.name, ino: i, type: direntType(d) });
+  }
+  return out;
+}
+
+/** The usual cooked-mode settings, for when stty cannot tell us. */
+const DEFAULT_TERMIOS: Termios = {
+  iflag: 0x500, // ICRNL | IXON
+  oflag: 0x5, // OPOST | ONLCR
+  cflag: 0xbf, // B38400 | CS8 | CREAD
+  lflag: 0x8a3b, // ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN
+  line: 0,
+  // VINTR ^C, VQUIT ^\, VERASE DEL, VKILL ^U, VEOF ^D, VTIME 0, VMIN 1, VSWTC 0, VSTART ^Q,
+  // VSTOP ^S, VSUSP ^Z, VEOL 0, VREPRINT ^R, VDISCARD ^O, VWERASE ^W, VLNEXT ^V, VEOL2 0
+  cc: [3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0x11, 0x13, 0x1a, 0, 0x12, 0x0f, 0x17, 0x16, 0, 0, 0],
+};
+
+const termiosCache = new Map<number, Termios>();
+/**
+ * The host terminal's settings for a TTY host fd. Node has no tcgetattr, so we ask
+ * `stty -g` with that fd as its stdin (host and asm-generic guests share termbits values
+ * and c_cc indices). Cached per host fd.
+ */
+export function hostTermios(hostFd: number): Termios {
+  const cached = termiosCache.get(hostFd);
+  if (cached) return cached;
+  let t = DEFAULT_TERMIOS;
+  try {
+    const r = spawnSync('stty', ['-g'], { stdio: [hostFd, 'pipe', 'ignore'], encoding: 'utf8', timeout: 2000 });
+    const f = r.status === 0 ? r.stdout.trim().split(':').map((x) => parseInt(x, 16)) : [];
+    if (f.length >= 4 + NCCS && f.every((x) => Number.isFinite(x))) {
+      t = { iflag: f[0], oflag: f[1], cflag: f[2], lflag: f[3], line: 0, cc: f.slice(4, 4 + NCCS) };
+    }
+  } catch {
+    // keep the defaults
+  }
+  termiosCache.set(hostFd, t);
+  return t;
+}

@@ -1,0 +1,45 @@
+// Guest path → host path: relative paths resolve against the process cwd or a directory
+// fd; with -L, an absolute path is first looked up under the prefix (QEMU's path()).
+// Paths are joined as strings, never normalised, so "a/../b" goes to the host kernel as
+// written and symlinks resolve the way Linux resolves them.
+
+import { lstatSync } from 'node:fs';
+import { E, fail } from '../errno.js';
+import { AT } from '../generic/constants.js';
+import type { LinuxProcess } from '../process.js';
+
+export function joinPath(base: string, rel: string): string {
+  return base.endsWith('/') ? base + rel : `${base}/${rel}`;
+}
+
+/** The -L prefixed path when it exists there, else the path itself. */
+export function prefixed(p: LinuxProcess, path: string): string {
+  if (!p.ldPrefix || !path.startsWith('/') || path === '/') return path;
+  const under = p.ldPrefix + path;
+  try {
+    lstatSync(under);
+    return under;
+  } catch {
+    return path;
+  }
+}
+
+/** The directory a *at syscall's relative path starts from. */
+export function dirBase(p: LinuxProcess, dirfd: number): string {
+  if (dirfd === AT.FDCWD) return p.cwd;
+  const e = p.fds.get(dirfd) ?? fail(E.EBADF);
+  if (e.file.kind !== 'dir' && !(e.file.kind === 'path' && e.file.path)) fail(E.ENOTDIR);
+  return e.file.path;
+}
+
+/** Host path for (dirfd, path). Empty paths are ENOENT (AT_EMPTY_PATH is the caller's business). */
+export function resolveAt(p: LinuxProcess, dirfd: number, path: string): string {
+  if (path === '') fail(E.ENOENT);
+  if (path.startsWith('/')) return prefixed(p, path);
+  return joinPath(dirBase(p, dirfd), path);
+}
+
+/** Whether a guest path names our own executable through /proc (QEMU answers these itself). */
+export function isProcSelfExe(p: LinuxProcess, path: string): boolean {
+  return path === '/proc/self/exe' || path === `/proc/${p.pid}/exe` || path === '/proc/thread-self/exe';
+}
