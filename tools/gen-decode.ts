@@ -353,7 +353,10 @@ function nodeMask(n: DecodeNode): { mask: number; bits: number } {
 const hex = (v: number): string => `0x${u32(v).toString(16)}`;
 
 function segExpr(s: FieldSeg): string {
-  if (s.signed) return `((insn << ${32 - s.pos - s.len}) >> ${32 - s.len})`;
+  if (s.signed) {
+    const up = 32 - s.pos - s.len;
+    return up === 0 ? `(insn >> ${s.pos})` : `((insn << ${up}) >> ${32 - s.len})`;
+  }
   if (s.pos + s.len === 32) return `(insn >>> ${s.pos})`;
   if (s.pos === 0) return `(insn & ${hex(lowMask(s.len))})`;
   return `((insn >>> ${s.pos}) & ${hex(lowMask(s.len))})`;

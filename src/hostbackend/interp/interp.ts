@@ -4,7 +4,7 @@
 // same contract (src/hostbackend/backend.ts): exit requests at block entry, chaining
 // through the jump cache, precise faults with env.PC set.
 
-import { CONDS, OPCODES, memopSigned, memopSize, type Cond, type Opcode } from '../../tcg/opcodes.js';
+import { CONDS, memopSigned, memopSize, type Cond, type Opcode } from '../../tcg/opcodes.js';
 import { ENV, ExitReason } from '../../tcg/env.js';
 import type { HelperContext, HelperRegistry } from '../../tcg/helpers.js';
 import type { IrOp, TranslatedBlock } from '../../tcg/ir.js';
@@ -93,8 +93,13 @@ export class InterpBackend implements HostBackend {
     const ops = b.ops;
     for (let i = 0; i < ops.length; i++) {
       const o = ops[i];
+      const pure = PURE_OPS[o.op];
       const a = o.ins.map((x) => t[x.id]);
       const out = o.outs[0];
+      if (pure) {
+        t[out.id] = pure(a, o.consts);
+        continue;
+      }
       const set = (v: Value): void => {
         t[out.id] = v;
       };
@@ -136,7 +141,7 @@ export class InterpBackend implements HostBackend {
             break;
           }
           default:
-            set(evalPure(o.op, a, o.consts));
+            throw new Error(`interp: op ${o.op} is not implemented`);
         }
       } catch (e) {
         dv.setBigInt64(env + ENV.PC, BigInt(insnPc), true);
@@ -182,86 +187,97 @@ const popcnt = (v: bigint): bigint => {
   return n;
 };
 
-/** Ops with no effects beyond their output, shared with the optimizer's constant folding. */
-export function evalPure(op: Opcode, a: Value[], consts: readonly Value[]): Value {
-  const is64 = op.endsWith('_i64') || op === 'extrl_i64_i32';
-  // i64 ops work on bigints; i32 ops are done as i64 on the sign-extended value and truncated.
-  const W = is64 ? 64 : 32;
+type PureFn = (a: readonly Value[], consts: readonly Value[]) => Value;
+
+/** The integer ops that exist as _i32 and _i64, written once over the width W. */
+function intSemantics(W: 32 | 64): Record<string, PureFn> {
+  const B = BigInt(W);
   const big = (v: Value): bigint => (typeof v === 'bigint' ? v : BigInt(v));
-  const x = a.length > 0 && typeof a[0] !== 'undefined' ? a[0] : 0;
-  const y = a.length > 1 ? a[1] : 0;
   const wrap = (v: bigint): Value => (W === 64 ? i64(v) : Number(BigInt.asIntN(32, v)));
-  const unsigned = (v: Value): bigint => BigInt.asUintN(W, big(v));
-  const signed = (v: Value): bigint => BigInt.asIntN(W, big(v));
-  const shiftCount = (v: Value): bigint => unsigned(v) & BigInt(W - 1);
-  const base = op.replace(/_(i32|i64|f32|f64)$/, '');
-  if (op.endsWith('_f32') || op.endsWith('_f64')) {
-    const f = op.endsWith('_f32') ? Math.fround : (v: number) => v;
-    const p = x as number;
-    const q = y as number;
-    switch (base) {
-      case 'fadd': return f(p + q);
-      case 'fsub': return f(p - q);
-      case 'fmul': return f(p * q);
-      case 'fdiv': return f(p / q);
-      case 'fsqrt': return f(Math.sqrt(p));
-      case 'fneg': return -p;
-      case 'fabs': return Math.abs(p);
-    }
-  }
-  switch (op) {
-    case 'ext32s_i64': return i64(BigInt.asIntN(32, big(x)));
-    case 'ext32u_i64': return BigInt.asUintN(32, big(x));
-    case 'extrl_i64_i32': return Number(BigInt.asIntN(32, big(x)));
-    case 'extu_i32_i64': return BigInt((x as number) >>> 0);
-    case 'exts_i32_i64': return BigInt(x as number | 0);
-    case 'bitcast_i32_f32': { const b = new DataView(new ArrayBuffer(4)); b.setInt32(0, x as number); return b.getFloat32(0); }
-    case 'bitcast_f32_i32': { const b = new DataView(new ArrayBuffer(4)); b.setFloat32(0, x as number); return b.getInt32(0); }
-    case 'bitcast_i64_f64': { const b = new DataView(new ArrayBuffer(8)); b.setBigInt64(0, x as bigint); return b.getFloat64(0); }
-    case 'bitcast_f64_i64': { const b = new DataView(new ArrayBuffer(8)); b.setFloat64(0, x as number); return b.getBigInt64(0); }
-    case 'fcvt_f32_f64': return x as number;
-    case 'fcvt_f64_f32': return Math.fround(x as number);
-  }
-  switch (base) {
-    case 'mov': return x;
-    case 'movi': return W === 64 ? i64(big(consts[0])) : Number(consts[0]) | 0;
-    case 'add': return wrap(big(x) + big(y));
-    case 'sub': return wrap(big(x) - big(y));
-    case 'mul': return wrap(big(x) * big(y));
-    case 'and': return wrap(big(x) & big(y));
-    case 'or': return wrap(big(x) | big(y));
-    case 'xor': return wrap(big(x) ^ big(y));
-    case 'shl': return wrap(big(x) << shiftCount(y));
-    case 'shr': return wrap(unsigned(x) >> shiftCount(y));
-    case 'sar': return wrap(signed(x) >> shiftCount(y));
-    case 'rotl': { const s = shiftCount(y); return wrap((unsigned(x) << s) | (unsigned(x) >> ((BigInt(W) - s) % BigInt(W)))); }
-    case 'rotr': { const s = shiftCount(y); return wrap((unsigned(x) >> s) | (unsigned(x) << ((BigInt(W) - s) % BigInt(W)))); }
-    case 'neg': return wrap(-big(x));
-    case 'not': return wrap(~big(x));
-    case 'div_s': {
-      const p = signed(x), q = signed(y);
-      if (q === 0n) return wrap(0n);
-      return wrap(p / q); // MIN / -1 wraps to MIN
-    }
-    case 'div_u': { const q = unsigned(y); return q === 0n ? wrap(0n) : wrap(unsigned(x) / q); }
-    case 'rem_s': {
-      const p = signed(x), q = signed(y);
-      if (q === 0n) return wrap(p);
-      return wrap(p % q);
-    }
-    case 'rem_u': { const q = unsigned(y); return q === 0n ? wrap(unsigned(x)) : wrap(unsigned(x) % q); }
-    case 'mulh_s': return wrap((signed(x) * signed(y)) >> BigInt(W));
-    case 'mulh_u': return wrap((unsigned(x) * unsigned(y)) >> BigInt(W));
-    case 'mulh_su': return wrap((signed(x) * unsigned(y)) >> BigInt(W));
-    case 'clz': return W === 64 ? clz64(big(x)) : Math.clz32(x as number);
-    case 'ctz': return W === 64 ? ctz64(big(x)) : Number(ctz64(BigInt((x as number) >>> 0) | (1n << 32n)));
-    case 'popcnt': return wrap(popcnt(unsigned(x)));
-    case 'ext8s': return wrap(BigInt.asIntN(8, big(x)));
-    case 'ext8u': return wrap(BigInt.asUintN(8, big(x)));
-    case 'ext16s': return wrap(BigInt.asIntN(16, big(x)));
-    case 'ext16u': return wrap(BigInt.asUintN(16, big(x)));
-    case 'setcond': return compare(CONDS[Number(consts[0])], x, y, W === 64) ? (W === 64 ? 1n : 1) : W === 64 ? 0n : 0;
-    case 'movcond': return compare(CONDS[Number(consts[0])], x, y, W === 64) ? a[2] : a[3];
-  }
-  throw new Error(`interp: op ${op} is not implemented (${OPCODES[op] ? 'declared' : 'unknown'})`);
+  const uns = (v: Value): bigint => BigInt.asUintN(W, big(v));
+  const sgn = (v: Value): bigint => BigInt.asIntN(W, big(v));
+  const count = (v: Value): bigint => uns(v) & (B - 1n);
+  const is64 = W === 64;
+  return {
+    mov: (a) => a[0],
+    movi: (_a, c) => (is64 ? i64(big(c[0])) : Number(c[0]) | 0),
+    add: (a) => wrap(big(a[0]) + big(a[1])),
+    sub: (a) => wrap(big(a[0]) - big(a[1])),
+    mul: (a) => wrap(big(a[0]) * big(a[1])),
+    and: (a) => wrap(big(a[0]) & big(a[1])),
+    or: (a) => wrap(big(a[0]) | big(a[1])),
+    xor: (a) => wrap(big(a[0]) ^ big(a[1])),
+    shl: (a) => wrap(big(a[0]) << count(a[1])),
+    shr: (a) => wrap(uns(a[0]) >> count(a[1])),
+    sar: (a) => wrap(sgn(a[0]) >> count(a[1])),
+    rotl: (a) => { const s = count(a[1]); return wrap((uns(a[0]) << s) | (uns(a[0]) >> ((B - s) % B))); },
+    rotr: (a) => { const s = count(a[1]); return wrap((uns(a[0]) >> s) | (uns(a[0]) << ((B - s) % B))); },
+    neg: (a) => wrap(-big(a[0])),
+    not: (a) => wrap(~big(a[0])),
+    // Total division: x/0 = 0, x%0 = x; MIN/-1 wraps to MIN and MIN%-1 = 0.
+    div_s: (a) => (sgn(a[1]) === 0n ? wrap(0n) : wrap(sgn(a[0]) / sgn(a[1]))),
+    div_u: (a) => (uns(a[1]) === 0n ? wrap(0n) : wrap(uns(a[0]) / uns(a[1]))),
+    rem_s: (a) => (sgn(a[1]) === 0n ? wrap(sgn(a[0])) : wrap(sgn(a[0]) % sgn(a[1]))),
+    rem_u: (a) => (uns(a[1]) === 0n ? wrap(uns(a[0])) : wrap(uns(a[0]) % uns(a[1]))),
+    mulh_s: (a) => wrap((sgn(a[0]) * sgn(a[1])) >> B),
+    mulh_u: (a) => wrap((uns(a[0]) * uns(a[1])) >> B),
+    mulh_su: (a) => wrap((sgn(a[0]) * uns(a[1])) >> B),
+    clz: (a) => (is64 ? clz64(big(a[0])) : Math.clz32(a[0] as number)),
+    ctz: (a) => (is64 ? ctz64(big(a[0])) : Number(ctz64(BigInt((a[0] as number) >>> 0) | (1n << 32n)))),
+    popcnt: (a) => wrap(popcnt(uns(a[0]))),
+    ext8s: (a) => wrap(BigInt.asIntN(8, big(a[0]))),
+    ext8u: (a) => wrap(BigInt.asUintN(8, big(a[0]))),
+    ext16s: (a) => wrap(BigInt.asIntN(16, big(a[0]))),
+    ext16u: (a) => wrap(BigInt.asUintN(16, big(a[0]))),
+    setcond: (a, c) => { const r = compare(CONDS[Number(c[0])], a[0], a[1], is64); return is64 ? BigInt(r) : Number(r); },
+    movcond: (a, c) => (compare(CONDS[Number(c[0])], a[0], a[1], is64) ? a[2] : a[3]),
+  };
+}
+
+/** f32/f64 arithmetic: round-to-nearest-even, like wasm (f32 results rounded with fround). */
+function floatSemantics(round: (v: number) => number): Record<string, PureFn> {
+  const n = (v: Value): number => v as number;
+  return {
+    fadd: (a) => round(n(a[0]) + n(a[1])),
+    fsub: (a) => round(n(a[0]) - n(a[1])),
+    fmul: (a) => round(n(a[0]) * n(a[1])),
+    fdiv: (a) => round(n(a[0]) / n(a[1])),
+    fsqrt: (a) => round(Math.sqrt(n(a[0]))),
+    fneg: (a) => -n(a[0]),
+    fabs: (a) => Math.abs(n(a[0])),
+  };
+}
+
+const scratch = new DataView(new ArrayBuffer(8));
+function withSuffix(ops: Record<string, PureFn>, suffix: string): Record<string, PureFn> {
+  return Object.fromEntries(Object.entries(ops).map(([k, f]) => [`${k}_${suffix}`, f]));
+}
+
+/**
+ * Every op without effects beyond its output, by opcode: the interpreter executes them
+ * and the optimizer folds constants with them, so the two cannot disagree.
+ */
+export const PURE_OPS: Partial<Record<Opcode, PureFn>> = {
+  ...withSuffix(intSemantics(32), 'i32'),
+  ...withSuffix(intSemantics(64), 'i64'),
+  ...withSuffix(floatSemantics(Math.fround), 'f32'),
+  ...withSuffix(floatSemantics((v) => v), 'f64'),
+  ext32s_i64: (a) => i64(BigInt.asIntN(32, a[0] as bigint)),
+  ext32u_i64: (a) => BigInt.asUintN(32, a[0] as bigint),
+  extrl_i64_i32: (a) => Number(BigInt.asIntN(32, a[0] as bigint)),
+  extu_i32_i64: (a) => BigInt((a[0] as number) >>> 0),
+  exts_i32_i64: (a) => BigInt((a[0] as number) | 0),
+  bitcast_i32_f32: (a) => (scratch.setInt32(0, a[0] as number), scratch.getFloat32(0)),
+  bitcast_f32_i32: (a) => (scratch.setFloat32(0, a[0] as number), scratch.getInt32(0)),
+  bitcast_i64_f64: (a) => (scratch.setBigInt64(0, a[0] as bigint), scratch.getFloat64(0)),
+  bitcast_f64_i64: (a) => (scratch.setFloat64(0, a[0] as number), scratch.getBigInt64(0)),
+  fcvt_f32_f64: (a) => a[0],
+  fcvt_f64_f32: (a) => Math.fround(a[0] as number),
+};
+
+/** Evaluates a pure op (see PURE_OPS). */
+export function evalPure(op: Opcode, a: readonly Value[], consts: readonly Value[]): Value {
+  const f = PURE_OPS[op];
+  if (!f) throw new Error(`interp: op ${op} is not a pure op`);
+  return f(a, consts);
 }

@@ -1,0 +1,666 @@
+// WasmBuilder: writes one WebAssembly module in binary form. Module-level methods
+// declare types (deduplicated), imports (deduplicated by module/name), functions and
+// active element segments; instruction methods — one per wasm instruction, named after
+// it — append to the body of the function being built. Locals are typed handles taken
+// with allocLocal() and given back with freeLocal(); a function that ends with a local
+// still taken is a codegen bug and throws. When text recording is on, every instruction
+// is also written as one line of wasm text (for `-d out_asm`); when off, recording
+// costs one null test per instruction.
+
+export type ValType = 'i32' | 'i64' | 'f32' | 'f64';
+
+const VALTYPE_CODE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
+const FUNCREF = 0x70;
+const EMPTY_BLOCK = 0x40;
+const SECTION = { type: 1, import: 2, function: 3, element: 9, code: 10 } as const;
+
+/** A growable byte buffer with the LEB128 encoders the binary format uses. */
+export class ByteBuf {
+  bytes: Uint8Array<ArrayBuffer>;
+  length = 0;
+  private static readonly scratch = new DataView(new ArrayBuffer(8));
+  private static readonly encoder = new TextEncoder();
+
+  constructor(capacity = 1024) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+  private reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    let cap = this.bytes.length * 2;
+    while (cap < this.length + n) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+  byte(b: number): void {
+    if (this.length >= this.bytes.length) this.reserve(1);
+    this.bytes[this.length++] = b;
+  }
+  /** Unsigned LEB128 of a value in [0, 2^32). */
+  uleb(n: number): void {
+    do {
+      let b = n & 0x7f;
+      n >>>= 7;
+      if (n !== 0) b |= 0x80;
+      this.byte(b);
+    } while (n !== 0);
+  }
+  /** Signed LEB128 of an i32 (any number is taken modulo 2^32 first). */
+  sleb32(n: number): void {
+    n |= 0;
+    for (;;) {
+      const b = n & 0x7f;
+      n >>= 7;
+      if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+        this.byte(b);
+        return;
+      }
+      this.byte(b | 0x80);
+    }
+  }
+  /** Signed LEB128 of an i64 (a bigint taken modulo 2^64, or a safe integer). */
+  sleb64(v: bigint | number): void {
+    if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v)) throw new Error(`sleb64: ${v} is not a safe integer`);
+      this.slebSafe(v);
+      return;
+    }
+    if (v >= -0x8000_0000n && v <= 0x7fff_ffffn) {
+      this.sleb32(Number(v));
+      return;
+    }
+    v = BigInt.asIntN(64, v);
+    for (;;) {
+      const b = Number(v & 0x7fn);
+      v >>= 7n;
+      if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
+        this.byte(b);
+        return;
+      }
+      this.byte(b | 0x80);
+    }
+  }
+  /** Signed LEB128 of a safe integer, without bigints. */
+  private slebSafe(n: number): void {
+    if ((n | 0) === n) {
+      this.sleb32(n);
+      return;
+    }
+    for (;;) {
+      const b = n - Math.floor(n / 128) * 128; // n mod 128, in [0, 128)
+      n = Math.floor(n / 128); // arithmetic shift right by 7
+      if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+        this.byte(b);
+        return;
+      }
+      this.byte(b | 0x80);
+    }
+  }
+  f32(x: number): void {
+    ByteBuf.scratch.setFloat32(0, x, true);
+    for (let i = 0; i < 4; i++) this.byte(ByteBuf.scratch.getUint8(i));
+  }
+  f64(x: number): void {
+    ByteBuf.scratch.setFloat64(0, x, true);
+    for (let i = 0; i < 8; i++) this.byte(ByteBuf.scratch.getUint8(i));
+  }
+  append(src: Uint8Array, len = src.length): void {
+    this.reserve(len);
+    if (len < 32) {
+      for (let i = 0; i < len; i++) this.bytes[this.length + i] = src[i];
+    } else {
+      this.bytes.set(src.subarray(0, len), this.length);
+    }
+    this.length += len;
+  }
+  name(s: string): void {
+    const utf8 = ByteBuf.encoder.encode(s);
+    this.uleb(utf8.length);
+    this.append(utf8);
+  }
+  /** Appends `body` as a section: id, byte size, contents. */
+  section(id: number, body: ByteBuf): void {
+    this.byte(id);
+    this.uleb(body.length);
+    this.append(body.bytes, body.length);
+  }
+  result(): Uint8Array<ArrayBuffer> {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+/** A wasm local of one function: taken with allocLocal, returned with freeLocal. */
+export class Local {
+  /** @internal */ taken = true;
+  constructor(
+    readonly index: number,
+    readonly type: ValType,
+    /** Parameters are locals too, but are never freed. */
+    readonly isParam: boolean,
+  ) {}
+}
+
+interface FuncTypeDef {
+  readonly params: readonly ValType[];
+  readonly results: readonly ValType[];
+}
+
+export interface WasmBuilderOptions {
+  /** Record the text form of every instruction (for `-d out_asm`). */
+  readonly text?: boolean;
+}
+
+export class WasmBuilder {
+  // --- module state ----------------------------------------------------------------
+  private readonly types: FuncTypeDef[] = [];
+  private readonly typeIndex = new Map<string, number>();
+  private readonly imports = new ByteBuf(256);
+  private importCount = 0;
+  private readonly importIndex = new Map<string, number>();
+  private importedFunctions = 0;
+  /** Type index of every defined (non-imported) function, in index order. */
+  private readonly funcTypes: number[] = [];
+  private readonly elements: { offset: number; funcs: number[] }[] = [];
+  private readonly codeSection = new ByteBuf(1 << 16);
+  private bodiesDone = 0;
+
+  // --- the function being built ----------------------------------------------------
+  private readonly code = new ByteBuf(1 << 14);
+  private readonly decl = new ByteBuf(64);
+  private funcIndex = -1;
+  private params: Local[] = [];
+  private localTypes: ValType[] = [];
+  private readonly freeLocals: Record<ValType, Local[]> = { i32: [], i64: [], f32: [], f64: [] };
+  private takenLocals = 0;
+  private depth = 0;
+
+  // --- text recording ----------------------------------------------------------------
+  private readonly rec: string[] | null;
+  /** Function names for the text (filled only when recording). */
+  private readonly funcNames = new Map<number, string>();
+
+  constructor(opts: WasmBuilderOptions = {}) {
+    this.rec = opts.text ? [] : null;
+  }
+
+  // ================= module level =================
+
+  /** The index of the function type params → results (deduplicated). */
+  type(params: readonly ValType[], results: readonly ValType[]): number {
+    const key = `${params.join(',')}>${results.join(',')}`;
+    let i = this.typeIndex.get(key);
+    if (i === undefined) {
+      i = this.types.length;
+      this.types.push({ params: [...params], results: [...results] });
+      this.typeIndex.set(key, i);
+    }
+    return i;
+  }
+
+  /** Imports a function (deduplicated by module and name); all imports precede defined functions. */
+  importFunction(module: string, name: string, typeIdx: number): number {
+    const key = `${module}\0${name}`;
+    const known = this.importIndex.get(key);
+    if (known !== undefined) return known;
+    if (this.funcTypes.length) throw new Error('WasmBuilder: function imports must come before defined functions');
+    this.imports.name(module);
+    this.imports.name(name);
+    this.imports.byte(0x00);
+    this.imports.uleb(typeIdx);
+    this.importCount++;
+    const idx = this.importedFunctions++;
+    this.importIndex.set(key, idx);
+    if (this.rec) this.funcNames.set(idx, `$${module}.${name}`);
+    return idx;
+  }
+
+  /** Imports memory 0 with the given limits in 64 KiB pages. */
+  importMemory(module: string, name: string, min: number, max: number, shared: boolean): void {
+    this.imports.name(module);
+    this.imports.name(name);
+    this.imports.byte(0x02);
+    this.imports.byte(shared ? 0x03 : 0x01);
+    this.imports.uleb(min);
+    this.imports.uleb(max);
+    this.importCount++;
+  }
+
+  /** Imports table 0, of funcref, with at least `min` entries and no maximum. */
+  importTable(module: string, name: string, min: number): void {
+    this.imports.name(module);
+    this.imports.name(name);
+    this.imports.byte(0x01);
+    this.imports.byte(FUNCREF);
+    this.imports.byte(0x00);
+    this.imports.uleb(min);
+    this.importCount++;
+  }
+
+  /** Reserves the index of a function defined in this module; its body comes later, in index order. */
+  declareFunction(typeIdx: number, name?: () => string): number {
+    this.funcTypes.push(typeIdx);
+    const idx = this.importedFunctions + this.funcTypes.length - 1;
+    if (this.rec && name) this.funcNames.set(idx, name());
+    return idx;
+  }
+
+  get definedFunctions(): number {
+    return this.funcTypes.length;
+  }
+
+  /** An active element segment: table0[offset + i] = funcs[i] at instantiation. */
+  elementSegment(offset: number, funcs: number[]): void {
+    this.elements.push({ offset, funcs });
+  }
+
+  /** The finished module. */
+  finish(): Uint8Array<ArrayBuffer> {
+    if (this.bodiesDone !== this.funcTypes.length) throw new Error('WasmBuilder: missing function bodies');
+    const out = new ByteBuf(this.codeSection.length + this.imports.length + 1024);
+    out.append(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+    const s = new ByteBuf(256);
+
+    s.uleb(this.types.length);
+    for (const t of this.types) {
+      s.byte(0x60);
+      s.uleb(t.params.length);
+      for (const p of t.params) s.byte(VALTYPE_CODE[p]);
+      s.uleb(t.results.length);
+      for (const r of t.results) s.byte(VALTYPE_CODE[r]);
+    }
+    out.section(SECTION.type, s);
+
+    s.clear();
+    s.uleb(this.importCount);
+    s.append(this.imports.bytes, this.imports.length);
+    out.section(SECTION.import, s);
+
+    s.clear();
+    s.uleb(this.funcTypes.length);
+    for (const t of this.funcTypes) s.uleb(t);
+    out.section(SECTION.function, s);
+
+    if (this.elements.length) {
+      s.clear();
+      s.uleb(this.elements.length);
+      for (const e of this.elements) {
+        s.byte(0x00); // active, table 0, funcref, offset expression
+        s.byte(0x41);
+        s.sleb32(e.offset);
+        s.byte(0x0b);
+        s.uleb(e.funcs.length);
+        for (const f of e.funcs) s.uleb(f);
+      }
+      out.section(SECTION.element, s);
+    }
+
+    s.clear();
+    s.uleb(this.funcTypes.length);
+    s.append(this.codeSection.bytes, this.codeSection.length);
+    out.section(SECTION.code, s);
+    return out.result();
+  }
+
+  /** Whether text is being recorded (build names and comments only then). */
+  get recording(): boolean {
+    return this.rec !== null;
+  }
+
+  /** The recorded text, or null when recording is off. */
+  text(): string | null {
+    return this.rec ? this.rec.join('\n') : null;
+  }
+
+  /** Adds a comment line to the recorded text (free when recording is off). */
+  comment(s: string): void {
+    if (this.rec) this.line(`;; ${s}`);
+  }
+
+  // ================= function bodies =================
+
+  /** Starts the body of a declared function; bodies must be built in index order. */
+  beginFunction(index: number): void {
+    const defined = index - this.importedFunctions;
+    if (defined !== this.bodiesDone || this.funcIndex !== -1) throw new Error(`WasmBuilder: body of function ${index} out of order`);
+    this.funcIndex = index;
+    const t = this.types[this.funcTypes[defined]];
+    this.params = t.params.map((p, i) => new Local(i, p, true));
+    this.localTypes = [];
+    for (const k of ['i32', 'i64', 'f32', 'f64'] as const) this.freeLocals[k].length = 0;
+    this.takenLocals = 0;
+    this.code.clear();
+    this.depth = 1;
+    if (this.rec) this.rec.push(`(func ${this.funcName(index)} (type ${this.funcTypes[defined]})`);
+  }
+
+  /** The i-th parameter of the current function. */
+  param(i: number): Local {
+    return this.params[i];
+  }
+
+  /** A local of `type`, reusing a freed one when possible. */
+  allocLocal(type: ValType): Local {
+    const free = this.freeLocals[type].pop();
+    this.takenLocals++;
+    if (free) {
+      free.taken = true;
+      return free;
+    }
+    const l = new Local(this.params.length + this.localTypes.length, type, false);
+    this.localTypes.push(type);
+    return l;
+  }
+
+  freeLocal(l: Local): void {
+    if (l.isParam) return;
+    if (!l.taken) throw new Error(`WasmBuilder: local ${l.index} freed twice`);
+    l.taken = false;
+    this.takenLocals--;
+    this.freeLocals[l.type].push(l);
+  }
+
+  /** Ends the current function: emits the final `end` and files the body in the code section. */
+  endFunction(): void {
+    if (this.takenLocals !== 0) throw new Error(`WasmBuilder: ${this.takenLocals} locals not freed in function ${this.funcIndex}`);
+    if (this.depth !== 1) throw new Error(`WasmBuilder: unbalanced blocks in function ${this.funcIndex}`);
+    this.code.byte(0x0b);
+    if (this.rec) this.rec.push(')');
+    // Local declarations: runs of equal types.
+    const decl = this.decl;
+    decl.clear();
+    let runs = 0;
+    for (let i = 0; i < this.localTypes.length; ) {
+      let j = i;
+      while (j < this.localTypes.length && this.localTypes[j] === this.localTypes[i]) j++;
+      runs++;
+      i = j;
+    }
+    decl.uleb(runs);
+    for (let i = 0; i < this.localTypes.length; ) {
+      let j = i;
+      while (j < this.localTypes.length && this.localTypes[j] === this.localTypes[i]) j++;
+      decl.uleb(j - i);
+      decl.byte(VALTYPE_CODE[this.localTypes[i]]);
+      i = j;
+    }
+    this.codeSection.uleb(decl.length + this.code.length);
+    this.codeSection.append(decl.bytes, decl.length);
+    this.codeSection.append(this.code.bytes, this.code.length);
+    this.bodiesDone++;
+    this.funcIndex = -1;
+  }
+
+  // --- emission plumbing ------------------------------------------------------------
+
+  private funcName(index: number): string {
+    return this.funcNames.get(index) ?? `$f${index}`;
+  }
+  private line(s: string): void {
+    (this.rec as string[]).push('  '.repeat(this.depth) + s);
+  }
+  private op(byte: number, name: string): void {
+    this.code.byte(byte);
+    if (this.rec) this.line(name);
+  }
+  private prefixed(prefix: number, sub: number, name: string): void {
+    this.code.byte(prefix);
+    this.code.uleb(sub);
+    if (this.rec) this.line(name);
+  }
+  private mem(byte: number, name: string, align: number, offset: number): void {
+    this.code.byte(byte);
+    this.code.uleb(align);
+    this.code.uleb(offset >>> 0);
+    if (this.rec) this.line(offset ? `${name} offset=0x${(offset >>> 0).toString(16)}` : name);
+  }
+  private blockType(t: ValType | null): void {
+    this.code.byte(t ? VALTYPE_CODE[t] : EMPTY_BLOCK);
+  }
+
+  // --- control ------------------------------------------------------------------------
+
+  unreachable(): void { this.op(0x00, 'unreachable'); }
+  nop(): void { this.op(0x01, 'nop'); }
+  block(result: ValType | null = null): void {
+    this.code.byte(0x02);
+    this.blockType(result);
+    if (this.rec) this.line(result ? `block (result ${result})` : 'block');
+    this.depth++;
+  }
+  loop(result: ValType | null = null): void {
+    this.code.byte(0x03);
+    this.blockType(result);
+    if (this.rec) this.line(result ? `loop (result ${result})` : 'loop');
+    this.depth++;
+  }
+  if(result: ValType | null = null): void {
+    this.code.byte(0x04);
+    this.blockType(result);
+    if (this.rec) this.line(result ? `if (result ${result})` : 'if');
+    this.depth++;
+  }
+  else(): void {
+    this.depth--;
+    this.op(0x05, 'else');
+    this.depth++;
+  }
+  end(): void {
+    this.depth--;
+    this.op(0x0b, 'end');
+  }
+  br(depth: number): void {
+    this.code.byte(0x0c);
+    this.code.uleb(depth);
+    if (this.rec) this.line(`br ${depth}`);
+  }
+  brIf(depth: number): void {
+    this.code.byte(0x0d);
+    this.code.uleb(depth);
+    if (this.rec) this.line(`br_if ${depth}`);
+  }
+  brTable(depths: readonly number[], defaultDepth: number): void {
+    this.code.byte(0x0e);
+    this.code.uleb(depths.length);
+    for (const d of depths) this.code.uleb(d);
+    this.code.uleb(defaultDepth);
+    if (this.rec) this.line(`br_table ${depths.join(' ')} ${defaultDepth}`);
+  }
+  return(): void { this.op(0x0f, 'return'); }
+  call(func: number): void {
+    this.code.byte(0x10);
+    this.code.uleb(func);
+    if (this.rec) this.line(`call ${this.funcName(func)}`);
+  }
+  callIndirect(typeIdx: number, table = 0): void {
+    this.code.byte(0x11);
+    this.code.uleb(typeIdx);
+    this.code.uleb(table);
+    if (this.rec) this.line(`call_indirect (type ${typeIdx})`);
+  }
+  returnCall(func: number): void {
+    this.code.byte(0x12);
+    this.code.uleb(func);
+    if (this.rec) this.line(`return_call ${this.funcName(func)}`);
+  }
+  returnCallIndirect(typeIdx: number, table = 0): void {
+    this.code.byte(0x13);
+    this.code.uleb(typeIdx);
+    this.code.uleb(table);
+    if (this.rec) this.line(`return_call_indirect (type ${typeIdx})`);
+  }
+  drop(): void { this.op(0x1a, 'drop'); }
+  select(): void { this.op(0x1b, 'select'); }
+
+  // --- locals -------------------------------------------------------------------------
+
+  localGet(l: Local): void {
+    this.code.byte(0x20);
+    this.code.uleb(l.index);
+    if (this.rec) this.line(`local.get ${l.index}`);
+  }
+  localSet(l: Local): void {
+    this.code.byte(0x21);
+    this.code.uleb(l.index);
+    if (this.rec) this.line(`local.set ${l.index}`);
+  }
+  localTee(l: Local): void {
+    this.code.byte(0x22);
+    this.code.uleb(l.index);
+    if (this.rec) this.line(`local.tee ${l.index}`);
+  }
+
+  // --- memory (memory 0; offsets are u32, alignment is log2 of the natural size) ------------
+
+  i32Load(offset = 0): void { this.mem(0x28, 'i32.load', 2, offset); }
+  i64Load(offset = 0): void { this.mem(0x29, 'i64.load', 3, offset); }
+  f32Load(offset = 0): void { this.mem(0x2a, 'f32.load', 2, offset); }
+  f64Load(offset = 0): void { this.mem(0x2b, 'f64.load', 3, offset); }
+  i32Load8S(offset = 0): void { this.mem(0x2c, 'i32.load8_s', 0, offset); }
+  i32Load8U(offset = 0): void { this.mem(0x2d, 'i32.load8_u', 0, offset); }
+  i32Load16S(offset = 0): void { this.mem(0x2e, 'i32.load16_s', 1, offset); }
+  i32Load16U(offset = 0): void { this.mem(0x2f, 'i32.load16_u', 1, offset); }
+  i64Load8S(offset = 0): void { this.mem(0x30, 'i64.load8_s', 0, offset); }
+  i64Load8U(offset = 0): void { this.mem(0x31, 'i64.load8_u', 0, offset); }
+  i64Load16S(offset = 0): void { this.mem(0x32, 'i64.load16_s', 1, offset); }
+  i64Load16U(offset = 0): void { this.mem(0x33, 'i64.load16_u', 1, offset); }
+  i64Load32S(offset = 0): void { this.mem(0x34, 'i64.load32_s', 2, offset); }
+  i64Load32U(offset = 0): void { this.mem(0x35, 'i64.load32_u', 2, offset); }
+  i32Store(offset = 0): void { this.mem(0x36, 'i32.store', 2, offset); }
+  i64Store(offset = 0): void { this.mem(0x37, 'i64.store', 3, offset); }
+  f32Store(offset = 0): void { this.mem(0x38, 'f32.store', 2, offset); }
+  f64Store(offset = 0): void { this.mem(0x39, 'f64.store', 3, offset); }
+  i32Store8(offset = 0): void { this.mem(0x3a, 'i32.store8', 0, offset); }
+  i32Store16(offset = 0): void { this.mem(0x3b, 'i32.store16', 1, offset); }
+  i64Store8(offset = 0): void { this.mem(0x3c, 'i64.store8', 0, offset); }
+  i64Store16(offset = 0): void { this.mem(0x3d, 'i64.store16', 1, offset); }
+  i64Store32(offset = 0): void { this.mem(0x3e, 'i64.store32', 2, offset); }
+
+  // --- constants ----------------------------------------------------------------------
+
+  i32Const(v: number): void {
+    this.code.byte(0x41);
+    this.code.sleb32(v);
+    if (this.rec) this.line(`i32.const ${(v | 0) >= -0x10000 && (v | 0) < 0x10000 ? v | 0 : `0x${(v >>> 0).toString(16)}`}`);
+  }
+  /** i64.const of a bigint (modulo 2^64) or of a safe integer (no bigint on the way). */
+  i64Const(v: bigint | number): void {
+    this.code.byte(0x42);
+    this.code.sleb64(v);
+    if (this.rec) this.line(`i64.const ${typeof v === 'number' ? v : BigInt.asIntN(64, v)}`);
+  }
+  f32Const(v: number): void {
+    this.code.byte(0x43);
+    this.code.f32(v);
+    if (this.rec) this.line(`f32.const ${v}`);
+  }
+  f64Const(v: number): void {
+    this.code.byte(0x44);
+    this.code.f64(v);
+    if (this.rec) this.line(`f64.const ${v}`);
+  }
+
+  // --- i32 ----------------------------------------------------------------------------
+
+  i32Eqz(): void { this.op(0x45, 'i32.eqz'); }
+  i32Eq(): void { this.op(0x46, 'i32.eq'); }
+  i32Ne(): void { this.op(0x47, 'i32.ne'); }
+  i32LtS(): void { this.op(0x48, 'i32.lt_s'); }
+  i32LtU(): void { this.op(0x49, 'i32.lt_u'); }
+  i32GtS(): void { this.op(0x4a, 'i32.gt_s'); }
+  i32GtU(): void { this.op(0x4b, 'i32.gt_u'); }
+  i32LeS(): void { this.op(0x4c, 'i32.le_s'); }
+  i32LeU(): void { this.op(0x4d, 'i32.le_u'); }
+  i32GeS(): void { this.op(0x4e, 'i32.ge_s'); }
+  i32GeU(): void { this.op(0x4f, 'i32.ge_u'); }
+  i32Clz(): void { this.op(0x67, 'i32.clz'); }
+  i32Ctz(): void { this.op(0x68, 'i32.ctz'); }
+  i32Popcnt(): void { this.op(0x69, 'i32.popcnt'); }
+  i32Add(): void { this.op(0x6a, 'i32.add'); }
+  i32Sub(): void { this.op(0x6b, 'i32.sub'); }
+  i32Mul(): void { this.op(0x6c, 'i32.mul'); }
+  i32DivS(): void { this.op(0x6d, 'i32.div_s'); }
+  i32DivU(): void { this.op(0x6e, 'i32.div_u'); }
+  i32RemS(): void { this.op(0x6f, 'i32.rem_s'); }
+  i32RemU(): void { this.op(0x70, 'i32.rem_u'); }
+  i32And(): void { this.op(0x71, 'i32.and'); }
+  i32Or(): void { this.op(0x72, 'i32.or'); }
+  i32Xor(): void { this.op(0x73, 'i32.xor'); }
+  i32Shl(): void { this.op(0x74, 'i32.shl'); }
+  i32ShrS(): void { this.op(0x75, 'i32.shr_s'); }
+  i32ShrU(): void { this.op(0x76, 'i32.shr_u'); }
+  i32Rotl(): void { this.op(0x77, 'i32.rotl'); }
+  i32Rotr(): void { this.op(0x78, 'i32.rotr'); }
+
+  // --- i64 ----------------------------------------------------------------------------
+
+  i64Eqz(): void { this.op(0x50, 'i64.eqz'); }
+  i64Eq(): void { this.op(0x51, 'i64.eq'); }
+  i64Ne(): void { this.op(0x52, 'i64.ne'); }
+  i64LtS(): void { this.op(0x53, 'i64.lt_s'); }
+  i64LtU(): void { this.op(0x54, 'i64.lt_u'); }
+  i64GtS(): void { this.op(0x55, 'i64.gt_s'); }
+  i64GtU(): void { this.op(0x56, 'i64.gt_u'); }
+  i64LeS(): void { this.op(0x57, 'i64.le_s'); }
+  i64LeU(): void { this.op(0x58, 'i64.le_u'); }
+  i64GeS(): void { this.op(0x59, 'i64.ge_s'); }
+  i64GeU(): void { this.op(0x5a, 'i64.ge_u'); }
+  i64Clz(): void { this.op(0x79, 'i64.clz'); }
+  i64Ctz(): void { this.op(0x7a, 'i64.ctz'); }
+  i64Popcnt(): void { this.op(0x7b, 'i64.popcnt'); }
+  i64Add(): void { this.op(0x7c, 'i64.add'); }
+  i64Sub(): void { this.op(0x7d, 'i64.sub'); }
+  i64Mul(): void { this.op(0x7e, 'i64.mul'); }
+  i64DivS(): void { this.op(0x7f, 'i64.div_s'); }
+  i64DivU(): void { this.op(0x80, 'i64.div_u'); }
+  i64RemS(): void { this.op(0x81, 'i64.rem_s'); }
+  i64RemU(): void { this.op(0x82, 'i64.rem_u'); }
+  i64And(): void { this.op(0x83, 'i64.and'); }
+  i64Or(): void { this.op(0x84, 'i64.or'); }
+  i64Xor(): void { this.op(0x85, 'i64.xor'); }
+  i64Shl(): void { this.op(0x86, 'i64.shl'); }
+  i64ShrS(): void { this.op(0x87, 'i64.shr_s'); }
+  i64ShrU(): void { this.op(0x88, 'i64.shr_u'); }
+  i64Rotl(): void { this.op(0x89, 'i64.rotl'); }
+  i64Rotr(): void { this.op(0x8a, 'i64.rotr'); }
+
+  // --- f32 / f64 ----------------------------------------------------------------------
+
+  f32Abs(): void { this.op(0x8b, 'f32.abs'); }
+  f32Neg(): void { this.op(0x8c, 'f32.neg'); }
+  f32Sqrt(): void { this.op(0x91, 'f32.sqrt'); }
+  f32Add(): void { this.op(0x92, 'f32.add'); }
+  f32Sub(): void { this.op(0x93, 'f32.sub'); }
+  f32Mul(): void { this.op(0x94, 'f32.mul'); }
+  f32Div(): void { this.op(0x95, 'f32.div'); }
+  f64Abs(): void { this.op(0x99, 'f64.abs'); }
+  f64Neg(): void { this.op(0x9a, 'f64.neg'); }
+  f64Sqrt(): void { this.op(0x9f, 'f64.sqrt'); }
+  f64Add(): void { this.op(0xa0, 'f64.add'); }
+  f64Sub(): void { this.op(0xa1, 'f64.sub'); }
+  f64Mul(): void { this.op(0xa2, 'f64.mul'); }
+  f64Div(): void { this.op(0xa3, 'f64.div'); }
+
+  // --- conversions --------------------------------------------------------------------
+
+  i32WrapI64(): void { this.op(0xa7, 'i32.wrap_i64'); }
+  i64ExtendI32S(): void { this.op(0xac, 'i64.extend_i32_s'); }
+  i64ExtendI32U(): void { this.op(0xad, 'i64.extend_i32_u'); }
+  f32DemoteF64(): void { this.op(0xb6, 'f32.demote_f64'); }
+  f64PromoteF32(): void { this.op(0xbb, 'f64.promote_f32'); }
+  i32ReinterpretF32(): void { this.op(0xbc, 'i32.reinterpret_f32'); }
+  i64ReinterpretF64(): void { this.op(0xbd, 'i64.reinterpret_f64'); }
+  f32ReinterpretI32(): void { this.op(0xbe, 'f32.reinterpret_i32'); }
+  f64ReinterpretI64(): void { this.op(0xbf, 'f64.reinterpret_i64'); }
+  i32Extend8S(): void { this.op(0xc0, 'i32.extend8_s'); }
+  i32Extend16S(): void { this.op(0xc1, 'i32.extend16_s'); }
+  i64Extend8S(): void { this.op(0xc2, 'i64.extend8_s'); }
+  i64Extend16S(): void { this.op(0xc3, 'i64.extend16_s'); }
+  i64Extend32S(): void { this.op(0xc4, 'i64.extend32_s'); }
+  /** Saturating truncations (0xfc prefix), for completeness of the float set. */
+  i32TruncSatF64S(): void { this.prefixed(0xfc, 2, 'i32.trunc_sat_f64_s'); }
+  i64TruncSatF64S(): void { this.prefixed(0xfc, 6, 'i64.trunc_sat_f64_s'); }
+}

@@ -1,0 +1,779 @@
+// Tests of the WebAssembly host backend (src/hostbackend/wasm): IR blocks built by hand,
+// compiled, run against a real env block in guest memory, and checked against a BigInt
+// reference of the IR semantics (and, differentially, against the interpreter backend).
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import { GuestFault, GuestMemory } from '../../src/memory/guest-memory.js';
+import { ENV_AREA, ENV_BLOCK_SIZE, JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SIZE, PERM, jumpCacheIndex } from '../../src/memory/layout.js';
+import { ENV, ExitReason } from '../../src/tcg/env.js';
+import { HelperRegistry } from '../../src/tcg/helpers.js';
+import { CONDS, MEMOP, type Cond, type Opcode } from '../../src/tcg/opcodes.js';
+import { IrBuilder, type TranslatedBlock } from '../../src/tcg/ir.js';
+import { WasmBackend } from '../../src/hostbackend/wasm/backend.js';
+import { InterpBackend } from '../../src/hostbackend/interp/interp.js';
+import type { HostBackend } from '../../src/hostbackend/backend.js';
+
+const mem = new GuestMemory();
+const helpers = new HelperRegistry();
+const ENV_ADDR = ENV_AREA;
+/** Result slots: 8 bytes each after the env header. */
+const R = ENV.SIZE;
+const slotOff = (i: number): number => R + 8 * i;
+const MAX_RESULTS = (ENV_BLOCK_SIZE - R) / 8;
+
+const backend = new WasmBackend({ mem, helpers });
+
+function block(pc: number, build: (b: IrBuilder) => void): TranslatedBlock {
+  const b = new IrBuilder((id) => helpers.get(id));
+  build(b);
+  return { pc, size: 4, insns: [], ops: b.ops, temps: b.temps, labelCount: b.labelCount, successors: b.successors };
+}
+
+function clearEnv(env = ENV_ADDR): void {
+  mem.rawFill(env, ENV_BLOCK_SIZE, 0);
+}
+function clearJumpCache(): void {
+  for (let i = 0; i < JUMP_CACHE_ENTRIES; i++) mem.dv.setBigInt64(JUMP_CACHE + i * JUMP_CACHE_ENTRY_SIZE, -1n, true);
+}
+function setJumpCache(pc: number, slot: number): void {
+  const e = JUMP_CACHE + jumpCacheIndex(pc) * JUMP_CACHE_ENTRY_SIZE;
+  mem.dv.setBigInt64(e, BigInt(pc), true);
+  mem.dv.setInt32(e + 8, slot, true);
+}
+const envPc = (env = ENV_ADDR): bigint => mem.dv.getBigInt64(env + ENV.PC, true);
+const res32 = (i: number, env = ENV_ADDR): number => mem.dv.getInt32(env + slotOff(i), true);
+const res64 = (i: number, env = ENV_ADDR): bigint => mem.dv.getBigInt64(env + slotOff(i), true);
+
+/** Compiles one block alone, runs it once, returns the exit reason. */
+function runOne(blk: TranslatedBlock, be: HostBackend = backend): number {
+  const r = be.compile([blk]);
+  try {
+    return be.run(r.slots[0], ENV_ADDR);
+  } finally {
+    be.release(r);
+  }
+}
+
+beforeEach(() => {
+  clearEnv();
+  clearJumpCache();
+});
+
+// ------------------------------------------------------------------------------------
+// Reference semantics (BigInt), per width.
+
+const VALUES32 = [0, 1, -1, 2, 7, -7, 31, 32, 33, 63, 64, 0x7fffffff, -0x80000000, 0x12345678, -0x21524111, 0x80, 0xffff];
+const VALUES64 = [0n, 1n, -1n, 2n, 7n, -7n, 31n, 32n, 63n, 64n, 65n, 0x7fffffffn, -0x80000000n, 0xffffffffn,
+  0x7fffffffffffffffn, -0x8000000000000000n, 0x123456789abcdef0n, -0x2152411021524111n, 0x100000000n];
+
+function refBinary(name: string, w: 32 | 64, a: bigint, b: bigint): bigint {
+  const S = (x: bigint): bigint => BigInt.asIntN(w, x);
+  const U = (x: bigint): bigint => BigInt.asUintN(w, x);
+  const sh = U(b) % BigInt(w);
+  let r: bigint;
+  switch (name) {
+    case 'add': r = a + b; break;
+    case 'sub': r = a - b; break;
+    case 'mul': r = a * b; break;
+    case 'and': r = a & b; break;
+    case 'or': r = a | b; break;
+    case 'xor': r = a ^ b; break;
+    case 'shl': r = a << sh; break;
+    case 'shr': r = U(a) >> sh; break;
+    case 'sar': r = S(a) >> sh; break;
+    case 'rotl': r = (U(a) << sh) | (U(a) >> (BigInt(w) - sh)); break;
+    case 'rotr': r = (U(a) >> sh) | (U(a) << (BigInt(w) - sh)); break;
+    case 'div_s': r = S(b) === 0n ? 0n : S(b) === -1n ? -S(a) : S(a) / S(b); break;
+    case 'div_u': r = U(b) === 0n ? 0n : U(a) / U(b); break;
+    case 'rem_s': r = S(b) === 0n ? a : S(b) === -1n ? 0n : S(a) % S(b); break;
+    case 'rem_u': r = U(b) === 0n ? a : U(a) % U(b); break;
+    case 'mulh_s': r = (S(a) * S(b)) >> BigInt(w); break;
+    case 'mulh_u': r = (U(a) * U(b)) >> BigInt(w); break;
+    case 'mulh_su': r = (S(a) * U(b)) >> BigInt(w); break;
+    default: throw new Error(name);
+  }
+  return S(r);
+}
+
+function refUnary(name: string, w: 32 | 64, a: bigint): bigint {
+  const U = BigInt.asUintN(w, a);
+  let r: bigint;
+  switch (name) {
+    case 'neg': r = -a; break;
+    case 'not': r = ~a; break;
+    case 'clz': { let n = 0; for (let i = w - 1; i >= 0 && ((U >> BigInt(i)) & 1n) === 0n; i--) n++; r = BigInt(n); break; }
+    case 'ctz': { let n = 0; for (let i = 0; i < w && ((U >> BigInt(i)) & 1n) === 0n; i++) n++; r = BigInt(n); break; }
+    case 'popcnt': { let n = 0n; for (let x = U; x; x >>= 1n) n += x & 1n; r = n; break; }
+    case 'ext8s': r = BigInt.asIntN(8, a); break;
+    case 'ext8u': r = BigInt.asUintN(8, a); break;
+    case 'ext16s': r = BigInt.asIntN(16, a); break;
+    case 'ext16u': r = BigInt.asUintN(16, a); break;
+    case 'ext32s': r = BigInt.asIntN(32, a); break;
+    case 'ext32u': r = BigInt.asUintN(32, a); break;
+    default: throw new Error(name);
+  }
+  return BigInt.asIntN(w, r);
+}
+
+function refCond(c: Cond, w: 32 | 64, a: bigint, b: bigint): boolean {
+  const [sa, sb] = [BigInt.asIntN(w, a), BigInt.asIntN(w, b)];
+  const [ua, ub] = [BigInt.asUintN(w, a), BigInt.asUintN(w, b)];
+  switch (c) {
+    case 'eq': return sa === sb;
+    case 'ne': return sa !== sb;
+    case 'lt': return sa < sb;
+    case 'ge': return sa >= sb;
+    case 'le': return sa <= sb;
+    case 'gt': return sa > sb;
+    case 'ltu': return ua < ub;
+    case 'geu': return ua >= ub;
+    case 'leu': return ua <= ub;
+    case 'gtu': return ua > ub;
+  }
+}
+
+const BINARY = ['add', 'sub', 'mul', 'and', 'or', 'xor', 'shl', 'shr', 'sar', 'rotl', 'rotr',
+  'div_s', 'div_u', 'rem_s', 'rem_u', 'mulh_s', 'mulh_u', 'mulh_su'] as const;
+const UNARY = ['neg', 'not', 'clz', 'ctz', 'popcnt', 'ext8s', 'ext8u', 'ext16s', 'ext16u'] as const;
+
+interface Case { a: bigint; b: bigint }
+function pairs(values: (number | bigint)[]): Case[] {
+  const out: Case[] = [];
+  for (const a of values) for (const b of values) out.push({ a: BigInt(a), b: BigInt(b) });
+  return out;
+}
+
+/** A block computing `op` over cases (constants), each result stored in its own slot. */
+function binaryBlock(op: Opcode, w: 32 | 64, cases: Case[]): TranslatedBlock {
+  return block(0x1000, (b) => {
+    cases.forEach(({ a, b: c }, i) => {
+      const x = w === 32 ? b.const32(Number(BigInt.asIntN(32, a))) : b.const64(a);
+      const y = w === 32 ? b.const32(Number(BigInt.asIntN(32, c))) : b.const64(c);
+      b.stEnv(b.binary(op, x, y), slotOff(i));
+    });
+    b.exitTb(ExitReason.SYSCALL, 0x1000);
+  });
+}
+
+const unaryOps = (w: 32 | 64): string[] => (w === 64 ? [...UNARY, 'ext32s', 'ext32u'] : [...UNARY]);
+
+/** A block applying unary `name` to every test value of the width. */
+function unaryBlock(name: string, w: 32 | 64): TranslatedBlock {
+  const t = w === 32 ? 'i32' : 'i64';
+  const values = (w === 32 ? VALUES32 : VALUES64).map(BigInt);
+  return block(0x1000, (b) => {
+    values.forEach((v, i) => {
+      const x = w === 32 ? b.const32(Number(v)) : b.const64(v);
+      b.stEnv(b.unary(`${name}_${t}` as Opcode, x), slotOff(i));
+    });
+    b.exitTb(ExitReason.SYSCALL, 0x1000);
+  });
+}
+
+function readResult(w: 32 | 64, i: number): bigint {
+  return w === 32 ? BigInt(res32(i)) : res64(i);
+}
+
+function chunks<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+// ------------------------------------------------------------------------------------
+
+describe('integer ops', () => {
+  for (const w of [32, 64] as const) {
+    const t = w === 32 ? 'i32' : 'i64';
+    for (const name of BINARY) {
+      it(`${name}_${t}`, () => {
+        const all = pairs(w === 32 ? VALUES32 : VALUES64);
+        for (const cases of chunks(all, MAX_RESULTS)) {
+          clearEnv();
+          expect(runOne(binaryBlock(`${name}_${t}` as Opcode, w, cases))).toBe(ExitReason.SYSCALL);
+          cases.forEach(({ a, b }, i) => {
+            const want = refBinary(name, w, a, b);
+            if (readResult(w, i) !== want) expect(`${name}(${a}, ${b}) = ${readResult(w, i)}`).toBe(`${name}(${a}, ${b}) = ${want}`);
+          });
+        }
+      });
+    }
+    for (const name of unaryOps(w)) {
+      it(`${name}_${t}`, () => {
+        const values = (w === 32 ? VALUES32 : VALUES64).map(BigInt);
+        runOne(unaryBlock(name, w));
+        values.forEach((v, i) => expect([name, v, readResult(w, i)]).toEqual([name, v, refUnary(name, w, v)]));
+      });
+    }
+  }
+
+  it('shift counts 0/31/32/63/64 are taken modulo the width', () => {
+    const blk = block(0x1000, (b) => {
+      [0, 31, 32, 63, 64].forEach((s, i) => {
+        b.stEnv(b.binary('shl_i32', b.const32(1), b.const32(s)), slotOff(i));
+        b.stEnv(b.binary('shl_i64', b.const64(1n), b.const64(s)), slotOff(8 + i));
+      });
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    runOne(blk);
+    expect([0, 1, 2, 3, 4].map((i) => res32(i))).toEqual([1, -0x80000000, 1, -0x80000000, 1]);
+    expect([0, 1, 2, 3, 4].map((i) => res64(8 + i))).toEqual([1n, 1n << 31n, 1n << 32n, -(1n << 63n), 1n]);
+  });
+
+  it('width changes, mov and movi', () => {
+    const blk = block(0x1000, (b) => {
+      const big = b.const64(0x1234_5678_9abc_def0n);
+      b.stEnv(b.unary('extrl_i64_i32', big), slotOff(0));
+      const neg = b.const32(-2);
+      b.stEnv(b.unary('extu_i32_i64', neg), slotOff(1));
+      b.stEnv(b.unary('exts_i32_i64', neg), slotOff(2));
+      b.stEnv(b.unary('mov_i64', big), slotOff(3));
+      b.stEnv(b.unary('mov_i32', neg), slotOff(4));
+      b.stEnv(b.const64(-0x8000000000000000n), slotOff(5));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    runOne(blk);
+    expect(res32(0)).toBe(0x9abcdef0 | 0);
+    expect(res64(1)).toBe(0xfffffffen);
+    expect(res64(2)).toBe(-2n);
+    expect(res64(3)).toBe(0x1234_5678_9abc_def0n);
+    expect(res32(4)).toBe(-2);
+    expect(res64(5)).toBe(-0x8000000000000000n);
+  });
+
+  it('ld_env / st_env and env_ptr', () => {
+    mem.dv.setBigInt64(ENV_ADDR + slotOff(10), 41n, true);
+    mem.dv.setInt32(ENV_ADDR + slotOff(11), 9, true);
+    const blk = block(0x1000, (b) => {
+      b.stEnv(b.binary('add_i64', b.ldEnv('i64', slotOff(10)), b.const64(1)), slotOff(0));
+      b.stEnv(b.binary('mul_i32', b.ldEnv('i32', slotOff(11)), b.const32(3)), slotOff(1));
+      b.stEnv(b.envPtr(), slotOff(2));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    runOne(blk);
+    expect(res64(0)).toBe(42n);
+    expect(res32(1)).toBe(27);
+    expect(res32(2) >>> 0).toBe(ENV_ADDR);
+  });
+});
+
+describe('conditions', () => {
+  for (const w of [32, 64] as const) {
+    const t = w === 32 ? 'i32' : 'i64';
+    const values = w === 32 ? [0, 1, -1, 5, -0x80000000, 0x7fffffff] : [0n, 1n, -1n, 5n, -0x8000000000000000n, 0x7fffffffffffffffn, 0x100000000n];
+    const cases = pairs(values);
+    for (const cond of CONDS) {
+      it(`setcond / movcond / brcond ${cond} ${t}`, () => {
+        const mk = (b: IrBuilder, v: bigint) => (w === 32 ? b.const32(Number(v)) : b.const64(v));
+        const blk = block(0x1000, (b) => {
+          cases.forEach(({ a, b: c }, i) => {
+            const x = mk(b, a);
+            const y = mk(b, c);
+            b.stEnv(b.setcond(cond, x, y), slotOff(3 * i));
+            b.stEnv(b.movcond(cond, x, y, mk(b, 111n), mk(b, 222n)), slotOff(3 * i + 1));
+            // r = 1; if (cond) goto L; r = 0; L: store r
+            const r = b.newTemp(t);
+            const label = b.newLabel();
+            b.emit(`movi_${t}`, [r], [], [w === 32 ? 1 : 1n]);
+            b.brcond(cond, x, y, label);
+            b.emit(`movi_${t}`, [r], [], [w === 32 ? 0 : 0n]);
+            b.setLabel(label);
+            b.stEnv(r, slotOff(3 * i + 2));
+          });
+          b.exitTb(ExitReason.SYSCALL, 0);
+        });
+        runOne(blk);
+        cases.forEach(({ a, b }, i) => {
+          const want = refCond(cond, w, a, b);
+          expect([a, b, readResult(w, 3 * i), readResult(w, 3 * i + 1), readResult(w, 3 * i + 2)]).toEqual([
+            a, b, want ? 1n : 0n, want ? 111n : 222n, want ? 1n : 0n,
+          ]);
+        });
+      });
+    }
+  }
+
+  it('a backward branch loops inside one block', () => {
+    // i = 0; sum = 0; L: sum += i; i += 1; if (i < 100) goto L; (forward skip over a trap)
+    const blk = block(0x1000, (b) => {
+      const i = b.newTemp('i64');
+      const sum = b.newTemp('i64');
+      b.emit('movi_i64', [i], [], [0n]);
+      b.emit('movi_i64', [sum], [], [0n]);
+      const top = b.newLabel();
+      const skip = b.newLabel();
+      b.setLabel(top);
+      b.emit('add_i64', [sum], [sum, i]);
+      b.emit('add_i64', [i], [i, b.const64(1)]);
+      b.brcond('geu', i, b.const64(50), skip);
+      b.emit('add_i64', [sum], [sum, b.const64(0)]);
+      b.setLabel(skip);
+      b.brcond('lt', i, b.const64(100), top);
+      b.stEnv(sum, slotOff(0));
+      b.stEnv(i, slotOff(1));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    expect(runOne(blk)).toBe(ExitReason.SYSCALL);
+    expect(res64(0)).toBe(4950n);
+    expect(res64(1)).toBe(100n);
+  });
+
+  it('unconditional br forward and backward', () => {
+    // n = 0; goto A; B: n += 10; goto C; A: n += 1; goto B; C: store n
+    const blk = block(0x1000, (b) => {
+      const n = b.newTemp('i32');
+      b.emit('movi_i32', [n], [], [0]);
+      const [A, B, C] = [b.newLabel(), b.newLabel(), b.newLabel()];
+      b.emit('br', [], [], [A]);
+      b.setLabel(B);
+      b.emit('add_i32', [n], [n, b.const32(10)]);
+      b.emit('br', [], [], [C]);
+      b.setLabel(A);
+      b.emit('add_i32', [n], [n, b.const32(1)]);
+      b.emit('br', [], [], [B]);
+      b.setLabel(C);
+      b.stEnv(n, slotOff(0));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    runOne(blk);
+    expect(res32(0)).toBe(11);
+  });
+});
+
+describe('floating point', () => {
+  it('f32/f64 arithmetic, bitcasts and conversions', () => {
+    const blk = block(0x1000, (b) => {
+      const f64 = (x: number) => b.unary('bitcast_i64_f64', b.const64(new BigInt64Array(new Float64Array([x]).buffer)[0]));
+      const f32 = (x: number) => b.unary('bitcast_i32_f32', b.const32(new Int32Array(new Float32Array([x]).buffer)[0]));
+      const out64 = (t: ReturnType<typeof f64>, i: number) => b.stEnv(b.unary('bitcast_f64_i64', t), slotOff(i));
+      const out32 = (t: ReturnType<typeof f32>, i: number) => b.stEnv(b.unary('bitcast_f32_i32', t), slotOff(i));
+      out64(b.binary('fadd_f64', f64(1.5), f64(2.25)), 0);
+      out64(b.binary('fsub_f64', f64(1.5), f64(2.25)), 1);
+      out64(b.binary('fmul_f64', f64(1.5), f64(-2)), 2);
+      out64(b.binary('fdiv_f64', f64(1), f64(3)), 3);
+      out64(b.unary('fsqrt_f64', f64(2)), 4);
+      out64(b.unary('fneg_f64', f64(2)), 5);
+      out64(b.unary('fabs_f64', f64(-7)), 6);
+      out32(b.binary('fadd_f32', f32(1.5), f32(2.25)), 7);
+      out32(b.binary('fdiv_f32', f32(1), f32(3)), 8);
+      out32(b.unary('fsqrt_f32', f32(2)), 9);
+      out32(b.unary('fneg_f32', f32(2)), 10);
+      out32(b.unary('fabs_f32', f32(-7)), 11);
+      out64(b.unary('fcvt_f32_f64', f32(0.1)), 12);
+      out32(b.unary('fcvt_f64_f32', f64(0.1)), 13);
+      out32(b.binary('fsub_f32', f32(1), f32(0.25)), 14);
+      out32(b.binary('fmul_f32', f32(3), f32(0.5)), 15);
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    runOne(blk);
+    const d = (i: number) => mem.dv.getFloat64(ENV_ADDR + slotOff(i), true);
+    const f = (i: number) => mem.dv.getFloat32(ENV_ADDR + slotOff(i), true);
+    expect([d(0), d(1), d(2), d(3), d(4), d(5), d(6)]).toEqual([3.75, -0.75, -3, 1 / 3, Math.SQRT2, -2, 7]);
+    expect([f(7), f(8), f(9), f(10), f(11)]).toEqual([3.75, Math.fround(1 / 3), Math.fround(Math.SQRT2), -2, 7]);
+    expect(d(12)).toBe(Math.fround(0.1));
+    expect(f(13)).toBe(Math.fround(0.1));
+    expect([f(14), f(15)]).toEqual([0.75, 1.5]);
+  });
+});
+
+describe('guest memory access', () => {
+  const PAGE = 0x10000;
+  beforeEach(() => {
+    mem.setProt(PAGE, 2 * PAGE_SIZE, PERM.READ | PERM.WRITE);
+    mem.setProt(PAGE + 2 * PAGE_SIZE, PAGE_SIZE, 0);
+    mem.setCodeBit((PAGE >>> 12) + 1, false);
+    mem.rawFill(PAGE, 2 * PAGE_SIZE, 0);
+    mem.onCodeWrite = () => {};
+  });
+
+  it('loads of every size and sign', () => {
+    mem.dv.setBigUint64(PAGE + 8, 0xf1f2f3f4f5f6f7f8n, true);
+    const memops = [MEMOP.UB, MEMOP.SB, MEMOP.UW, MEMOP.SW, MEMOP.UL, MEMOP.SL, MEMOP.UQ];
+    const blk = block(0x1000, (b) => {
+      const addr = b.const64(PAGE + 8);
+      memops.forEach((m, i) => {
+        b.stEnv(b.qemuLd('i64', addr, m), slotOff(i));
+        if (m !== MEMOP.UQ) b.stEnv(b.qemuLd('i32', addr, m), slotOff(10 + i));
+      });
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    expect(runOne(blk)).toBe(ExitReason.SYSCALL);
+    expect(memops.map((_, i) => res64(i))).toEqual([0xf8n, -8n, 0xf7f8n, -0x0808n, 0xf5f6f7f8n, -0x0a090808n, -0x0e0d0c0b0a090808n]);
+    expect(memops.slice(0, 6).map((_, i) => res32(10 + i))).toEqual([0xf8, -8, 0xf7f8, -0x0808, 0xf5f6f7f8 | 0, -0x0a090808]);
+  });
+
+  it('stores of every size, from i32 and i64 temps', () => {
+    const blk = block(0x1000, (b) => {
+      const v64 = b.const64(0x1122334455667788n);
+      const v32 = b.const32(0x99aabbcc | 0);
+      b.qemuSt(v64, b.const64(PAGE + 0x100), MEMOP.UQ);
+      b.qemuSt(v64, b.const64(PAGE + 0x110), MEMOP.UL);
+      b.qemuSt(v64, b.const64(PAGE + 0x120), MEMOP.UW);
+      b.qemuSt(v64, b.const64(PAGE + 0x130), MEMOP.UB);
+      b.qemuSt(v32, b.const64(PAGE + 0x140), MEMOP.UL);
+      b.qemuSt(v32, b.const64(PAGE + 0x150), MEMOP.UW);
+      b.qemuSt(v32, b.const64(PAGE + 0x160), MEMOP.UB);
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    runOne(blk);
+    const q = (o: number) => mem.dv.getBigUint64(PAGE + o, true);
+    expect([q(0x100), q(0x110), q(0x120), q(0x130), q(0x140), q(0x150), q(0x160)]).toEqual([
+      0x1122334455667788n, 0x55667788n, 0x7788n, 0x88n, 0x99aabbccn, 0xbbccn, 0xccn,
+    ]);
+  });
+
+  it('misaligned and page-crossing accesses complete (slow path)', () => {
+    const blk = block(0x1000, (b) => {
+      b.qemuSt(b.const64(0x0102030405060708n), b.const64(PAGE + PAGE_SIZE - 3), MEMOP.UQ);
+      b.stEnv(b.qemuLd('i64', b.const64(PAGE + PAGE_SIZE - 3), MEMOP.UQ), slotOff(0));
+      b.stEnv(b.qemuLd('i32', b.const64(PAGE + 1), MEMOP.UL), slotOff(1));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    mem.dv.setUint32(PAGE + 1, 0xdeadbeef, true);
+    runOne(blk);
+    expect(res64(0)).toBe(0x0102030405060708n);
+    expect(res32(1) >>> 0).toBe(0xdeadbeef);
+    expect(mem.dv.getBigUint64(PAGE + PAGE_SIZE - 3, true)).toBe(0x0102030405060708n);
+  });
+
+  it('a load from an unmapped page faults precisely', () => {
+    const blk = block(0x1000, (b) => {
+      b.insnStart(0x1000);
+      b.stEnv(b.const64(1), slotOff(0));
+      b.insnStart(0x1004);
+      b.stEnv(b.qemuLd('i64', b.const64(PAGE + 2 * PAGE_SIZE + 16), MEMOP.UQ), slotOff(1));
+      b.insnStart(0x1008);
+      b.stEnv(b.const64(3), slotOff(2));
+      b.exitTb(ExitReason.SYSCALL, 0x100c);
+    });
+    let fault: unknown;
+    try {
+      runOne(blk);
+    } catch (e) {
+      fault = e;
+    }
+    expect(fault).toBeInstanceOf(GuestFault);
+    expect((fault as GuestFault).addr).toBe(BigInt(PAGE + 2 * PAGE_SIZE + 16));
+    expect((fault as GuestFault).access).toBe('read');
+    expect((fault as GuestFault).mapped).toBe(false);
+    expect(envPc()).toBe(0x1004n);
+    expect([res64(0), res64(2)]).toEqual([1n, 0n]);
+  });
+
+  it('a load crossing into an unmapped page faults at the page start', () => {
+    const blk = block(0x1000, (b) => {
+      b.insnStart(0x1010);
+      b.stEnv(b.qemuLd('i64', b.const64(PAGE + 2 * PAGE_SIZE - 4), MEMOP.UQ), slotOff(0));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    expect(() => runOne(blk)).toThrow(GuestFault);
+    expect(envPc()).toBe(0x1010n);
+  });
+
+  it('addresses beyond the 4 GiB guest space fault', () => {
+    for (const addr of [0x1_0000_0000n + BigInt(PAGE), -8n, 0xff00_0000n]) {
+      const blk = block(0x1000, (b) => {
+        b.insnStart(0x1020);
+        b.stEnv(b.qemuLd('i32', b.const64(addr), MEMOP.UL), slotOff(0));
+        b.exitTb(ExitReason.SYSCALL, 0);
+      });
+      expect(() => runOne(blk)).toThrow(GuestFault);
+      expect(envPc()).toBe(0x1020n);
+    }
+  });
+
+  it('a store to a read-only page faults and leaves memory alone', () => {
+    mem.setProt(PAGE, PAGE_SIZE, PERM.READ);
+    const blk = block(0x1000, (b) => {
+      b.insnStart(0x2000);
+      b.insnStart(0x2004);
+      b.qemuSt(b.const32(0x55), b.const64(PAGE + 4), MEMOP.UB);
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    let fault: unknown;
+    try {
+      runOne(blk);
+    } catch (e) {
+      fault = e;
+    }
+    expect(fault).toBeInstanceOf(GuestFault);
+    expect((fault as GuestFault).access).toBe('write');
+    expect((fault as GuestFault).mapped).toBe(true);
+    expect(envPc()).toBe(0x2004n);
+    expect(mem.u8[PAGE + 4]).toBe(0);
+  });
+
+  it('a store to a code page tells the TB cache and still completes', () => {
+    const page = (PAGE >>> 12) + 1;
+    mem.setCodeBit(page, true);
+    const seen: number[] = [];
+    mem.onCodeWrite = (p) => seen.push(p);
+    const blk = block(0x1000, (b) => {
+      b.qemuSt(b.const64(0xabcdn), b.const64(PAGE + PAGE_SIZE + 8), MEMOP.UW);
+      b.stEnv(b.qemuLd('i64', b.const64(PAGE + PAGE_SIZE + 8), MEMOP.UW), slotOff(0));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    expect(runOne(blk)).toBe(ExitReason.SYSCALL);
+    expect(seen).toEqual([page]);
+    expect(mem.dv.getUint16(PAGE + PAGE_SIZE + 8, true)).toBe(0xabcd);
+    expect(res64(0)).toBe(0xabcdn);
+  });
+});
+
+describe('block entry, exits and chaining', () => {
+  it('an exit request at entry stops before the block runs', () => {
+    mem.dv.setInt32(ENV_ADDR + ENV.EXIT_REQUEST, 1, true);
+    const blk = block(0x4440, (b) => {
+      b.stEnv(b.const64(7), slotOff(0));
+      b.exitTb(ExitReason.SYSCALL, 0x4444);
+    });
+    expect(runOne(blk)).toBe(ExitReason.INTERRUPT);
+    expect(envPc()).toBe(0x4440n);
+    expect(res64(0)).toBe(0n);
+    mem.dv.setInt32(ENV_ADDR + ENV.EXIT_REQUEST, 0, true);
+    expect(runOne(blk)).toBe(ExitReason.SYSCALL);
+    expect(envPc()).toBe(0x4444n);
+    expect(res64(0)).toBe(7n);
+  });
+
+  it('exit_tb returns its reason and stores its pc', () => {
+    for (const reason of [ExitReason.LOOKUP, ExitReason.SYSCALL, ExitReason.EXCEPTION, ExitReason.INVALIDATE]) {
+      expect(runOne(block(0x1000, (b) => b.exitTb(reason, 0x1230 + reason)))).toBe(reason);
+      expect(envPc()).toBe(BigInt(0x1230 + reason));
+    }
+  });
+
+  it('pcs above 2^31 and large 64-bit constants encode exactly', () => {
+    for (const pc of [0x7fff_fffe, 0x8000_0000, 0xfefe_fffe, 0x4000_0000, 0x12]) {
+      expect(runOne(block(pc, (b) => {
+        b.insnStart(pc);
+        b.stEnv(b.const64(-0x4000_0000_0001n), slotOff(0));
+        b.stEnv(b.const64(0x3fff_ffff_ffffn), slotOff(1));
+        b.exitTb(ExitReason.SYSCALL, pc + 2);
+      }))).toBe(ExitReason.SYSCALL);
+      expect([envPc(), res64(0), res64(1)]).toEqual([BigInt(pc + 2), -0x4000_0000_0001n, 0x3fff_ffff_ffffn]);
+      mem.dv.setInt32(ENV_ADDR + ENV.EXIT_REQUEST, 1, true);
+      expect(runOne(block(pc, (b) => b.exitTb(ExitReason.SYSCALL, 0)))).toBe(ExitReason.INTERRUPT);
+      expect(envPc()).toBe(BigInt(pc));
+      mem.dv.setInt32(ENV_ADDR + ENV.EXIT_REQUEST, 0, true);
+    }
+  });
+
+  /** A: counter += 1; goto_tb B.   B: if (counter >= n) exit; goto_tb A. */
+  function countingPair(n: number): TranslatedBlock[] {
+    const a = block(0x1000, (b) => {
+      b.stEnv(b.binary('add_i64', b.ldEnv('i64', slotOff(0)), b.const64(1)), slotOff(0));
+      b.gotoTb(0x2000);
+    });
+    const bb = block(0x2000, (b) => {
+      const done = b.newLabel();
+      b.brcond('geu', b.ldEnv('i64', slotOff(0)), b.const64(n), done);
+      b.gotoTb(0x1000);
+      b.setLabel(done);
+      b.exitTb(ExitReason.SYSCALL, 0x2000);
+    });
+    return [a, bb];
+  }
+
+  it('goto_tb chains within one module without returning (1e6 iterations)', () => {
+    const r = backend.compile(countingPair(1_000_000));
+    expect(backend.run(r.slots[0], ENV_ADDR)).toBe(ExitReason.SYSCALL);
+    expect(res64(0)).toBe(1_000_000n);
+    backend.release(r);
+  });
+
+  it('goto_tb and goto_ptr reach another module through the jump cache; LOOKUP on a miss', () => {
+    const target = backend.compile([block(0x4000, (b) => {
+      b.stEnv(b.binary('add_i64', b.ldEnv('i64', slotOff(1)), b.const64(1)), slotOff(1));
+      b.exitTb(ExitReason.EXCEPTION, 0x4000);
+    })]);
+    const viaTb = block(0x3000, (b) => b.gotoTb(0x4000));
+    const viaPtr = block(0x3100, (b) => b.gotoPtr(b.ldEnv('i64', slotOff(2))));
+    const src = backend.compile([viaTb, viaPtr]);
+    mem.dv.setBigInt64(ENV_ADDR + slotOff(2), 0x4000n, true);
+
+    // Miss: LOOKUP with the target in env.pc.
+    expect(backend.run(src.slots[0], ENV_ADDR)).toBe(ExitReason.LOOKUP);
+    expect(envPc()).toBe(0x4000n);
+    expect(backend.run(src.slots[1], ENV_ADDR)).toBe(ExitReason.LOOKUP);
+    expect(envPc()).toBe(0x4000n);
+    expect(res64(1)).toBe(0n);
+
+    // Hit: straight into the other module.
+    setJumpCache(0x4000, target.slots[0]);
+    mem.dv.setBigInt64(ENV_ADDR, 0n, true);
+    expect(backend.run(src.slots[0], ENV_ADDR)).toBe(ExitReason.EXCEPTION);
+    expect(backend.run(src.slots[1], ENV_ADDR)).toBe(ExitReason.EXCEPTION);
+    expect(res64(1)).toBe(2n);
+
+    // A different pc sharing the entry's index does not match.
+    mem.dv.setBigInt64(ENV_ADDR + slotOff(2), 0x4000n + BigInt(JUMP_CACHE_ENTRIES * 2), true);
+    expect(backend.run(src.slots[1], ENV_ADDR)).toBe(ExitReason.LOOKUP);
+    expect(envPc()).toBe(0x4000n + BigInt(JUMP_CACHE_ENTRIES * 2));
+
+    // Releasing the target empties its jump-cache entry, and its slot is reused.
+    backend.release(target);
+    expect(backend.run(src.slots[0], ENV_ADDR)).toBe(ExitReason.LOOKUP);
+    const again = backend.compile([block(0x5000, (b) => b.exitTb(ExitReason.SYSCALL, 0x5000))]);
+    expect(again.slots).toEqual(target.slots);
+    expect(backend.run(again.slots[0], ENV_ADDR)).toBe(ExitReason.SYSCALL);
+    backend.release(again);
+    backend.release(src);
+  });
+
+  it('many regions grow the table and keep working', () => {
+    const regions = Array.from({ length: 40 }, (_, k) =>
+      backend.compile(Array.from({ length: 10 }, (_, i) => block(0x10000 + 0x100 * (k * 10 + i), (b) => b.exitTb(ExitReason.SYSCALL, k * 10 + i)))));
+    regions.forEach((r, k) => r.slots.forEach((s, i) => {
+      expect(backend.run(s, ENV_ADDR)).toBe(ExitReason.SYSCALL);
+      expect(envPc()).toBe(BigInt(k * 10 + i));
+    }));
+    for (const r of regions) backend.release(r);
+  });
+});
+
+describe('helper calls', () => {
+  const seenPc: bigint[] = [];
+  const ids = helpers.registerAll({
+    add3: { name: 'test_add3', args: ['i32', 'i32', 'i32'], ret: 'i32', fn: (_c, a: number, b: number, c: number) => a + b + c },
+    mul64: { name: 'test_mul64', args: ['i64', 'i64'], ret: 'i64', fn: (_c, a: bigint, b: bigint) => BigInt.asIntN(64, a * b) },
+    hyp: { name: 'test_hyp', args: ['f64', 'f64'], ret: 'f64', fn: (_c, a: number, b: number) => Math.hypot(a, b) },
+    half: { name: 'test_half', args: ['f32'], ret: 'f32', fn: (_c, a: number) => a / 2 },
+    notePc: { name: 'test_note_pc', args: ['i32'], ret: null, fn: (ctx, env: number) => { seenPc.push(ctx.mem.dv.getBigInt64(env + ENV.PC, true)); } },
+    mix: { name: 'test_mix', args: ['i32', 'i64'], ret: 'i64', fn: (_c, a: number, b: bigint) => BigInt(a) + b },
+    boom: { name: 'test_boom', args: [], ret: null, fn: () => { throw new Error('boom'); } },
+  });
+
+  it('passes i32, i64, f32 and f64 arguments and results', () => {
+    const blk = block(0x1000, (b) => {
+      b.insnStart(0x1000);
+      b.stEnv(b.call(ids.add3, [b.const32(1), b.const32(2), b.const32(-10)])!, slotOff(0));
+      b.insnStart(0x1004);
+      b.stEnv(b.call(ids.mul64, [b.const64(0x100000001n), b.const64(-3)])!, slotOff(1));
+      const f64 = (x: number) => b.unary('bitcast_i64_f64', b.const64(new BigInt64Array(new Float64Array([x]).buffer)[0]));
+      b.stEnv(b.unary('bitcast_f64_i64', b.call(ids.hyp, [f64(3), f64(4)])!), slotOff(2));
+      const f32 = b.unary('bitcast_i32_f32', b.const32(new Int32Array(new Float32Array([5]).buffer)[0]));
+      b.stEnv(b.unary('bitcast_f32_i32', b.call(ids.half, [f32])!), slotOff(3));
+      b.stEnv(b.call(ids.mix, [b.const32(-1), b.const64(1n)])!, slotOff(4));
+      b.insnStart(0x1008);
+      b.call(ids.notePc, [b.envPtr()]);
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    seenPc.length = 0;
+    runOne(blk);
+    expect(res32(0)).toBe(-7);
+    expect(res64(1)).toBe(-0x300000003n);
+    expect(mem.dv.getFloat64(ENV_ADDR + slotOff(2), true)).toBe(5);
+    expect(mem.dv.getFloat32(ENV_ADDR + slotOff(3), true)).toBe(2.5);
+    expect(seenPc).toEqual([0x1008n]);
+    // i32 arguments arrive unsigned (as the env pointer must).
+    expect(res64(4)).toBe(0x1_0000_0000n);
+  });
+
+  it('a throwing helper propagates with env.pc at its instruction', () => {
+    const blk = block(0x1000, (b) => {
+      b.insnStart(0x1000);
+      b.insnStart(0x100c);
+      b.call(ids.boom, []);
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    expect(() => runOne(blk)).toThrow('boom');
+    expect(envPc()).toBe(0x100cn);
+  });
+});
+
+describe('diagnostics', () => {
+  it('logs the module text for out_asm and counts compilations', () => {
+    const logs: string[] = [];
+    const be = new WasmBackend({ mem, helpers, logOutAsm: (t) => logs.push(t) });
+    runOne(block(0x1230, (b) => {
+      b.stEnv(b.binary('add_i32', b.const32(1), b.const32(2)), slotOff(0));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    }), be);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toContain('0x1230');
+    expect(logs[0]).toContain('i32.add');
+    expect(be.modulesCompiled).toBe(1);
+    expect(be.blocksCompiled).toBe(1);
+    expect(be.compileTimeMs).toBeGreaterThan(0);
+    expect(be.wasmBytes).toBeGreaterThan(0);
+  });
+});
+
+describe('differential: wasm vs interpreter', () => {
+  const ENV2 = ENV_ADDR + ENV_BLOCK_SIZE;
+  const interp = new InterpBackend({ mem, helpers });
+
+  function runBoth(blk: TranslatedBlock, prepare: (env: number) => void = () => {}): void {
+    const out: Uint8Array[] = [];
+    const reasons: number[] = [];
+    for (const [be, env] of [[backend, ENV_ADDR], [interp, ENV2]] as const) {
+      clearEnv(env);
+      prepare(env);
+      const r = be.compile([blk]);
+      reasons.push(be.run(r.slots[0], env));
+      be.release(r);
+      out.push(mem.u8.slice(env, env + ENV_BLOCK_SIZE));
+    }
+    expect(reasons[0]).toBe(reasons[1]);
+    const diff = out[0].findIndex((x, i) => x !== out[1][i]);
+    expect(diff, `env differs at byte ${diff}`).toBe(-1);
+  }
+
+  for (const w of [32, 64] as const) {
+    const t = w === 32 ? 'i32' : 'i64';
+    it(`binary ops ${t}`, () => {
+      for (const name of BINARY) {
+        for (const cases of chunks(pairs(w === 32 ? VALUES32 : VALUES64), MAX_RESULTS)) runBoth(binaryBlock(`${name}_${t}` as Opcode, w, cases));
+      }
+    });
+  }
+
+  it('unary ops', () => {
+    for (const w of [32, 64] as const) for (const name of unaryOps(w)) runBoth(unaryBlock(name, w));
+  });
+
+  it('conditions', () => {
+    for (const w of [32, 64] as const) {
+      const mk = (b: IrBuilder, v: bigint) => (w === 32 ? b.const32(Number(BigInt.asIntN(32, v))) : b.const64(v));
+      for (const cond of CONDS) {
+        runBoth(block(0x1000, (b) => {
+          pairs(w === 32 ? [0, 1, -1, -0x80000000, 0x7fffffff] : [0n, -1n, 1n << 63n, 0x100000000n]).forEach(({ a, b: c }, i) => {
+            const [x, y] = [mk(b, a), mk(b, c)];
+            b.stEnv(b.setcond(cond, x, y), slotOff(2 * i));
+            b.stEnv(b.movcond(cond, y, x, x, y), slotOff(2 * i + 1));
+          });
+          b.exitTb(ExitReason.SYSCALL, 0);
+        }));
+      }
+    }
+  });
+
+  it('a loop with loads, stores and conditions', () => {
+    const PAGE = 0x20000;
+    mem.setProt(PAGE, PAGE_SIZE, PERM.READ | PERM.WRITE);
+    for (let i = 0; i < 64; i++) mem.u8[PAGE + i] = (i * 37) & 0xff;
+    const blk = block(0x1000, (b) => {
+      // for (i = 0; i < 64; i++) { x = sb[PAGE+i]; s += x; m = max(m, x); st16[PAGE+256+2i] = x*3 }
+      const i = b.newTemp('i64');
+      const s = b.newTemp('i64');
+      const m = b.newTemp('i64');
+      for (const t of [i, s, m]) b.emit('movi_i64', [t], [], [0n]);
+      const top = b.newLabel();
+      b.setLabel(top);
+      const addr = b.binary('add_i64', b.const64(PAGE), i);
+      const x = b.qemuLd('i64', addr, MEMOP.SB);
+      b.emit('add_i64', [s], [s, x]);
+      b.emit('movcond_i64', [m], [x, m, x, m], [CONDS.indexOf('gt')]);
+      const a2 = b.binary('add_i64', b.const64(PAGE + 256), b.binary('shl_i64', i, b.const64(1)));
+      b.qemuSt(b.binary('mul_i64', x, b.const64(3)), a2, MEMOP.UW);
+      b.emit('add_i64', [i], [i, b.const64(1)]);
+      b.brcond('ltu', i, b.const64(64), top);
+      b.stEnv(s, slotOff(0));
+      b.stEnv(m, slotOff(1));
+      b.stEnv(b.qemuLd('i64', b.const64(PAGE + 256 + 20), MEMOP.SW), slotOff(2));
+      b.exitTb(ExitReason.SYSCALL, 0x1040);
+    });
+    runBoth(blk);
+  });
+});
