@@ -1,8 +1,9 @@
 // Helpers: JS functions that translated code calls for work too large or too rare to
 // emit inline (exact floating point, CSRs, memory slow paths). Each helper declares
 // its signature in IR types, so both backends and the IR builder can check calls.
-// Convention: i32 arguments arrive as JS numbers, i64 as bigint; keep hot helpers to
-// i32 arguments (register numbers, env pointer) and let them read the env block.
+// Convention: i32 arguments arrive as unsigned JS numbers (apply `| 0` for signed; the
+// env pointer is above 2^31), i64 as bigint; keep hot helpers to i32 arguments
+// (register numbers, env pointer) and let them read the env block.
 
 import type { IrType } from './opcodes.js';
 import type { GuestMemory } from '../memory/guest-memory.js';

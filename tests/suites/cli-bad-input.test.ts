@@ -72,8 +72,27 @@ describe('bad input gets one line and status 1', () => {
   it('an entry point outside every segment', () => {
     expectOneLineError(run(patched('bad-entry', (b) => b.writeBigUInt64LE(0x7000_0000n, 24))), /entry/i);
   });
-  it('a 32-bit ELF', () => {
-    expectOneLineError(run(patched('elf32', (b) => { b[4] = 1; })), /32-bit|class/i);
+  it('a 32-bit ELF (riscv32)', () => {
+    // A minimal, well-formed ELF32 executable: header, one PT_LOAD, four bytes of code.
+    const b = Buffer.alloc(0x58);
+    b.set([0x7f, 0x45, 0x4c, 0x46, 1, 1, 1], 0);
+    b.writeUInt16LE(2, 16); // ET_EXEC
+    b.writeUInt16LE(243, 18); // EM_RISCV
+    b.writeUInt32LE(1, 20);
+    b.writeUInt32LE(0x10054, 24); // e_entry
+    b.writeUInt32LE(52, 28); // e_phoff
+    b.writeUInt16LE(52, 40); // e_ehsize
+    b.writeUInt16LE(32, 42); // e_phentsize
+    b.writeUInt16LE(1, 44); // e_phnum
+    b.writeUInt32LE(1, 52); // PT_LOAD
+    b.writeUInt32LE(0x10000, 60); // p_vaddr
+    b.writeUInt32LE(0x58, 68); // p_filesz
+    b.writeUInt32LE(0x58, 72); // p_memsz
+    b.writeUInt32LE(5, 76); // PF_R | PF_X
+    b.writeUInt32LE(0x1000, 80);
+    const p = join(dir, 'elf32');
+    writeFileSync(p, b);
+    expectOneLineError(run(p), /riscv32|32-bit/i);
   });
   it('a big-endian ELF', () => {
     expectOneLineError(run(patched('big-endian', (b) => { b[5] = 2; })), /big-endian|endian/i);

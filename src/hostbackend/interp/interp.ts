@@ -14,11 +14,18 @@ import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '.
 
 type Value = number | bigint;
 
-/** A block prepared for interpretation: its ops and where each label points. */
+/**
+ * One IR op prepared for execution: reads and writes the temps array and returns
+ * NEXT, the op index to continue at (a branch), or EXIT after setting `exit`.
+ */
+type Step = (t: Value[], env: number) => number;
+const NEXT = -1;
+const EXIT = -2;
+
+/** A block prepared for interpretation. */
 interface InterpBlock {
   readonly pc: number;
-  readonly ops: readonly IrOp[];
-  readonly labelAt: readonly number[];
+  readonly steps: readonly Step[];
   readonly tempCount: number;
 }
 
@@ -33,8 +40,10 @@ export class InterpBackend implements HostBackend {
   private readonly ctx: HelperContext;
   private readonly blocks: (InterpBlock | undefined)[] = [];
   private readonly freeSlots: number[] = [];
+  /** How the last block left: the pc to chain to (bigint) or an ExitReason (number). */
+  private exit: bigint | number = 0;
   /** Blocks executed, for -d stats. */
-  blocksRun = 0;
+  readonly stats = { blocksRun: 0 };
 
   constructor(opts: BackendOptions) {
     this.mem = opts.mem;
@@ -44,12 +53,8 @@ export class InterpBackend implements HostBackend {
 
   compile(blocks: TranslatedBlock[]): CompiledRegion {
     const slots = blocks.map((b) => {
-      const labelAt: number[] = [];
-      b.ops.forEach((o, i) => {
-        if (o.op === 'set_label') labelAt[Number(o.consts[0])] = i;
-      });
       const slot = this.freeSlots.pop() ?? this.blocks.length;
-      this.blocks[slot] = { pc: b.pc, ops: b.ops, labelAt, tempCount: b.temps.length };
+      this.blocks[slot] = { pc: b.pc, steps: this.prepare(b), tempCount: b.temps.length };
       return slot;
     });
     return { slots };
@@ -71,8 +76,16 @@ export class InterpBackend implements HostBackend {
         dv.setBigInt64(env + ENV.PC, BigInt(block.pc), true);
         return ExitReason.INTERRUPT;
       }
-      this.blocksRun++;
-      const next = this.execBlock(block, env);
+      this.stats.blocksRun++;
+      const t: Value[] = new Array(block.tempCount);
+      const steps = block.steps;
+      for (let i = 0; ; ) {
+        const r = steps[i](t, env);
+        if (r === NEXT) i++;
+        else if (r === EXIT) break;
+        else i = r;
+      }
+      const next = this.exit;
       if (typeof next === 'number') return next as ExitReason;
       // Chain through the jump cache, as translated code does.
       const entry = JUMP_CACHE + jumpCacheIndex(Number(next)) * JUMP_CACHE_ENTRY_SIZE;
@@ -85,70 +98,96 @@ export class InterpBackend implements HostBackend {
     }
   }
 
-  /** Runs one block; returns the next pc (bigint) to chain to, or an ExitReason (number). */
-  private execBlock(b: InterpBlock, env: number): bigint | number {
-    const t: Value[] = new Array(b.tempCount);
+  /** Turns each op of a block into a Step, resolving labels and each op's guest pc once. */
+  private prepare(b: TranslatedBlock): Step[] {
+    const labelAt: number[] = [];
+    b.ops.forEach((o, i) => {
+      if (o.op === 'set_label') labelAt[Number(o.consts[0])] = i;
+    });
+    let insnPc = BigInt(b.pc);
+    return b.ops.map((o) => {
+      if (o.op === 'insn_start') insnPc = BigInt(o.consts[0]);
+      return this.prepareOp(o, labelAt, insnPc);
+    });
+  }
+
+  private prepareOp(o: IrOp, labelAt: number[], insnPc: bigint): Step {
     const dv = this.mem.dv;
-    let insnPc = b.pc;
-    const ops = b.ops;
-    for (let i = 0; i < ops.length; i++) {
-      const o = ops[i];
-      const pure = PURE_OPS[o.op];
-      const a = o.ins.map((x) => t[x.id]);
-      const out = o.outs[0];
-      if (pure) {
-        t[out.id] = pure(a, o.consts);
-        continue;
-      }
-      const set = (v: Value): void => {
-        t[out.id] = v;
+    const mem = this.mem;
+    const ins = o.ins.map((x) => x.id);
+    const out = o.outs[0]?.id ?? -1;
+    const c = o.consts;
+    const args: Value[] = new Array(ins.length);
+    const gather = (t: Value[]): Value[] => {
+      for (let k = 0; k < ins.length; k++) args[k] = t[ins[k]];
+      return args;
+    };
+    /** Runs `f` with env.PC at this op's instruction, so a fault or helper sees a precise pc. */
+    const precise = (env: number): void => dv.setBigInt64(env + ENV.PC, insnPc, true);
+    const pure = PURE_OPS[o.op];
+    if (pure) {
+      return (t) => {
+        t[out] = pure(gather(t), c);
+        return NEXT;
       };
-      try {
-        switch (o.op) {
-          case 'insn_start': insnPc = Number(o.consts[0]); break;
-          case 'set_label': break;
-          case 'br': i = b.labelAt[Number(o.consts[0])]; break;
-          case 'brcond_i32': case 'brcond_i64':
-            if (compare(CONDS[Number(o.consts[0])], a[0], a[1], o.op === 'brcond_i64')) i = b.labelAt[Number(o.consts[1])];
-            break;
-          case 'goto_tb': return BigInt(o.consts[0]);
-          case 'goto_ptr': return u64(a[0] as bigint);
-          case 'exit_tb':
-            dv.setBigInt64(env + ENV.PC, BigInt(o.consts[1]), true);
-            return Number(o.consts[0]);
-          case 'env_ptr': set(env); break;
-          case 'ld_env_i32': set(dv.getInt32(env + Number(o.consts[0]), true)); break;
-          case 'ld_env_i64': set(dv.getBigInt64(env + Number(o.consts[0]), true)); break;
-          case 'st_env_i32': dv.setInt32(env + Number(o.consts[0]), a[0] as number, true); break;
-          case 'st_env_i64': dv.setBigInt64(env + Number(o.consts[0]), a[0] as bigint, true); break;
-          case 'qemu_ld_i32': case 'qemu_ld_i64': {
-            dv.setBigInt64(env + ENV.PC, BigInt(insnPc), true);
-            const m = Number(o.consts[0]);
-            const v = this.mem.load(a[0] as bigint, memopSize(m), memopSigned(m));
-            set(o.op === 'qemu_ld_i64' ? i64(v) : Number(BigInt.asIntN(32, v)));
-            break;
-          }
-          case 'qemu_st_i32': case 'qemu_st_i64': {
-            dv.setBigInt64(env + ENV.PC, BigInt(insnPc), true);
-            this.mem.store(a[1] as bigint, memopSize(Number(o.consts[0])), BigInt(a[0]));
-            break;
-          }
-          case 'call': {
-            dv.setBigInt64(env + ENV.PC, BigInt(insnPc), true);
-            const def = this.helpers.get(Number(o.consts[0]));
-            const r = (def.fn as (ctx: HelperContext, ...args: Value[]) => Value | void)(this.ctx, ...a);
-            if (out) set(out.type === 'i64' ? i64(BigInt(r as bigint)) : out.type === 'i32' ? Number(r) | 0 : Number(r));
-            break;
-          }
-          default:
-            throw new Error(`interp: op ${o.op} is not implemented`);
-        }
-      } catch (e) {
-        dv.setBigInt64(env + ENV.PC, BigInt(insnPc), true);
-        throw e;
+    }
+    switch (o.op) {
+      case 'insn_start': case 'set_label': return () => NEXT;
+      case 'br': { const to = labelAt[Number(c[0])]; return () => to; }
+      case 'brcond_i32': case 'brcond_i64': {
+        const cond = CONDS[Number(c[0])];
+        const to = labelAt[Number(c[1])];
+        const is64 = o.op === 'brcond_i64';
+        return (t) => (compare(cond, t[ins[0]], t[ins[1]], is64) ? to : NEXT);
+      }
+      case 'goto_tb': { const pc = BigInt(c[0]); return () => ((this.exit = pc), EXIT); }
+      case 'goto_ptr': return (t) => ((this.exit = u64(t[ins[0]] as bigint)), EXIT);
+      case 'exit_tb': {
+        const reason = Number(c[0]);
+        const pc = BigInt(c[1]);
+        return (_t, env) => (dv.setBigInt64(env + ENV.PC, pc, true), (this.exit = reason), EXIT);
+      }
+      case 'env_ptr': return (t, env) => ((t[out] = env), NEXT);
+      case 'ld_env_i32': { const ofs = Number(c[0]); return (t, env) => ((t[out] = dv.getInt32(env + ofs, true)), NEXT); }
+      case 'ld_env_i64': { const ofs = Number(c[0]); return (t, env) => ((t[out] = dv.getBigInt64(env + ofs, true)), NEXT); }
+      case 'st_env_i32': { const ofs = Number(c[0]); return (t, env) => (dv.setInt32(env + ofs, t[ins[0]] as number, true), NEXT); }
+      case 'st_env_i64': { const ofs = Number(c[0]); return (t, env) => (dv.setBigInt64(env + ofs, t[ins[0]] as bigint, true), NEXT); }
+      case 'qemu_ld_i32': case 'qemu_ld_i64': {
+        const size = memopSize(Number(c[0]));
+        const signed = memopSigned(Number(c[0]));
+        const is64 = o.op === 'qemu_ld_i64';
+        return (t, env) => {
+          precise(env);
+          const v = mem.load(t[ins[0]] as bigint, size, signed);
+          t[out] = is64 ? i64(v) : Number(BigInt.asIntN(32, v));
+          return NEXT;
+        };
+      }
+      case 'qemu_st_i32': case 'qemu_st_i64': {
+        const size = memopSize(Number(c[0]));
+        return (t, env) => {
+          precise(env);
+          mem.store(t[ins[1]] as bigint, size, BigInt(t[ins[0]]));
+          return NEXT;
+        };
+      }
+      case 'call': {
+        const def = this.helpers.get(Number(c[0]));
+        const fn = def.fn as (ctx: HelperContext, ...a: Value[]) => Value | void;
+        const types = def.args;
+        const ret = def.ret;
+        const ctx = this.ctx;
+        return (t, env) => {
+          precise(env);
+          // i32 arguments reach helpers as unsigned numbers, as from wasm (see helpers.ts).
+          const a = gather(t).map((v, k) => (types[k] === 'i32' ? (v as number) >>> 0 : v));
+          const r = fn(ctx, ...a);
+          if (out >= 0) t[out] = ret === 'i64' ? i64(BigInt(r as bigint)) : ret === 'i32' ? Number(r) | 0 : Number(r);
+          return NEXT;
+        };
       }
     }
-    throw new Error(`interp: block at 0x${b.pc.toString(16)} fell off its end`);
+    throw new Error(`interp: op ${o.op} is not implemented`);
   }
 }
 
