@@ -17,18 +17,18 @@ import { TbCache } from '../tcg/tb.js';
 import type { HostBackend } from '../hostbackend/backend.js';
 import { InterpBackend } from '../hostbackend/interp/interp.js';
 import { WasmBackend } from '../hostbackend/wasm/backend.js';
-import { RISCV64_ABI } from './generic/abi.js';
 import { GuestExit, GuestKilled } from './guest-exit.js';
 import type { RunOptions } from './options.js';
 import { LinuxProcess } from './process.js';
 import { riscv64Target } from './riscv64/target.js';
-import { CORE_SIGNALS, HOST_SIGNAL_NAMES, SIG, SIGNAL_DESCRIPTIONS } from './signals.js';
+import { SIG } from './generic/constants.js';
+import { CORE_SIGNALS, HOST_SIGNAL_NAMES, SIGNAL_DESCRIPTIONS } from './signals.js';
 import { doSyscall } from './syscalls/table.js';
 import type { LinuxTarget } from './target.js';
 
 const PROGRAM_NAME = 'qemu-user-ts';
 /** The supported guests, with their syscall ABI. */
-const TARGETS = [{ target: riscv64Target, abi: RISCV64_ABI }];
+const TARGETS: readonly LinuxTarget[] = [riscv64Target];
 /** Blocks per region: how much code one backend compile (one wasm module) covers at most. */
 const MAX_REGION_BLOCKS = 256;
 const MAX_INSNS_PER_BLOCK = 512;
@@ -52,14 +52,14 @@ export function runGuest(opts: RunOptions): number {
 }
 
 function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
-  const { image, arch } = loadElf(opts.program, TARGETS.map((t) => t.target.arch), opts.cpu);
-  const { target, abi } = TARGETS.find((t) => t.target.arch === arch)!;
+  const { image, arch } = loadElf(opts.program, TARGETS.map((t) => t.arch), opts.cpu);
+  const target = TARGETS.find((t) => t.arch === arch)!;
 
   const mem = new GuestMemory();
   const as = new AddressSpace(mem);
   const loaded = loadProgram({
     mem, as, image,
-    archName: arch.name,
+    archAux: target.aux,
     argv: opts.argv,
     envp: opts.envp,
     execfn: opts.program,
@@ -67,7 +67,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
     ldPrefix: opts.ldPrefix,
   });
 
-  const proc = LinuxProcess.fromOptions(mem, as, opts, abi, (line) => log.write(`${line}\n`));
+  const proc = LinuxProcess.fromOptions(mem, as, opts, target.abi, (line) => log.write(`${line}\n`));
   const env = ENV_AREA;
   target.initCpu(mem.dv, env, loaded.entry, loaded.sp);
 

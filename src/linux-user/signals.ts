@@ -1,14 +1,8 @@
-// Target signal numbers (the asm-generic set used by riscv64 and aarch64) and their
+// What the emulator says and does when a target signal kills the guest: the signal
 // names as QEMU prints them in "uncaught target signal N (Name)", plus which ones
 // kill with a core dump by default.
 
-export const SIG = {
-  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8,
-  SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15,
-  SIGSTKFLT: 16, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22,
-  SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29,
-  SIGPWR: 30, SIGSYS: 31,
-} as const;
+import { SIG } from './generic/constants.js';
 
 /** strsignal() texts, as glibc (and so QEMU's messages) spell them. */
 export const SIGNAL_DESCRIPTIONS: Record<number, string> = {

@@ -21,7 +21,7 @@ import { PAGE_SIZE } from '../memory/layout.js';
 import { UserError } from '../user-error.js';
 import { type ElfImage, type ElfSegment, PF, PT } from './elf.js';
 import { loadInterpreter } from './interp.js';
-import { ARCH_AUX, AT, AT_RANDOM_BYTES, type ArchAuxInfo, type AuxEntry, buildInitialStack, type InitialStack } from './stack.js';
+import { AT, AT_RANDOM_BYTES, type ArchAuxInfo, type AuxEntry, buildInitialStack, type InitialStack } from './stack.js';
 
 /** Linux PROT_* bits. */
 export const PROT = { NONE: 0, READ: 1, WRITE: 2, EXEC: 4 } as const;
@@ -41,9 +41,8 @@ export interface LoadArgs {
   mem: GuestMemory;
   as: AddressSpace;
   image: ElfImage;
-  /** GuestArch.name: picks the auxv facts (hwcap, platform) from ARCH_AUX unless archAux is given. */
-  archName: string;
-  archAux?: ArchAuxInfo;
+  /** The guest's auxv facts (hwcap, platform), from its linux-user target. */
+  archAux: ArchAuxInfo;
   /** Guest argv (argv[0] included) and environment ("NAME=value"). */
   argv: readonly string[];
   envp: readonly string[];
@@ -203,8 +202,7 @@ export function loadProgram(args: LoadArgs): LoadedProgram {
   as.mapFixed(stackBottom, stackSize, stackProt, '[stack]');
   as.mmapTop = stackBottom - STACK_GUARD_GAP;
 
-  const archAux = args.archAux ?? ARCH_AUX[args.archName];
-  if (!archAux) throw new Error(`no auxv facts for guest architecture ${args.archName}`);
+  const archAux = args.archAux;
   const ids = args.ids ?? hostIds();
   const phdrAddr = findPhdrAddr(image, bias);
   const programEntry = bias + image.entry;

@@ -60,23 +60,6 @@ export interface ArchAuxInfo {
   minSigStkSz?: number;
 }
 
-/** RISC-V AT_HWCAP: one bit per single-letter extension, bit (letter - 'A'). */
-export function riscvHwcap(letters: string): number {
-  let bits = 0;
-  for (const ch of letters.toUpperCase()) bits |= 1 << (ch.charCodeAt(0) - 'A'.charCodeAt(0));
-  return bits >>> 0;
-}
-
-/**
- * Per-architecture auxv facts, keyed by GuestArch.name. For riscv64 they match
- * qemu-riscv64 (checked against a static program dumping its auxv): hwcap for
- * RV64IMAFDC = 0x112d, no AT_PLATFORM, no AT_MINSIGSTKSZ.
- */
-export const ARCH_AUX: Readonly<Record<string, ArchAuxInfo>> = {
-  riscv64: { hwcap: riscvHwcap('IMAFDC') },
-  riscv32: { hwcap: riscvHwcap('IMAFDC') },
-};
-
 /** Size of AT_RANDOM's data. */
 export const AT_RANDOM_BYTES = 16;
 /** The ABI's stack pointer alignment at process entry (riscv, aarch64, x86-64). */

@@ -13,7 +13,8 @@ import { GuestMemory } from '../../src/memory/guest-memory.js';
 import { GUEST_LIMIT, PAGE_SIZE, PERM } from '../../src/memory/layout.js';
 import { EM, ET, type ElfImage, loadElf, parseElf, PF, PT, readProgramFile, selectArch } from '../../src/loader/elf.js';
 import { loadProgram, type LoadedProgram, STACK_TOP, STATIC_PIE_BASE } from '../../src/loader/load.js';
-import { AT, riscvHwcap } from '../../src/loader/stack.js';
+import { AT } from '../../src/loader/stack.js';
+import { riscv64Target } from '../../src/linux-user/riscv64/target.js';
 import { UserError } from '../../src/user-error.js';
 
 // --- a tiny ELF builder -------------------------------------------------------------
@@ -277,7 +278,7 @@ beforeEach(() => {
 
 function load(spec: ElfSpec, argv = ['prog', 'one', 'two'], envp = ['HOME=/root', 'LANG=C'], stackSize = 8 << 20): { image: ElfImage; p: LoadedProgram } {
   const image = parseElf(buildElf(spec), '/bin/prog');
-  const p = loadProgram({ mem, as, image, archName: 'riscv64', argv, envp, execfn: '/bin/prog', stackSize, random: () => RANDOM, ids: IDS });
+  const p = loadProgram({ mem, as, image, archAux: riscv64Target.aux, argv, envp, execfn: '/bin/prog', stackSize, random: () => RANDOM, ids: IDS });
   return { image, p };
 }
 
@@ -425,7 +426,7 @@ describe('loadProgram', () => {
     padded.set(raw);
     const image = parseElf(padded, '/bin/pie');
     expect(image.type).toBe('dyn');
-    const p = loadProgram({ mem, as, image, archName: 'riscv64', argv: ['pie'], envp: [], execfn: '/bin/pie', stackSize: 1 << 20, random: () => RANDOM, ids: IDS });
+    const p = loadProgram({ mem, as, image, archAux: riscv64Target.aux, argv: ['pie'], envp: [], execfn: '/bin/pie', stackSize: 1 << 20, random: () => RANDOM, ids: IDS });
     expect(p.loadBias).toBe(STATIC_PIE_BASE);
     expect(p.entry).toBe(STATIC_PIE_BASE + 0x200);
     expect(p.phdrAddr).toBe(STATIC_PIE_BASE + 64);
@@ -473,8 +474,7 @@ describe('loadProgram', () => {
   it('refuses arguments that do not fit a quarter of the stack (E2BIG)', () => {
     rejects(() => load(staticExe(), ['prog'], ['BIG=' + 'x'.repeat(20000)], 64 * 1024), /^Argument list too long/);
   });
-  it('uses ARCH_AUX for hwcap: one bit per extension letter', () => {
-    expect(riscvHwcap('IMAFDC')).toBe(0x112d);
-    expect(riscvHwcap('I')).toBe(1 << 8);
+  it('riscv64 hwcap has one bit per extension letter (IMAFDC = 0x112d)', () => {
+    expect(riscv64Target.aux.hwcap).toBe(0x112d);
   });
 });

@@ -4,18 +4,20 @@
 import { riscv64 } from '../../cpu/riscv/index.js';
 import { xOffset } from '../../cpu/riscv/state.js';
 import { ENV } from '../../tcg/env.js';
+import { RISCV64_ABI } from '../generic/abi.js';
 import type { LinuxTarget } from '../target.js';
 
 const REG = { SP: 2, A0: 10, A7: 17 } as const;
 const ECALL_LENGTH = 4;
-const hwcapOf = (letters: string): bigint =>
-  [...letters].reduce((bits, l) => bits | (1n << BigInt(l.charCodeAt(0) - 'A'.charCodeAt(0))), 0n);
+/** AT_HWCAP: one bit per single-letter extension, bit (letter - 'A'). */
+const hwcapOf = (letters: string): number =>
+  [...letters].reduce((bits, l) => bits | (1 << (l.charCodeAt(0) - 'A'.charCodeAt(0))), 0);
 
 export const riscv64Target: LinuxTarget = {
   arch: riscv64,
-  unameMachine: 'riscv64',
-  hwcap: hwcapOf('IMAFDC'),
-  platform: undefined,
+  abi: RISCV64_ABI,
+  // As qemu-riscv64 and Linux give it: hwcap 0x112d, no AT_PLATFORM, no AT_MINSIGSTKSZ.
+  aux: { hwcap: hwcapOf('IMAFDC') },
   initCpu(dv, env, entry, sp) {
     for (let i = 0; i < riscv64.envSize; i += 4) dv.setInt32(env + i, 0, true);
     dv.setBigInt64(env + ENV.PC, BigInt(entry), true);
