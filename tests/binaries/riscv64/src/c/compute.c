@@ -2,9 +2,11 @@
  * compute.c: an integer- and memory-heavy glibc workload printing checksums:
  * a prime sieve, CRC-32 and FNV-1a over a generated buffer, a 64-bit
  * multiply/divide/remainder mix (incl. 128-bit products), qsort of structs and
- * of strings, a few hundred thousand malloc/realloc/free calls, and the string
- * functions (memcpy/memmove/memset/memcmp/strlen/strcmp/strchr/strstr) over
- * large buffers. Everything is seeded deterministically.
+ * of strings, ten thousand malloc/realloc/free calls (some large enough to be
+ * mmapped), and the string functions (memcpy/memmove/memset/memcmp/strlen/
+ * strcmp/strchr/strstr) over 256 KiB buffers. Everything is seeded
+ * deterministically. The sizes are small on purpose: this is a correctness test
+ * run on a slow reference interpreter too (benchmarks belong in bench/).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -31,7 +33,7 @@ static uint32_t fnv1a(const void *p, size_t n, uint32_t h)
 
 static void sieve(void)
 {
-    enum { N = 2000000 };
+    enum { N = 100000 };
     unsigned char *composite = calloc(N + 1, 1);
     long count = 0, sum = 0, last = 0;
     for (long i = 2; i <= N; i++) {
@@ -56,14 +58,14 @@ static void crc(void)
             c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
         table[i] = c;
     }
-    size_t n = 1 << 20;
+    size_t n = 64 << 10;
     unsigned char *buf = malloc(n);
     for (size_t i = 0; i < n; i++)
         buf[i] = (unsigned char)(rng() >> 56);
     uint32_t c = 0xffffffffu;
     for (size_t i = 0; i < n; i++)
         c = table[(c ^ buf[i]) & 0xff] ^ (c >> 8);
-    printf("crc32 of 1 MiB = %08x fnv1a = %08x\n", c ^ 0xffffffffu, fnv1a(buf, n, 2166136261u));
+    printf("crc32 of 64 KiB = %08x fnv1a = %08x\n", c ^ 0xffffffffu, fnv1a(buf, n, 2166136261u));
     printf("crc32(\"123456789\") check = %08x\n", ({
                uint32_t x = 0xffffffffu;
                for (const char *s = "123456789"; *s; s++)
@@ -78,7 +80,7 @@ static void arith(void)
     uint64_t acc = 1, x = 0;
     int64_t sacc = 0;
     unsigned __int128 wide = 0;
-    for (int i = 0; i < 300000; i++) {
+    for (int i = 0; i < 10000; i++) {
         uint64_t a = rng(), b = rng() | 1;
         int64_t sa = (int64_t)a, sb = (int64_t)(b >> (i & 31)) | 1;
         acc = acc * 6364136223846793005ull + (a / b) + (a % (b >> 40 | 1));
@@ -110,7 +112,7 @@ static int cmp_str(const void *a, const void *b)
 
 static void sorting(void)
 {
-    enum { NREC = 100000, NSTR = 30000 };
+    enum { NREC = 5000, NSTR = 2000 };
     struct rec *r = malloc(NREC * sizeof *r);
     for (unsigned i = 0; i < NREC; i++) {
         r[i].key = (int)(rng() % 20000) - 10000;
@@ -157,7 +159,7 @@ static void sorting(void)
 
 static void allocations(void)
 {
-    enum { SLOTS = 4096, ROUNDS = 300000 };
+    enum { SLOTS = 512, ROUNDS = 10000 };
     unsigned char **slot = calloc(SLOTS, sizeof *slot);
     size_t *size = calloc(SLOTS, sizeof *size);
     long mallocs = 0, reallocs = 0, frees = 0, bad = 0;
@@ -207,7 +209,7 @@ static void allocations(void)
 
 static void strings(void)
 {
-    size_t n = 4 << 20;
+    size_t n = 256 << 10;
     char *a = malloc(n + 64), *b = malloc(n + 64);
     for (size_t i = 0; i < n; i++)
         a[i] = (char)('A' + (rng() % 52));

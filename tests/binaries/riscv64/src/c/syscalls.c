@@ -12,7 +12,7 @@
 
 int main(void)
 {
-    enum { N = 20000 };
+    enum { N = 2000 };
     int fd = open("/dev/null", O_WRONLY);
     pid_t pid = (pid_t)syscall(SYS_getpid);
     long pid_same = 0, written = 0, clock_ok = 0, tod_ok = 0, seeks = 0;
