@@ -24,6 +24,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 export const KNOWN_TABLES: readonly TableSpec[] = [
   { input: 'src/cpu/riscv/riscv.decode', output: 'src/cpu/riscv/decode.generated.ts', width: 32, decoder: 'decode32' },
   { input: 'src/cpu/riscv/riscv16.decode', output: 'src/cpu/riscv/decode16.generated.ts', width: 16, decoder: 'decode16' },
+  { input: 'src/cpu/aarch64/a64-int.decode', output: 'src/cpu/aarch64/int.generated.ts', width: 32, decoder: 'decodeInt' },
+  { input: 'src/cpu/aarch64/a64-ldst.decode', output: 'src/cpu/aarch64/ldst.generated.ts', width: 32, decoder: 'decodeLdst' },
+  { input: 'src/cpu/aarch64/a64-fp.decode', output: 'src/cpu/aarch64/fp.generated.ts', width: 32, decoder: 'decodeFp' },
+  { input: 'src/cpu/aarch64/a64-simd.decode', output: 'src/cpu/aarch64/simd.generated.ts', width: 32, decoder: 'decodeSimd' },
 ];
 
 export interface TableSpec {

@@ -20,6 +20,7 @@ import { WasmBackend } from '../hostbackend/wasm/backend.js';
 import { GuestExit, GuestKilled } from './guest-exit.js';
 import type { RunOptions } from './options.js';
 import { LinuxProcess } from './process.js';
+import { aarch64Target } from './aarch64/target.js';
 import { riscv64Target } from './riscv64/target.js';
 import { SIG } from './generic/constants.js';
 import { CORE_SIGNALS, HOST_SIGNAL_NAMES, SIGNAL_DESCRIPTIONS } from './signals.js';
@@ -28,7 +29,7 @@ import type { LinuxTarget } from './target.js';
 
 const PROGRAM_NAME = 'qemu-user-ts';
 /** The supported guests, with their syscall ABI. */
-const TARGETS: readonly LinuxTarget[] = [riscv64Target];
+const TARGETS: readonly LinuxTarget[] = [riscv64Target, aarch64Target];
 /** Blocks per region: how much code one backend compile (one wasm module) covers at most. */
 const MAX_REGION_BLOCKS = 256;
 const MAX_INSNS_PER_BLOCK = 512;
