@@ -31,7 +31,7 @@ const PROGRAM_NAME = 'qemu-user-ts';
 /** The supported guests, with their syscall ABI. */
 const TARGETS: readonly LinuxTarget[] = [riscv64Target, aarch64Target];
 /** Blocks per region: how much code one backend compile (one wasm module) covers at most. */
-const MAX_REGION_BLOCKS = 256;
+const MAX_REGION_BLOCKS = 64;
 const MAX_INSNS_PER_BLOCK = 512;
 
 /** The signal each guest-independent exception number raises. */
