@@ -68,9 +68,15 @@ export function optimize(block: TranslatedBlock): TranslatedBlock {
   const out: IrOp[] = [];
   const temps = [...block.temps];
   const resolve = (t: Temp): Temp => st.copies.get(t.id) ?? t;
+  /** Temps defined so far: only a redefinition can leave copies or env entries pointing at a temp. */
+  const defined = new Set<number>();
   const forget = (t: Temp): void => {
     st.consts.delete(t.id);
     st.copies.delete(t.id);
+    if (!defined.has(t.id)) {
+      defined.add(t.id);
+      return;
+    }
     for (const [k, v] of st.copies) if (v.id === t.id) st.copies.delete(k);
     for (const [k, v] of st.env) if (v.id === t.id) st.env.delete(k);
   };
