@@ -64,7 +64,9 @@ function roundSignificand(negative: boolean, sig: bigint, exp: number, sticky: b
 
 /**
  * Rounds (-1)^negative * (sig + sticky) * 2^exp to `fmt` in mode `rm`, raising NX,
- * UF (tiny after rounding and inexact), OF as IEEE 754 and RISC-V require. sig must
+ * UF (tiny and inexact), OF as IEEE 754 and RISC-V require. Tininess is detected after
+ * rounding unless st.tininessBeforeRounding; st.flushToZero turns tiny results into
+ * zeros with UF alone. sig must
  * be positive; when `sticky` is set sig must carry at least precision + 2 bits.
  */
 export function roundPack(
@@ -73,10 +75,14 @@ export function roundPack(
   const p = fmt.precision;
   const topBit = 1n << BigInt(p);
   const leading = exp + bitLength(sig) - 1;
-  // Tininess after rounding: the result rounded to p bits with an unbounded exponent
-  // range is below 2^emin.
+  // Tininess before rounding: the exact value is below 2^emin. After rounding (the
+  // default): the result rounded to p bits with an unbounded exponent range is.
   let tiny = leading < fmt.emin;
-  if (leading === fmt.emin - 1) {
+  if (tiny && st.flushToZero) {
+    st.flags |= FpFlag.UF;
+    return negative ? -0 : 0;
+  }
+  if (leading === fmt.emin - 1 && !st.tininessBeforeRounding) {
     tiny = roundSignificand(negative, sig, exp, sticky, leading - (p - 1), rm) !== topBit;
   }
   let quantum = Math.max(leading, fmt.emin) - (p - 1);

@@ -39,6 +39,17 @@ export type FpFlag = (typeof FpFlag)[keyof typeof FpFlag];
  */
 export class FpStatus {
   flags = 0;
+  /**
+   * Detect tininess before rounding (AArch64, x86 SSE) rather than after (RISC-V, the
+   * default): the exact result below 2^emin is tiny even when it rounds up to 2^emin.
+   */
+  tininessBeforeRounding = false;
+  /**
+   * Flush tiny results (exact value below 2^emin) to a zero of the same sign, raising UF
+   * only (AArch64 FPCR.FZ). Applies in roundPack; callers flush exact subnormal results
+   * of the fast paths themselves.
+   */
+  flushToZero = false;
 }
 
 /** A binary interchange format: its precision and exponent range. */
@@ -61,6 +72,15 @@ export const BINARY32: FloatFormat = {
   emax: 127,
   maxFinite: 3.4028234663852886e38,
   minNormal: 1.1754943508222875e-38,
+};
+
+/** IEEE 754 binary16 (AArch64 half precision); arithmetic on it goes through the exact path. */
+export const BINARY16: FloatFormat = {
+  precision: 11,
+  emin: -14,
+  emax: 15,
+  maxFinite: 65504,
+  minNormal: 2 ** -14,
 };
 
 export const BINARY64: FloatFormat = {

@@ -1,0 +1,762 @@
+// AArch64 floating-point element operations on raw bits in guest memory, shared by the
+// scalar FP helpers and AdvSIMD: each reads its operands at absolute byte addresses
+// (env + vOffset(r) + lane * esize / 8), FPCR from the env block, and ORs the flags it
+// raises into FPSR. The Arm ARM's rules are applied here (FPUnpack's flush of input
+// denormals, FPProcessNaNs' choice and quieting of NaNs, FPCR.DN, FZ/FZ16 output flush,
+// tininess before rounding, MAX/MIN vs MAXNM/MINNM); the arithmetic itself is
+// src/softfloat, exact in every rounding mode. NaNs never travel through JS numbers:
+// their raw bits are kept aside and written back quieted.
+
+import {
+  BINARY16, BINARY32, BINARY64, exactAdd, exactDiv, exactFma, exactMul, exactRound, exactSqrt, exactSub,
+  f32Add, f32Div, f32Fma, f32Mul, f32Sqrt, f32Sub, f64Add, f64Div, f64Fma, f64Mul, f64Sqrt, f64Sub, f64ToF32,
+  FpFlag, FpStatus, RoundingMode, roundPack, type FloatFormat,
+} from '../../softfloat/index.js';
+import { A64 } from './state.js';
+
+export type FpEsize = 16 | 32 | 64;
+export type FpBinop = 'add' | 'sub' | 'mul' | 'div' | 'max' | 'min' | 'maxnm' | 'minnm' | 'mulx' | 'abd' | 'recps' | 'rsqrts';
+export type FpUnop = 'sqrt' | 'abs' | 'neg' | 'recpe' | 'rsqrte' | 'frintn' | 'frinta' | 'frintp' | 'frintm' | 'frintz' | 'frintx' | 'frinti';
+export type FpRmode = 'n' | 'a' | 'p' | 'm' | 'z' | 'fpcr';
+
+// --- FPCR / FPSR -------------------------------------------------------------------------
+
+/** FPCR fields. */
+export const FPCR = {
+  RMODE_SHIFT: 22,
+  FZ16: 1 << 19,
+  FZ: 1 << 24,
+  DN: 1 << 25,
+  AHP: 1 << 26,
+} as const;
+
+/** FPSR cumulative exception bits. */
+export const FPSR = {
+  IOC: 1 << 0,
+  DZC: 1 << 1,
+  OFC: 1 << 2,
+  UFC: 1 << 3,
+  IXC: 1 << 4,
+  IDC: 1 << 7,
+} as const;
+
+/** FPCR.RMode (RN, RP, RM, RZ) as softfloat rounding modes. */
+const RMODE_FROM_FPCR: readonly number[] = [RoundingMode.RNE, RoundingMode.RUP, RoundingMode.RDN, RoundingMode.RTZ];
+
+/** softfloat's flag bits (NX UF OF DZ NV) as FPSR bits (IXC UFC OFC DZC IOC): a 5-bit reversal. */
+const FPSR_FROM_FLAGS = buildFlagMap();
+function buildFlagMap(): Uint8Array {
+  const t = new Uint8Array(32);
+  for (let f = 0; f < 32; f++) {
+    let v = 0;
+    if (f & FpFlag.NV) v |= FPSR.IOC;
+    if (f & FpFlag.DZ) v |= FPSR.DZC;
+    if (f & FpFlag.OF) v |= FPSR.OFC;
+    if (f & FpFlag.UF) v |= FPSR.UFC;
+    if (f & FpFlag.NX) v |= FPSR.IXC;
+    t[f] = v;
+  }
+  return t;
+}
+
+/** One status for every call: operations run to completion, one at a time per thread. */
+const st = new FpStatus();
+st.tininessBeforeRounding = true;
+/** FPCR of the operation in progress. */
+let fpcr = 0;
+/** FPSR bits raised outside softfloat (IOC for NaN operands, IDC). */
+let extra = 0;
+
+/** Starts an operation whose result has `esize` bits: reads FPCR, clears flags, returns the rounding mode. */
+function begin(dv: DataView, env: number, esize: FpEsize): number {
+  fpcr = dv.getUint32(env + A64.FPCR, true);
+  st.flags = 0;
+  extra = 0;
+  st.flushToZero = flushes(esize);
+  return RMODE_FROM_FPCR[(fpcr >>> FPCR.RMODE_SHIFT) & 3];
+}
+
+/** Whether FPCR flushes denormals of this size (FZ16 for half precision, FZ otherwise). */
+function flushes(esize: FpEsize): boolean {
+  return (fpcr & (esize === 16 ? FPCR.FZ16 : FPCR.FZ)) !== 0;
+}
+
+/** ORs the operation's flags into FPSR. */
+function finish(dv: DataView, env: number): void {
+  const f = FPSR_FROM_FLAGS[st.flags & 31] | extra;
+  if (f === 0) return;
+  const old = dv.getUint32(env + A64.FPSR, true);
+  if ((old | f) !== old) dv.setUint32(env + A64.FPSR, old | f, true);
+}
+
+// --- operands ------------------------------------------------------------------------------
+
+const NUM = 0;
+const QNAN = 1;
+const SNAN = 2;
+
+/** Operand slots: kind, value (for numbers) and raw bits (LO, and HI for doubles). */
+const KIND = new Uint8Array(3);
+const VAL = new Float64Array(3);
+const LO = new Uint32Array(3);
+const HI = new Uint32Array(3);
+
+const scratch = new DataView(new ArrayBuffer(8));
+
+/** A binary16 encoding as a number (exact). */
+export function f16ToNumber(bits: number): number {
+  const exp = (bits >>> 10) & 0x1f;
+  const frac = bits & 0x3ff;
+  let v: number;
+  if (exp === 0) v = frac * 2 ** -24;
+  else if (exp === 0x1f) v = frac === 0 ? Infinity : NaN;
+  else v = (frac + 0x400) * 2 ** (exp - 25);
+  return bits & 0x8000 ? -v : v;
+}
+
+/** The binary16 encoding of a non-NaN number representable in binary16. */
+export function numberToF16(x: number): number {
+  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0;
+  const m = Math.abs(x);
+  if (m === 0) return sign;
+  if (m === Infinity) return sign | 0x7c00;
+  if (m < 2 ** -14) return sign | (m * 2 ** 24);
+  scratch.setFloat64(0, m);
+  const e = ((scratch.getUint32(0) >>> 20) & 0x7ff) - 1023;
+  return sign | ((e + 15) << 10) | ((m * 2 ** (10 - e)) - 0x400);
+}
+
+/**
+ * An operand address that stands for +0.0, for the compares with zero (FCMP #0.0,
+ * FCMEQ/FCMGE/FCMGT/FCMLE/FCMLT #0.0): pass it as `m` to fpCompare or fpCompareOp.
+ */
+export const FP_ZERO = -1;
+
+/** Loads the operand at addr (or +0.0 for FP_ZERO) into `slot`; flushes a denormal to zero (raising IDC) when `flush`. */
+function load(dv: DataView, esize: FpEsize, addr: number, slot: number, flush: boolean): void {
+  if (addr === FP_ZERO) {
+    KIND[slot] = NUM;
+    VAL[slot] = 0;
+    LO[slot] = 0;
+    HI[slot] = 0;
+  } else if (esize === 32) {
+    const bits = dv.getUint32(addr, true);
+    LO[slot] = bits;
+    const exp = (bits >>> 23) & 0xff;
+    const frac = bits & 0x7fffff;
+    if (exp === 0xff && frac !== 0) {
+      KIND[slot] = frac & 0x400000 ? QNAN : SNAN;
+      return;
+    }
+    KIND[slot] = NUM;
+    if (exp === 0 && frac !== 0 && flush) {
+      extra |= FPSR.IDC;
+      VAL[slot] = bits >>> 31 ? -0 : 0;
+    } else {
+      VAL[slot] = dv.getFloat32(addr, true);
+    }
+  } else if (esize === 64) {
+    const lo = dv.getUint32(addr, true);
+    const hi = dv.getUint32(addr + 4, true);
+    LO[slot] = lo;
+    HI[slot] = hi;
+    const exp = (hi >>> 20) & 0x7ff;
+    const fracNz = (hi & 0xfffff) !== 0 || lo !== 0;
+    if (exp === 0x7ff && fracNz) {
+      KIND[slot] = hi & 0x80000 ? QNAN : SNAN;
+      return;
+    }
+    KIND[slot] = NUM;
+    if (exp === 0 && fracNz && flush) {
+      extra |= FPSR.IDC;
+      VAL[slot] = hi >>> 31 ? -0 : 0;
+    } else {
+      VAL[slot] = dv.getFloat64(addr, true);
+    }
+  } else {
+    const bits = dv.getUint16(addr, true);
+    LO[slot] = bits;
+    const exp = (bits >>> 10) & 0x1f;
+    const frac = bits & 0x3ff;
+    if (exp === 0x1f && frac !== 0) {
+      KIND[slot] = frac & 0x200 ? QNAN : SNAN;
+      return;
+    }
+    KIND[slot] = NUM;
+    if (exp === 0 && frac !== 0 && flush) {
+      // FZ16 flushes half-precision inputs silently (FPUnpack raises no IDC for them).
+      VAL[slot] = bits & 0x8000 ? -0 : 0;
+    } else {
+      VAL[slot] = f16ToNumber(bits);
+    }
+  }
+}
+
+/** FPNeg on a loaded operand (value and raw sign; NaNs keep their payload). */
+function negateSlot(esize: FpEsize, slot: number): void {
+  VAL[slot] = -VAL[slot];
+  if (esize === 64) HI[slot] = (HI[slot] ^ 0x80000000) >>> 0;
+  else LO[slot] = (LO[slot] ^ (esize === 32 ? 0x80000000 : 0x8000)) >>> 0;
+}
+
+/** FPProcessNaNs over slots 0..count-1: the first signaling NaN (raising IOC), else the first quiet one; -1 if none. */
+function pickNaN(count: number): number {
+  for (let i = 0; i < count; i++) {
+    if (KIND[i] === SNAN) {
+      extra |= FPSR.IOC;
+      return i;
+    }
+  }
+  for (let i = 0; i < count; i++) if (KIND[i] === QNAN) return i;
+  return -1;
+}
+
+function minNormal(esize: FpEsize): number {
+  return esize === 64 ? BINARY64.minNormal : esize === 32 ? BINARY32.minNormal : BINARY16.minNormal;
+}
+
+function format(esize: FpEsize): FloatFormat {
+  return esize === 64 ? BINARY64 : esize === 32 ? BINARY32 : BINARY16;
+}
+
+/**
+ * Writes a numeric result (representable in esize bits). A subnormal result that a
+ * softfloat fast path computed exactly is flushed here when FZ/FZ16 applies.
+ */
+function storeNum(dv: DataView, esize: FpEsize, addr: number, x: number): void {
+  if (st.flushToZero && x !== 0 && Math.abs(x) < minNormal(esize)) {
+    st.flags |= FpFlag.UF;
+    x = x < 0 ? -0 : 0;
+  }
+  if (esize === 64) dv.setFloat64(addr, x, true);
+  else if (esize === 32) dv.setFloat32(addr, x, true);
+  else dv.setUint16(addr, numberToF16(x), true);
+}
+
+function storeDefaultNaN(dv: DataView, esize: FpEsize, addr: number): void {
+  if (esize === 64) {
+    dv.setUint32(addr, 0, true);
+    dv.setUint32(addr + 4, 0x7ff80000, true);
+  } else if (esize === 32) {
+    dv.setUint32(addr, 0x7fc00000, true);
+  } else {
+    dv.setUint16(addr, 0x7e00, true);
+  }
+}
+
+/** Writes the NaN of `slot` quieted, or the default NaN when FPCR.DN. */
+function storeNaN(dv: DataView, esize: FpEsize, addr: number, slot: number, clearSign = false): void {
+  if (fpcr & FPCR.DN) {
+    storeDefaultNaN(dv, esize, addr);
+  } else if (esize === 64) {
+    dv.setUint32(addr, LO[slot], true);
+    dv.setUint32(addr + 4, (HI[slot] | 0x80000) & (clearSign ? 0x7fffffff : 0xffffffff), true);
+  } else if (esize === 32) {
+    dv.setUint32(addr, ((LO[slot] | 0x400000) & (clearSign ? 0x7fffffff : 0xffffffff)) >>> 0, true);
+  } else {
+    dv.setUint16(addr, (LO[slot] | 0x200) & (clearSign ? 0x7fff : 0xffff), true);
+  }
+}
+
+/** A softfloat result: NaN means an invalid operation (the default NaN, IOC already raised). */
+function storeResult(dv: DataView, esize: FpEsize, addr: number, x: number): void {
+  if (x !== x) storeDefaultNaN(dv, esize, addr);
+  else storeNum(dv, esize, addr, x);
+}
+
+// --- arithmetic by size ----------------------------------------------------------------------
+
+function add(e: FpEsize, a: number, b: number, rm: number): number {
+  return e === 64 ? f64Add(a, b, rm, st) : e === 32 ? f32Add(a, b, rm, st) : exactAdd(a, b, rm, BINARY16, st);
+}
+function sub(e: FpEsize, a: number, b: number, rm: number): number {
+  return e === 64 ? f64Sub(a, b, rm, st) : e === 32 ? f32Sub(a, b, rm, st) : exactSub(a, b, rm, BINARY16, st);
+}
+function mul(e: FpEsize, a: number, b: number, rm: number): number {
+  return e === 64 ? f64Mul(a, b, rm, st) : e === 32 ? f32Mul(a, b, rm, st) : exactMul(a, b, rm, BINARY16, st);
+}
+function div(e: FpEsize, a: number, b: number, rm: number): number {
+  return e === 64 ? f64Div(a, b, rm, st) : e === 32 ? f32Div(a, b, rm, st) : exactDiv(a, b, rm, BINARY16, st);
+}
+function sqrt(e: FpEsize, a: number, rm: number): number {
+  return e === 64 ? f64Sqrt(a, rm, st) : e === 32 ? f32Sqrt(a, rm, st) : exactSqrt(a, rm, BINARY16, st);
+}
+function fma(e: FpEsize, a: number, b: number, c: number, rm: number): number {
+  return e === 64 ? f64Fma(a, b, c, rm, st) : e === 32 ? f32Fma(a, b, c, rm, st) : exactFma(a, b, c, rm, BINARY16, st);
+}
+
+const isInf = (x: number): boolean => x === Infinity || x === -Infinity;
+const isNeg = (x: number): boolean => x < 0 || Object.is(x, -0);
+/** inf * 0 in either order. */
+const infTimesZero = (a: number, b: number): boolean => (isInf(a) && b === 0) || (a === 0 && isInf(b));
+
+// --- binary operations -------------------------------------------------------------------------
+
+/** d = n op m for the two-operand element operations (FADD ... FRSQRTS). */
+export function fpBinop(dv: DataView, env: number, op: FpBinop, esize: FpEsize, d: number, n: number, m: number): void {
+  const rm = begin(dv, env, esize);
+  load(dv, esize, n, 0, st.flushToZero);
+  load(dv, esize, m, 1, st.flushToZero);
+  if (op === 'recps' || op === 'rsqrts') negateSlot(esize, 0);
+  if (op === 'maxnm' || op === 'minnm') {
+    // FPMaxNum/FPMinNum: a quiet NaN against a non-NaN loses (becomes the opposite infinity).
+    const loser = op === 'maxnm' ? -Infinity : Infinity;
+    if (KIND[0] === QNAN && KIND[1] === NUM) {
+      KIND[0] = NUM;
+      VAL[0] = loser;
+    } else if (KIND[1] === QNAN && KIND[0] === NUM) {
+      KIND[1] = NUM;
+      VAL[1] = loser;
+    }
+  }
+  const nan = pickNaN(2);
+  if (nan >= 0) {
+    storeNaN(dv, esize, d, nan, op === 'abd');
+  } else {
+    const a = VAL[0];
+    const b = VAL[1];
+    let r: number;
+    switch (op) {
+      case 'add': r = add(esize, a, b, rm); break;
+      case 'sub': r = sub(esize, a, b, rm); break;
+      case 'mul': r = mul(esize, a, b, rm); break;
+      case 'div': r = div(esize, a, b, rm); break;
+      case 'abd': r = Math.abs(sub(esize, a, b, rm)); break;
+      case 'max': case 'maxnm': r = Math.max(a, b); break;
+      case 'min': case 'minnm': r = Math.min(a, b); break;
+      case 'mulx':
+        r = infTimesZero(a, b) ? (isNeg(a) !== isNeg(b) ? -2 : 2) : mul(esize, a, b, rm);
+        break;
+      case 'recps': // 2 + (-n) * m, fused; inf * 0 gives 2
+        r = infTimesZero(a, b) ? 2 : fma(esize, a, b, 2, rm);
+        break;
+      case 'rsqrts': // (3 + (-n) * m) / 2, fused; inf * 0 gives 1.5
+        r = infTimesZero(a, b) ? 1.5 : halvedFma(esize, a, b, rm);
+        break;
+    }
+    storeResult(dv, esize, d, r);
+  }
+  finish(dv, env);
+}
+
+/** (3 + a*b) / 2 with one rounding: 1.5 + (a/2)*b, halving the larger operand (exact unless both are tiny). */
+function halvedFma(esize: FpEsize, a: number, b: number, rm: number): number {
+  const tiny = 2 ** -500;
+  if (a !== 0 && b !== 0 && Math.abs(a) < tiny && Math.abs(b) < tiny) {
+    // The product only decides the direction of an inexact 1.5: any tiny product of its sign will do.
+    const p = isNeg(a) !== isNeg(b) ? -(2 ** -600) : 2 ** -600;
+    return exactFma(p, 2 ** -600, 1.5, rm, format(esize), st);
+  }
+  return Math.abs(a) >= Math.abs(b) ? fma(esize, a / 2, b, 1.5, rm) : fma(esize, a, b / 2, 1.5, rm);
+}
+
+// --- unary operations ----------------------------------------------------------------------------
+
+/** d = op(n) for the one-operand element operations (FSQRT, FABS, FNEG, FRECPE, FRSQRTE, FRINT*). */
+export function fpUnop(dv: DataView, env: number, op: FpUnop, esize: FpEsize, d: number, n: number): void {
+  if (op === 'abs' || op === 'neg') {
+    // Pure sign-bit operations: no flags, NaNs keep their payload and are not quieted.
+    signOp(dv, esize, d, n, op === 'abs');
+    return;
+  }
+  const rm = begin(dv, env, esize);
+  load(dv, esize, n, 0, st.flushToZero);
+  if (KIND[0] !== NUM) {
+    pickNaN(1);
+    storeNaN(dv, esize, d, 0);
+  } else {
+    const x = VAL[0];
+    switch (op) {
+      case 'sqrt': storeResult(dv, esize, d, sqrt(esize, x, rm)); break;
+      case 'recpe': recipEstimate(dv, esize, d, x, rm); break;
+      case 'rsqrte': rsqrtEstimate(dv, esize, d, x); break;
+      case 'frintx': storeNum(dv, esize, d, roundToIntegral(x, rm, true)); break;
+      case 'frinti': storeNum(dv, esize, d, roundToIntegral(x, rm, false)); break;
+      default: storeNum(dv, esize, d, roundToIntegral(x, FRINT_MODE[op], false)); break;
+    }
+  }
+  finish(dv, env);
+}
+
+const FRINT_MODE: Readonly<Record<string, number>> = {
+  frintn: RoundingMode.RNE,
+  frinta: RoundingMode.RMM,
+  frintp: RoundingMode.RUP,
+  frintm: RoundingMode.RDN,
+  frintz: RoundingMode.RTZ,
+};
+
+function signOp(dv: DataView, esize: FpEsize, d: number, n: number, abs: boolean): void {
+  if (esize === 64) {
+    const lo = dv.getUint32(n, true);
+    const hi = dv.getUint32(n + 4, true);
+    dv.setUint32(d, lo, true);
+    dv.setUint32(d + 4, (abs ? hi & 0x7fffffff : hi ^ 0x80000000) >>> 0, true);
+  } else if (esize === 32) {
+    const bits = dv.getUint32(n, true);
+    dv.setUint32(d, (abs ? bits & 0x7fffffff : bits ^ 0x80000000) >>> 0, true);
+  } else {
+    const bits = dv.getUint16(n, true);
+    dv.setUint16(d, abs ? bits & 0x7fff : bits ^ 0x8000, true);
+  }
+}
+
+/** Set by roundIntegerValue: whether a non-zero fraction was discarded. */
+let integralInexact = false;
+
+/** A finite x rounded to an integer value in mode rm (never changes the sign of a zero result's operand). */
+function roundIntegerValue(x: number, rm: number): number {
+  const t = Math.trunc(x);
+  const frac = x - t; // exact
+  integralInexact = frac !== 0;
+  if (frac === 0) return t;
+  const away = x < 0 ? t - 1 : t + 1;
+  const f = Math.abs(frac);
+  switch (rm) {
+    case RoundingMode.RNE: return f > 0.5 || (f === 0.5 && t % 2 !== 0) ? away : t;
+    case RoundingMode.RMM: return f >= 0.5 ? away : t;
+    case RoundingMode.RDN: return frac < 0 ? t - 1 : t;
+    case RoundingMode.RUP: return frac > 0 ? t + 1 : t;
+    default: return t;
+  }
+}
+
+/** FPRoundInt: x (finite or infinite) to an integral value of the same format; IXC when `exact` asks for it. */
+function roundToIntegral(x: number, rm: number, raiseInexact: boolean): number {
+  if (x === 0 || isInf(x)) return x;
+  const r = roundIntegerValue(x, rm);
+  if (integralInexact && raiseInexact) st.flags |= FpFlag.NX;
+  // A zero result keeps the operand's sign.
+  return r === 0 ? (x < 0 ? -0 : 0) : r;
+}
+
+// --- reciprocal estimates (FRECPE, FRSQRTE) -------------------------------------------------------
+
+/** Exponent field width and bias, fraction bits, by size. */
+function expBits(esize: FpEsize): number {
+  return esize === 64 ? 11 : esize === 32 ? 8 : 5;
+}
+function fracBits(esize: FpEsize): number {
+  return esize === 64 ? 52 : esize === 32 ? 23 : 10;
+}
+
+/** RecipEstimate: 9-bit a (256..511) to an 8-bit estimate 256..511 of 2^19 / a. */
+function recipEstimateInt(a: number): number {
+  a = a * 2 + 1;
+  const b = Math.floor(2 ** 19 / a);
+  return Math.floor((b + 1) / 2);
+}
+
+/** RecipSqrtEstimate: 9-bit a (128..511) to an estimate 256..511 of 1/sqrt. */
+function rsqrtEstimateInt(a: number): number {
+  if (a < 256) a = a * 2 + 1;
+  else {
+    a = (a >> 1) << 1;
+    a = (a + 1) * 2;
+  }
+  let b = 512;
+  while (a * (b + 1) * (b + 1) < 2 ** 28) b += 1;
+  return Math.floor((b + 1) / 2);
+}
+
+/** The encoding (as bigint) of sign, biased exponent and fraction fields. */
+function packBits(esize: FpEsize, sign: boolean, exp: number, frac: bigint): bigint {
+  const fb = BigInt(fracBits(esize));
+  return ((sign ? 1n : 0n) << BigInt(esize - 1)) | (BigInt(exp) << fb) | frac;
+}
+
+function storeBits(dv: DataView, esize: FpEsize, addr: number, bits: bigint): void {
+  if (esize === 64) dv.setBigUint64(addr, bits, true);
+  else if (esize === 32) dv.setUint32(addr, Number(bits), true);
+  else dv.setUint16(addr, Number(bits), true);
+}
+
+/** The fields of a finite non-zero x: biased exponent and fraction as the format stores them. */
+function fields(esize: FpEsize, x: number): { exp: number; frac: bigint } {
+  const fb = fracBits(esize);
+  const bias = (1 << (expBits(esize) - 1)) - 1;
+  const m = Math.abs(x);
+  scratch.setFloat64(0, m);
+  const e = ((scratch.getUint32(0) >>> 20) & 0x7ff) - 1023; // m is a normal double
+  // Scaled in two steps so that no power of two overflows (2^1074 does not exist).
+  if (e < 1 - bias) return { exp: 0, frac: BigInt(m * 2 ** (bias - 1) * 2 ** fb) };
+  return { exp: e + bias, frac: BigInt(m * 2 ** -e * 2 ** fb) - (1n << BigInt(fb)) };
+}
+
+/** FPRecipEstimate for a non-NaN operand. */
+function recipEstimate(dv: DataView, esize: FpEsize, d: number, x: number, rm: number): void {
+  const sign = isNeg(x);
+  const fb = fracBits(esize);
+  const maxExp = (1 << expBits(esize)) - 1;
+  if (isInf(x)) {
+    storeNum(dv, esize, d, sign ? -0 : 0);
+    return;
+  }
+  if (x === 0) {
+    st.flags |= FpFlag.DZ;
+    storeNum(dv, esize, d, sign ? -Infinity : Infinity);
+    return;
+  }
+  const bias = (1 << (expBits(esize) - 1)) - 1;
+  const m = Math.abs(x);
+  // Tiny operands: the reciprocal overflows.
+  if (m < 2 ** -(bias + 1)) {
+    const toInf = rm === RoundingMode.RNE || (rm === RoundingMode.RUP && !sign) || (rm === RoundingMode.RDN && sign);
+    st.flags |= FpFlag.OF | FpFlag.NX;
+    if (toInf) storeNum(dv, esize, d, sign ? -Infinity : Infinity);
+    else storeBits(dv, esize, d, packBits(esize, sign, maxExp - 1, (1n << BigInt(fb)) - 1n));
+    return;
+  }
+  if (st.flushToZero && m >= 2 ** (bias - 1)) {
+    // The reciprocal would be denormal: flushed.
+    st.flags |= FpFlag.UF;
+    storeNum(dv, esize, d, sign ? -0 : 0);
+    return;
+  }
+  let { exp, frac } = fields(esize, x);
+  let fracTop = fb >= 8 ? frac >> BigInt(fb - 8) : frac << BigInt(8 - fb); // top 8 fraction bits
+  // Normalise a denormal operand.
+  if (exp === 0) {
+    let f = frac << BigInt(64 - fb); // 64-bit left-aligned fraction
+    if ((f >> 63n) === 0n) {
+      exp = -1;
+      f <<= 2n;
+    } else {
+      f <<= 1n;
+    }
+    f &= (1n << 64n) - 1n;
+    fracTop = f >> 56n;
+  }
+  const scaled = 256 + Number(fracTop);
+  const resultExp0 = 2 * bias - 1 - exp;
+  const est = recipEstimateInt(scaled);
+  let outFrac = BigInt(est & 0xff) << BigInt(fb - 8);
+  let resultExp = resultExp0;
+  if (resultExp === 0) {
+    outFrac = ((1n << BigInt(fb)) | outFrac) >> 1n;
+  } else if (resultExp === -1) {
+    outFrac = ((1n << BigInt(fb)) | outFrac) >> 2n;
+    resultExp = 0;
+  }
+  storeBits(dv, esize, d, packBits(esize, sign, resultExp, outFrac));
+}
+
+/** FPRSqrtEstimate for a non-NaN operand. */
+function rsqrtEstimate(dv: DataView, esize: FpEsize, d: number, x: number): void {
+  const sign = isNeg(x);
+  const fb = fracBits(esize);
+  const bias = (1 << (expBits(esize) - 1)) - 1;
+  if (x === 0) {
+    st.flags |= FpFlag.DZ;
+    storeNum(dv, esize, d, sign ? -Infinity : Infinity);
+    return;
+  }
+  if (sign) {
+    st.flags |= FpFlag.NV;
+    storeDefaultNaN(dv, esize, d);
+    return;
+  }
+  if (isInf(x)) {
+    storeNum(dv, esize, d, 0);
+    return;
+  }
+  let { exp, frac } = fields(esize, x);
+  let f = frac << BigInt(64 - fb);
+  f &= (1n << 64n) - 1n;
+  if (exp === 0) {
+    while ((f >> 63n) === 0n) {
+      f = (f << 1n) & ((1n << 64n) - 1n);
+      exp -= 1;
+    }
+    f = (f << 1n) & ((1n << 64n) - 1n);
+  }
+  const top8 = Number(f >> 56n);
+  const scaled = (exp & 1) === 0 ? 256 + top8 : 128 + (top8 >> 1);
+  const resultExp = Math.floor((3 * bias - 1 - exp) / 2);
+  const est = rsqrtEstimateInt(scaled);
+  storeBits(dv, esize, d, packBits(esize, false, resultExp, BigInt(est & 0xff) << BigInt(fb - 8)));
+}
+
+// --- fused multiply-add --------------------------------------------------------------------------
+
+/** d = (negProduct ? -(n*m) : n*m) + (negAddend ? -a : a), one rounding (FMADD/FMSUB/FNMADD/FNMSUB, FMLA/FMLS). */
+export function fpMulAdd(
+  dv: DataView, env: number, esize: FpEsize, d: number, n: number, m: number, a: number, negProduct: boolean, negAddend: boolean,
+): void {
+  const rm = begin(dv, env, esize);
+  // FPMulAdd(addend, op1, op2): NaNs are processed in that order, after the negations.
+  load(dv, esize, a, 0, st.flushToZero);
+  load(dv, esize, n, 1, st.flushToZero);
+  load(dv, esize, m, 2, st.flushToZero);
+  if (negAddend) negateSlot(esize, 0);
+  if (negProduct) negateSlot(esize, 1);
+  const nan = pickNaN(3);
+  const x = VAL[1];
+  const y = VAL[2];
+  if (KIND[0] === QNAN && KIND[1] === NUM && KIND[2] === NUM && infTimesZero(x, y)) {
+    // A quiet NaN addend does not hide the invalid inf * 0.
+    extra |= FPSR.IOC;
+    storeDefaultNaN(dv, esize, d);
+  } else if (nan >= 0) {
+    storeNaN(dv, esize, d, nan);
+  } else {
+    storeResult(dv, esize, d, fma(esize, x, y, VAL[0], rm));
+  }
+  finish(dv, env);
+}
+
+// --- comparisons ---------------------------------------------------------------------------------
+
+/**
+ * Compare for FCMP/FCMPE: returns NZCV in bits 3:0 (unordered = 0b0011); signaling raises
+ * IOC for any NaN, quiet only for sNaN. m = FP_ZERO compares with +0.0.
+ */
+export function fpCompare(dv: DataView, env: number, esize: FpEsize, n: number, m: number, signaling: boolean): number {
+  begin(dv, env, esize);
+  load(dv, esize, n, 0, st.flushToZero);
+  load(dv, esize, m, 1, st.flushToZero);
+  let r: number;
+  if (KIND[0] !== NUM || KIND[1] !== NUM) {
+    if (signaling || KIND[0] === SNAN || KIND[1] === SNAN) extra |= FPSR.IOC;
+    r = 0b0011;
+  } else {
+    const a = VAL[0];
+    const b = VAL[1];
+    r = a === b ? 0b0110 : a < b ? 0b1000 : 0b0010;
+  }
+  finish(dv, env);
+  return r;
+}
+
+/**
+ * Vector compares FCMEQ/FCMGE/FCMGT (and absolute FACGE/FACGT): true/false. m = FP_ZERO
+ * compares with +0.0 (FCMLE/FCMLT #0 are GE/GT with the operands swapped: pass n = FP_ZERO).
+ */
+export function fpCompareOp(
+  dv: DataView, env: number, op: 'eq' | 'ge' | 'gt' | 'absge' | 'absgt', esize: FpEsize, n: number, m: number,
+): boolean {
+  begin(dv, env, esize);
+  load(dv, esize, n, 0, st.flushToZero);
+  load(dv, esize, m, 1, st.flushToZero);
+  let r = false;
+  if (KIND[0] !== NUM || KIND[1] !== NUM) {
+    if (op !== 'eq' || KIND[0] === SNAN || KIND[1] === SNAN) extra |= FPSR.IOC;
+  } else {
+    let a = VAL[0];
+    let b = VAL[1];
+    if (op === 'absge' || op === 'absgt') {
+      a = Math.abs(a);
+      b = Math.abs(b);
+    }
+    r = op === 'eq' ? a === b : op === 'ge' || op === 'absge' ? a >= b : a > b;
+  }
+  finish(dv, env);
+  return r;
+}
+
+// --- conversions -----------------------------------------------------------------------------------
+
+const RMODE_FROM_NAME: Readonly<Record<Exclude<FpRmode, 'fpcr'>, number>> = {
+  n: RoundingMode.RNE,
+  a: RoundingMode.RMM,
+  p: RoundingMode.RUP,
+  m: RoundingMode.RDN,
+  z: RoundingMode.RTZ,
+};
+
+/**
+ * Float → int (FCVT[NAPMZ][SU], FCVTZ with fracBits for fixed point); rmode 'fpcr' means
+ * FPCR's mode; saturating, NaN → 0, IOC on invalid, IXC on inexact. Returns the integer
+ * as bigint (its mathematical value: negative for negative signed results).
+ */
+export function fpToInt(
+  dv: DataView, env: number, esize: FpEsize, n: number, signed: boolean, intBits: 32 | 64, rmode: FpRmode, fracBits: number,
+): bigint {
+  const fpcrMode = begin(dv, env, esize);
+  const rm = rmode === 'fpcr' ? fpcrMode : RMODE_FROM_NAME[rmode];
+  load(dv, esize, n, 0, st.flushToZero);
+  let result: bigint;
+  if (KIND[0] !== NUM) {
+    extra |= FPSR.IOC;
+    result = 0n;
+  } else {
+    const x = VAL[0] * 2 ** fracBits; // exact (or infinite, which saturates anyway)
+    const r = isInf(x) ? x : roundIntegerValue(x, rm);
+    const inexact = !isInf(x) && integralInexact;
+    const limit = 2 ** (signed ? intBits - 1 : intBits);
+    if (r >= limit) {
+      extra |= FPSR.IOC;
+      result = (1n << BigInt(signed ? intBits - 1 : intBits)) - 1n;
+    } else if (r < (signed ? -limit : 0)) {
+      extra |= FPSR.IOC;
+      result = signed ? -(1n << BigInt(intBits - 1)) : 0n;
+    } else {
+      if (inexact) extra |= FPSR.IXC;
+      result = BigInt(r);
+    }
+  }
+  finish(dv, env);
+  return result;
+}
+
+/** Int → float (SCVTF/UCVTF, fixed point with fracBits), rounding per FPCR; writes esize bits at d. */
+export function fpFromInt(
+  dv: DataView, env: number, esize: FpEsize, d: number, value: bigint, signed: boolean, intBits: 32 | 64, fracBits: number,
+): void {
+  const rm = begin(dv, env, esize);
+  const v = signed ? BigInt.asIntN(intBits, value) : BigInt.asUintN(intBits, value);
+  let r: number;
+  const small = Number(v);
+  if (v === 0n) {
+    r = 0;
+  } else if (Number.isSafeInteger(small)) {
+    const x = small * 2 ** -fracBits; // exact: |x| >= 2^-64
+    r = esize === 64 ? x : esize === 32 ? f64ToF32(x, rm, st) : exactRound(x, rm, BINARY16, st);
+  } else {
+    const neg = v < 0n;
+    r = roundPack(neg, neg ? -v : v, -fracBits, false, rm, format(esize), st);
+  }
+  storeNum(dv, esize, d, r);
+  finish(dv, env);
+}
+
+/** FCVT between precisions (16/32/64), rounding per FPCR; NaNs keep sign and payload's top bits, quieted. */
+export function fpConvert(dv: DataView, env: number, from: FpEsize, to: FpEsize, d: number, n: number): void {
+  const rm = begin(dv, env, to);
+  // FPConvert ignores FZ16 on both sides; FZ applies to single and double.
+  st.flushToZero = to !== 16 && (fpcr & FPCR.FZ) !== 0;
+  load(dv, from, n, 0, from !== 16 && (fpcr & FPCR.FZ) !== 0);
+  if (KIND[0] !== NUM) {
+    pickNaN(1);
+    if (fpcr & FPCR.DN) storeDefaultNaN(dv, to, d);
+    else convertNaN(dv, from, to, d);
+  } else {
+    const x = VAL[0];
+    let r: number;
+    if (to >= from) r = x;
+    else if (to === 32) r = f64ToF32(x, rm, st);
+    else r = exactRound(x, rm, BINARY16, st);
+    storeNum(dv, to, d, r);
+  }
+  finish(dv, env);
+}
+
+/** FPConvertNaN of slot 0: the sign, the quiet bit set, the fraction's top bits carried over. */
+function convertNaN(dv: DataView, from: FpEsize, to: FpEsize, d: number): void {
+  // The fraction below the quiet bit as a 51-bit left-aligned bigint.
+  let sign: boolean;
+  let payload: bigint;
+  if (from === 64) {
+    sign = HI[0] >>> 31 !== 0;
+    payload = ((BigInt(HI[0] & 0x7ffff) << 32n) | BigInt(LO[0]));
+  } else if (from === 32) {
+    sign = LO[0] >>> 31 !== 0;
+    payload = BigInt(LO[0] & 0x3fffff) << 29n;
+  } else {
+    sign = (LO[0] & 0x8000) !== 0;
+    payload = BigInt(LO[0] & 0x1ff) << 42n;
+  }
+  const fb = fracBits(to);
+  const frac = (1n << BigInt(fb - 1)) | (payload >> BigInt(51 - (fb - 1)));
+  storeBits(dv, to, d, packBits(to, sign, (1 << expBits(to)) - 1, frac));
+}
