@@ -2,7 +2,15 @@
 // (bit-reflected, no pre/post inversion, as the A64 instructions define them) and the
 // virtual counter CNTVCT_EL0, a host monotonic clock scaled to CNTFRQ_EL0.
 
-import type { HelperDef } from '../../tcg/helpers.js';
+import type { HelperContext, HelperDef } from '../../tcg/helpers.js';
+import { GUEST_LIMIT, PAGE_SHIFT, PERM } from '../../memory/layout.js';
+
+/**
+ * DC ZVA block size. qemu-aarch64 reports DCZID_EL0 = 7 (BS = log2(words) = 7: 512 bytes),
+ * and glibc's memset picks its DC ZVA path from it, so we report and zero the same.
+ */
+export const DCZID_EL0_BS = 7;
+export const DCZ_BLOCK_BYTES = 4 << DCZID_EL0_BS;
 
 /** CNTFRQ_EL0: 62.5 MHz, what qemu-aarch64 reports (one tick every 16 ns). */
 export const A64_CNTFRQ_HZ = 62_500_000;
@@ -43,4 +51,27 @@ export const AARCH64_INT_HELPERS: Record<string, HelperDef> = {
   },
   /** CNTVCT_EL0: ticks of CNTFRQ since an arbitrary point; monotonic. */
   a64_cntvct: { name: 'a64_cntvct', args: [], ret: 'i64', fn: () => process.hrtime.bigint() / NS_PER_TICK },
+  /** DC ZVA: zero the DCZ_BLOCK_BYTES block holding addr; faults (and drops translations) as a store would. */
+  a64_dc_zva: {
+    name: 'a64_dc_zva',
+    args: ['i64'],
+    ret: null,
+    fn: (ctx: HelperContext, addr: bigint) => {
+      const start = ctx.mem.check(BigInt.asUintN(64, addr) & ~BigInt(DCZ_BLOCK_BYTES - 1), DCZ_BLOCK_BYTES, 'write');
+      ctx.mem.u8.fill(0, start, start + DCZ_BLOCK_BYTES);
+    },
+  },
+  /**
+   * IC IVAU: translations of the page holding addr are dropped. Stores into translated
+   * pages already drop them, so this only matters for code changed behind our back.
+   */
+  a64_ic_ivau: {
+    name: 'a64_ic_ivau',
+    args: ['i64'],
+    ret: null,
+    fn: (ctx: HelperContext, addr: bigint) => {
+      const a = BigInt.asUintN(64, addr);
+      if (a < BigInt(GUEST_LIMIT) && ctx.mem.perm(Number(a)) & PERM.CODE) ctx.mem.onCodeWrite(Number(a) >>> PAGE_SHIFT);
+    },
+  },
 };

@@ -9,16 +9,15 @@ import { ExitReason } from '../../../tcg/env.js';
 import type { Temp } from '../../../tcg/ir.js';
 import { MEMOP } from '../../../tcg/opcodes.js';
 import type { arg_sys, arg_sysreg } from '../int.generated.js';
-import { A64_CNTFRQ_HZ } from '../helpers-int.js';
+import { A64_CNTFRQ_HZ, DCZID_EL0_BS } from '../helpers-int.js';
 import { A64 } from '../state.js';
-import { callValue, genReadNzcv, genWriteNzcv, getX, nextPc, setX, type DisasContext } from '../translate.js';
+import { callValue, callVoid, genReadNzcv, genWriteNzcv, getX, nextPc, setX, type DisasContext } from '../translate.js';
 
 /** A system register key: op0:op1:CRn:CRm:op2, as in the Arm ARM's S<op0>_<op1>_C<n>_C<m>_<op2>. */
 const key = (op0: number, op1: number, crn: number, crm: number, op2: number): string => `${op0}:${op1}:${crn}:${crm}:${op2}`;
 
-/** DC ZVA block size: DCZID_EL0.BS = log2(words) = 4, i.e. 64 bytes; DZP = 0 (permitted). */
-export const DCZ_BLOCK_BYTES = 64;
-const DCZID_EL0 = 4n;
+/** DCZID_EL0: the DC ZVA block size (see helpers-int.ts); DZP = 0 (permitted). */
+const DCZID_EL0 = BigInt(DCZID_EL0_BS);
 
 /** Read-only registers with a fixed value. */
 const CONSTANT_REGS: ReadonlyMap<string, bigint> = new Map([
@@ -99,25 +98,17 @@ export function genIsb(ctx: DisasContext): boolean {
   return true;
 }
 
-/** DC ZVA: zero the 64-byte block holding Xt with stores, so that it faults as a store would. */
-function genDcZva(ctx: DisasContext, rt: number): void {
-  const { b } = ctx;
-  const base = b.binary('and_i64', getX(ctx, rt), b.const64(-DCZ_BLOCK_BYTES));
-  const zero = b.const64(0);
-  for (let off = 0; off < DCZ_BLOCK_BYTES; off += 8) {
-    b.qemuSt(zero, off ? b.binary('add_i64', base, b.const64(off)) : base, MEMOP.UQ);
-  }
-}
 
 /** SYS: the EL0 cache maintenance operations (op1 = 3, CRn = 7). */
 export function genSys(ctx: DisasContext, a: arg_sys): boolean {
   if (a.op1 !== 3 || a.crn !== 7 || a.op2 !== 1) return false;
   switch (a.crm) {
     case 4: // DC ZVA
-      genDcZva(ctx, a.rt);
+      callVoid(ctx, 'a64_dc_zva', [getX(ctx, a.rt)]);
       return true;
-    case 5: // IC IVAU: leave and let the CPU loop drop stale translations
-      ctx.b.exitTb(ExitReason.INVALIDATE, nextPc(ctx));
+    case 5: // IC IVAU: drop the page's translations and continue with fresh ones
+      callVoid(ctx, 'a64_ic_ivau', [getX(ctx, a.rt)]);
+      ctx.b.gotoTb(nextPc(ctx));
       ctx.ended = true;
       return true;
     case 10: // DC CVAC
