@@ -1,0 +1,56 @@
+// run-qemu.mjs: runs every manifest.json entry under qemu-aarch64 (or another
+// command given with --qemu) and compares stdout and exit status with expected/;
+// with --update it rewrites expected/*.stdout instead. Used by `make expected`
+// and `make check`; the vitest suite has its own runner.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const update = argv.includes('--update');
+const checkStderr = argv.includes('--check-stderr');
+const qi = argv.indexOf('--qemu');
+const command = (qi >= 0 ? argv[qi + 1] : 'qemu-aarch64').split(' ').filter(Boolean);
+const only = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--qemu');
+
+const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
+let failures = 0;
+for (const t of manifest.tests) {
+  if (only.length && !only.includes(t.name)) continue;
+  const cwd = t.cwdTemp ? mkdtempSync(join(tmpdir(), `a64-${t.name}-`)) : here;
+  const start = Date.now();
+  const r = spawnSync(command[0], [...command.slice(1), resolve(here, t.binary), ...t.args], {
+    cwd,
+    input: t.stdin ?? '',
+    env: { ...process.env, ...(t.env ?? {}) },
+    maxBuffer: 64 << 20,
+  });
+  const ms = Date.now() - start;
+  if (t.cwdTemp) rmSync(cwd, { recursive: true, force: true });
+  const status = r.status ?? 128 + (constants.signals[r.signal] ?? 0);
+  const stdout = r.stdout.toString('utf8');
+  const stderr = r.stderr.toString('utf8');
+  const file = join(here, 'expected', t.expect.stdout);
+  const problems = [];
+  if (status !== t.expect.exit) problems.push(`exit ${status}, want ${t.expect.exit}`);
+  if (update) {
+    writeFileSync(file, stdout);
+  } else if (!existsSync(file)) {
+    problems.push(`missing ${file}`);
+  } else if (readFileSync(file, 'utf8') !== stdout) {
+    problems.push('stdout differs from expected');
+  }
+  if (checkStderr && t.expect.stderrIncludes && !stderr.includes(t.expect.stderrIncludes))
+    problems.push(`stderr lacks "${t.expect.stderrIncludes}"`);
+  if (problems.length) {
+    failures++;
+    console.log(`FAIL ${t.name} (${ms} ms): ${problems.join('; ')}`);
+    if (stderr) console.log(stderr.trimEnd().replace(/^/gm, '    '));
+  } else {
+    console.log(`ok   ${t.name} (${ms} ms)${update ? ' (expected updated)' : ''}`);
+  }
+}
+process.exit(failures ? 1 : 0);
