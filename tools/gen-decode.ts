@@ -90,7 +90,7 @@ interface Group {
 }
 type DecodeNode = Pattern | Group;
 
-interface DecodeTable {
+export interface DecodeTable {
   readonly width: number;
   readonly fields: ReadonlyMap<string, FieldDef>;
   readonly argSets: ReadonlyMap<string, ArgSet>;
@@ -103,6 +103,19 @@ interface DecodeTable {
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const u32 = (x: number): number => x >>> 0;
 const lowMask = (len: number): number => (len >= 32 ? 0xffffffff : u32((1 << len) - 1));
+
+/** Every pattern of a table in table order (groups flattened): name, fixed-bit mask and value. */
+export function listPatterns(table: DecodeTable): { name: string; mask: number; bits: number; line: number }[] {
+  const out: { name: string; mask: number; bits: number; line: number }[] = [];
+  const walk = (g: Group): void => {
+    for (const n of g.items) {
+      if (n.kind === 'group') walk(n);
+      else out.push({ name: n.name, mask: n.mask >>> 0, bits: n.bits >>> 0, line: n.line });
+    }
+  };
+  walk(table.root);
+  return out;
+}
 
 // --- parsing ---------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ import { A64 } from './state.js';
 
 export type FpEsize = 16 | 32 | 64;
 export type FpBinop = 'add' | 'sub' | 'mul' | 'div' | 'max' | 'min' | 'maxnm' | 'minnm' | 'mulx' | 'abd' | 'recps' | 'rsqrts';
-export type FpUnop = 'sqrt' | 'abs' | 'neg' | 'recpe' | 'rsqrte' | 'frintn' | 'frinta' | 'frintp' | 'frintm' | 'frintz' | 'frintx' | 'frinti';
+export type FpUnop = 'sqrt' | 'abs' | 'neg' | 'recpe' | 'rsqrte' | 'recpx' | 'frintn' | 'frinta' | 'frintp' | 'frintm' | 'frintz' | 'frintx' | 'frinti';
 export type FpRmode = 'n' | 'a' | 'p' | 'm' | 'z' | 'fpcr';
 
 // --- FPCR / FPSR -------------------------------------------------------------------------
@@ -370,6 +370,7 @@ export function fpUnop(dv: DataView, env: number, op: FpUnop, esize: FpEsize, d:
       case 'sqrt': storeResult(dv, esize, d, sqrt(esize, x, rm)); break;
       case 'recpe': recipEstimate(dv, esize, d, x, rm); break;
       case 'rsqrte': rsqrtEstimate(dv, esize, d, x); break;
+      case 'recpx': recpX(dv, esize, d); break;
       case 'frintx': storeNum(dv, esize, d, roundToIntegral(x, rm, true)); break;
       case 'frinti': storeNum(dv, esize, d, roundToIntegral(x, rm, false)); break;
       default: storeNum(dv, esize, d, roundToIntegral(x, FRINT_MODE[op], false)); break;
@@ -430,7 +431,7 @@ function roundToIntegral(x: number, rm: number, raiseInexact: boolean): number {
   return r === 0 ? (x < 0 ? -0 : 0) : r;
 }
 
-// --- reciprocal estimates (FRECPE, FRSQRTE) -------------------------------------------------------
+// --- reciprocal estimates (FRECPE, FRSQRTE, FRECPX) -----------------------------------------------
 
 /** Exponent field width and bias, fraction bits, by size. */
 function expBits(esize: FpEsize): number {
@@ -440,15 +441,25 @@ function fracBits(esize: FpEsize): number {
   return esize === 64 ? 52 : esize === 32 ? 23 : 10;
 }
 
+/** FPRecpX of the number in slot 0: the exponent field inverted (zeros and denormals: the largest finite exponent), fraction zero. */
+function recpX(dv: DataView, esize: FpEsize, d: number): void {
+  const eb = expBits(esize);
+  const raw = esize === 64 ? HI[0] >>> 20 : esize === 32 ? LO[0] >>> 23 : LO[0] >>> 10;
+  const exp = raw & ((1 << eb) - 1);
+  const sign = (raw >>> eb) !== 0;
+  const maxExp = (1 << eb) - 2;
+  storeBits(dv, esize, d, packBits(esize, sign, exp === 0 ? maxExp : ~exp & ((1 << eb) - 1), 0n));
+}
+
 /** RecipEstimate: 9-bit a (256..511) to an 8-bit estimate 256..511 of 2^19 / a. */
-function recipEstimateInt(a: number): number {
+export function recipEstimateInt(a: number): number {
   a = a * 2 + 1;
   const b = Math.floor(2 ** 19 / a);
   return Math.floor((b + 1) / 2);
 }
 
 /** RecipSqrtEstimate: 9-bit a (128..511) to an estimate 256..511 of 1/sqrt. */
-function rsqrtEstimateInt(a: number): number {
+export function rsqrtEstimateInt(a: number): number {
   if (a < 256) a = a * 2 + 1;
   else {
     a = (a >> 1) << 1;
@@ -720,13 +731,27 @@ export function fpFromInt(
   finish(dv, env);
 }
 
-/** FCVT between precisions (16/32/64), rounding per FPCR; NaNs keep sign and payload's top bits, quieted. */
-export function fpConvert(dv: DataView, env: number, from: FpEsize, to: FpEsize, d: number, n: number): void {
-  const rm = begin(dv, env, to);
+/** Alternative half precision (FPCR.AHP): binary16's layout without infinities or NaNs; exponent 31 is a normal one. */
+const AHP_MAX_EXP = 17;
+/** Rounding for AHP results: binary16's precision and emin, an exponent range wide enough never to overflow. */
+const AHP_ROUNDING: FloatFormat = { ...BINARY16, emax: AHP_MAX_EXP + 1, maxFinite: 2 ** (AHP_MAX_EXP + 2) * (1 - 2 ** -11) };
+
+/**
+ * FCVT, FCVTL, FCVTN and FCVTXN between precisions (16/32/64), rounding per FPCR or, for
+ * `roundToOdd` (FCVTXN), towards zero with the lowest bit set when inexact. Half precision
+ * follows FPCR.AHP. NaNs keep sign and payload's top bits, quieted.
+ */
+export function fpConvert(dv: DataView, env: number, from: FpEsize, to: FpEsize, d: number, n: number, roundToOdd = false): void {
+  let rm = begin(dv, env, to);
+  if (roundToOdd) rm = RoundingMode.RTZ;
+  const ahp = (fpcr & FPCR.AHP) !== 0;
   // FPConvert ignores FZ16 on both sides; FZ applies to single and double.
   st.flushToZero = to !== 16 && (fpcr & FPCR.FZ) !== 0;
-  load(dv, from, n, 0, from !== 16 && (fpcr & FPCR.FZ) !== 0);
-  if (KIND[0] !== NUM) {
+  if (from === 16 && ahp) loadAhp(dv, n);
+  else load(dv, from, n, 0, from !== 16 && (fpcr & FPCR.FZ) !== 0);
+  if (to === 16 && ahp) {
+    storeAhp(dv, from, d, rm);
+  } else if (KIND[0] !== NUM) {
     pickNaN(1);
     if (fpcr & FPCR.DN) storeDefaultNaN(dv, to, d);
     else convertNaN(dv, from, to, d);
@@ -736,9 +761,44 @@ export function fpConvert(dv: DataView, env: number, from: FpEsize, to: FpEsize,
     if (to >= from) r = x;
     else if (to === 32) r = f64ToF32(x, rm, st);
     else r = exactRound(x, rm, BINARY16, st);
+    const flushed = st.flushToZero && r !== 0 && Math.abs(r) < minNormal(to);
     storeNum(dv, to, d, r);
+    // Round to odd (FCVTXN, single results only): an inexact result that was not flushed gets its lowest bit set.
+    if (roundToOdd && st.flags & FpFlag.NX && !flushed) dv.setUint32(d, dv.getUint32(d, true) | 1, true);
   }
   finish(dv, env);
+}
+
+/** An AHP half-precision operand into slot 0: always a number. */
+function loadAhp(dv: DataView, addr: number): void {
+  const bits = dv.getUint16(addr, true);
+  const exp = (bits >>> 10) & 0x1f;
+  const frac = bits & 0x3ff;
+  const v = exp === 0 ? frac * 2 ** -24 : (frac + 0x400) * 2 ** (exp - 25);
+  KIND[0] = NUM;
+  LO[0] = bits;
+  VAL[0] = bits & 0x8000 ? -v : v;
+}
+
+/** Slot 0 as an AHP half: NaN gives zero and infinity or overflow the largest value, each raising IOC (and nothing else). */
+function storeAhp(dv: DataView, from: FpEsize, d: number, rm: number): void {
+  const rawSign = from === 64 ? HI[0] >>> 31 : from === 32 ? LO[0] >>> 31 : (LO[0] >>> 15) & 1;
+  const negative = KIND[0] === NUM ? VAL[0] < 0 || Object.is(VAL[0], -0) : rawSign !== 0;
+  const sign = negative ? 0x8000 : 0;
+  if (KIND[0] !== NUM) {
+    extra |= FPSR.IOC;
+    dv.setUint16(d, sign, true);
+    return;
+  }
+  const before = st.flags;
+  const r = Number.isFinite(VAL[0]) ? exactRound(VAL[0], rm, AHP_ROUNDING, st) : VAL[0];
+  if (Math.abs(r) >= 2 ** AHP_MAX_EXP) {
+    st.flags = before;
+    extra |= FPSR.IOC;
+    dv.setUint16(d, sign | 0x7fff, true);
+    return;
+  }
+  dv.setUint16(d, numberToF16(r), true);
 }
 
 /** FPConvertNaN of slot 0: the sign, the quiet bit set, the fraction's top bits carried over. */

@@ -58,7 +58,7 @@ export const FP3_OPS = [
 ] as const;
 export type Fp3Op = (typeof FP3_OPS)[number];
 export const FP2_OPS = [
-  'sqrt', 'abs', 'neg', 'recpe', 'rsqrte', 'frintn', 'frinta', 'frintp', 'frintm', 'frintz', 'frintx', 'frinti',
+  'sqrt', 'abs', 'neg', 'recpe', 'rsqrte', 'recpx', 'frintn', 'frinta', 'frintp', 'frintm', 'frintz', 'frintx', 'frinti',
   'eq0', 'ge0', 'gt0', 'le0', 'lt0',
   'cvtns', 'cvtnu', 'cvtps', 'cvtpu', 'cvtms', 'cvtmu', 'cvtzs', 'cvtzu', 'cvtas', 'cvtau', 'scvtf', 'ucvtf',
   'fcvtl', 'fcvtn', 'fcvtxn',
@@ -172,7 +172,7 @@ function extend(v: number, esz: number, signed: boolean): number {
   return esz === 1 ? s >>> 0 : s & 0xffff;
 }
 
-/** Widening: Vd.wide[i] = op(ext(Vn[i]), ext(Vm[i]) or b, Vd.wide[i]); Q selects the upper source half. */
+/** Widening: Vd.wide[i] = op(ext(Vn[i]), ext(Vm[i]) or b, Vd.wide[i]); Q selects the upper source half; scalar: element 0 only. */
 function widening(ctx: HelperContext, env: number, desc: number, rd: number, rn: number, rm: number): void {
   load(ctx, env, rn, N);
   load(ctx, env, rm, M);
@@ -184,8 +184,9 @@ function widening(ctx: HelperContext, env: number, desc: number, rd: number, rn:
   const pair = (desc & DESC.PAIR) !== 0;
   const bmode = (desc >>> DESC.B_SHIFT) & 3;
   const idx = (desc >>> DESC.INDEX_SHIFT) & 15;
-  const part = pair ? 0 : desc & DESC.Q ? 8 : 0;
-  const count = pair ? bytesOf(desc) >> (esz + 1) : 8 >> esz;
+  const scalar = (desc & DESC.SCALAR) !== 0;
+  const part = pair || scalar ? 0 : desc & DESC.Q ? 8 : 0;
+  const count = scalar ? 1 : pair ? bytesOf(desc) >> (esz + 1) : 8 >> esz;
   const wbits = 16 << esz;
   const imm = rm | 0;
   if (esz === 2) {
@@ -428,7 +429,7 @@ function fp2(ctx: HelperContext, env: number, desc: number, rd: number, rn: numb
     const part = !scalar && desc & DESC.Q ? 8 : 0;
     const n = scalar ? 1 : 16 >> esz;
     s8.copyWithin(O, D, D + 8);
-    for (let i = 0; i < n; i++) fpConvert(sdv, 0, es, fpEsize(esz - 1), O + part + (i * eb) / 2, N + i * eb);
+    for (let i = 0; i < n; i++) fpConvert(sdv, 0, es, fpEsize(esz - 1), O + part + (i * eb) / 2, N + i * eb, op === 'fcvtxn');
     bytes = scalar ? eb / 2 : part + 8;
   } else if (op === 'maxv' || op === 'minv' || op === 'maxnmv' || op === 'minnmv') {
     const bop = op.slice(0, -1) as FpBinop;

@@ -5,6 +5,8 @@
 // unsigned bigints (`w`). Results may be any integer: the writer truncates to the lane.
 // An operation without `w` has no 64-bit form. Saturating operations set `sat.qc`.
 
+import { recipEstimateInt, rsqrtEstimateInt } from './fp-ops.js';
+
 export type LaneFn = (a: number, b: number, d: number, bits: number) => number;
 export type WideFn = (a: bigint, b: bigint, d: bigint) => bigint;
 export interface LaneOp {
@@ -107,6 +109,15 @@ function uqshl(a: number, b: number, bits: number): number {
 }
 const sqshlW = (a: bigint, b: bigint): bigint => (shcW(b) >= 0 ? satSW(S(a) << BigInt(shcW(b))) : sshlW(a, b));
 const uqshlW = (a: bigint, b: bigint): bigint => (shcW(b) >= 0 ? satUW(a << BigInt(shcW(b))) : ushlW(a, b));
+/** SQRSHL/UQRSHL: saturating left shifts, rounding right shifts. */
+const sqrshl = (a: number, b: number, bits: number): number => (shc(b) >= 0 ? sqshl(a, b, bits) : srshl(a, b, bits));
+const uqrshl = (a: number, b: number, bits: number): number => (shc(b) >= 0 ? uqshl(a, b, bits) : urshl(a, b, bits));
+const sqrshlW = (a: bigint, b: bigint): bigint => (shcW(b) >= 0 ? sqshlW(a, b) : srshlW(a, b));
+const uqrshlW = (a: bigint, b: bigint): bigint => (shcW(b) >= 0 ? uqshlW(a, b) : urshlW(a, b));
+
+/** SQDMULL and its accumulating forms on wide lanes of `bits` (32 or 64): sat(d ± sat(2ab)). */
+const sqdmull = (a: number, b: number, bits: number): number => satS(2 * sx(a, bits) * sx(b, bits), bits);
+const sqdmullW = (a: bigint, b: bigint): bigint => satSW(2n * S(a) * S(b));
 
 /** SLI/SRI: b is the (positive) shift count. */
 const sli = (a: number, b: number, d: number): number => (a << b) | (d & ((1 << b) - 1));
@@ -181,6 +192,9 @@ export const LANE_OPS = {
   uqsub: { n: (a, b, _d, k) => satU(a - b, k), w: (a, b) => satUW(a - b) },
   sqsub: { n: (a, b, _d, k) => satS(sx(a, k) - sx(b, k), k), w: (a, b) => satSW(S(a) - S(b)) },
   sqdmulh: { n: (a, b, _d, k) => sqdmulh(a, b, k, false) },
+  sqdmull: { n: (a, b, _d, k) => sqdmull(a, b, k), w: sqdmullW },
+  sqdmlal: { n: (a, b, d, k) => satS(sx(d, k) + sqdmull(a, b, k), k), w: (a, b, d) => satSW(S(d) + sqdmullW(a, b)) },
+  sqdmlsl: { n: (a, b, d, k) => satS(sx(d, k) - sqdmull(a, b, k), k), w: (a, b, d) => satSW(S(d) - sqdmullW(a, b)) },
   sqrdmulh: { n: (a, b, _d, k) => sqdmulh(a, b, k, true) },
   ushl: { n: (a, b, _d, k) => ushl(a, b, k), w: ushlW },
   sshl: { n: (a, b, _d, k) => sshl(a, b, k), w: sshlW },
@@ -188,6 +202,11 @@ export const LANE_OPS = {
   srshl: { n: (a, b, _d, k) => srshl(a, b, k), w: srshlW },
   uqshl: { n: (a, b, _d, k) => uqshl(a, b, k), w: uqshlW },
   sqshl: { n: (a, b, _d, k) => sqshl(a, b, k), w: sqshlW },
+  uqrshl: { n: (a, b, _d, k) => uqrshl(a, b, k), w: uqrshlW },
+  sqrshl: { n: (a, b, _d, k) => sqrshl(a, b, k), w: sqrshlW },
+  /** SUQADD: signed accumulator plus unsigned operand; USQADD: unsigned accumulator plus signed operand. */
+  suqadd: { n: (a, _b, d, k) => satS(sx(d, k) + a, k), w: (a, _b, d) => satSW(S(d) + a) },
+  usqadd: { n: (a, _b, d, k) => satU(d + sx(a, k), k), w: (a, _b, d) => satUW(d + S(a)) },
   /** SQSHLU: signed input, unsigned saturated result (b is the left shift). */
   sqshlu: { n: (a, b, _d, k) => satU(sx(a, k) * 2 ** b, k), w: (a, b) => satUW(S(a) << b) },
   // accumulating right shifts: b is the negated shift count, as for USHL
@@ -206,6 +225,9 @@ export const LANE_OPS = {
   clz: { n: (a, _b, _d, k) => clz(a, k) },
   cls: { n: (a, _b, _d, k) => { const s = sx(a, k); return clz((s ^ (s >> 1)) & (k === 32 ? -1 : (1 << k) - 1), k) - 1; } },
   rbit: { n: (a) => rbit8(a) },
+  /** URECPE/URSQRTE on 32-bit lanes: the 9-bit estimates of the FP instructions, on fixed-point operands. */
+  urecpe: { n: (a) => (a >>> 31 === 0 ? 0xffffffff : recipEstimateInt(a >>> 23) * 2 ** 23) },
+  ursqrte: { n: (a) => (a >>> 30 === 0 ? 0xffffffff : rsqrtEstimateInt(a >>> 23) * 2 ** 23) },
 } satisfies Record<string, LaneOp>;
 
 export type LaneOpName = keyof typeof LANE_OPS;

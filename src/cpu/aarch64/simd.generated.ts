@@ -106,6 +106,7 @@ export interface Translators<C> extends DecodeFunctions<C> {
   trans_fneg(ctx: C, a: arg_v2): boolean;
   trans_frecpe(ctx: C, a: arg_v2): boolean;
   trans_frecps(ctx: C, a: arg_v3): boolean;
+  trans_frecpx(ctx: C, a: arg_v2): boolean;
   trans_frinta(ctx: C, a: arg_v2): boolean;
   trans_frinti(ctx: C, a: arg_v2): boolean;
   trans_frintm(ctx: C, a: arg_v2): boolean;
@@ -173,11 +174,18 @@ export interface Translators<C> extends DecodeFunctions<C> {
   trans_smull_idx(ctx: C, a: arg_vidx): boolean;
   trans_sqabs(ctx: C, a: arg_v2): boolean;
   trans_sqadd(ctx: C, a: arg_v3): boolean;
+  trans_sqdmlal(ctx: C, a: arg_v3): boolean;
+  trans_sqdmlal_idx(ctx: C, a: arg_vidx): boolean;
+  trans_sqdmlsl(ctx: C, a: arg_v3): boolean;
+  trans_sqdmlsl_idx(ctx: C, a: arg_vidx): boolean;
   trans_sqdmulh(ctx: C, a: arg_v3): boolean;
   trans_sqdmulh_idx(ctx: C, a: arg_vidx): boolean;
+  trans_sqdmull(ctx: C, a: arg_v3): boolean;
+  trans_sqdmull_idx(ctx: C, a: arg_vidx): boolean;
   trans_sqneg(ctx: C, a: arg_v2): boolean;
   trans_sqrdmulh(ctx: C, a: arg_v3): boolean;
   trans_sqrdmulh_idx(ctx: C, a: arg_vidx): boolean;
+  trans_sqrshl(ctx: C, a: arg_v3): boolean;
   trans_sqrshrn(ctx: C, a: arg_vsh): boolean;
   trans_sqrshrun(ctx: C, a: arg_vsh): boolean;
   trans_sqshl(ctx: C, a: arg_v3): boolean;
@@ -201,6 +209,7 @@ export interface Translators<C> extends DecodeFunctions<C> {
   trans_ssubw(ctx: C, a: arg_v3): boolean;
   trans_sub(ctx: C, a: arg_v3): boolean;
   trans_subhn(ctx: C, a: arg_v3): boolean;
+  trans_suqadd(ctx: C, a: arg_v2): boolean;
   trans_tbl(ctx: C, a: arg_vtbl): boolean;
   trans_tbx(ctx: C, a: arg_vtbl): boolean;
   trans_trn1(ctx: C, a: arg_v3): boolean;
@@ -232,19 +241,23 @@ export interface Translators<C> extends DecodeFunctions<C> {
   trans_umull(ctx: C, a: arg_v3): boolean;
   trans_umull_idx(ctx: C, a: arg_vidx): boolean;
   trans_uqadd(ctx: C, a: arg_v3): boolean;
+  trans_uqrshl(ctx: C, a: arg_v3): boolean;
   trans_uqrshrn(ctx: C, a: arg_vsh): boolean;
   trans_uqshl(ctx: C, a: arg_v3): boolean;
   trans_uqshl_i(ctx: C, a: arg_vsh): boolean;
   trans_uqshrn(ctx: C, a: arg_vsh): boolean;
   trans_uqsub(ctx: C, a: arg_v3): boolean;
   trans_uqxtn(ctx: C, a: arg_v2): boolean;
+  trans_urecpe(ctx: C, a: arg_v2): boolean;
   trans_urhadd(ctx: C, a: arg_v3): boolean;
   trans_urshl(ctx: C, a: arg_v3): boolean;
   trans_urshr(ctx: C, a: arg_vsh): boolean;
+  trans_ursqrte(ctx: C, a: arg_v2): boolean;
   trans_ursra(ctx: C, a: arg_vsh): boolean;
   trans_ushl(ctx: C, a: arg_v3): boolean;
   trans_ushll(ctx: C, a: arg_vsh): boolean;
   trans_ushr(ctx: C, a: arg_vsh): boolean;
+  trans_usqadd(ctx: C, a: arg_v2): boolean;
   trans_usra(ctx: C, a: arg_vsh): boolean;
   trans_usubl(ctx: C, a: arg_v3): boolean;
   trans_usubw(ctx: C, a: arg_v3): boolean;
@@ -394,8 +407,13 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
               return t.trans_ssubw(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
             }
             case 0x3800: {
-              if (((insn & 0x1f0000) >>> 0) === 0x100000) {
-                return t.trans_saddlv(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
+              switch ((insn & 0x1f0000) >>> 0) {
+                case 0x0: {
+                  return t.trans_suqadd(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
+                }
+                case 0x100000: {
+                  return t.trans_saddlv(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
+                }
               }
               break;
             }
@@ -508,6 +526,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
             case 0x5000: {
               return t.trans_srshl(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
             }
+            case 0x5800: {
+              return t.trans_sqrshl(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
+            }
             case 0x6000: {
               return t.trans_smax(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
             }
@@ -546,6 +567,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
                 }
               }
               break;
+            }
+            case 0x1000: {
+              return t.trans_sqdmlal(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
             }
             case 0x1800: {
               switch ((insn & 0x1f0000) >>> 0) {
@@ -594,6 +618,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
               }
               break;
             }
+            case 0x3000: {
+              return t.trans_sqdmlsl(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
+            }
             case 0x3800: {
               switch ((insn & 0x1f0000) >>> 0) {
                 case 0x0: {
@@ -627,8 +654,14 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
                 case 0x800000: {
                   return t.trans_fcmgt0(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
                 }
+                case 0x810000: {
+                  return t.trans_urecpe(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
+                }
               }
               break;
+            }
+            case 0x5000: {
+              return t.trans_sqdmull(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
             }
             case 0x5800: {
               switch ((insn & 0x9f0000) >>> 0) {
@@ -803,6 +836,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
             }
             case 0x3800: {
               switch ((insn & 0x1f0000) >>> 0) {
+                case 0x0: {
+                  return t.trans_usqadd(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
+                }
                 case 0x10000: {
                   return t.trans_shll(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
                 }
@@ -918,6 +954,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
             case 0x5000: {
               return t.trans_urshl(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
             }
+            case 0x5800: {
+              return t.trans_uqrshl(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
+            }
             case 0x6000: {
               return t.trans_umax(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 0 });
             }
@@ -1028,6 +1067,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
                 }
                 case 0x800000: {
                   return t.trans_fcmge0(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
+                }
+                case 0x810000: {
+                  return t.trans_ursqrte(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
                 }
                 case 0x900000: {
                   return t.trans_fminnmv(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 0 });
@@ -1175,11 +1217,17 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
             case 0x2000: {
               return t.trans_smlal_idx(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 0 });
             }
+            case 0x3000: {
+              return t.trans_sqdmlal_idx(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 0 });
+            }
             case 0x5000: {
               return t.trans_fmls_idx(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 0 });
             }
             case 0x6000: {
               return t.trans_smlsl_idx(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 0 });
+            }
+            case 0x7000: {
+              return t.trans_sqdmlsl_idx(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 0 });
             }
             case 0x8000: {
               return t.trans_mul_idx(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 0 });
@@ -1189,6 +1237,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
             }
             case 0xa000: {
               return t.trans_smull_idx(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 0 });
+            }
+            case 0xb000: {
+              return t.trans_sqdmull_idx(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 0 });
             }
             case 0xc000: {
               return t.trans_sqdmulh_idx(ctx, { q: ((insn >>> 30) & 0x1), size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 0 });
@@ -1362,6 +1413,12 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
           }
           break;
         }
+        case 0x40203800: {
+          if (((insn & 0x1f0000) >>> 0) === 0x0) {
+            return t.trans_suqadd(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 1 });
+          }
+          break;
+        }
         case 0x40203c00: {
           if (((insn & 0xc00000) >>> 0) === 0xc00000) {
             return t.trans_cmge(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
@@ -1380,11 +1437,17 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
           }
           break;
         }
+        case 0x40204c00: {
+          return t.trans_sqshl(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
+        }
         case 0x40205400: {
           if (((insn & 0xc00000) >>> 0) === 0xc00000) {
             return t.trans_srshl(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
           }
           break;
+        }
+        case 0x40205c00: {
+          return t.trans_sqrshl(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
         }
         case 0x40207800: {
           if (((insn & 0x1f0000) >>> 0) === 0x0) {
@@ -1410,6 +1473,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
           }
           break;
         }
+        case 0x40209000: {
+          return t.trans_sqdmlal(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
+        }
         case 0x40209800: {
           if (((insn & 0xdf0000) >>> 0) === 0xc00000) {
             return t.trans_cmeq0(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 1 });
@@ -1432,6 +1498,12 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
             }
           }
           break;
+        }
+        case 0x4020b000: {
+          return t.trans_sqdmlsl(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
+        }
+        case 0x4020b400: {
+          return t.trans_sqdmulh(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
         }
         case 0x4020b800: {
           switch ((insn & 0x9f0000) >>> 0) {
@@ -1467,6 +1539,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
           }
           break;
         }
+        case 0x4020d000: {
+          return t.trans_sqdmull(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
+        }
         case 0x4020d800: {
           switch ((insn & 0x9f0000) >>> 0) {
             case 0x10000: {
@@ -1499,6 +1574,12 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
           }
           break;
         }
+        case 0x4020f800: {
+          if (((insn & 0x9f0000) >>> 0) === 0x810000) {
+            return t.trans_frecpx(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 1 });
+          }
+          break;
+        }
         case 0x4020fc00: {
           switch ((insn & 0x800000) >>> 0) {
             case 0x0: {
@@ -1528,6 +1609,12 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
           }
           break;
         }
+        case 0x60203800: {
+          if (((insn & 0x1f0000) >>> 0) === 0x0) {
+            return t.trans_usqadd(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 1 });
+          }
+          break;
+        }
         case 0x60203c00: {
           if (((insn & 0xc00000) >>> 0) === 0xc00000) {
             return t.trans_cmhs(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
@@ -1546,11 +1633,17 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
           }
           break;
         }
+        case 0x60204c00: {
+          return t.trans_uqshl(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
+        }
         case 0x60205400: {
           if (((insn & 0xc00000) >>> 0) === 0xc00000) {
             return t.trans_urshl(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
           }
           break;
+        }
+        case 0x60205c00: {
+          return t.trans_uqrshl(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
         }
         case 0x60206800: {
           if (((insn & 0x9f0000) >>> 0) === 0x10000) {
@@ -1598,6 +1691,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
             }
           }
           break;
+        }
+        case 0x6020b400: {
+          return t.trans_sqrdmulh(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm: ((insn >>> 16) & 0x1f), scalar: 1 });
         }
         case 0x6020b800: {
           switch ((insn & 0x9f0000) >>> 0) {
@@ -1715,6 +1811,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
           }
           break;
         }
+        case 0x40003000: {
+          return t.trans_sqdmlal_idx(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 1 });
+        }
         case 0x40003400: {
           if (((insn & 0x800800) >>> 0) === 0x0) {
             return t.trans_srsra(ctx, { q: 0, immhb: ((insn >>> 16) & 0x7f), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 1 });
@@ -1729,6 +1828,9 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
             return t.trans_shl(ctx, { q: 0, immhb: ((insn >>> 16) & 0x7f), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), scalar: 1 });
           }
           break;
+        }
+        case 0x40007000: {
+          return t.trans_sqdmlsl_idx(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 1 });
         }
         case 0x40007400: {
           if (((insn & 0x800800) >>> 0) === 0x0) {
@@ -1749,6 +1851,15 @@ export function decodeSimd<C>(insn: number, t: Translators<C>, ctx: C): boolean 
             }
           }
           break;
+        }
+        case 0x4000b000: {
+          return t.trans_sqdmull_idx(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 1 });
+        }
+        case 0x4000c000: {
+          return t.trans_sqdmulh_idx(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 1 });
+        }
+        case 0x4000d000: {
+          return t.trans_sqrdmulh_idx(ctx, { q: 0, size: ((insn >>> 22) & 0x3), rd: (insn & 0x1f), rn: ((insn >>> 5) & 0x1f), rm4: ((insn >>> 16) & 0xf), hlm: ((((((insn >>> 11) & 0x1) << 1) | ((insn >>> 21) & 0x1)) << 1) | ((insn >>> 20) & 0x1)), scalar: 1 });
         }
         case 0x4000e400: {
           if (((insn & 0x800800) >>> 0) === 0x0) {

@@ -11,13 +11,13 @@ import type { LinuxTarget } from '../target.js';
 const REG = { X0: 0, X8: 8 } as const;
 const SVC_LENGTH = 4;
 
-/** Linux arch/arm64 HWCAP bits. */
-export const HWCAP = { FP: 1 << 0, ASIMD: 1 << 1, CRC32: 1 << 7, ATOMICS: 1 << 8 } as const;
+/** Linux arch/arm64 HWCAP bits. CPUID: EL0 may read the ID registers (MRS emulation, src/cpu/aarch64/trans/int-sys.ts). */
+export const HWCAP = { FP: 1 << 0, ASIMD: 1 << 1, CRC32: 1 << 7, ATOMICS: 1 << 8, CPUID: 1 << 11 } as const;
 
 export const aarch64Target: LinuxTarget = {
   arch: aarch64,
   abi: AARCH64_ABI,
-  aux: { hwcap: HWCAP.FP | HWCAP.ASIMD | HWCAP.CRC32 | HWCAP.ATOMICS, platform: 'aarch64' },
+  aux: { hwcap: HWCAP.FP | HWCAP.ASIMD | HWCAP.CRC32 | HWCAP.ATOMICS | HWCAP.CPUID, platform: 'aarch64' },
   initCpu(dv, env, entry, sp) {
     for (let i = 0; i < aarch64.envSize; i += 4) dv.setInt32(env + i, 0, true);
     dv.setBigInt64(env + ENV.PC, BigInt(entry), true);

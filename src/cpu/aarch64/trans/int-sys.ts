@@ -30,6 +30,8 @@ const CONSTANT_REGS: ReadonlyMap<string, bigint> = new Map([
   [key(3, 0, 0, 0, 6), 0n], // REVIDR_EL1
   [key(3, 0, 0, 4, 0), 0x11n], // ID_AA64PFR0_EL1: EL0/EL1 AArch64 only; FP and AdvSIMD (fields 0) present
   [key(3, 0, 0, 6, 0), 0x210000n], // ID_AA64ISAR0_EL1: CRC32 = 1, Atomic (LSE) = 2
+  [key(3, 0, 0, 7, 0), 0xff000000n], // ID_AA64MMFR0_EL1: as Linux shows it (TGran4/TGran64 fields hidden as 0xf)
+  [key(3, 0, 0, 5, 0), 0x6n], // ID_AA64DFR0_EL1: DebugVer as Linux shows it
 ]);
 
 /** Linux emulates MRS of the ID register space op0=3, op1=0, CRn=0, CRm=1..7: unlisted ones read 0. */

@@ -55,7 +55,11 @@ export function genAddpScalar(ctx: DisasContext, a: arg_v2): boolean {
 export function genLong(ctx: DisasContext, a: arg_v3, op: LaneOpName, signed: boolean, wideN = false): boolean {
   if (a.size === 3) return false;
   const flags = (signed ? DESC.SIGNED : 0) | (wideN ? DESC.WIDE_N : 0);
-  return callHelper(ctx, 'simd_long', desc(LANE_OP_INDEX[op], a.size, a.q, 0, flags), a.rd, a.rn, a.rm);
+  return callHelper(ctx, 'simd_long', desc(LANE_OP_INDEX[op], a.size, a.q, a.scalar, flags), a.rd, a.rn, a.rm);
+}
+/** SQDMULL/SQDMLAL/SQDMLSL (vector and scalar): 16- and 32-bit sources only. */
+export function genSatDoublingLong(ctx: DisasContext, a: arg_v3, op: 'sqdmull' | 'sqdmlal' | 'sqdmlsl'): boolean {
+  return (a.size === 1 || a.size === 2) && genLong(ctx, a, op, true);
 }
 /** SADDLP/UADDLP (op add) and SADALP/UADALP (op add3). */
 export function genPairLong(ctx: DisasContext, a: arg_v2, op: LaneOpName, signed: boolean): boolean {
@@ -160,12 +164,12 @@ export function genIdx(ctx: DisasContext, a: arg_vidx, op: LaneOpName): boolean 
   const d = desc(LANE_OP_INDEX[op], a.size, a.q, a.scalar, (B_ELEM << DESC.B_SHIFT) | (x.idx << DESC.INDEX_SHIFT));
   return callHelper(ctx, 'simd_elem', d, a.rd, a.rn, x.rm);
 }
-/** [SU]MULL/[SU]MLAL/[SU]MLSL by element. */
+/** [SU]MULL/[SU]MLAL/[SU]MLSL and SQDMULL/SQDMLAL/SQDMLSL (also scalar) by element. */
 export function genIdxLong(ctx: DisasContext, a: arg_vidx, op: LaneOpName, signed: boolean): boolean {
   const x = indexed(a);
   if (!x || a.size === 3) return false;
   const flags = (B_ELEM << DESC.B_SHIFT) | (x.idx << DESC.INDEX_SHIFT) | (signed ? DESC.SIGNED : 0);
-  return callHelper(ctx, 'simd_long', desc(LANE_OP_INDEX[op], a.size, a.q, 0, flags), a.rd, a.rn, x.rm);
+  return callHelper(ctx, 'simd_long', desc(LANE_OP_INDEX[op], a.size, a.q, a.scalar, flags), a.rd, a.rn, x.rm);
 }
 
 // --- floating point ---------------------------------------------------------------------------
