@@ -7,12 +7,15 @@
 //  - At each block entry, if the i32 at env+ENV.EXIT_REQUEST is non-zero, the block
 //    stores its pc at env+ENV.PC and returns ExitReason.INTERRUPT without running.
 //  - goto_tb/goto_ptr chain to the next block without returning when they can: a block
-//    of the same region directly, any other block through the jump cache in guest memory
-//    (JUMP_CACHE: entry pc → slot, filled by the TB cache). Otherwise they store the
-//    target at env+ENV.PC and return ExitReason.LOOKUP.
+//    of the same region directly (goto_ptr finds it through the jump cache in guest
+//    memory, JUMP_CACHE: entry pc → slot, filled by the TB cache); a backend may also
+//    follow the jump cache into other regions (the interpreter does, the wasm backend
+//    leaves that to the CPU loop). Otherwise they store the target at env+ENV.PC and
+//    return ExitReason.LOOKUP.
 //  - exit_tb stores its pc const at env+ENV.PC and returns its reason const.
 //  - A qemu_ld/qemu_st that faults stores the pc of its guest instruction (the last
-//    insn_start) at env+ENV.PC and throws the GuestFault from GuestMemory.firstFault.
+//    insn_start) at env+ENV.PC, with every guest register written so far in env, and
+//    throws the GuestFault from GuestMemory.firstFault (out of run()).
 //    A store to a page with PERM.CODE goes through GuestMemory.check (which invalidates
 //    that page's translations) and then completes.
 

@@ -14,6 +14,8 @@ export const ENV = {
   EXCEPTION_ADDR: 16,
   /** i32: access kind of a memory fault: 0 read, 1 write, 2 execute. */
   EXCEPTION_ACCESS: 24,
+  /** i32: set by a backend's memory slow path when an access faulted (backend-internal). */
+  FAULT: 28,
   /** Size of the header; guest registers start here. */
   SIZE: 64,
 } as const;

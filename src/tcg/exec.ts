@@ -28,12 +28,16 @@ export class CpuExec {
    */
   run(env: number): ExitReason {
     const dv = this.mem.dv;
+    const words = new Int32Array(this.mem.memory.buffer);
+    const pcWord = (env + ENV.PC) >>> 2;
     const logExec = this.log.has('exec');
     for (;;) {
-      const pc = Number(dv.getBigUint64(env + ENV.PC, true));
+      const lo = words[pcWord];
+      const hi = words[pcWord + 1];
+      const pc = (hi >>> 0) * 0x1_0000_0000 + (lo >>> 0);
       let reason: ExitReason;
       try {
-        const tb = this.tbs.lookup(pc);
+        const tb = this.tbs.enter(lo, hi);
         if (logExec) this.log.write(`Trace 0: 0x${tb.slot.toString(16).padStart(8, '0')} [${pc.toString(16).padStart(16, '0')}]\n`);
         this.dispatches++;
         reason = this.backend.run(tb.slot, env);

@@ -13,12 +13,32 @@ export interface HelperContext {
   readonly mem: GuestMemory;
 }
 
+/** A byte range [start, end) of the env block. */
+export interface EnvRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface HelperDef {
   readonly name: string;
   readonly args: readonly IrType[];
   readonly ret: IrType | null;
+  /**
+   * The parts of env the helper may read or write besides the header (pc, exception
+   * fields). Omitted: all of it. A backend that keeps guest registers in host locals
+   * writes back and reloads only these around the call. A helper that can throw a
+   * GuestFault must leave this out: the whole state has to be in env when it throws.
+   */
+  readonly envEffects?: readonly EnvRange[];
   /** The implementation: (ctx, ...args). Return a number for i32/f32/f64, a bigint for i64. */
   readonly fn: (ctx: HelperContext, ...args: never[]) => number | bigint | void;
+}
+
+/** A table of helpers, each declared to touch only `ranges` of env (see HelperDef.envEffects). */
+export function withEnvEffects<N extends string>(defs: Record<N, HelperDef>, ranges: readonly EnvRange[]): Record<N, HelperDef> {
+  const out = {} as Record<N, HelperDef>;
+  for (const key of Object.keys(defs) as N[]) out[key] = { ...defs[key], envEffects: ranges };
+  return out;
 }
 
 /** The helpers one emulator instance knows, numbered in registration order. */

@@ -4,6 +4,13 @@
 // It keeps pc → block, fills the jump cache that translated code chains through, marks
 // pages holding translated code (PERM.CODE) and drops every region on a page when that
 // page is written, and everything on fence.i.
+//
+// Regions grow with use: jumps the translator cannot follow (returns, jump tables,
+// calls through pointers) often land in other regions, and each such jump costs a trip
+// through the CPU loop. When the CPU loop has entered a region often enough
+// (HOT_REGION_ENTRIES, more for regions made this way), its blocks and those of the
+// regions it keeps jumping to or from (heat.ts) are translated again as one region, and
+// the regions it replaces are dropped.
 
 import type { Translator } from '../cpu/guest.js';
 import type { CompiledRegion, HostBackend } from '../hostbackend/backend.js';
@@ -12,6 +19,7 @@ import { JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SHIFT, PERM
 import { formatOp, type TranslatedBlock } from './ir.js';
 import type { TcgLog } from './log.js';
 import { optimize } from './optimize.js';
+import { RegionHeat } from './heat.js';
 
 export interface TbCacheOptions {
   /** Most guest instructions per block. */
@@ -32,15 +40,38 @@ export interface Tb {
 }
 
 interface Region {
+  readonly id: number;
   compiled: CompiledRegion;
   tbs: Tb[];
+  /** Entries from the CPU loop. */
+  entries: number;
+  /** How many merges made it (0: translated from one entry pc). */
+  readonly generation: number;
 }
+
+/** Entries from the CPU loop after which a region is merged with its neighbours; ×4 per generation. */
+export const HOT_REGION_ENTRIES = 2000;
+/** A neighbour joins when the jumps between it and the hot region are at least this share of its entries. */
+const NEIGHBOUR_SHARE = 1 / 16;
+/** Most blocks in a merged region. */
+const MERGED_REGION_BLOCKS = 1024;
+/** Merges stop after this many generations. */
+const MAX_GENERATION = 3;
 
 export class TbCache {
   private readonly byPc = new Map<number, Tb>();
+  /** The block at each slot the backend handed out (for the jump-cache fast path). */
+  private readonly bySlot: (Tb | undefined)[] = [];
   private readonly regionsOnPage = new Map<number, Set<Region>>();
+  private readonly regionById = new Map<number, Region>();
+  private nextRegionId = 0;
+  private readonly heat = new RegionHeat();
+  /** The region the CPU loop entered last (-1: none). */
+  private lastRegion = -1;
+  /** The jump cache as i32 words: entry i has pc at [4i, 4i+1] and slot at [4i+2]. */
+  private readonly jumpCache: Int32Array;
   /** Counters for -d stats. */
-  readonly stats = { blocksTranslated: 0, regionsCompiled: 0, translateMs: 0, invalidations: 0, flushes: 0 };
+  readonly stats = { blocksTranslated: 0, regionsCompiled: 0, translateMs: 0, invalidations: 0, flushes: 0, merges: 0 };
 
   constructor(
     private readonly mem: GuestMemory,
@@ -48,8 +79,47 @@ export class TbCache {
     private readonly backend: HostBackend,
     private readonly opts: TbCacheOptions,
   ) {
+    this.jumpCache = new Int32Array(mem.memory.buffer, JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
     this.clearJumpCache();
     mem.onCodeWrite = (page) => this.invalidatePage(page);
+  }
+
+  /**
+   * The block to run at pc (lo/hi: its two 32-bit halves) when the CPU loop enters
+   * translated code: the jump cache first, then lookup(). Counts the entry and the jump
+   * from the region entered before, and merges a region that has become hot.
+   */
+  enter(lo: number, hi: number): Tb {
+    const e = jumpCacheIndex(lo) * 4;
+    const jc = this.jumpCache;
+    let tb = jc[e] === lo && jc[e + 1] === hi ? this.bySlot[jc[e + 2]] : undefined;
+    const pc = (hi >>> 0) * 0x1_0000_0000 + (lo >>> 0);
+    if (tb === undefined || tb.pc !== pc) tb = this.lookup(pc);
+    const r = tb.region;
+    if (this.lastRegion >= 0 && this.lastRegion !== r.id) this.heat.note(this.lastRegion, r.id);
+    this.lastRegion = r.id;
+    if (++r.entries < HOT_REGION_ENTRIES << (2 * r.generation) || r.generation >= MAX_GENERATION) return tb;
+    if (!this.mergeHot(r)) return tb;
+    return this.lookup(pc);
+  }
+
+  /** Translates a hot region and its busiest neighbours again as one region; false if there was nothing to merge. */
+  private mergeHot(r: Region): boolean {
+    const group = new Set<Region>([r]);
+    for (const id of this.heat.neighbours(r.id, Math.max(16, r.entries * NEIGHBOUR_SHARE)).keys()) {
+      const n = this.regionById.get(id);
+      if (n) group.add(n);
+    }
+    r.entries = 0;
+    if (group.size < 2) return false;
+    const pcs: number[] = [];
+    for (const g of group) for (const tb of g.tbs) if (this.byPc.get(tb.pc) === tb) pcs.push(tb.pc);
+    const generation = Math.max(...[...group].map((g) => g.generation)) + 1;
+    this.stats.merges++;
+    this.translateRegion(pcs, generation);
+    this.heat.forget(new Set([...group].map((g) => g.id)));
+    for (const g of group) this.dropRegion(g);
+    return true;
   }
 
   /** The block at pc, translating its region on a miss. Throws GuestFault if pc is not executable. */
@@ -66,12 +136,15 @@ export class TbCache {
     return tb;
   }
 
-  private translateRegion(entryPc: number): void {
+  private translateRegion(entryPcs: number | number[], generation = 0): void {
+    const maxBlocks = generation ? MERGED_REGION_BLOCKS : this.opts.maxRegionBlocks;
     const t0 = performance.now();
     const blocks: TranslatedBlock[] = [];
-    const queued = new Set<number>([entryPc]);
-    const work = [entryPc];
-    while (work.length > 0 && blocks.length < this.opts.maxRegionBlocks) {
+    const seeds = typeof entryPcs === 'number' ? [entryPcs] : entryPcs;
+    const entryPc = seeds[0];
+    const queued = new Set<number>(seeds);
+    const work = [...seeds];
+    while (work.length > 0 && blocks.length < maxBlocks) {
       const pc = work.shift()!;
       let block: TranslatedBlock;
       try {
@@ -93,7 +166,8 @@ export class TbCache {
       }
     }
     const compiled = this.backend.compile(blocks);
-    const region: Region = { compiled, tbs: [] };
+    const region: Region = { id: this.nextRegionId++, compiled, tbs: [], entries: 0, generation };
+    this.regionById.set(region.id, region);
     blocks.forEach((b, i) => {
       const tb: Tb = {
         pc: b.pc,
@@ -104,6 +178,7 @@ export class TbCache {
       };
       region.tbs.push(tb);
       this.byPc.set(b.pc, tb);
+      this.bySlot[tb.slot] = tb;
       for (let p = tb.firstPage; p <= tb.lastPage; p++) {
         let set = this.regionsOnPage.get(p);
         if (!set) this.regionsOnPage.set(p, (set = new Set()));
@@ -136,8 +211,10 @@ export class TbCache {
   }
 
   private dropRegion(r: Region): void {
+    this.regionById.delete(r.id);
     for (const tb of r.tbs) {
       if (this.byPc.get(tb.pc) === tb) this.byPc.delete(tb.pc);
+      if (this.bySlot[tb.slot] === tb) this.bySlot[tb.slot] = undefined;
       for (let p = tb.firstPage; p <= tb.lastPage; p++) {
         const set = this.regionsOnPage.get(p);
         if (!set) continue;

@@ -42,15 +42,15 @@ export function crc32Update(table: Uint32Array, crc: number, data: number, bytes
 export const AARCH64_INT_HELPERS: Record<string, HelperDef> = {
   /** (crc, data, bytes 1|2|4) → crc: one CRC32B/H/W step (CRC32X is two W steps). */
   a64_crc32: {
-    name: 'a64_crc32', args: ['i32', 'i32', 'i32'], ret: 'i32',
+    name: 'a64_crc32', args: ['i32', 'i32', 'i32'], ret: 'i32', envEffects: [],
     fn: (_ctx, crc: number, data: number, bytes: number) => crc32Update(CRC32_TABLE, crc, data, bytes) | 0,
   },
   a64_crc32c: {
-    name: 'a64_crc32c', args: ['i32', 'i32', 'i32'], ret: 'i32',
+    name: 'a64_crc32c', args: ['i32', 'i32', 'i32'], ret: 'i32', envEffects: [],
     fn: (_ctx, crc: number, data: number, bytes: number) => crc32Update(CRC32C_TABLE, crc, data, bytes) | 0,
   },
   /** CNTVCT_EL0: ticks of CNTFRQ since an arbitrary point; monotonic. */
-  a64_cntvct: { name: 'a64_cntvct', args: [], ret: 'i64', fn: () => process.hrtime.bigint() / NS_PER_TICK },
+  a64_cntvct: { name: 'a64_cntvct', args: [], ret: 'i64', envEffects: [], fn: () => process.hrtime.bigint() / NS_PER_TICK },
   /** DC ZVA: zero the DCZ_BLOCK_BYTES block holding addr; faults (and drops translations) as a store would. */
   a64_dc_zva: {
     name: 'a64_dc_zva',

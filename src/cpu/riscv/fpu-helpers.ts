@@ -5,7 +5,7 @@
 // result, NV for signaling NaN inputs (detected from raw bits, never from JS NaNs),
 // the dynamic rounding mode, and accrual of flags into fflags.
 
-import type { HelperContext, HelperDef } from '../../tcg/helpers.js';
+import { withEnvEffects, type HelperContext, type HelperDef } from '../../tcg/helpers.js';
 import type { IrType } from '../../tcg/opcodes.js';
 import { fOffset, RV } from './state.js';
 import {
@@ -469,5 +469,9 @@ const helperList: HelperDef[] = [
   fcvtSD, fcvtDS,
 ];
 
-/** Every RISC-V F/D helper, keyed by the name the translator calls it by. */
-export const RISCV_FP_HELPERS: Record<string, HelperDef> = Object.fromEntries(helperList.map((h) => [h.name, h]));
+/** Every RISC-V F/D helper, keyed by the name the translator calls it by. They touch only the f
+ * registers, fflags and frm in env (never an x register) and never fault. */
+export const RISCV_FP_HELPERS: Record<string, HelperDef> = withEnvEffects(
+  Object.fromEntries(helperList.map((h) => [h.name, h])),
+  [{ start: RV.F, end: RV.FRM + 4 }],
+);

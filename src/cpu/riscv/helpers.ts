@@ -12,6 +12,6 @@ const NS_PER_TIME_TICK = 100n;
 const monotonicNs = (): bigint => process.hrtime.bigint();
 
 export const RISCV_HELPERS = {
-  riscv_csr_cycle: { name: 'riscv_csr_cycle', args: [], ret: 'i64', fn: () => monotonicNs() },
-  riscv_csr_time: { name: 'riscv_csr_time', args: [], ret: 'i64', fn: () => monotonicNs() / NS_PER_TIME_TICK },
+  riscv_csr_cycle: { name: 'riscv_csr_cycle', args: [], ret: 'i64', envEffects: [], fn: () => monotonicNs() },
+  riscv_csr_time: { name: 'riscv_csr_time', args: [], ret: 'i64', envEffects: [], fn: () => monotonicNs() / NS_PER_TIME_TICK },
 } satisfies Record<string, HelperDef>;

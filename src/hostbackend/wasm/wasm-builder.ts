@@ -12,7 +12,7 @@ export type ValType = 'i32' | 'i64' | 'f32' | 'f64';
 const VALTYPE_CODE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
 const FUNCREF = 0x70;
 const EMPTY_BLOCK = 0x40;
-const SECTION = { type: 1, import: 2, function: 3, element: 9, code: 10 } as const;
+const SECTION = { type: 1, import: 2, function: 3, export: 7, element: 9, code: 10 } as const;
 
 /** A growable byte buffer with the LEB128 encoders the binary format uses. */
 export class ByteBuf {
@@ -165,6 +165,7 @@ export class WasmBuilder {
   /** Type index of every defined (non-imported) function, in index order. */
   private readonly funcTypes: number[] = [];
   private readonly elements: { offset: number; funcs: number[] }[] = [];
+  private readonly exports: { name: string; func: number }[] = [];
   private readonly codeSection = new ByteBuf(1 << 16);
   private bodiesDone = 0;
 
@@ -252,6 +253,11 @@ export class WasmBuilder {
     return this.funcTypes.length;
   }
 
+  /** Exports function `func` as `name`. */
+  exportFunction(name: string, func: number): void {
+    this.exports.push({ name, func });
+  }
+
   /** An active element segment: table0[offset + i] = funcs[i] at instantiation. */
   elementSegment(offset: number, funcs: number[]): void {
     this.elements.push({ offset, funcs });
@@ -283,6 +289,17 @@ export class WasmBuilder {
     s.uleb(this.funcTypes.length);
     for (const t of this.funcTypes) s.uleb(t);
     out.section(SECTION.function, s);
+
+    if (this.exports.length) {
+      s.clear();
+      s.uleb(this.exports.length);
+      for (const e of this.exports) {
+        s.name(e.name);
+        s.byte(0x00); // function
+        s.uleb(e.func);
+      }
+      out.section(SECTION.export, s);
+    }
 
     if (this.elements.length) {
       s.clear();

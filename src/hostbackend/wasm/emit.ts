@@ -1,0 +1,334 @@
+// The WebAssembly emitter of every IR op, one table entry per opcode (the compiler flags
+// an op added to opcodes.ts without one). Each emitter reads its inputs from the temps'
+// locals, pushes the wasm that computes the op and stores the result; control-flow and
+// env ops defer to the region generator (region.ts), which owns labels, exits and the
+// env slots kept in locals. Guest memory accesses are inline: the fast path (address in
+// the 4 GiB space, inside one page, permission byte allows it) is a plain wasm load or
+// store; anything else calls the module's slow path, which completes the access or
+// reports a fault that ends the region at the faulting instruction.
+
+import type { IrOp, Temp } from '../../tcg/ir.js';
+import { memopSigned, memopSize, type IrType, type Opcode } from '../../tcg/opcodes.js';
+import { PAGE_SIZE, PERM, PERM_TABLE } from '../../memory/layout.js';
+import type { ModuleGen } from './codegen.js';
+import type { RegionGen } from './region.js';
+import type { Local, WasmBuilder } from './wasm-builder.js';
+
+type Emitter = (g: RegionGen, o: IrOp) => void;
+
+const PAGE_SHIFT_BITS = 12;
+const I64_LOW32 = 0xffffffffn;
+
+/** out = f(in0, in1, ...) where f is a sequence of wasm instructions. */
+function simple(f: (b: WasmBuilder) => void): Emitter {
+  return (g, o) => {
+    for (const t of o.ins) g.get(t);
+    f(g.b);
+    g.set(o.outs[0]);
+  };
+}
+
+/** out = in0 ∘ in1 with a call to an internal function. */
+function viaFunc(index: (m: ModuleGen) => number): Emitter {
+  return (g, o) => {
+    for (const t of o.ins) g.get(t);
+    g.b.call(index(g.m));
+    g.set(o.outs[0]);
+  };
+}
+
+/** Comparison instruction per cond index (CONDS order: eq ne lt ge le gt ltu geu leu gtu). */
+const COND32: ((b: WasmBuilder) => void)[] = [
+  (b) => b.i32Eq(), (b) => b.i32Ne(), (b) => b.i32LtS(), (b) => b.i32GeS(), (b) => b.i32LeS(),
+  (b) => b.i32GtS(), (b) => b.i32LtU(), (b) => b.i32GeU(), (b) => b.i32LeU(), (b) => b.i32GtU(),
+];
+const COND64: ((b: WasmBuilder) => void)[] = [
+  (b) => b.i64Eq(), (b) => b.i64Ne(), (b) => b.i64LtS(), (b) => b.i64GeS(), (b) => b.i64LeS(),
+  (b) => b.i64GtS(), (b) => b.i64LtU(), (b) => b.i64GeU(), (b) => b.i64LeU(), (b) => b.i64GtU(),
+];
+
+function compare(g: RegionGen, t: IrType, cond: number, a: Temp, c: Temp): void {
+  const f = (t === 'i64' ? COND64 : COND32)[cond];
+  if (!f) throw new Error(`wasm backend: bad condition ${cond}`);
+  g.get(a);
+  g.get(c);
+  f(g.b);
+}
+
+const emitSetcond = (t: 'i32' | 'i64'): Emitter => (g, o) => {
+  // out = cond(a, b) ? 1 : 0
+  compare(g, t, Number(o.consts[0]), o.ins[0], o.ins[1]);
+  if (t === 'i64') g.b.i64ExtendI32U();
+  g.set(o.outs[0]);
+};
+
+const emitMovcond = (t: 'i32' | 'i64'): Emitter => (g, o) => {
+  // out = cond(c1, c2) ? v1 : v2
+  g.get(o.ins[2]);
+  g.get(o.ins[3]);
+  compare(g, t, Number(o.consts[0]), o.ins[0], o.ins[1]);
+  g.b.select();
+  g.set(o.outs[0]);
+};
+
+const emitBrcond = (t: 'i32' | 'i64'): Emitter => (g, o) => {
+  // if (cond(a, b)) goto label
+  compare(g, t, Number(o.consts[0]), o.ins[0], o.ins[1]);
+  g.branch(Number(o.consts[1]), true);
+};
+
+// --- guest memory -----------------------------------------------------------------------------
+
+/**
+ * Pushes "the fast path may be taken" (0/1) for an access of `size` bytes at the i64 in
+ * `addr`, leaving the wrapped address in `a`:
+ *   addr < 2^32 && (a & 4095) <= 4096 - size && (perm[a >> 12] & mask) == want
+ */
+function fastPathCheck(b: WasmBuilder, addr: Local, a: Local, size: number, mask: number, want: number): void {
+  b.localGet(addr);
+  b.i64Const(32n);
+  b.i64ShrU();
+  b.i64Eqz();
+  b.localGet(addr);
+  b.i32WrapI64();
+  b.localTee(a);
+  if (size > 1) {
+    b.i32Const(PAGE_SIZE - 1);
+    b.i32And();
+    b.i32Const(PAGE_SIZE - size);
+    b.i32LeU();
+    b.i32And();
+  } else {
+    b.drop();
+  }
+  b.localGet(a);
+  b.i32Const(PAGE_SHIFT_BITS);
+  b.i32ShrU();
+  b.i32Load8U(PERM_TABLE);
+  b.i32Const(mask);
+  b.i32And();
+  b.i32Const(want);
+  b.i32Eq();
+  b.i32And();
+}
+
+function emitLoad(b: WasmBuilder, size: 1 | 2 | 4 | 8, signed: boolean, t: 'i32' | 'i64'): void {
+  if (t === 'i32') {
+    if (size === 1) signed ? b.i32Load8S() : b.i32Load8U();
+    else if (size === 2) signed ? b.i32Load16S() : b.i32Load16U();
+    else if (size === 4) b.i32Load();
+    else throw new Error('qemu_ld_i32 of 8 bytes');
+  } else {
+    if (size === 1) signed ? b.i64Load8S() : b.i64Load8U();
+    else if (size === 2) signed ? b.i64Load16S() : b.i64Load16U();
+    else if (size === 4) signed ? b.i64Load32S() : b.i64Load32U();
+    else b.i64Load();
+  }
+}
+
+function emitStore(b: WasmBuilder, size: 1 | 2 | 4 | 8, t: 'i32' | 'i64'): void {
+  if (t === 'i32') {
+    if (size === 1) b.i32Store8();
+    else if (size === 2) b.i32Store16();
+    else if (size === 4) b.i32Store();
+    else throw new Error('qemu_st_i32 of 8 bytes');
+  } else {
+    if (size === 1) b.i64Store8();
+    else if (size === 2) b.i64Store16();
+    else if (size === 4) b.i64Store32();
+    else b.i64Store();
+  }
+}
+
+const emitQemuLd = (t: 'i32' | 'i64'): Emitter => (g, o) => {
+  // out = fast ? load(a) : $ld_slow(env, addr)   ;; a fault leaves the region
+  const memop = Number(o.consts[0]);
+  const size = memopSize(memop);
+  const b = g.b;
+  const addr = g.local(o.ins[0]);
+  const a = b.allocLocal('i32');
+  fastPathCheck(b, addr, a, size, PERM.READ, PERM.READ);
+  g.openIf(t);
+  b.localGet(a);
+  emitLoad(b, size, memopSigned(memop), t);
+  g.else();
+  b.localGet(g.env);
+  b.localGet(addr);
+  b.call(g.m.loadSlowFunc(memop, t));
+  g.exitIfFault();
+  g.closeCtl();
+  g.set(o.outs[0]);
+  b.freeLocal(a);
+};
+
+const emitQemuSt = (t: 'i32' | 'i64'): Emitter => (g, o) => {
+  // if (fast) store(a, value) else { $st_slow(env, addr, value); a fault leaves the region }
+  // (A page holding translated code takes the slow path, which tells the TB cache.)
+  const size = memopSize(Number(o.consts[0]));
+  const b = g.b;
+  const addr = g.local(o.ins[1]);
+  const a = b.allocLocal('i32');
+  fastPathCheck(b, addr, a, size, PERM.WRITE | PERM.CODE, PERM.WRITE);
+  g.openIf();
+  b.localGet(a);
+  g.get(o.ins[0]);
+  emitStore(b, size, t);
+  g.else();
+  b.localGet(g.env);
+  b.localGet(addr);
+  g.get(o.ins[0]);
+  if (t === 'i32') b.i64ExtendI32U();
+  b.call(g.m.storeSlowFunc(size));
+  g.exitIfFault();
+  g.closeCtl();
+  b.freeLocal(a);
+};
+
+// --- helpers and control ---------------------------------------------------------------------
+
+const emitCall: Emitter = (g, o) => {
+  // env.pc = insn pc; the slots the helper may see go to env; out = helper(args...); reload them
+  const b = g.b;
+  const id = Number(o.consts[0]);
+  const def = g.m.input.helpers.get(id);
+  g.storeInsnPc();
+  g.spillFor(def);
+  for (const t of o.ins) g.get(t);
+  const f = g.m.helperFunc.get(id);
+  if (f === undefined) throw new Error(`wasm backend: helper ${id} not imported`);
+  b.call(f);
+  if (o.outs.length) g.set(o.outs[0]);
+  g.reloadFor(def);
+};
+
+function mulh32(g: RegionGen, o: IrOp, aSigned: boolean, bSigned: boolean): void {
+  // out = wrap((ext(a) * ext(b)) >> 32)
+  const b = g.b;
+  g.get(o.ins[0]);
+  aSigned ? b.i64ExtendI32S() : b.i64ExtendI32U();
+  g.get(o.ins[1]);
+  bSigned ? b.i64ExtendI32S() : b.i64ExtendI32U();
+  b.i64Mul();
+  b.i64Const(32n);
+  b.i64ShrU();
+  b.i32WrapI64();
+  g.set(o.outs[0]);
+}
+
+export const EMIT: Record<Opcode, Emitter> = {
+  // --- i32 ---
+  mov_i32: simple(() => {}),
+  movi_i32: (g, o) => { g.b.i32Const(Number(o.consts[0])); g.set(o.outs[0]); },
+  add_i32: simple((b) => b.i32Add()),
+  sub_i32: simple((b) => b.i32Sub()),
+  mul_i32: simple((b) => b.i32Mul()),
+  and_i32: simple((b) => b.i32And()),
+  or_i32: simple((b) => b.i32Or()),
+  xor_i32: simple((b) => b.i32Xor()),
+  shl_i32: simple((b) => b.i32Shl()),
+  shr_i32: simple((b) => b.i32ShrU()),
+  sar_i32: simple((b) => b.i32ShrS()),
+  rotl_i32: simple((b) => b.i32Rotl()),
+  rotr_i32: simple((b) => b.i32Rotr()),
+  neg_i32: (g, o) => { g.b.i32Const(0); g.get(o.ins[0]); g.b.i32Sub(); g.set(o.outs[0]); },
+  not_i32: simple((b) => { b.i32Const(-1); b.i32Xor(); }),
+  div_s_i32: viaFunc((m) => m.divFunc('div_s', 'i32')),
+  div_u_i32: viaFunc((m) => m.divFunc('div_u', 'i32')),
+  rem_s_i32: viaFunc((m) => m.divFunc('rem_s', 'i32')),
+  rem_u_i32: viaFunc((m) => m.divFunc('rem_u', 'i32')),
+  // high half via one 64-bit product: (ext(a) * ext(b)) >> 32
+  mulh_s_i32: (g, o) => mulh32(g, o, true, true),
+  mulh_u_i32: (g, o) => mulh32(g, o, false, false),
+  mulh_su_i32: (g, o) => mulh32(g, o, true, false),
+  clz_i32: simple((b) => b.i32Clz()),
+  ctz_i32: simple((b) => b.i32Ctz()),
+  popcnt_i32: simple((b) => b.i32Popcnt()),
+  ext8s_i32: simple((b) => b.i32Extend8S()),
+  ext8u_i32: simple((b) => { b.i32Const(0xff); b.i32And(); }),
+  ext16s_i32: simple((b) => b.i32Extend16S()),
+  ext16u_i32: simple((b) => { b.i32Const(0xffff); b.i32And(); }),
+  setcond_i32: emitSetcond('i32'),
+  movcond_i32: emitMovcond('i32'),
+  brcond_i32: emitBrcond('i32'),
+  ld_env_i32: (g, o) => g.ldEnv('i32', Number(o.consts[0]), o.outs[0]),
+  st_env_i32: (g, o) => g.stEnv('i32', Number(o.consts[0]), o.ins[0]),
+  qemu_ld_i32: emitQemuLd('i32'),
+  qemu_st_i32: emitQemuSt('i32'),
+
+  // --- i64 ---
+  mov_i64: simple(() => {}),
+  movi_i64: (g, o) => { g.b.i64Const(o.consts[0]); g.set(o.outs[0]); },
+  add_i64: simple((b) => b.i64Add()),
+  sub_i64: simple((b) => b.i64Sub()),
+  mul_i64: simple((b) => b.i64Mul()),
+  and_i64: simple((b) => b.i64And()),
+  or_i64: simple((b) => b.i64Or()),
+  xor_i64: simple((b) => b.i64Xor()),
+  shl_i64: simple((b) => b.i64Shl()),
+  shr_i64: simple((b) => b.i64ShrU()),
+  sar_i64: simple((b) => b.i64ShrS()),
+  rotl_i64: simple((b) => b.i64Rotl()),
+  rotr_i64: simple((b) => b.i64Rotr()),
+  neg_i64: (g, o) => { g.b.i64Const(0n); g.get(o.ins[0]); g.b.i64Sub(); g.set(o.outs[0]); },
+  not_i64: simple((b) => { b.i64Const(-1n); b.i64Xor(); }),
+  div_s_i64: viaFunc((m) => m.divFunc('div_s', 'i64')),
+  div_u_i64: viaFunc((m) => m.divFunc('div_u', 'i64')),
+  rem_s_i64: viaFunc((m) => m.divFunc('rem_s', 'i64')),
+  rem_u_i64: viaFunc((m) => m.divFunc('rem_u', 'i64')),
+  mulh_s_i64: viaFunc((m) => m.mulhSigned64(true)),
+  mulh_u_i64: viaFunc((m) => m.mulhU64()),
+  mulh_su_i64: viaFunc((m) => m.mulhSigned64(false)),
+  clz_i64: simple((b) => b.i64Clz()),
+  ctz_i64: simple((b) => b.i64Ctz()),
+  popcnt_i64: simple((b) => b.i64Popcnt()),
+  ext8s_i64: simple((b) => b.i64Extend8S()),
+  ext8u_i64: simple((b) => { b.i64Const(0xffn); b.i64And(); }),
+  ext16s_i64: simple((b) => b.i64Extend16S()),
+  ext16u_i64: simple((b) => { b.i64Const(0xffffn); b.i64And(); }),
+  ext32s_i64: simple((b) => b.i64Extend32S()),
+  ext32u_i64: simple((b) => { b.i64Const(I64_LOW32); b.i64And(); }),
+  setcond_i64: emitSetcond('i64'),
+  movcond_i64: emitMovcond('i64'),
+  brcond_i64: emitBrcond('i64'),
+  ld_env_i64: (g, o) => g.ldEnv('i64', Number(o.consts[0]), o.outs[0]),
+  st_env_i64: (g, o) => g.stEnv('i64', Number(o.consts[0]), o.ins[0]),
+  qemu_ld_i64: emitQemuLd('i64'),
+  qemu_st_i64: emitQemuSt('i64'),
+
+  // --- width changes ---
+  extrl_i64_i32: simple((b) => b.i32WrapI64()),
+  extu_i32_i64: simple((b) => b.i64ExtendI32U()),
+  exts_i32_i64: simple((b) => b.i64ExtendI32S()),
+
+  // --- floating point ---
+  fadd_f32: simple((b) => b.f32Add()),
+  fsub_f32: simple((b) => b.f32Sub()),
+  fmul_f32: simple((b) => b.f32Mul()),
+  fdiv_f32: simple((b) => b.f32Div()),
+  fsqrt_f32: simple((b) => b.f32Sqrt()),
+  fneg_f32: simple((b) => b.f32Neg()),
+  fabs_f32: simple((b) => b.f32Abs()),
+  fadd_f64: simple((b) => b.f64Add()),
+  fsub_f64: simple((b) => b.f64Sub()),
+  fmul_f64: simple((b) => b.f64Mul()),
+  fdiv_f64: simple((b) => b.f64Div()),
+  fsqrt_f64: simple((b) => b.f64Sqrt()),
+  fneg_f64: simple((b) => b.f64Neg()),
+  fabs_f64: simple((b) => b.f64Abs()),
+  bitcast_i32_f32: simple((b) => b.f32ReinterpretI32()),
+  bitcast_f32_i32: simple((b) => b.i32ReinterpretF32()),
+  bitcast_i64_f64: simple((b) => b.f64ReinterpretI64()),
+  bitcast_f64_i64: simple((b) => b.i64ReinterpretF64()),
+  fcvt_f32_f64: simple((b) => b.f64PromoteF32()),
+  fcvt_f64_f32: simple((b) => b.f32DemoteF64()),
+
+  // --- control and state ---
+  env_ptr: (g, o) => { g.b.localGet(g.env); g.set(o.outs[0]); },
+  insn_start: (g, o) => g.setInsnPc(Number(o.consts[0])),
+  set_label: (g, o) => g.setLabel(Number(o.consts[0])),
+  br: (g, o) => g.branch(Number(o.consts[0]), false),
+  call: emitCall,
+  goto_tb: (g, o) => g.gotoTb(Number(o.consts[0])),
+  goto_ptr: (g, o) => g.gotoPtr(o.ins[0]),
+  exit_tb: (g, o) => g.exitWith(Number(o.consts[0]), Number(o.consts[1])),
+};

@@ -1,0 +1,566 @@
+// One region → one wasm function `(env: i32, entry: i32) → i32 (ExitReason)`. The blocks
+// of the region are cases of a dispatch loop (a br_table on the block index in $next), so
+// a jump to a block of the same region is a branch, never a call. Guest registers — the
+// env slots the region reads or writes with ld_env/st_env, when no other access overlaps
+// them — live in wasm locals for the whole run of the function: loaded at entry, stored
+// back at the one exit, and around the helper calls that may see them. Every way out
+// (another region's pc, a system call, an exception, a fault, an exit request, an
+// exhausted budget) sets $reason and $exitPc and branches to that exit.
+//
+//   (func $region (param $env i32) (param $entry i32) (result i32)
+//     cached slots ← env; $budget = BUDGET; $next = $entry
+//     block $exit
+//       loop $dispatch
+//         block $B(n-1) … block $B0
+//           br_table $B0 … $B(n-1) ($next)
+//         end  [loop $self] block 0 [end]   ;; every block ends in a branch
+//         …
+//       end
+//     end
+//     env ← written slots; env.pc = $exitPc; return $reason)
+//
+// The budget makes a long-running loop return to the CPU loop now and then, so that the
+// optimized code V8 compiles for a hot function in the background gets entered (V8 has no
+// on-stack replacement for wasm).
+
+import { ENV, ExitReason } from '../../tcg/env.js';
+import type { HelperDef } from '../../tcg/helpers.js';
+import { formatOp, type IrOp, type Temp, type TranslatedBlock } from '../../tcg/ir.js';
+import type { IrType } from '../../tcg/opcodes.js';
+import { JUMP_CACHE, JUMP_CACHE_ENTRIES } from '../../memory/layout.js';
+import { EMIT } from './emit.js';
+import type { ModuleGen } from './codegen.js';
+import type { Local, ValType, WasmBuilder } from './wasm-builder.js';
+
+/** Block transitions inside one function call before it returns to the CPU loop (see the header). */
+export const REGION_BUDGET = 1 << 20;
+
+/** Exit reason used only between a region function and the backend: a memory fault is pending. */
+export const FAULT_EXIT = 0x100;
+
+const SIZE: Record<IrType, number> = { i32: 4, i64: 8, f32: 4, f64: 8 };
+
+/** An env slot held in a local for the whole function. */
+interface CachedSlot {
+  readonly offset: number;
+  readonly type: IrType;
+  readonly local: Local;
+  /** Some op of the region stores to it: it must be written back. */
+  written: boolean;
+}
+
+/** A label of the wasm control stack, for computing branch depths by name. */
+type Ctl = { kind: 'exit' | 'dispatch' | 'case' | 'self' | 'label' | 'state' | 'other'; id: number };
+
+export class RegionGen {
+  readonly b: WasmBuilder;
+  env!: Local;
+  private next!: Local;
+  private reason!: Local;
+  private exitPc!: Local;
+  private budget!: Local;
+  /** env offset → cached slot (only for offsets every access of the region agrees on). */
+  private readonly slots = new Map<number, CachedSlot>();
+  /** Block pc → index in the region. */
+  private readonly indexByPc = new Map<number, number>();
+  private readonly ctl: Ctl[] = [];
+
+  // --- the block being emitted ---
+  private blk!: TranslatedBlock;
+  private blockIndex = 0;
+  private selfLoop = false;
+  /** Temp id → its local while it has one. */
+  private locals: (Local | undefined)[] = [];
+  private lastUse: Int32Array | null = null;
+  private labelRank = new Int32Array(16);
+  private labels = 0;
+  private labelRegion = 0;
+  private state: Local | null = null;
+  private pc = 0;
+
+  constructor(
+    readonly m: ModuleGen,
+    private readonly blocks: readonly TranslatedBlock[],
+    /** Slot of block 0; the region's blocks have consecutive slots. */
+    readonly baseSlot: number,
+  ) {
+    this.b = m.b;
+    blocks.forEach((blk, i) => {
+      if (!this.indexByPc.has(blk.pc)) this.indexByPc.set(blk.pc, i);
+    });
+  }
+
+  generate(func: number): void {
+    const { b, blocks } = this;
+    b.beginFunction(func);
+    this.env = b.param(0);
+    this.next = b.param(1);
+    this.reason = b.allocLocal('i32');
+    this.exitPc = b.allocLocal('i64');
+    this.budget = b.allocLocal('i32');
+    this.chooseSlots();
+
+    // cached slots ← env; $budget = BUDGET
+    for (const s of this.slots.values()) {
+      b.localGet(this.env);
+      this.loadEnv(s.type, s.offset);
+      b.localSet(s.local);
+    }
+    b.i32Const(REGION_BUDGET);
+    b.localSet(this.budget);
+
+    this.open('block', 'exit');
+    this.open('loop', 'dispatch');
+    for (let i = blocks.length - 1; i >= 0; i--) this.open('block', 'case', i);
+    // br_table on $next; an index out of range cannot happen (the backend passes valid ones)
+    b.localGet(this.next);
+    b.brTable(blocks.map((_, i) => this.depthOf('case', i)), this.depthOf('case', 0));
+    for (let i = 0; i < blocks.length; i++) {
+      this.close(); // end of $B(i): block i's code follows
+      this.emitBlock(i);
+    }
+    this.close(); // loop
+    this.close(); // exit block
+
+    // env ← written slots; env.pc = $exitPc; return $reason
+    for (const s of this.slots.values()) if (s.written) this.spillSlot(s);
+    b.localGet(this.env);
+    b.localGet(this.exitPc);
+    b.i64Store(ENV.PC);
+    b.localGet(this.reason);
+
+    for (const s of this.slots.values()) b.freeLocal(s.local);
+    b.freeLocal(this.reason);
+    b.freeLocal(this.exitPc);
+    b.freeLocal(this.budget);
+    b.endFunction();
+  }
+
+  // --- env slots held in locals ------------------------------------------------------------
+
+  /** Caches every env slot outside the header whose accesses all have one offset and type. */
+  private chooseSlots(): void {
+    const seen = new Map<number, IrType | null>(); // offset → type, or null if inconsistent
+    const ranges: { start: number; end: number; offset: number }[] = [];
+    for (const blk of this.blocks) {
+      for (const o of blk.ops) {
+        const t = envAccessType(o);
+        if (!t) continue;
+        const offset = Number(o.consts[0]);
+        const prev = seen.get(offset);
+        if (prev === undefined) {
+          seen.set(offset, offset >= ENV.SIZE ? t : null);
+          ranges.push({ start: offset, end: offset + SIZE[t], offset });
+        } else if (prev !== t) {
+          seen.set(offset, null);
+          ranges.push({ start: offset, end: offset + SIZE[t], offset });
+        }
+      }
+    }
+    // Overlapping accesses at different offsets disqualify both.
+    // (Accesses are at most 8 bytes long, so only ranges starting less than 8 bytes earlier can overlap.)
+    ranges.sort((x, y) => x.start - y.start);
+    for (let i = 1; i < ranges.length; i++) {
+      for (let j = i - 1; j >= 0 && ranges[j].start > ranges[i].start - 8; j--) {
+        if (ranges[j].end > ranges[i].start && ranges[j].offset !== ranges[i].offset) {
+          seen.set(ranges[j].offset, null);
+          seen.set(ranges[i].offset, null);
+        }
+      }
+    }
+    for (const [offset, t] of seen) {
+      if (t) this.slots.set(offset, { offset, type: t, local: this.b.allocLocal(t), written: false });
+    }
+    for (const blk of this.blocks) {
+      for (const o of blk.ops) {
+        if (o.op.startsWith('st_env_')) {
+          const s = this.slots.get(Number(o.consts[0]));
+          if (s) s.written = true;
+        }
+      }
+    }
+  }
+
+  private loadEnv(t: IrType, offset: number): void {
+    const b = this.b;
+    if (t === 'i32') b.i32Load(offset);
+    else if (t === 'i64') b.i64Load(offset);
+    else if (t === 'f32') b.f32Load(offset);
+    else b.f64Load(offset);
+  }
+  private storeEnv(t: IrType, offset: number): void {
+    const b = this.b;
+    if (t === 'i32') b.i32Store(offset);
+    else if (t === 'i64') b.i64Store(offset);
+    else if (t === 'f32') b.f32Store(offset);
+    else b.f64Store(offset);
+  }
+  private spillSlot(s: CachedSlot): void {
+    this.b.localGet(this.env);
+    this.b.localGet(s.local);
+    this.storeEnv(s.type, s.offset);
+  }
+  private reloadSlot(s: CachedSlot): void {
+    this.b.localGet(this.env);
+    this.loadEnv(s.type, s.offset);
+    this.b.localSet(s.local);
+  }
+
+  /** out = env[offset] (from its local when cached). */
+  ldEnv(t: IrType, offset: number, out: Temp): void {
+    const s = this.slots.get(offset);
+    if (s) {
+      this.b.localGet(s.local);
+    } else {
+      this.b.localGet(this.env);
+      this.loadEnv(t, offset);
+    }
+    this.set(out);
+  }
+  /** env[offset] = value (into its local when cached). */
+  stEnv(t: IrType, offset: number, value: Temp): void {
+    const s = this.slots.get(offset);
+    if (s) {
+      this.get(value);
+      this.b.localSet(s.local);
+    } else {
+      this.b.localGet(this.env);
+      this.get(value);
+      this.storeEnv(t, offset);
+    }
+  }
+
+  /** Before a helper call: the cached slots it may read are written back. */
+  spillFor(h: HelperDef): void {
+    for (const s of this.slots.values()) if (s.written && helperSees(h, s)) this.spillSlot(s);
+  }
+  /** After a helper call: the cached slots it may have written are read again. */
+  reloadFor(h: HelperDef): void {
+    for (const s of this.slots.values()) if (helperSees(h, s)) this.reloadSlot(s);
+  }
+
+  // --- control stack -------------------------------------------------------------------------
+
+  private open(kind: 'block' | 'loop' | 'if', ctl: Ctl['kind'], id = 0, result: ValType | null = null): void {
+    if (kind === 'block') this.b.block(result);
+    else if (kind === 'loop') this.b.loop(result);
+    else this.b.if(result);
+    this.ctl.push({ kind: ctl, id });
+  }
+  private close(): void {
+    this.ctl.pop();
+    this.b.end();
+  }
+  /** Branch depth of the innermost open construct of that kind and id. */
+  private depthOf(kind: Ctl['kind'], id = 0): number {
+    for (let i = this.ctl.length - 1; i >= 0; i--) {
+      const c = this.ctl[i];
+      if (c.kind === kind && c.id === id) return this.ctl.length - 1 - i;
+    }
+    throw new Error(`wasm backend: no open ${kind} ${id}`);
+  }
+  /** Opens an `if` / `block` that emitters use for their own structure (kept in the depth count). */
+  openIf(result: ValType | null = null): void {
+    this.open('if', 'other', 0, result);
+  }
+  openBlock(result: ValType | null = null): void {
+    this.open('block', 'other', 0, result);
+  }
+  else(): void {
+    this.b.else();
+  }
+  closeCtl(): void {
+    this.close();
+  }
+
+  // --- exits and jumps ----------------------------------------------------------------------------
+
+  /** $reason = reason; $exitPc = pc (a constant); br $exit */
+  exitWith(reason: number, pc: number): void {
+    const b = this.b;
+    b.i64Const(pc);
+    b.localSet(this.exitPc);
+    b.i32Const(reason);
+    b.localSet(this.reason);
+    b.br(this.depthOf('exit'));
+  }
+  /** The same with the pc in an i64 local. */
+  private exitWithLocal(reason: number, pc: Local): void {
+    const b = this.b;
+    b.localGet(pc);
+    b.localSet(this.exitPc);
+    b.i32Const(reason);
+    b.localSet(this.reason);
+    b.br(this.depthOf('exit'));
+  }
+
+  /** A memory access's slow path reported a fault: leave with FAULT_EXIT at the current instruction. */
+  exitIfFault(): void {
+    const b = this.b;
+    // if (env.fault) { env.fault = 0; exit(FAULT_EXIT, insn pc) }
+    b.localGet(this.env);
+    b.i32Load(ENV.FAULT);
+    this.openIf();
+    b.localGet(this.env);
+    b.i32Const(0);
+    b.i32Store(ENV.FAULT);
+    this.exitWith(FAULT_EXIT, this.pc);
+    this.close();
+  }
+
+  /** $budget -= 1; if it ran out, leave with LOOKUP at the target (pushPc pushes it). */
+  private spendBudget(pushPc: () => void): void {
+    const b = this.b;
+    b.localGet(this.budget);
+    b.i32Const(1);
+    b.i32Sub();
+    b.localTee(this.budget);
+    b.i32Eqz();
+    this.openIf();
+    pushPc();
+    b.localSet(this.exitPc);
+    b.i32Const(ExitReason.LOOKUP);
+    b.localSet(this.reason);
+    b.br(this.depthOf('exit'));
+    this.close();
+  }
+
+  /** goto_tb: a branch when the target is in this region, else an exit to the CPU loop. */
+  gotoTb(pc: number): void {
+    const b = this.b;
+    const j = this.indexByPc.get(pc);
+    if (j === undefined) {
+      this.exitWith(ExitReason.LOOKUP, pc);
+      return;
+    }
+    this.spendBudget(() => b.i64Const(pc));
+    if (j === this.blockIndex && this.selfLoop) {
+      b.br(this.depthOf('self', j));
+      return;
+    }
+    b.i32Const(j);
+    b.localSet(this.next);
+    b.br(this.depthOf('dispatch'));
+  }
+
+  /**
+   * goto_ptr: the jump cache names the target's slot; a slot of this region is a branch,
+   * anything else (a miss, another region) an exit to the CPU loop, which follows it.
+   */
+  gotoPtr(target: Temp): void {
+    const b = this.b;
+    const t = this.local(target);
+    const entry = b.allocLocal('i32');
+    const idx = b.allocLocal('i32');
+    // entry = JUMP_CACHE + ((pc >> 1) & (ENTRIES - 1)) * 16
+    b.localGet(t);
+    b.i32WrapI64();
+    b.i32Const(1);
+    b.i32ShrU();
+    b.i32Const(JUMP_CACHE_ENTRIES - 1);
+    b.i32And();
+    b.i32Const(4);
+    b.i32Shl();
+    b.i32Const(JUMP_CACHE);
+    b.i32Add();
+    b.localSet(entry);
+    // if (entry.pc == pc) { idx = entry.slot - base; if (idx <u n) { spend; $next = idx; br $dispatch } }
+    b.localGet(entry);
+    b.i64Load(0);
+    b.localGet(t);
+    b.i64Eq();
+    this.openIf();
+    b.localGet(entry);
+    b.i32Load(8);
+    b.i32Const(this.baseSlot);
+    b.i32Sub();
+    b.localTee(idx);
+    b.i32Const(this.blocks.length);
+    b.i32LtU();
+    this.openIf();
+    this.spendBudget(() => b.localGet(t));
+    b.localGet(idx);
+    b.localSet(this.next);
+    b.br(this.depthOf('dispatch'));
+    this.close();
+    this.close();
+    b.freeLocal(entry);
+    b.freeLocal(idx);
+    this.exitWithLocal(ExitReason.LOOKUP, t);
+  }
+
+  // --- one block ----------------------------------------------------------------------------------
+
+  private emitBlock(i: number): void {
+    const b = this.b;
+    const blk = this.blocks[i];
+    this.blk = blk;
+    this.blockIndex = i;
+    this.pc = blk.pc;
+    this.prepareBlock();
+    if (b.recording) b.comment(`block ${i}: guest pc 0x${blk.pc.toString(16)}, slot ${this.baseSlot + i}`);
+    this.selfLoop = this.indexByPc.get(blk.pc) === i && blk.ops.some((o) => o.op === 'goto_tb' && Number(o.consts[0]) === blk.pc);
+    if (this.selfLoop) this.open('loop', 'self', i);
+
+    // if (env.exit_request) exit(INTERRUPT, block pc)
+    b.localGet(this.env);
+    b.i32Load(ENV.EXIT_REQUEST);
+    this.openIf();
+    this.exitWith(ExitReason.INTERRUPT, blk.pc);
+    this.close();
+
+    const backward = this.scanLabels();
+    if (backward) {
+      this.state = b.allocLocal('i32');
+      b.i32Const(0);
+      b.localSet(this.state);
+      this.open('loop', 'state');
+    }
+    for (let k = this.labels - 1; k >= 0; k--) this.open('block', 'label', k);
+    if (backward) {
+      // block $entry: br_table $state (0 → the code before the first label, k+1 → after label k)
+      this.open('block', 'other');
+      b.localGet(this.state as Local);
+      b.brTable(Array.from({ length: this.labels + 1 }, (_, k) => k), 0);
+      this.close();
+    }
+
+    const ops = blk.ops;
+    for (let k = 0; k < ops.length; k++) {
+      const o = ops[k];
+      if (b.recording) b.comment(formatOp(o));
+      EMIT[o.op](this, o);
+      if (this.lastUse) this.freeDead(o, k);
+    }
+    if (backward) this.close();
+    b.unreachable(); // every path of a block ends in a branch
+    if (this.selfLoop) this.close();
+
+    for (let k = 0; k < blk.temps.length; k++) {
+      const l = this.locals[k];
+      if (l) {
+        b.freeLocal(l);
+        this.locals[k] = undefined;
+      }
+    }
+    if (this.state) {
+      b.freeLocal(this.state);
+      this.state = null;
+    }
+  }
+
+  private prepareBlock(): void {
+    const blk = this.blk;
+    if (this.labelRank.length < blk.labelCount) this.labelRank = new Int32Array(blk.labelCount * 2);
+    this.labelRank.fill(-1, 0, blk.labelCount);
+    this.labels = 0;
+    this.labelRegion = 0;
+    if (this.locals.length < blk.temps.length) this.locals.length = blk.temps.length;
+  }
+
+  /** Ranks the labels, finds each temp's last use, and says whether any branch goes backwards. */
+  private scanLabels(): boolean {
+    const ops = this.blk.ops;
+    const last = this.m.lastUseScratch(this.blk.temps.length);
+    let backward = false;
+    for (let i = 0; i < ops.length; i++) {
+      const o = ops[i];
+      const { ins, outs } = o;
+      for (let k = 0; k < ins.length; k++) last[ins[k].id] = i;
+      for (let k = 0; k < outs.length; k++) last[outs[k].id] = i;
+      if (o.op === 'set_label') this.labelRank[Number(o.consts[0])] = this.labels++;
+      else if (o.op === 'br' || o.op === 'brcond_i32' || o.op === 'brcond_i64') {
+        const label = Number(o.op === 'br' ? o.consts[0] : o.consts[1]);
+        if (this.labelRank[label] >= 0) backward = true;
+      }
+    }
+    // Reusing a dead temp's local is only safe when every path runs forward.
+    this.lastUse = backward ? null : last;
+    return backward;
+  }
+
+  private freeDead(o: IrOp, i: number): void {
+    const last = this.lastUse as Int32Array;
+    const { ins, outs } = o;
+    for (let k = 0; k < ins.length; k++) this.freeIfDead(ins[k], i, last);
+    for (let k = 0; k < outs.length; k++) this.freeIfDead(outs[k], i, last);
+  }
+  private freeIfDead(t: Temp, i: number, last: Int32Array): void {
+    const l = this.locals[t.id];
+    if (l && last[t.id] === i) {
+      this.b.freeLocal(l);
+      this.locals[t.id] = undefined;
+    }
+  }
+
+  // --- for emitters ---------------------------------------------------------------------------------
+
+  /** The local holding temp t (taken on first use). */
+  local(t: Temp): Local {
+    let l = this.locals[t.id];
+    if (!l) {
+      l = this.b.allocLocal(t.type);
+      this.locals[t.id] = l;
+    }
+    return l;
+  }
+  get(t: Temp): void {
+    this.b.localGet(this.local(t));
+  }
+  set(t: Temp): void {
+    this.b.localSet(this.local(t));
+  }
+  insnPc(): number {
+    return this.pc;
+  }
+  setInsnPc(pc: number): void {
+    this.pc = pc;
+  }
+  /** env.pc = pc of the current guest instruction. */
+  storeInsnPc(): void {
+    this.b.localGet(this.env);
+    this.b.i64Const(this.pc);
+    this.b.i64Store(ENV.PC);
+  }
+
+  setLabel(label: number): void {
+    this.close();
+    this.labelRegion = this.labelRank[label] + 1;
+  }
+
+  /** Branches to `label`; with a condition already on the stack when `conditional`. */
+  branch(label: number, conditional: boolean): void {
+    const b = this.b;
+    const rank = this.labelRank[label];
+    if (rank < 0) throw new Error(`wasm backend: branch to label ${label}, which is never set`);
+    if (rank >= this.labelRegion) {
+      const d = this.depthOf('label', rank);
+      if (conditional) b.brIf(d);
+      else b.br(d);
+      return;
+    }
+    // Backward: $state = rank + 1; br $state-loop
+    if (conditional) this.openIf();
+    b.i32Const(rank + 1);
+    b.localSet(this.state as Local);
+    b.br(this.depthOf('state'));
+    if (conditional) this.close();
+  }
+}
+
+/** The type of an ld_env/st_env op, or null for any other op. */
+function envAccessType(o: IrOp): IrType | null {
+  switch (o.op) {
+    case 'ld_env_i32': case 'st_env_i32': return 'i32';
+    case 'ld_env_i64': case 'st_env_i64': return 'i64';
+    default: return null;
+  }
+}
+
+/** Whether a helper may read or write the cached slot (helpers without declared effects see all of env). */
+function helperSees(h: HelperDef, s: CachedSlot): boolean {
+  const e = h.envEffects;
+  if (e === undefined) return true;
+  const end = s.offset + SIZE[s.type];
+  return e.some((r) => r.start < end && s.offset < r.end);
+}

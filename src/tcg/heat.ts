@@ -1,0 +1,58 @@
+// Counts how the CPU loop moves between regions, so that the TB cache can translate a
+// group of regions that keep jumping to each other (a caller and its callees, a switch
+// and its cases) as one region, inside which those jumps are branches. Counts live in a
+// fixed open-addressed table of (from region, to region) → count: approximate (a full
+// table forgets old pairs) and allocation-free on the hot path.
+
+const TABLE_BITS = 14;
+const TABLE_SIZE = 1 << TABLE_BITS;
+/** Slots probed before an old pair is overwritten. */
+const PROBES = 4;
+
+export class RegionHeat {
+  private readonly from = new Int32Array(TABLE_SIZE).fill(-1);
+  private readonly to = new Int32Array(TABLE_SIZE);
+  private readonly count = new Int32Array(TABLE_SIZE);
+
+  /** Notes one jump from region `a` to region `b` (region ids are non-negative). */
+  note(a: number, b: number): void {
+    const h = Math.imul(a * 31 + b, 0x9e3779b1) >>> (32 - TABLE_BITS);
+    for (let k = 0; k < PROBES; k++) {
+      const i = (h + k) & (TABLE_SIZE - 1);
+      if (this.from[i] === a && this.to[i] === b) {
+        this.count[i]++;
+        return;
+      }
+      if (this.from[i] === -1) {
+        this.from[i] = a;
+        this.to[i] = b;
+        this.count[i] = 1;
+        return;
+      }
+    }
+    this.from[h] = a;
+    this.to[h] = b;
+    this.count[h] = 1;
+  }
+
+  /** The regions that jumped to or from region `r` at least `min` times in all, with their counts. */
+  neighbours(r: number, min: number): Map<number, number> {
+    const sum = new Map<number, number>();
+    for (let i = 0; i < TABLE_SIZE; i++) {
+      const other = this.from[i] === r ? this.to[i] : this.to[i] === r && this.from[i] !== -1 ? this.from[i] : -1;
+      if (other >= 0 && other !== r) sum.set(other, (sum.get(other) ?? 0) + this.count[i]);
+    }
+    for (const [k, v] of sum) if (v < min) sum.delete(k);
+    return sum;
+  }
+
+  /** Forgets every pair that involves one of `regions`. */
+  forget(regions: ReadonlySet<number>): void {
+    for (let i = 0; i < TABLE_SIZE; i++) {
+      if (this.from[i] !== -1 && (regions.has(this.from[i]) || regions.has(this.to[i]))) {
+        this.from[i] = -1;
+        this.count[i] = 0;
+      }
+    }
+  }
+}
