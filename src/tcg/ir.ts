@@ -114,6 +114,12 @@ export class IrBuilder {
     this.emit(a.type === 'i64' ? 'setcond_i64' : 'setcond_i32', [t], [a, b], [condIndex(cond)]);
     return t;
   }
+  /** i32 0/1 = cond(a, b) on f32/f64 temps (IEEE ordered: false on NaN, except ne). */
+  fsetcond(cond: 'eq' | 'ne' | 'lt' | 'ge' | 'le' | 'gt', a: Temp, b: Temp): Temp {
+    const t = this.newTemp('i32');
+    this.emit(a.type === 'f32' ? 'fsetcond_f32' : 'fsetcond_f64', [t], [a, b], [condIndex(cond)]);
+    return t;
+  }
   movcond(cond: Cond, c1: Temp, c2: Temp, v1: Temp, v2: Temp): Temp {
     const t = this.newTemp(v1.type);
     this.emit(v1.type === 'i64' ? 'movcond_i64' : 'movcond_i32', [t], [c1, c2, v1, v2], [condIndex(cond)]);

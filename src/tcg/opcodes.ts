@@ -9,7 +9,11 @@
 //    Guest front ends add their own fix-ups (RISC-V wants x/0 = -1).
 //  - mulh_* return the high half of the double-width product (s×s, u×u, s×u).
 //  - f32/f64 arithmetic is IEEE round-to-nearest-even with no flags; NaN bit patterns
-//    coming out of it are unspecified. Guests with exact FP semantics use helpers.
+//    coming out of it are unspecified. Guests with exact FP semantics use helpers, or
+//    use these ops as a fast path and check the result (see tcg/fp-fast.ts).
+//  - fma_f32/fma_f64 compute a*b+c with one rounding (to nearest even), but a backend
+//    may return NaN instead where it cannot vouch for that result cheaply: the caller
+//    must then compute it another way (as it must for a NaN result anyway).
 //  - qemu_ld/qemu_st access guest memory (little-endian) and fault precisely: a failed
 //    access leaves the guest state as it was at the last insn_start.
 
@@ -81,6 +85,10 @@ const INT_OPS = {
 /** Floating-point ops (IEEE round-to-nearest-even, no flags), as name_f32 and name_f64. */
 const FLOAT_OPS = {
   fadd: bin, fsub: bin, fmul: bin, fdiv: bin, fsqrt: un, fneg: un, fabs: un,
+  /** ins: a, b, c. out = a*b + c rounded once, or NaN (see the header). */
+  fma: (t: IrType) => op([t], [t, t, t]),
+  /** IEEE 754-2019 minimum / maximum: NaN if either input is NaN; -0 < +0. */
+  fmin: bin, fmax: bin,
 } as const;
 
 type Suffixed<N extends string, T extends string> = Record<`${N}_${T}`, OpDef>;
@@ -103,6 +111,9 @@ export const OPCODES = {
 
   ...suffixed(FLOAT_OPS, 'f32'),
   ...suffixed(FLOAT_OPS, 'f64'),
+  /** const: cond (eq, ne, lt, ge, le, gt). out (i32) = cond(a, b) ? 1 : 0, IEEE ordered: false on NaN (ne: true). */
+  fsetcond_f32: op(['i32'], ['f32', 'f32'], 1),
+  fsetcond_f64: op(['i32'], ['f64', 'f64'], 1),
   bitcast_i32_f32: op(['f32'], ['i32']),
   bitcast_f32_i32: op(['i32'], ['f32']),
   bitcast_i64_f64: op(['f64'], ['i64']),

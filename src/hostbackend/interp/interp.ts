@@ -11,6 +11,7 @@ import type { IrOp, TranslatedBlock } from '../../tcg/ir.js';
 import { JUMP_CACHE, JUMP_CACHE_ENTRY_SIZE, jumpCacheIndex } from '../../memory/layout.js';
 import type { GuestMemory } from '../../memory/guest-memory.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '../backend.js';
+import { f32Fma, f64Fma, FpStatus, RoundingMode } from '../../softfloat/index.js';
 
 type Value = number | bigint;
 
@@ -273,16 +274,36 @@ function intSemantics(W: 32 | 64): Record<string, PureFn> {
   };
 }
 
+/** An IEEE ordered comparison as 0/1 (NaN compares false, except ne). */
+function floatCompare(cond: Cond, x: number, y: number): number {
+  switch (cond) {
+    case 'eq': return x === y ? 1 : 0;
+    case 'ne': return x !== y ? 1 : 0;
+    case 'lt': return x < y ? 1 : 0;
+    case 'ge': return x >= y ? 1 : 0;
+    case 'le': return x <= y ? 1 : 0;
+    case 'gt': return x > y ? 1 : 0;
+    default: throw new Error(`interp: no float condition ${cond}`);
+  }
+}
+
+/** Status for fma's exact rounding (its flags are not wanted). */
+const fmaStatus = new FpStatus();
+
 /** f32/f64 arithmetic: round-to-nearest-even, like wasm (f32 results rounded with fround). */
-function floatSemantics(round: (v: number) => number): Record<string, PureFn> {
+function floatSemantics(round: (v: number) => number, fma: (a: number, b: number, c: number) => number): Record<string, PureFn> {
   const n = (v: Value): number => v as number;
   return {
+    fma: (a) => fma(n(a[0]), n(a[1]), n(a[2])),
     fadd: (a) => round(n(a[0]) + n(a[1])),
     fsub: (a) => round(n(a[0]) - n(a[1])),
     fmul: (a) => round(n(a[0]) * n(a[1])),
     fdiv: (a) => round(n(a[0]) / n(a[1])),
     fsqrt: (a) => round(Math.sqrt(n(a[0]))),
     fneg: (a) => -n(a[0]),
+    fmin: (a) => Math.min(n(a[0]), n(a[1])),
+    fmax: (a) => Math.max(n(a[0]), n(a[1])),
+    fsetcond: (a, c) => floatCompare(CONDS[Number(c[0])], n(a[0]), n(a[1])),
     fabs: (a) => Math.abs(n(a[0])),
   };
 }
@@ -299,8 +320,8 @@ function withSuffix(ops: Record<string, PureFn>, suffix: string): Record<string,
 export const PURE_OPS: Partial<Record<Opcode, PureFn>> = {
   ...withSuffix(intSemantics(32), 'i32'),
   ...withSuffix(intSemantics(64), 'i64'),
-  ...withSuffix(floatSemantics(Math.fround), 'f32'),
-  ...withSuffix(floatSemantics((v) => v), 'f64'),
+  ...withSuffix(floatSemantics(Math.fround, (a, b, c) => f32Fma(a, b, c, RoundingMode.RNE, fmaStatus)), 'f32'),
+  ...withSuffix(floatSemantics((v) => v, (a, b, c) => f64Fma(a, b, c, RoundingMode.RNE, fmaStatus)), 'f64'),
   ext32s_i64: (a) => i64(BigInt.asIntN(32, a[0] as bigint)),
   ext32u_i64: (a) => BigInt.asUintN(32, a[0] as bigint),
   extrl_i64_i32: (a) => Number(BigInt.asIntN(32, a[0] as bigint)),

@@ -8,6 +8,7 @@
 import type { HelperRegistry } from '../../tcg/helpers.js';
 import type { TranslatedBlock } from '../../tcg/ir.js';
 import { WASM_PAGES } from '../../memory/layout.js';
+import { wasmFeatures } from './features.js';
 import { RegionGen } from './region.js';
 import { WasmBuilder, type Local, type ValType } from './wasm-builder.js';
 
@@ -22,6 +23,12 @@ export const IMPORTS = {
   /** Helpers are imported as helpers.<id>. */
   helperModule: 'h',
 } as const;
+
+/** Magnitudes inside [FMA_SAFE_MIN, FMA_SAFE_MAX] leave room for the error terms of the FMA emulation. */
+const FMA_SAFE_MIN = 2 ** -900;
+const FMA_SAFE_MAX = 2 ** 900;
+/** Veltkamp's splitting constant for binary64: 2^27 + 1. */
+const FMA_SPLITTER = 2 ** 27 + 1;
 
 /** The name the module exports its region function under: (env: i32, block index: i32) → i32. */
 export const REGION_EXPORT = 'r';
@@ -187,6 +194,193 @@ export class ModuleGen {
       b.localGet(a); b.i64Const(63n); b.i64ShrS(); b.localGet(c); b.i64And(); b.i64Sub();
       if (both) {
         b.localGet(c); b.i64Const(63n); b.i64ShrS(); b.localGet(a); b.i64And(); b.i64Sub();
+      }
+    });
+  }
+
+  // --- fused multiply-add: error-free transformations ---------------------------------------
+
+  /**
+   * Emits `dst = expr` for an expression in reverse Polish notation over f64 locals named in
+   * `vars`, numbers, and the operators + - * (a compact way to write the FMA functions).
+   */
+  private rpn(vars: Record<string, Local>, dst: string, expr: string): void {
+    const b = this.b;
+    for (const tok of expr.split(' ')) {
+      if (tok === '+') b.f64Add();
+      else if (tok === '-') b.f64Sub();
+      else if (tok === '*') b.f64Mul();
+      else if (tok in vars) b.localGet(vars[tok]);
+      else b.f64Const(Number(tok));
+    }
+    b.localSet(vars[dst]);
+  }
+
+  /**
+   * $fma_f64(a, b, c) → a*b + c rounded once (to nearest even), by Boldo and Melquiond's
+   * emulated FMA: the product split exactly into uh + ul (Dekker, Veltkamp's split),
+   * c + uh exactly into th + tl (TwoSum), then th + RO(tl + ul) where RO rounds to odd.
+   * Returns NaN when a magnitude leaves the range where every step is exact.
+   */
+  fmaF64(): number {
+    if (wasmFeatures().fusedMadd) return this.fusedMadd('f64');
+    return this.runtimeFunc('fma_f64', ['f64', 'f64', 'f64'], ['f64'], () => {
+      const b = this.b;
+      const names = ['uh', 'ul', 'th', 'tl', 'x', 'y', 'bv', 't', 'ah', 'al', 'bh', 'bl', 'r'];
+      const v: Record<string, Local> = { a: b.param(0), b: b.param(1), c: b.param(2) };
+      for (const n of names) v[n] = b.allocLocal('f64');
+      const xb = b.allocLocal('i64');
+      const inRange = (name: string, lo: boolean): void => {
+        // SAFE_MIN <= |name| <= SAFE_MAX   (SAFE_MIN only when lo)
+        b.localGet(v[name]);
+        b.f64Abs();
+        b.f64Const(FMA_SAFE_MAX);
+        b.f64Le();
+        if (lo) {
+          b.localGet(v[name]);
+          b.f64Abs();
+          b.f64Const(FMA_SAFE_MIN);
+          b.f64Ge();
+          b.i32And();
+        }
+      };
+      this.rpn(v, 'uh', 'a b *');
+      // if (!(SAFE_MIN <= |uh| <= SAFE_MAX && |c| <= SAFE_MAX)) return NaN
+      inRange('uh', true);
+      inRange('c', false);
+      b.i32And();
+      b.i32Eqz();
+      b.if();
+      b.f64Const(NaN);
+      b.return();
+      b.end();
+      // ul = the exact error of uh (Dekker's TwoProduct with Veltkamp's split)
+      this.rpn(v, 't', `${FMA_SPLITTER} a *`);
+      this.rpn(v, 'ah', 't t a - -');
+      this.rpn(v, 'al', 'a ah -');
+      this.rpn(v, 't', `${FMA_SPLITTER} b *`);
+      this.rpn(v, 'bh', 't t b - -');
+      this.rpn(v, 'bl', 'b bh -');
+      this.rpn(v, 'ul', 'al bl * uh ah bh * - al bh * - ah bl * - -');
+      // th + tl = c + uh
+      this.rpn(v, 'th', 'c uh +');
+      this.rpn(v, 'bv', 'th c -');
+      this.rpn(v, 'tl', 'c th bv - - uh bv - +');
+      // x + y = tl + ul
+      this.rpn(v, 'x', 'tl ul +');
+      this.rpn(v, 'bv', 'x tl -');
+      this.rpn(v, 'y', 'tl x bv - - ul bv - +');
+      // x = RO(x + y): if (y != 0 && x's last bit is even) step x one ulp towards y
+      b.localGet(v.y);
+      b.f64Const(0);
+      b.f64Ne();
+      b.localGet(v.x);
+      b.i64ReinterpretF64();
+      b.localTee(xb);
+      b.i32WrapI64();
+      b.i32Const(1);
+      b.i32And();
+      b.i32Eqz();
+      b.i32And();
+      b.if();
+      //   bits(x) += (y > 0) == (x > 0) ? 1 : -1      (x is not zero: y != 0 needs tl + ul != x)
+      b.localGet(xb);
+      b.i64Const(1n);
+      b.i64Const(-1n);
+      b.localGet(v.y);
+      b.f64Const(0);
+      b.f64Gt();
+      b.localGet(v.x);
+      b.f64Const(0);
+      b.f64Gt();
+      b.i32Eq();
+      b.select();
+      b.i64Add();
+      b.f64ReinterpretI64();
+      b.localSet(v.x);
+      b.end();
+      // r = th + x; return SAFE_MIN <= |r| <= SAFE_MAX ? r : NaN
+      this.rpn(v, 'r', 'th x +');
+      b.localGet(v.r);
+      b.f64Const(NaN);
+      inRange('r', true);
+      b.select();
+      for (const n of names) b.freeLocal(v[n]);
+      b.freeLocal(xb);
+    });
+  }
+
+  /**
+   * $fma_f32(a, b, c) → a*b + c rounded once to single precision: in double precision the
+   * product is exact and c + a*b = th + tl exactly (TwoSum); rounding th + tl to odd at 53
+   * bits, then to nearest at 24, is the correctly rounded result (53 >= 24 + 2).
+   */
+  fmaF32(): number {
+    if (wasmFeatures().fusedMadd) return this.fusedMadd('f32');
+    return this.runtimeFunc('fma_f32', ['f32', 'f32', 'f32'], ['f32'], () => {
+      const b = this.b;
+      const v: Record<string, Local> = {};
+      for (const n of ['a', 'b', 'c', 'p', 'th', 'tl', 'bv']) v[n] = b.allocLocal('f64');
+      const xb = b.allocLocal('i64');
+      for (const [i, n] of ['a', 'b', 'c'].entries()) {
+        b.localGet(b.param(i));
+        b.f64PromoteF32();
+        b.localSet(v[n]);
+      }
+      this.rpn(v, 'p', 'a b *');
+      this.rpn(v, 'th', 'c p +');
+      this.rpn(v, 'bv', 'th c -');
+      this.rpn(v, 'tl', 'c th bv - - p bv - +');
+      // th = RO(th + tl)
+      b.localGet(v.tl);
+      b.f64Const(0);
+      b.f64Ne();
+      b.localGet(v.th);
+      b.i64ReinterpretF64();
+      b.localTee(xb);
+      b.i32WrapI64();
+      b.i32Const(1);
+      b.i32And();
+      b.i32Eqz();
+      b.i32And();
+      b.if();
+      b.localGet(xb);
+      b.i64Const(1n);
+      b.i64Const(-1n);
+      b.localGet(v.tl);
+      b.f64Const(0);
+      b.f64Gt();
+      b.localGet(v.th);
+      b.f64Const(0);
+      b.f64Gt();
+      b.i32Eq();
+      b.select();
+      b.i64Add();
+      b.f64ReinterpretI64();
+      b.localSet(v.th);
+      b.end();
+      b.localGet(v.th);
+      b.f32DemoteF64();
+      for (const n of Object.keys(v)) b.freeLocal(v[n]);
+      b.freeLocal(xb);
+    });
+  }
+
+  /** $madd_<t>(a, b, c): lane 0 of relaxed_madd on splats — a hardware FMA (see features.ts). */
+  private fusedMadd(t: 'f32' | 'f64'): number {
+    return this.runtimeFunc(`madd_${t}`, [t, t, t], [t], () => {
+      const b = this.b;
+      for (let i = 0; i < 3; i++) {
+        b.localGet(b.param(i));
+        if (t === 'f64') b.f64x2Splat();
+        else b.f32x4Splat();
+      }
+      if (t === 'f64') {
+        b.f64x2RelaxedMadd();
+        b.f64x2ExtractLane(0);
+      } else {
+        b.f32x4RelaxedMadd();
+        b.f32x4ExtractLane(0);
       }
     });
   }

@@ -71,6 +71,22 @@ const emitMovcond = (t: 'i32' | 'i64'): Emitter => (g, o) => {
   g.set(o.outs[0]);
 };
 
+/** Float comparisons by cond index (CONDS order; only eq ne lt ge le gt exist for floats). */
+const FCOND: Record<'f32' | 'f64', (((b: WasmBuilder) => void) | null)[]> = {
+  f32: [(b) => b.f32Eq(), (b) => b.f32Ne(), (b) => b.f32Lt(), (b) => b.f32Ge(), (b) => b.f32Le(), (b) => b.f32Gt(), null, null, null, null],
+  f64: [(b) => b.f64Eq(), (b) => b.f64Ne(), (b) => b.f64Lt(), (b) => b.f64Ge(), (b) => b.f64Le(), (b) => b.f64Gt(), null, null, null, null],
+};
+
+const emitFsetcond = (t: 'f32' | 'f64'): Emitter => (g, o) => {
+  // out = cond(a, b) ? 1 : 0   (wasm float compares are IEEE ordered)
+  const f = FCOND[t][Number(o.consts[0])];
+  if (!f) throw new Error(`wasm backend: no float condition ${String(o.consts[0])}`);
+  g.get(o.ins[0]);
+  g.get(o.ins[1]);
+  f(g.b);
+  g.set(o.outs[0]);
+};
+
 const emitBrcond = (t: 'i32' | 'i64'): Emitter => (g, o) => {
   // if (cond(a, b)) goto label
   compare(g, t, Number(o.consts[0]), o.ins[0], o.ins[1]);
@@ -315,6 +331,14 @@ export const EMIT: Record<Opcode, Emitter> = {
   fsqrt_f64: simple((b) => b.f64Sqrt()),
   fneg_f64: simple((b) => b.f64Neg()),
   fabs_f64: simple((b) => b.f64Abs()),
+  fma_f32: viaFunc((m) => m.fmaF32()),
+  fma_f64: viaFunc((m) => m.fmaF64()),
+  fmin_f32: simple((b) => b.f32Min()),
+  fmax_f32: simple((b) => b.f32Max()),
+  fmin_f64: simple((b) => b.f64Min()),
+  fmax_f64: simple((b) => b.f64Max()),
+  fsetcond_f32: emitFsetcond('f32'),
+  fsetcond_f64: emitFsetcond('f64'),
   bitcast_i32_f32: simple((b) => b.f32ReinterpretI32()),
   bitcast_f32_i32: simple((b) => b.i32ReinterpretF32()),
   bitcast_i64_f64: simple((b) => b.f64ReinterpretI64()),

@@ -646,6 +646,12 @@ export class WasmBuilder {
 
   // --- f32 / f64 ----------------------------------------------------------------------
 
+  f32Eq(): void { this.op(0x5b, 'f32.eq'); }
+  f32Ne(): void { this.op(0x5c, 'f32.ne'); }
+  f32Lt(): void { this.op(0x5d, 'f32.lt'); }
+  f32Gt(): void { this.op(0x5e, 'f32.gt'); }
+  f32Le(): void { this.op(0x5f, 'f32.le'); }
+  f32Ge(): void { this.op(0x60, 'f32.ge'); }
   f32Abs(): void { this.op(0x8b, 'f32.abs'); }
   f32Neg(): void { this.op(0x8c, 'f32.neg'); }
   f32Sqrt(): void { this.op(0x91, 'f32.sqrt'); }
@@ -653,6 +659,14 @@ export class WasmBuilder {
   f32Sub(): void { this.op(0x93, 'f32.sub'); }
   f32Mul(): void { this.op(0x94, 'f32.mul'); }
   f32Div(): void { this.op(0x95, 'f32.div'); }
+  f32Min(): void { this.op(0x96, 'f32.min'); }
+  f32Max(): void { this.op(0x97, 'f32.max'); }
+  f64Eq(): void { this.op(0x61, 'f64.eq'); }
+  f64Ne(): void { this.op(0x62, 'f64.ne'); }
+  f64Lt(): void { this.op(0x63, 'f64.lt'); }
+  f64Gt(): void { this.op(0x64, 'f64.gt'); }
+  f64Le(): void { this.op(0x65, 'f64.le'); }
+  f64Ge(): void { this.op(0x66, 'f64.ge'); }
   f64Abs(): void { this.op(0x99, 'f64.abs'); }
   f64Neg(): void { this.op(0x9a, 'f64.neg'); }
   f64Sqrt(): void { this.op(0x9f, 'f64.sqrt'); }
@@ -660,6 +674,27 @@ export class WasmBuilder {
   f64Sub(): void { this.op(0xa1, 'f64.sub'); }
   f64Mul(): void { this.op(0xa2, 'f64.mul'); }
   f64Div(): void { this.op(0xa3, 'f64.div'); }
+  f64Min(): void { this.op(0xa4, 'f64.min'); }
+  f64Max(): void { this.op(0xa5, 'f64.max'); }
+
+  // --- SIMD (0xfd prefix) ---------------------------------------------------------------
+
+  private simd(sub: number, name: string): void {
+    this.prefixed(0xfd, sub, name);
+  }
+  f32x4Splat(): void { this.simd(0x13, 'f32x4.splat'); }
+  f64x2Splat(): void { this.simd(0x14, 'f64x2.splat'); }
+  f32x4ExtractLane(lane: number): void {
+    this.simd(0x1f, `f32x4.extract_lane ${lane}`);
+    this.code.byte(lane);
+  }
+  f64x2ExtractLane(lane: number): void {
+    this.simd(0x21, `f64x2.extract_lane ${lane}`);
+    this.code.byte(lane);
+  }
+  /** Relaxed SIMD (needs V8's --experimental-wasm-relaxed-simd in Node 20): a*b+c, fused or not. */
+  f32x4RelaxedMadd(): void { this.simd(0x105, 'f32x4.relaxed_madd'); }
+  f64x2RelaxedMadd(): void { this.simd(0x107, 'f64x2.relaxed_madd'); }
 
   // --- conversions --------------------------------------------------------------------
 

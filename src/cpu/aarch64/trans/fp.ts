@@ -2,6 +2,9 @@
 // and conversions call the helpers of fpu-helpers.ts with register numbers; moves,
 // FABS/FNEG, FCSEL and FMOV immediate are plain bit moves emitted inline. ftype 00 is
 // single, 01 double, 11 half; a scalar write zeroes the rest of the V register.
+// Single and double arithmetic and FMA first try the native fast path of
+// tcg/fp-fast.ts (FPCR: round to nearest, no flush to zero; FPSR.IXC already set; a
+// result well inside the normal range), and compares are native when no operand is NaN.
 
 import type { Temp } from '../../../tcg/ir.js';
 import type { Translators } from '../fp.generated.js';
@@ -13,7 +16,45 @@ import type { FpBinop, FpEsize, FpRmode, FpUnop } from '../fp-ops.js';
 import {
   callValue, callVoid, clearHighHalf, type DisasContext, genBranchIfCond, genCondValue, genWriteNzcv, getX, setX,
 } from '../translate.js';
-import { vOffset } from '../state.js';
+import { A64, vOffset } from '../state.js';
+import { genFpFastPath } from '../../../tcg/fp-fast.js';
+import type { Opcode } from '../../../tcg/opcodes.js';
+
+/** FPCR fields that must be zero for the fast path: RMode (round to nearest) and FZ. */
+const FPCR_FAST_MASK = (3 << 22) | (1 << 24);
+/** FPSR.IXC, the cumulative inexact flag. */
+const FPSR_IXC = 1 << 4;
+
+/** V[r]'s low lanes as a native f32/f64 temp. */
+function nativeScalar(ctx: DisasContext, r: number, esize: 32 | 64): Temp {
+  const { b } = ctx;
+  const v = b.ldEnv('i64', vOffset(r));
+  return esize === 64 ? b.unary('bitcast_i64_f64', v) : b.unary('bitcast_i32_f32', b.unary('extrl_i64_i32', v));
+}
+
+/** The fast path around `slow` (a helper call): V[rd] = compute(V[srcs]...) natively when allowed. */
+function genFast(ctx: DisasContext, esize: FpEsize, rd: number, srcs: number[], compute: (x: Temp[]) => Temp, slow: () => void): void {
+  if (esize === 16) {
+    slow();
+    return;
+  }
+  const { b } = ctx;
+  genFpFastPath(b, {
+    type: esize === 64 ? 'f64' : 'f32',
+    guard: (slowLabel) => {
+      b.brcond('ne', b.binary('and_i32', b.ldEnv('i32', A64.FPCR), b.const32(FPCR_FAST_MASK)), b.const32(0), slowLabel);
+      b.brcond('eq', b.binary('and_i32', b.ldEnv('i32', A64.FPSR), b.const32(FPSR_IXC)), b.const32(0), slowLabel);
+    },
+    compute: () => compute(srcs.map((r) => nativeScalar(ctx, r, esize))),
+    commit: (bits) => writeScalar(ctx, rd, esize === 64 ? bits : b.unary('extu_i32_i64', bits)),
+    slowPath: slow,
+  });
+}
+
+/** The native op of each binop the fast path handles. */
+const NATIVE_BINOP: Partial<Record<FpBinop | 'nmul', 'fadd' | 'fsub' | 'fmul' | 'fdiv'>> = {
+  add: 'fadd', sub: 'fsub', mul: 'fmul', div: 'fdiv', nmul: 'fmul',
+};
 
 /** The element size of an ftype field, or undefined when unallocated (10). */
 function esizeOf(ftype: number): FpEsize | undefined {
@@ -43,14 +84,26 @@ function genBinop(ctx: DisasContext, a: { ftype: number; rd: number; rn: number;
   const e = esizeOf(a.ftype);
   if (e === undefined) return false;
   const opNum = op === 'nmul' ? FP_BINOP_NMUL : FP_BINOPS.indexOf(op);
-  callVoid(ctx, 'a64_fp_binop', [ctx.b.envPtr(), c32(ctx, opNum), c32(ctx, e), c32(ctx, a.rd), c32(ctx, a.rn), c32(ctx, a.rm)]);
+  const slow = (): void => callVoid(ctx, 'a64_fp_binop', [ctx.b.envPtr(), c32(ctx, opNum), c32(ctx, e), c32(ctx, a.rd), c32(ctx, a.rn), c32(ctx, a.rm)]);
+  const native = NATIVE_BINOP[op];
+  if (!native) {
+    slow();
+    return true;
+  }
+  const t = e === 64 ? 'f64' : 'f32';
+  genFast(ctx, e, a.rd, [a.rn, a.rm], (x) => {
+    const r = ctx.b.binary(`${native}_${t}` as Opcode, x[0], x[1]);
+    return op === 'nmul' ? ctx.b.unary(`fneg_${t}`, r) : r;
+  }, slow);
   return true;
 }
 
 function genUnop(ctx: DisasContext, a: { ftype: number; rd: number; rn: number }, op: FpUnop): boolean {
   const e = esizeOf(a.ftype);
   if (e === undefined) return false;
-  callVoid(ctx, 'a64_fp_unop', [ctx.b.envPtr(), c32(ctx, FP_UNOPS.indexOf(op)), c32(ctx, e), c32(ctx, a.rd), c32(ctx, a.rn)]);
+  const slow = (): void => callVoid(ctx, 'a64_fp_unop', [ctx.b.envPtr(), c32(ctx, FP_UNOPS.indexOf(op)), c32(ctx, e), c32(ctx, a.rd), c32(ctx, a.rn)]);
+  if (op === 'sqrt') genFast(ctx, e, a.rd, [a.rn], (x) => ctx.b.unary(e === 64 ? 'fsqrt_f64' : 'fsqrt_f32', x[0]), slow);
+  else slow();
   return true;
 }
 
@@ -142,9 +195,18 @@ export const FP_HANDLERS: Translators<DisasContext> = {
     const e = esizeOf(a.ftype);
     if (e === undefined) return false;
     const negs = (a.o1 ^ a.o0 ? FP_NEG_PRODUCT : 0) | (a.o1 ? FP_NEG_ADDEND : 0);
-    callVoid(ctx, 'a64_fp_muladd', [
-      ctx.b.envPtr(), c32(ctx, e), c32(ctx, a.rd), c32(ctx, a.rn), c32(ctx, a.rm), c32(ctx, a.ra), c32(ctx, negs),
-    ]);
+    const { b } = ctx;
+    const t = e === 64 ? 'f64' : 'f32';
+    genFast(ctx, e, a.rd, [a.rn, a.rm, a.ra], (x) => {
+      // negations are exact: (-n)*m + (-ra) etc.
+      const n = negs & FP_NEG_PRODUCT ? b.unary(`fneg_${t}`, x[0]) : x[0];
+      const c = negs & FP_NEG_ADDEND ? b.unary(`fneg_${t}`, x[2]) : x[2];
+      const r = b.newTemp(t);
+      b.emit(`fma_${t}`, [r], [n, x[1], c]);
+      return r;
+    }, () => callVoid(ctx, 'a64_fp_muladd', [
+      b.envPtr(), c32(ctx, e), c32(ctx, a.rd), c32(ctx, a.rn), c32(ctx, a.rm), c32(ctx, a.ra), c32(ctx, negs),
+    ]));
     return true;
   },
 
@@ -152,7 +214,28 @@ export const FP_HANDLERS: Translators<DisasContext> = {
     const e = esizeOf(a.ftype);
     if (e === undefined) return false;
     const flags = (a.e ? FP_CMP_SIGNALING : 0) | (a.z ? FP_CMP_ZERO : 0);
-    genWriteNzcv(ctx, callValue(ctx, 'a64_fp_cmp', [ctx.b.envPtr(), c32(ctx, e), c32(ctx, a.rn), c32(ctx, a.rm), c32(ctx, flags)]));
+    const slow = (): void =>
+      genWriteNzcv(ctx, callValue(ctx, 'a64_fp_cmp', [ctx.b.envPtr(), c32(ctx, e), c32(ctx, a.rn), c32(ctx, a.rm), c32(ctx, flags)]));
+    if (e === 16) {
+      slow();
+      return true;
+    }
+    // Without NaNs (and with FZ off: denormal operands would raise IDC) a compare raises nothing:
+    // NZCV = less 1000, equal 0110, greater 0010.
+    const { b } = ctx;
+    const slowLabel = b.newLabel();
+    const done = b.newLabel();
+    b.brcond('ne', b.binary('and_i32', b.ldEnv('i32', A64.FPCR), b.const32(1 << 24)), b.const32(0), slowLabel);
+    const x = nativeScalar(ctx, a.rn, e);
+    const y = a.z ? (e === 64 ? b.unary('bitcast_i64_f64', b.const64(0)) : b.unary('bitcast_i32_f32', b.const32(0))) : nativeScalar(ctx, a.rm, e);
+    b.brcond('eq', b.binary('and_i32', b.fsetcond('eq', x, x), b.fsetcond('eq', y, y)), b.const32(0), slowLabel);
+    const nzcv = b.movcond('ne', b.unary('extu_i32_i64', b.fsetcond('lt', x, y)), b.const64(0), b.const64(0x80000000n),
+      b.movcond('ne', b.unary('extu_i32_i64', b.fsetcond('eq', x, y)), b.const64(0), b.const64(0x60000000n), b.const64(0x20000000n)));
+    genWriteNzcv(ctx, nzcv);
+    b.emit('br', [], [], [done]);
+    b.setLabel(slowLabel);
+    slow();
+    b.setLabel(done);
     return true;
   },
 
