@@ -82,7 +82,24 @@ export class IrBuilder {
       checkTypes(op, 'input', ins, def.ins);
     }
     if (consts.length !== def.consts) throw new Error(`IR ${op}: expected ${def.consts} constants, got ${consts.length}`);
+    const lanes = def.flags.laneSizes;
+    if (lanes !== undefined && !((lanes >> Number(consts[0])) & 1)) throw new Error(`IR ${op}: no lane size ${String(consts[0])}`);
     this.ops.push({ op, outs, ins, consts });
+  }
+
+  // --- vectors ---------------------------------------------------------------------
+
+  /** A fresh v128 temp holding 128 constant bits (an unsigned bigint). */
+  constV(v: bigint): Temp {
+    const t = this.newTemp('v128');
+    this.emit('movi_v128', [t], [], [BigInt.asUintN(128, v)]);
+    return t;
+  }
+  /** out = op(ins...) for a vector op; `consts` start with the lane size where the op has one. */
+  vec(op: Opcode, ins: Temp[], consts: Const[] = []): Temp {
+    const t = this.newTemp(OPCODES[op].outs[0]);
+    this.emit(op, [t], ins, consts);
+    return t;
   }
 
   // --- conveniences used by every front end ---------------------------------------
@@ -131,13 +148,13 @@ export class IrBuilder {
   setLabel(label: number): void {
     this.emit('set_label', [], [], [label]);
   }
-  ldEnv(type: 'i32' | 'i64', offset: number): Temp {
+  ldEnv(type: 'i32' | 'i64' | 'v128', offset: number): Temp {
     const t = this.newTemp(type);
-    this.emit(type === 'i64' ? 'ld_env_i64' : 'ld_env_i32', [t], [], [offset]);
+    this.emit(type === 'i64' ? 'ld_env_i64' : type === 'v128' ? 'ld_env_v128' : 'ld_env_i32', [t], [], [offset]);
     return t;
   }
   stEnv(value: Temp, offset: number): void {
-    this.emit(value.type === 'i64' ? 'st_env_i64' : 'st_env_i32', [], [value], [offset]);
+    this.emit(value.type === 'i64' ? 'st_env_i64' : value.type === 'v128' ? 'st_env_v128' : 'st_env_i32', [], [value], [offset]);
   }
   qemuLd(type: 'i32' | 'i64', addr: Temp, memop: MemOp): Temp {
     const t = this.newTemp(type);

@@ -17,7 +17,7 @@
 //  - qemu_ld/qemu_st access guest memory (little-endian) and fault precisely: a failed
 //    access leaves the guest state as it was at the last insn_start.
 
-export type IrType = 'i32' | 'i64' | 'f32' | 'f64';
+export type IrType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128';
 
 /** Condition codes for setcond / movcond / brcond. */
 export const CONDS = ['eq', 'ne', 'lt', 'ge', 'le', 'gt', 'ltu', 'geu', 'leu', 'gtu'] as const;
@@ -42,6 +42,11 @@ export interface OpFlags {
   readonly touchesEnv?: boolean;
   /** Takes a variable number of inputs and 0 or 1 output, typed by the helper called. */
   readonly variadic?: boolean;
+  /**
+   * A vector op whose first constant is the lane size (log2 bytes: 0 = 8-bit ... 3 =
+   * 64-bit); bit e of this mask says lane size e exists (the builder checks).
+   */
+  readonly laneSizes?: number;
 }
 
 export interface OpDef {
@@ -53,6 +58,14 @@ export interface OpDef {
 }
 
 const op = (outs: IrType[], ins: IrType[], consts = 0, flags: OpFlags = {}): OpDef => ({ outs, ins, consts, flags });
+/** Vector op over lanes: `consts` constants of which the first is the lane size, allowed per `laneSizes`. */
+const vop = (outs: IrType[], ins: IrType[], laneSizes: number, consts = 1): OpDef => op(outs, ins, consts, { laneSizes });
+const V = 'v128';
+const ALL_LANES = 0b1111;
+const NO_64 = 0b0111;
+const LANES_16_32 = 0b0110;
+const LANES_8_16 = 0b0011;
+const LANES_FP = 0b1100;
 const un = (t: IrType) => op([t], [t]);
 const bin = (t: IrType) => op([t], [t, t]);
 
@@ -120,6 +133,90 @@ export const OPCODES = {
   bitcast_f64_i64: op(['i64'], ['f64']),
   fcvt_f32_f64: op(['f64'], ['f32']),
   fcvt_f64_f32: op(['f32'], ['f64']),
+
+  // --- 128-bit vectors (lanes little-endian: lane 0 in the lowest bytes) ---------------
+  // Lane-wise ops take the lane size as their first constant; results wrap per lane.
+  mov_v128: un(V),
+  /** const: the 128 bits as an unsigned bigint. */
+  movi_v128: op([V], [], 1),
+  ld_env_v128: op([V], [], 1, { touchesEnv: true }),
+  st_env_v128: op([], [V], 1, { sideEffects: true, touchesEnv: true }),
+  /** 16 bytes at the address (no alignment required). in: address. */
+  qemu_ld_v128: op([V], ['i64'], 0, { sideEffects: true }),
+  /** ins: value, address. */
+  qemu_st_v128: op([], [V, 'i64'], 0, { sideEffects: true }),
+  vand: op([V], [V, V]),
+  vor: op([V], [V, V]),
+  vxor: op([V], [V, V]),
+  /** a & ~b */
+  vandn: op([V], [V, V]),
+  vnot: op([V], [V]),
+  /** ins: a, b, mask. out = (a & mask) | (b & ~mask) */
+  vbitsel: op([V], [V, V, V]),
+  vadd: vop([V], [V, V], ALL_LANES),
+  vsub: vop([V], [V, V], ALL_LANES),
+  vmul: vop([V], [V, V], 0b1110),
+  vneg: vop([V], [V], ALL_LANES),
+  vabs: vop([V], [V], ALL_LANES),
+  vmin_s: vop([V], [V, V], NO_64),
+  vmin_u: vop([V], [V, V], NO_64),
+  vmax_s: vop([V], [V, V], NO_64),
+  vmax_u: vop([V], [V, V], NO_64),
+  /** Saturating add/sub, signed or unsigned lanes. */
+  vadd_sat_s: vop([V], [V, V], LANES_8_16),
+  vadd_sat_u: vop([V], [V, V], LANES_8_16),
+  vsub_sat_s: vop([V], [V, V], LANES_8_16),
+  vsub_sat_u: vop([V], [V, V], LANES_8_16),
+  /** Compares: all-ones lanes where true. */
+  vcmpeq: vop([V], [V, V], ALL_LANES),
+  vcmpgt_s: vop([V], [V, V], ALL_LANES),
+  vcmpge_s: vop([V], [V, V], ALL_LANES),
+  vcmpgt_u: vop([V], [V, V], NO_64),
+  vcmpge_u: vop([V], [V, V], NO_64),
+  /** consts: lane size, shift count (0 .. lane bits - 1). */
+  vshl_i: vop([V], [V], ALL_LANES, 2),
+  vshr_u_i: vop([V], [V], ALL_LANES, 2),
+  vshr_s_i: vop([V], [V], ALL_LANES, 2),
+  vpopcnt: vop([V], [V], 0b0001),
+  /** const: 16 byte indexes into a:b (0-15 a, 16-31 b), byte i of the bigint for out byte i. */
+  vshuffle: op([V], [V, V], 1),
+  /** out byte i = idx[i] < 16 ? a[idx[i]] : 0.  ins: a, idx. */
+  vswizzle: op([V], [V, V]),
+  /** Every lane = the scalar's low bits. */
+  vsplat_i32: vop([V], ['i32'], NO_64),
+  vsplat_i64: vop([V], ['i64'], 0b1000),
+  /** consts: lane size, lane. out = the lane, zero-extended. */
+  vextract_i32: vop(['i32'], [V], NO_64, 2),
+  vextract_i64: vop(['i64'], [V], 0b1000, 2),
+  /** consts: lane size, lane. out = a with the lane replaced by the scalar's low bits. */
+  vreplace_i32: vop([V], [V, 'i32'], NO_64, 2),
+  vreplace_i64: vop([V], [V, 'i64'], 0b1000, 2),
+  /** Widening of the low or high half's lanes (const: the narrow lane size). */
+  vext_low_s: vop([V], [V], NO_64),
+  vext_low_u: vop([V], [V], NO_64),
+  vext_high_s: vop([V], [V], NO_64),
+  vext_high_u: vop([V], [V], NO_64),
+  /** out (i32) = 1 if every lane is non-zero. */
+  vall_true: vop(['i32'], [V], ALL_LANES),
+  /** out (i32) = 1 if any bit is set. */
+  vany_true: op(['i32'], [V]),
+  // float lanes (lane size 2: f32x4, 3: f64x2), IEEE round-to-nearest-even, no flags
+  vfadd: vop([V], [V, V], LANES_FP),
+  vfsub: vop([V], [V, V], LANES_FP),
+  vfmul: vop([V], [V, V], LANES_FP),
+  vfdiv: vop([V], [V, V], LANES_FP),
+  vfsqrt: vop([V], [V], LANES_FP),
+  vfneg: vop([V], [V], LANES_FP),
+  vfabs: vop([V], [V], LANES_FP),
+  /** IEEE 754-2019 minimum / maximum per lane (NaN-propagating; -0 < +0). */
+  vfmin: vop([V], [V, V], LANES_FP),
+  vfmax: vop([V], [V, V], LANES_FP),
+  /** ins: a, b, c. a*b + c rounded once per lane, or (like fma) NaN lanes where a backend cannot vouch for it. */
+  vfma: vop([V], [V, V, V], LANES_FP),
+  /** IEEE ordered compares: all-ones lanes where true (false on NaN). */
+  vfcmpeq: vop([V], [V, V], LANES_FP),
+  vfcmplt: vop([V], [V, V], LANES_FP),
+  vfcmple: vop([V], [V, V], LANES_FP),
 
   /** The address of the env block the running code was entered with (for helpers). */
   env_ptr: op(['i32'], []),

@@ -19,6 +19,9 @@ interface State {
   env: Map<number, Temp>;
 }
 
+/** Bytes of env an access of each type covers. */
+const ENV_BYTES: Record<string, number> = { i32: 4, i64: 8, f32: 4, f64: 8, v128: 16 };
+
 const isZero = (v: Value | undefined): boolean => v === 0 || v === 0n;
 const isOne = (v: Value | undefined): boolean => v === 1 || v === 1n;
 const isAllOnes = (v: Value | undefined): boolean => v === -1 || v === -1n;
@@ -30,8 +33,8 @@ function isFoldable(op: Opcode): boolean {
   const f = OPCODES[op].flags;
   if (f.sideEffects || f.touchesEnv || f.branch || f.endsBlock || f.variadic) return false;
   if (op === 'env_ptr' || op.startsWith('movi_')) return false;
-  return OPCODES[op].outs.length === 1 && OPCODES[op].outs[0] !== 'f32' && OPCODES[op].outs[0] !== 'f64' &&
-    OPCODES[op].ins.every((t) => t === 'i32' || t === 'i64');
+  const out = OPCODES[op].outs;
+  return out.length === 1 && (out[0] === 'i32' || out[0] === 'i64') && OPCODES[op].ins.every((t) => t === 'i32' || t === 'i64');
 }
 
 /** x op c = x: identity rules (QEMU fold_xi_to_x). Returns the input that is the result, or undefined. */
@@ -114,7 +117,7 @@ export function optimize(block: TranslatedBlock): TranslatedBlock {
       continue;
     }
 
-    if (o.op === 'mov_i32' || o.op === 'mov_i64') {
+    if (o.op === 'mov_i32' || o.op === 'mov_i64' || o.op === 'mov_v128') {
       defineCopy(dst, o.ins[0]);
       out.push(o);
       continue;
@@ -127,10 +130,10 @@ export function optimize(block: TranslatedBlock): TranslatedBlock {
     }
 
     // env load forwarding: reuse the temp last stored at (or loaded from) this offset.
-    if (o.op === 'ld_env_i32' || o.op === 'ld_env_i64') {
+    if (o.op === 'ld_env_i32' || o.op === 'ld_env_i64' || o.op === 'ld_env_v128') {
       const known = st.env.get(Number(o.consts[0]));
       if (known && known.type === dst.type) {
-        out.push({ op: dst.type === 'i64' ? 'mov_i64' : 'mov_i32', outs: [dst], ins: [known], consts: [] });
+        out.push({ op: `mov_${dst.type}` as Opcode, outs: [dst], ins: [known], consts: [] });
         defineCopy(dst, known);
         continue;
       }
@@ -139,10 +142,10 @@ export function optimize(block: TranslatedBlock): TranslatedBlock {
       st.env.set(Number(o.consts[0]), dst);
       continue;
     }
-    if (o.op === 'st_env_i32' || o.op === 'st_env_i64') {
+    if (o.op === 'st_env_i32' || o.op === 'st_env_i64' || o.op === 'st_env_v128') {
       const ofs = Number(o.consts[0]);
-      const size = o.op === 'st_env_i64' ? 8 : 4;
-      for (const k of [...st.env.keys()]) if (k < ofs + size && k + 8 > ofs) st.env.delete(k);
+      const size = ENV_BYTES[o.ins[0].type];
+      for (const [k, t] of [...st.env]) if (k < ofs + size && k + ENV_BYTES[t.type] > ofs) st.env.delete(k);
       st.env.set(ofs, o.ins[0]);
       out.push(o);
       continue;

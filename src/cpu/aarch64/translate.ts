@@ -62,9 +62,11 @@ export function operand(ctx: DisasContext, v: Temp, sf: boolean): Temp {
 
 /** Byte offset in env of lane `lane` (of `bytes` bytes) of V[r]. */
 export const vLaneOffset = (r: number, lane: number, bytes: number): number => vOffset(r) + lane * bytes;
-/** Zeroes the upper 64 bits of V[r] (what every scalar or 64-bit vector write does). */
+/** Zeroes the upper 64 bits of V[r] (what every scalar or 64-bit vector write does). V registers are
+ * always accessed as whole vectors (see trans/vreg.ts). */
 export function clearHighHalf(ctx: DisasContext, r: number): void {
-  ctx.b.stEnv(ctx.b.const64(0), vOffset(r) + 8);
+  const { b } = ctx;
+  b.stEnv(b.vec('vand', [b.ldEnv('v128', vOffset(r)), b.constV((1n << 64n) - 1n)]), vOffset(r));
 }
 
 // --- NZCV (see state.ts for the representation) ------------------------------------------

@@ -12,6 +12,7 @@ import { JUMP_CACHE, JUMP_CACHE_ENTRY_SIZE, jumpCacheIndex } from '../../memory/
 import type { GuestMemory } from '../../memory/guest-memory.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '../backend.js';
 import { f32Fma, f64Fma, FpStatus, RoundingMode } from '../../softfloat/index.js';
+import { VECTOR_OPS } from './vector.js';
 
 type Value = number | bigint;
 
@@ -153,6 +154,37 @@ export class InterpBackend implements HostBackend {
       case 'ld_env_i64': { const ofs = Number(c[0]); return (t, env) => ((t[out] = dv.getBigInt64(env + ofs, true)), NEXT); }
       case 'st_env_i32': { const ofs = Number(c[0]); return (t, env) => (dv.setInt32(env + ofs, t[ins[0]] as number, true), NEXT); }
       case 'st_env_i64': { const ofs = Number(c[0]); return (t, env) => (dv.setBigInt64(env + ofs, t[ins[0]] as bigint, true), NEXT); }
+      case 'ld_env_v128': {
+        const ofs = Number(c[0]);
+        return (t, env) => ((t[out] = dv.getBigUint64(env + ofs, true) | (dv.getBigUint64(env + ofs + 8, true) << 64n)), NEXT);
+      }
+      case 'st_env_v128': {
+        const ofs = Number(c[0]);
+        return (t, env) => {
+          const v = t[ins[0]] as bigint;
+          dv.setBigUint64(env + ofs, BigInt.asUintN(64, v), true);
+          dv.setBigUint64(env + ofs + 8, v >> 64n, true);
+          return NEXT;
+        };
+      }
+      case 'qemu_ld_v128':
+        return (t, env) => {
+          precise(env);
+          const addr = t[ins[0]] as bigint;
+          mem.check(addr, 16, 'read');
+          t[out] = u64(mem.load(addr, 8)) | (u64(mem.load(addr + 8n, 8)) << 64n);
+          return NEXT;
+        };
+      case 'qemu_st_v128':
+        return (t, env) => {
+          precise(env);
+          const addr = t[ins[1]] as bigint;
+          const v = t[ins[0]] as bigint;
+          mem.check(addr, 16, 'write');
+          mem.store(addr, 8, BigInt.asUintN(64, v));
+          mem.store(addr + 8n, 8, v >> 64n);
+          return NEXT;
+        };
       case 'qemu_ld_i32': case 'qemu_ld_i64': {
         const size = memopSize(Number(c[0]));
         const signed = memopSigned(Number(c[0]));
@@ -318,6 +350,7 @@ function withSuffix(ops: Record<string, PureFn>, suffix: string): Record<string,
  * and the optimizer folds constants with them, so the two cannot disagree.
  */
 export const PURE_OPS: Partial<Record<Opcode, PureFn>> = {
+  ...VECTOR_OPS,
   ...withSuffix(intSemantics(32), 'i32'),
   ...withSuffix(intSemantics(64), 'i64'),
   ...withSuffix(floatSemantics(Math.fround, (a, b, c) => f32Fma(a, b, c, RoundingMode.RNE, fmaStatus)), 'f32'),

@@ -79,6 +79,13 @@ export class WasmBackend implements HostBackend {
           fault(env, e);
         }
       },
+      [IMPORTS.check]: (env: number, addr: bigint, len: number, write: number): void => {
+        try {
+          mem.check(addr, len, write ? 'write' : 'read');
+        } catch (e) {
+          fault(env, e);
+        }
+      },
     };
   }
 

@@ -20,6 +20,8 @@ export const IMPORTS = {
   load: 'ld',
   /** (env: i32, addr: i64, value: i64, size: i32) → (): the checked store slow path; a fault sets env.FAULT. */
   store: 'st',
+  /** (env: i32, addr: i64, len: i32, write: i32) → (): checks an access (noting code writes); a fault sets env.FAULT. */
+  check: 'chk',
   /** Helpers are imported as helpers.<id>. */
   helperModule: 'h',
 } as const;
@@ -49,6 +51,7 @@ export interface CodegenOutput {
   readonly helperIds: readonly number[];
   readonly usesLoad: boolean;
   readonly usesStore: boolean;
+  readonly usesCheck: boolean;
 }
 
 /** Generates one module for the whole list of blocks. */
@@ -64,6 +67,7 @@ export class ModuleGen {
   readonly helperFunc = new Map<number, number>();
   private loadImport = -1;
   private storeImport = -1;
+  private checkImport = -1;
   private readonly runtime = new Map<string, number>();
   /** Slow-path functions by numeric key, so the hot path builds no name strings. */
   private readonly memFuncs: number[] = [];
@@ -76,7 +80,7 @@ export class ModuleGen {
 
   generate(): CodegenOutput {
     const { b, input } = this;
-    const { helperIds, usesLoad, usesStore } = scanImports(input.blocks);
+    const { helperIds, usesLoad, usesStore, usesCheck } = scanImports(input.blocks);
 
     // Imports: memory, then functions (all before any defined function).
     b.importMemory(IMPORTS.module, IMPORTS.memory, WASM_PAGES, WASM_PAGES, true);
@@ -86,6 +90,7 @@ export class ModuleGen {
     }
     if (usesLoad) this.loadImport = b.importFunction(IMPORTS.module, IMPORTS.load, b.type(['i32', 'i64', 'i32'], ['i64']));
     if (usesStore) this.storeImport = b.importFunction(IMPORTS.module, IMPORTS.store, b.type(['i32', 'i64', 'i64', 'i32'], []));
+    if (usesCheck) this.checkImport = b.importFunction(IMPORTS.module, IMPORTS.check, b.type(['i32', 'i64', 'i32', 'i32'], []));
 
     if (b.recording) b.comment(`wasm module: ${input.blocks.length} block(s) at slots ${input.baseSlot}..${input.baseSlot + input.blocks.length - 1}`);
     const region = b.declareFunction(b.type(['i32', 'i32'], ['i32']), () => `$region_${input.baseSlot}`);
@@ -99,7 +104,7 @@ export class ModuleGen {
       p.gen();
       b.endFunction();
     }
-    return { bytes: b.finish(), text: b.text(), helperIds, usesLoad, usesStore };
+    return { bytes: b.finish(), text: b.text(), helperIds, usesLoad, usesStore, usesCheck };
   }
 
   /** A scratch array of at least n entries (temps' last uses, reused block to block). */
@@ -366,6 +371,11 @@ export class ModuleGen {
     });
   }
 
+  /** Whether relaxed_madd is a hardware FMA here (see features.ts). */
+  hasFusedMadd(): boolean {
+    return wasmFeatures().fusedMadd;
+  }
+
   /** $madd_<t>(a, b, c): lane 0 of relaxed_madd on splats — a hardware FMA (see features.ts). */
   private fusedMadd(t: 'f32' | 'f64'): number {
     return this.runtimeFunc(`madd_${t}`, [t, t, t], [t], () => {
@@ -400,6 +410,11 @@ export class ModuleGen {
     }));
   }
 
+  /** The import that checks an access of `len` bytes (the slow path of 16-byte accesses). */
+  checkFunc(): number {
+    return this.checkImport;
+  }
+
   /** $st_slow_<size>(env: i32, addr: i64, value: i64): the checked store in JS; notes code writes; a fault sets env.FAULT. */
   storeSlowFunc(size: 1 | 2 | 4 | 8): number {
     const key = 0x40 + size;
@@ -415,18 +430,20 @@ export class ModuleGen {
 }
 
 /** Which helpers, and whether the load/store slow paths, the blocks need. */
-function scanImports(blocks: readonly TranslatedBlock[]): { helperIds: number[]; usesLoad: boolean; usesStore: boolean } {
+function scanImports(blocks: readonly TranslatedBlock[]): { helperIds: number[]; usesLoad: boolean; usesStore: boolean; usesCheck: boolean } {
   const ids = new Set<number>();
   let usesLoad = false;
   let usesStore = false;
+  let usesCheck = false;
   for (const blk of blocks) {
     for (const o of blk.ops) {
       if (o.op === 'call') ids.add(Number(o.consts[0]));
       else if (o.op === 'qemu_ld_i32' || o.op === 'qemu_ld_i64') usesLoad = true;
       else if (o.op === 'qemu_st_i32' || o.op === 'qemu_st_i64') usesStore = true;
+      else if (o.op === 'qemu_ld_v128' || o.op === 'qemu_st_v128') usesCheck = true;
     }
   }
-  return { helperIds: [...ids].sort((x, y) => x - y), usesLoad, usesStore };
+  return { helperIds: [...ids].sort((x, y) => x - y), usesLoad, usesStore, usesCheck };
 }
 
 

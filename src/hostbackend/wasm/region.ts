@@ -38,7 +38,7 @@ export const REGION_BUDGET = 1 << 20;
 /** Exit reason used only between a region function and the backend: a memory fault is pending. */
 export const FAULT_EXIT = 0x100;
 
-const SIZE: Record<IrType, number> = { i32: 4, i64: 8, f32: 4, f64: 8 };
+const SIZE: Record<IrType, number> = { i32: 4, i64: 8, f32: 4, f64: 8, v128: 16 };
 
 /** An env slot held in a local for the whole function. */
 interface CachedSlot {
@@ -158,10 +158,10 @@ export class RegionGen {
       }
     }
     // Overlapping accesses at different offsets disqualify both.
-    // (Accesses are at most 8 bytes long, so only ranges starting less than 8 bytes earlier can overlap.)
+    // (Accesses are at most 16 bytes long, so only ranges starting less than 16 bytes earlier can overlap.)
     ranges.sort((x, y) => x.start - y.start);
     for (let i = 1; i < ranges.length; i++) {
-      for (let j = i - 1; j >= 0 && ranges[j].start > ranges[i].start - 8; j--) {
+      for (let j = i - 1; j >= 0 && ranges[j].start > ranges[i].start - 16; j--) {
         if (ranges[j].end > ranges[i].start && ranges[j].offset !== ranges[i].offset) {
           seen.set(ranges[j].offset, null);
           seen.set(ranges[i].offset, null);
@@ -186,14 +186,16 @@ export class RegionGen {
     if (t === 'i32') b.i32Load(offset);
     else if (t === 'i64') b.i64Load(offset);
     else if (t === 'f32') b.f32Load(offset);
-    else b.f64Load(offset);
+    else if (t === 'f64') b.f64Load(offset);
+    else b.v128Load(offset);
   }
   private storeEnv(t: IrType, offset: number): void {
     const b = this.b;
     if (t === 'i32') b.i32Store(offset);
     else if (t === 'i64') b.i64Store(offset);
     else if (t === 'f32') b.f32Store(offset);
-    else b.f64Store(offset);
+    else if (t === 'f64') b.f64Store(offset);
+    else b.v128Store(offset);
   }
   private spillSlot(s: CachedSlot): void {
     this.b.localGet(this.env);
@@ -553,6 +555,7 @@ function envAccessType(o: IrOp): IrType | null {
   switch (o.op) {
     case 'ld_env_i32': case 'st_env_i32': return 'i32';
     case 'ld_env_i64': case 'st_env_i64': return 'i64';
+    case 'ld_env_v128': case 'st_env_v128': return 'v128';
     default: return null;
   }
 }

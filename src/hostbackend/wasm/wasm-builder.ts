@@ -7,9 +7,9 @@
 // is also written as one line of wasm text (for `-d out_asm`); when off, recording
 // costs one null test per instruction.
 
-export type ValType = 'i32' | 'i64' | 'f32' | 'f64';
+export type ValType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128';
 
-const VALTYPE_CODE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
+const VALTYPE_CODE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 const FUNCREF = 0x70;
 const EMPTY_BLOCK = 0x40;
 const SECTION = { type: 1, import: 2, function: 3, export: 7, element: 9, code: 10 } as const;
@@ -175,7 +175,7 @@ export class WasmBuilder {
   private funcIndex = -1;
   private params: Local[] = [];
   private localTypes: ValType[] = [];
-  private readonly freeLocals: Record<ValType, Local[]> = { i32: [], i64: [], f32: [], f64: [] };
+  private readonly freeLocals: Record<ValType, Local[]> = { i32: [], i64: [], f32: [], f64: [], v128: [] };
   private takenLocals = 0;
   private depth = 0;
 
@@ -347,7 +347,7 @@ export class WasmBuilder {
     const t = this.types[this.funcTypes[defined]];
     this.params = t.params.map((p, i) => new Local(i, p, true));
     this.localTypes = [];
-    for (const k of ['i32', 'i64', 'f32', 'f64'] as const) this.freeLocals[k].length = 0;
+    for (const k of ['i32', 'i64', 'f32', 'f64', 'v128'] as const) this.freeLocals[k].length = 0;
     this.takenLocals = 0;
     this.code.clear();
     this.depth = 1;
@@ -679,8 +679,42 @@ export class WasmBuilder {
 
   // --- SIMD (0xfd prefix) ---------------------------------------------------------------
 
-  private simd(sub: number, name: string): void {
+  /** A SIMD instruction without immediates, by its opcode after the 0xfd prefix (see SIMD in emit.ts). */
+  simd(sub: number, name: string): void {
     this.prefixed(0xfd, sub, name);
+  }
+  /** A SIMD lane instruction (extract_lane / replace_lane): opcode, then the lane index. */
+  simdLane(sub: number, name: string, lane: number): void {
+    this.prefixed(0xfd, sub, `${name} ${lane}`);
+    this.code.byte(lane);
+  }
+  v128Load(offset = 0): void {
+    this.code.byte(0xfd);
+    this.code.uleb(0x00);
+    this.code.uleb(0); // byte alignment: guest vectors need not be aligned
+    this.code.uleb(offset >>> 0);
+    if (this.rec) this.line(offset ? `v128.load offset=0x${(offset >>> 0).toString(16)}` : 'v128.load');
+  }
+  v128Store(offset = 0): void {
+    this.code.byte(0xfd);
+    this.code.uleb(0x0b);
+    this.code.uleb(0);
+    this.code.uleb(offset >>> 0);
+    if (this.rec) this.line(offset ? `v128.store offset=0x${(offset >>> 0).toString(16)}` : 'v128.store');
+  }
+  /** v128.const of 16 bytes given as an unsigned bigint (byte 0 = least significant). */
+  v128Const(v: bigint): void {
+    this.code.byte(0xfd);
+    this.code.uleb(0x0c);
+    for (let i = 0n; i < 16n; i++) this.code.byte(Number((v >> (8n * i)) & 0xffn));
+    if (this.rec) this.line(`v128.const 0x${BigInt.asUintN(128, v).toString(16).padStart(32, '0')}`);
+  }
+  /** i8x16.shuffle with 16 lane indexes (0-31). */
+  i8x16Shuffle(lanes: readonly number[]): void {
+    this.code.byte(0xfd);
+    this.code.uleb(0x0d);
+    for (const l of lanes) this.code.byte(l);
+    if (this.rec) this.line(`i8x16.shuffle ${lanes.join(' ')}`);
   }
   f32x4Splat(): void { this.simd(0x13, 'f32x4.splat'); }
   f64x2Splat(): void { this.simd(0x14, 'f64x2.splat'); }

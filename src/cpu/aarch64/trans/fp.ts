@@ -14,9 +14,10 @@ import {
 } from '../fpu-helpers.js';
 import type { FpBinop, FpEsize, FpRmode, FpUnop } from '../fp-ops.js';
 import {
-  callValue, callVoid, clearHighHalf, type DisasContext, genBranchIfCond, genCondValue, genWriteNzcv, getX, setX,
+  callValue, callVoid, type DisasContext, genBranchIfCond, genCondValue, genWriteNzcv, getX, setX,
 } from '../translate.js';
-import { A64, vOffset } from '../state.js';
+import { A64 } from '../state.js';
+import { low64, readLane, writeLane, writeScalar } from './vreg.js';
 import { genFpFastPath } from '../../../tcg/fp-fast.js';
 import type { Opcode } from '../../../tcg/opcodes.js';
 
@@ -28,7 +29,7 @@ const FPSR_IXC = 1 << 4;
 /** V[r]'s low lanes as a native f32/f64 temp. */
 function nativeScalar(ctx: DisasContext, r: number, esize: 32 | 64): Temp {
   const { b } = ctx;
-  const v = b.ldEnv('i64', vOffset(r));
+  const v = low64(ctx, r);
   return esize === 64 ? b.unary('bitcast_i64_f64', v) : b.unary('bitcast_i32_f32', b.unary('extrl_i64_i32', v));
 }
 
@@ -68,15 +69,9 @@ function lowMask(ctx: DisasContext, esize: number): Temp {
 
 const c32 = (ctx: DisasContext, v: number): Temp => ctx.b.const32(v);
 
-/** Writes an i64 holding a scalar (already masked to esize) to V[rd], zeroing the rest. */
-function writeScalar(ctx: DisasContext, rd: number, v: Temp): void {
-  ctx.b.stEnv(v, vOffset(rd));
-  clearHighHalf(ctx, rd);
-}
-
 /** The low esize bits of V[rn], zero-extended to i64. */
 function readScalar(ctx: DisasContext, rn: number, esize: number): Temp {
-  const v = ctx.b.ldEnv('i64', vOffset(rn));
+  const v = low64(ctx, rn);
   return esize === 64 ? v : ctx.b.binary('and_i64', v, lowMask(ctx, esize));
 }
 
@@ -278,7 +273,7 @@ export const FP_HANDLERS: Translators<DisasContext> = {
     // Wd/Xd = Hn/Sn/Dn (zero-extended), or Xd = Vn.D[1]
     const size = fmovGeneralSize(a);
     if (size === undefined) return false;
-    const v = ctx.b.ldEnv('i64', vOffset(a.rn) + (a.top ? 8 : 0));
+    const v = readLane(ctx, a.rn, 3, a.top);
     setX(ctx, a.rd, size === 16 ? ctx.b.binary('and_i64', v, lowMask(ctx, 16)) : v, a.sf === 1);
     return true;
   },
@@ -289,7 +284,7 @@ export const FP_HANDLERS: Translators<DisasContext> = {
     if (size === undefined) return false;
     let v = getX(ctx, a.rn);
     if (size < 64) v = ctx.b.binary('and_i64', v, lowMask(ctx, size));
-    if (a.top) ctx.b.stEnv(v, vOffset(a.rd) + 8);
+    if (a.top) writeLane(ctx, a.rd, 3, 1, v);
     else writeScalar(ctx, a.rd, v);
     return true;
   },

@@ -11,7 +11,8 @@
 import type { Temp } from '../../../tcg/ir.js';
 import { MEMOP } from '../../../tcg/opcodes.js';
 import type { arg_ldlit, arg_ldst_imm, arg_ldst_reg, arg_ldstpair, Translators } from '../ldst.generated.js';
-import { clearHighHalf, getX, getXsp, setX, setXsp, vOffset, type DisasContext } from '../translate.js';
+import { getX, getXsp, setX, setXsp, type DisasContext } from '../translate.js';
+import { getV, low64, setV, writeScalar } from './vreg.js';
 import { LDST_ATOMIC_HANDLERS } from './ldst-atomic.js';
 import { addrPlus, MEMOP_S, MEMOP_U } from './ldst-common.js';
 
@@ -51,26 +52,19 @@ const FPR: RegFile = {
     const { b } = ctx;
     if (acc.sz < 4) {
       const v = b.qemuLd('i64', addr, MEMOP_U[acc.sz]);
-      return () => {
-        b.stEnv(v, vOffset(rt));
-        clearHighHalf(ctx, rt);
-      };
+      return () => writeScalar(ctx, rt, v);
     }
-    const lo = b.qemuLd('i64', addr, MEMOP.UQ);
-    const hi = b.qemuLd('i64', addrPlus(ctx, addr, 8), MEMOP.UQ);
-    return () => {
-      b.stEnv(lo, vOffset(rt));
-      b.stEnv(hi, vOffset(rt) + 8);
-    };
+    const q = b.newTemp('v128');
+    b.emit('qemu_ld_v128', [q], [addr]);
+    return () => setV(ctx, rt, q);
   },
   store(ctx, rt, addr, acc) {
     const { b } = ctx;
     if (acc.sz < 4) {
-      b.qemuSt(b.ldEnv('i64', vOffset(rt)), addr, MEMOP_U[acc.sz]);
+      b.qemuSt(low64(ctx, rt), addr, MEMOP_U[acc.sz]);
       return;
     }
-    b.qemuSt(b.ldEnv('i64', vOffset(rt)), addr, MEMOP.UQ);
-    b.qemuSt(b.ldEnv('i64', vOffset(rt) + 8), addrPlus(ctx, addr, 8), MEMOP.UQ);
+    b.emit('qemu_st_v128', [], [getV(ctx, rt), addr]);
   },
 };
 

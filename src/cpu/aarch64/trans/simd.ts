@@ -1,15 +1,49 @@
 // AdvSIMD handlers (a64-simd.decode): each names its lane operation and calls one
-// generator of trans/simd-gen.ts — lane-wise work goes to the helpers of
-// simd-helpers.ts, bitwise ops, moves, MOVI, EXT and structure loads/stores are inline.
+// generator — the inline vector IR of simd-inline.ts where it covers the shape, else the
+// helper call of simd-gen.ts (`?? fallback`).
 
 import type { Translators } from '../simd.generated.js';
 import type { DisasContext } from '../translate.js';
 import {
-  BITWISE, genAcross, genAddHn, genAddpScalar, genBitwise, genDupElem, genDupGen, genDupScalar, genExt, genFp2, genFp3,
-  genFpAcross, genFpCvtWidth, genFpFixed, genFpIdx, genFpPairScalar, genIdx, genIdxLong, genInsElem, genInsGen,
-  genLdstMult, genLdstSingle, genLong, genMovi, genMovToGen, genNot, genPairLong, genPerm, genRev, genShiftLeft,
-  genSatDoublingLong, genShiftLong, genShiftNarrow, genShiftRight, genShll, genTbl, genXtn, gen2, gen3, gen3Bytes,
+  genAcross, genAddHn, genFp2, genFp3, genFpAcross, genFpCvtWidth, genFpFixed, genFpIdx, genFpPairScalar, genIdx, genIdxLong,
+  genLong, genPairLong, genSatDoublingLong, genShiftLeft, genShiftNarrow, genShiftRight, genShll, genTbl, genXtn, gen2, gen3,
+  gen3Bytes,
 } from './simd-gen.js';
+import {
+  BITWISE, genAcrossInline, genAddpScalarInline, genBitwise, genDupElem, genDupGen, genDupScalar, genExtInline, genFpSignInline,
+  genFpVector, genInsElem, genInsGen, genLdstMult, genLdstSingle, genLongInline, genMovi, genMovToGen, genNot, genPairInline,
+  genPermInline, genRevInline, genShiftLeftInline, genShiftLongInline, genShiftRightInline, genShrnInline, genTblInline,
+  genXtnInline, gen2Inline, gen3Inline, laneSplat,
+} from './simd-inline.js';
+import type { DisasContext as Ctx } from '../translate.js';
+import type { arg_v2, arg_v3, arg_vidx, arg_vsh } from '../simd.generated.js';
+import type { LaneOpName } from '../simd-lanes.js';
+import type { Fp3Op } from '../simd-helpers.js';
+import { getV } from './vreg.js';
+
+/** Three-same integer op: inline when covered, else the helper. */
+const i3 = (ctx: Ctx, a: arg_v3, op: LaneOpName): boolean => gen3Inline(ctx, a, op) ?? gen3(ctx, a, op);
+const p3 = (ctx: Ctx, a: arg_v3, op: LaneOpName): boolean => genPairInline(ctx, a, op) ?? gen3(ctx, a, op, true);
+const i2 = (ctx: Ctx, a: arg_v2, op: LaneOpName, imm = 0, sizes = 0b1111): boolean =>
+  ((sizes >> a.size) & 1 ? gen2Inline(ctx, a, op) : null) ?? gen2(ctx, a, op, imm, sizes);
+/** FP three-same op: the native fast path when it has one, around the helper. */
+function f3(ctx: Ctx, a: arg_v3, op: Fp3Op): boolean {
+  const esz = 2 + (a.size & 1);
+  if (!a.scalar && esz === 3 && !a.q) return false;
+  if (a.scalar) return genFp3(ctx, a, op);
+  return genFpVector(ctx, op, esz, a.q, a.rd, () => getV(ctx, a.rn), () => getV(ctx, a.rm), () => genFp3(ctx, a, op)) ?? genFp3(ctx, a, op);
+}
+/** FP by element: the same with Vm's element in every lane. */
+function fIdx(ctx: Ctx, a: arg_vidx, op: Fp3Op): boolean {
+  if (a.scalar || a.size < 2 || (a.size === 3 && (!a.q || a.hlm & 2))) return genFpIdx(ctx, a, op);
+  const idx = a.size === 2 ? a.hlm >> 1 : a.hlm >> 2;
+  const rm = ((a.hlm & 1) << 4) | a.rm4;
+  return genFpVector(ctx, op, a.size, a.q, a.rd, () => getV(ctx, a.rn), () => laneSplat(ctx, rm, a.size, idx), () => genFpIdx(ctx, a, op))
+    ?? genFpIdx(ctx, a, op);
+}
+/** Shifts right by immediate. */
+const sr = (ctx: Ctx, a: arg_vsh, name: string, op: LaneOpName, positive = false): boolean =>
+  genShiftRightInline(ctx, a, name) ?? genShiftRight(ctx, a, op, positive);
 
 export const SIMD_HANDLERS: Translators<DisasContext> = {
   // structure loads and stores
@@ -17,22 +51,22 @@ export const SIMD_HANDLERS: Translators<DisasContext> = {
   trans_ldst_single: (ctx, a) => genLdstSingle(ctx, a),
 
   // three same: integer
-  trans_add: (ctx, a) => gen3(ctx, a, 'add'),
-  trans_sub: (ctx, a) => gen3(ctx, a, 'sub'),
-  trans_mul: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'mul'),
-  trans_mla: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'mla'),
-  trans_mls: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'mls'),
+  trans_add: (ctx, a) => i3(ctx, a, 'add'),
+  trans_sub: (ctx, a) => i3(ctx, a, 'sub'),
+  trans_mul: (ctx, a) => a.size !== 3 && i3(ctx, a, 'mul'),
+  trans_mla: (ctx, a) => a.size !== 3 && i3(ctx, a, 'mla'),
+  trans_mls: (ctx, a) => a.size !== 3 && i3(ctx, a, 'mls'),
   trans_pmul: (ctx, a) => gen3Bytes(ctx, a, 'pmul'),
-  trans_cmeq: (ctx, a) => gen3(ctx, a, 'cmeq'),
-  trans_cmtst: (ctx, a) => gen3(ctx, a, 'cmtst'),
-  trans_cmhi: (ctx, a) => gen3(ctx, a, 'cmhi'),
-  trans_cmhs: (ctx, a) => gen3(ctx, a, 'cmhs'),
-  trans_cmgt: (ctx, a) => gen3(ctx, a, 'cmgt'),
-  trans_cmge: (ctx, a) => gen3(ctx, a, 'cmge'),
-  trans_umax: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'umax'),
-  trans_umin: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'umin'),
-  trans_smax: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'smax'),
-  trans_smin: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'smin'),
+  trans_cmeq: (ctx, a) => i3(ctx, a, 'cmeq'),
+  trans_cmtst: (ctx, a) => i3(ctx, a, 'cmtst'),
+  trans_cmhi: (ctx, a) => i3(ctx, a, 'cmhi'),
+  trans_cmhs: (ctx, a) => i3(ctx, a, 'cmhs'),
+  trans_cmgt: (ctx, a) => i3(ctx, a, 'cmgt'),
+  trans_cmge: (ctx, a) => i3(ctx, a, 'cmge'),
+  trans_umax: (ctx, a) => a.size !== 3 && i3(ctx, a, 'umax'),
+  trans_umin: (ctx, a) => a.size !== 3 && i3(ctx, a, 'umin'),
+  trans_smax: (ctx, a) => a.size !== 3 && i3(ctx, a, 'smax'),
+  trans_smin: (ctx, a) => a.size !== 3 && i3(ctx, a, 'smin'),
   trans_uabd: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'uabd'),
   trans_sabd: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'sabd'),
   trans_uaba: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'uaba'),
@@ -57,12 +91,12 @@ export const SIMD_HANDLERS: Translators<DisasContext> = {
   trans_sqshl: (ctx, a) => gen3(ctx, a, 'sqshl'),
   trans_uqrshl: (ctx, a) => gen3(ctx, a, 'uqrshl'),
   trans_sqrshl: (ctx, a) => gen3(ctx, a, 'sqrshl'),
-  trans_addp: (ctx, a) => gen3(ctx, a, 'add', true),
-  trans_umaxp: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'umax', true),
-  trans_uminp: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'umin', true),
-  trans_smaxp: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'smax', true),
-  trans_sminp: (ctx, a) => a.size !== 3 && gen3(ctx, a, 'smin', true),
-  trans_addp_s: (ctx, a) => genAddpScalar(ctx, a),
+  trans_addp: (ctx, a) => p3(ctx, a, 'add'),
+  trans_umaxp: (ctx, a) => a.size !== 3 && p3(ctx, a, 'umax'),
+  trans_uminp: (ctx, a) => a.size !== 3 && p3(ctx, a, 'umin'),
+  trans_smaxp: (ctx, a) => a.size !== 3 && p3(ctx, a, 'smax'),
+  trans_sminp: (ctx, a) => a.size !== 3 && p3(ctx, a, 'smin'),
+  trans_addp_s: (ctx, a) => genAddpScalarInline(ctx, a),
 
   // three same: bitwise (inline)
   trans_and: (ctx, a) => genBitwise(ctx, a, BITWISE.and),
@@ -75,24 +109,24 @@ export const SIMD_HANDLERS: Translators<DisasContext> = {
   trans_bif: (ctx, a) => genBitwise(ctx, a, BITWISE.bif),
 
   // three different: widening and narrowing
-  trans_uaddl: (ctx, a) => genLong(ctx, a, 'add', false),
-  trans_saddl: (ctx, a) => genLong(ctx, a, 'add', true),
-  trans_uaddw: (ctx, a) => genLong(ctx, a, 'add', false, true),
-  trans_saddw: (ctx, a) => genLong(ctx, a, 'add', true, true),
-  trans_usubl: (ctx, a) => genLong(ctx, a, 'sub', false),
-  trans_ssubl: (ctx, a) => genLong(ctx, a, 'sub', true),
-  trans_usubw: (ctx, a) => genLong(ctx, a, 'sub', false, true),
-  trans_ssubw: (ctx, a) => genLong(ctx, a, 'sub', true, true),
+  trans_uaddl: (ctx, a) => genLongInline(ctx, a, 'add', false) ?? genLong(ctx, a, 'add', false),
+  trans_saddl: (ctx, a) => genLongInline(ctx, a, 'add', true) ?? genLong(ctx, a, 'add', true),
+  trans_uaddw: (ctx, a) => genLongInline(ctx, a, 'add', false, true) ?? genLong(ctx, a, 'add', false, true),
+  trans_saddw: (ctx, a) => genLongInline(ctx, a, 'add', true, true) ?? genLong(ctx, a, 'add', true, true),
+  trans_usubl: (ctx, a) => genLongInline(ctx, a, 'sub', false) ?? genLong(ctx, a, 'sub', false),
+  trans_ssubl: (ctx, a) => genLongInline(ctx, a, 'sub', true) ?? genLong(ctx, a, 'sub', true),
+  trans_usubw: (ctx, a) => genLongInline(ctx, a, 'sub', false, true) ?? genLong(ctx, a, 'sub', false, true),
+  trans_ssubw: (ctx, a) => genLongInline(ctx, a, 'sub', true, true) ?? genLong(ctx, a, 'sub', true, true),
   trans_uabdl: (ctx, a) => genLong(ctx, a, 'uabd', false),
   trans_sabdl: (ctx, a) => genLong(ctx, a, 'sabd', true),
   trans_uabal: (ctx, a) => genLong(ctx, a, 'uaba', false),
   trans_sabal: (ctx, a) => genLong(ctx, a, 'saba', true),
-  trans_umull: (ctx, a) => genLong(ctx, a, 'mul', false),
-  trans_smull: (ctx, a) => genLong(ctx, a, 'mul', true),
-  trans_umlal: (ctx, a) => genLong(ctx, a, 'mla', false),
-  trans_smlal: (ctx, a) => genLong(ctx, a, 'mla', true),
-  trans_umlsl: (ctx, a) => genLong(ctx, a, 'mls', false),
-  trans_smlsl: (ctx, a) => genLong(ctx, a, 'mls', true),
+  trans_umull: (ctx, a) => genLongInline(ctx, a, 'mul', false) ?? genLong(ctx, a, 'mul', false),
+  trans_smull: (ctx, a) => genLongInline(ctx, a, 'mul', true) ?? genLong(ctx, a, 'mul', true),
+  trans_umlal: (ctx, a) => genLongInline(ctx, a, 'mla', false) ?? genLong(ctx, a, 'mla', false),
+  trans_smlal: (ctx, a) => genLongInline(ctx, a, 'mla', true) ?? genLong(ctx, a, 'mla', true),
+  trans_umlsl: (ctx, a) => genLongInline(ctx, a, 'mls', false) ?? genLong(ctx, a, 'mls', false),
+  trans_smlsl: (ctx, a) => genLongInline(ctx, a, 'mls', true) ?? genLong(ctx, a, 'mls', true),
   // PMULL of 8-bit polynomials; the 64-bit form (FEAT_PMULL, crypto) is not implemented or advertised.
   trans_pmull: (ctx, a) => a.size === 0 && genLong(ctx, a, 'pmul', false),
   trans_sqdmull: (ctx, a) => genSatDoublingLong(ctx, a, 'sqdmull'),
@@ -104,45 +138,45 @@ export const SIMD_HANDLERS: Translators<DisasContext> = {
   trans_rsubhn: (ctx, a) => genAddHn(ctx, a, true, true),
 
   // two-register misc: integer
-  trans_neg: (ctx, a) => gen2(ctx, a, 'neg'),
-  trans_abs: (ctx, a) => gen2(ctx, a, 'abs'),
+  trans_neg: (ctx, a) => i2(ctx, a, 'neg'),
+  trans_abs: (ctx, a) => i2(ctx, a, 'abs'),
   trans_sqneg: (ctx, a) => gen2(ctx, a, 'sqneg'),
   trans_sqabs: (ctx, a) => gen2(ctx, a, 'sqabs'),
   trans_suqadd: (ctx, a) => gen2(ctx, a, 'suqadd'),
   trans_usqadd: (ctx, a) => gen2(ctx, a, 'usqadd'),
   trans_urecpe: (ctx, a) => a.size === 2 && gen2(ctx, a, 'urecpe'),
   trans_ursqrte: (ctx, a) => a.size === 2 && gen2(ctx, a, 'ursqrte'),
-  trans_cmeq0: (ctx, a) => gen2(ctx, a, 'cmeq'),
-  trans_cmgt0: (ctx, a) => gen2(ctx, a, 'cmgt'),
-  trans_cmge0: (ctx, a) => gen2(ctx, a, 'cmge'),
-  trans_cmle0: (ctx, a) => gen2(ctx, a, 'cmle0'),
-  trans_cmlt0: (ctx, a) => gen2(ctx, a, 'cmlt0'),
-  trans_cnt: (ctx, a) => gen2(ctx, a, 'cnt', 0, 0b0001),
+  trans_cmeq0: (ctx, a) => i2(ctx, a, 'cmeq'),
+  trans_cmgt0: (ctx, a) => i2(ctx, a, 'cmgt'),
+  trans_cmge0: (ctx, a) => i2(ctx, a, 'cmge'),
+  trans_cmle0: (ctx, a) => i2(ctx, a, 'cmle0'),
+  trans_cmlt0: (ctx, a) => i2(ctx, a, 'cmlt0'),
+  trans_cnt: (ctx, a) => i2(ctx, a, 'cnt', 0, 0b0001),
   trans_rbit: (ctx, a) => gen2(ctx, { ...a, size: 0 }, 'rbit'),
   trans_clz: (ctx, a) => gen2(ctx, a, 'clz', 0, 0b0111),
   trans_cls: (ctx, a) => gen2(ctx, a, 'cls', 0, 0b0111),
   trans_not: (ctx, a) => genNot(ctx, a),
-  trans_rev64: (ctx, a) => genRev(ctx, a, 3),
-  trans_rev32: (ctx, a) => genRev(ctx, a, 2),
-  trans_rev16: (ctx, a) => genRev(ctx, a, 1),
+  trans_rev64: (ctx, a) => genRevInline(ctx, a, 3),
+  trans_rev32: (ctx, a) => genRevInline(ctx, a, 2),
+  trans_rev16: (ctx, a) => genRevInline(ctx, a, 1),
   trans_uaddlp: (ctx, a) => genPairLong(ctx, a, 'add', false),
   trans_saddlp: (ctx, a) => genPairLong(ctx, a, 'add', true),
   trans_uadalp: (ctx, a) => genPairLong(ctx, a, 'add3', false),
   trans_sadalp: (ctx, a) => genPairLong(ctx, a, 'add3', true),
-  trans_xtn: (ctx, a) => genXtn(ctx, a, 0),
+  trans_xtn: (ctx, a) => genXtnInline(ctx, a),
   trans_sqxtn: (ctx, a) => genXtn(ctx, a, 1),
   trans_uqxtn: (ctx, a) => genXtn(ctx, a, 2),
   trans_sqxtun: (ctx, a) => genXtn(ctx, a, 3),
   trans_shll: (ctx, a) => genShll(ctx, a),
 
   // across lanes
-  trans_addv: (ctx, a) => genAcross(ctx, a, 'addv'),
+  trans_addv: (ctx, a) => genAcrossInline(ctx, a, 'addv') ?? genAcross(ctx, a, 'addv'),
   trans_saddlv: (ctx, a) => genAcross(ctx, a, 'saddlv'),
   trans_uaddlv: (ctx, a) => genAcross(ctx, a, 'uaddlv'),
-  trans_smaxv: (ctx, a) => genAcross(ctx, a, 'smaxv'),
-  trans_umaxv: (ctx, a) => genAcross(ctx, a, 'umaxv'),
-  trans_sminv: (ctx, a) => genAcross(ctx, a, 'sminv'),
-  trans_uminv: (ctx, a) => genAcross(ctx, a, 'uminv'),
+  trans_smaxv: (ctx, a) => genAcrossInline(ctx, a, 'smaxv') ?? genAcross(ctx, a, 'smaxv'),
+  trans_umaxv: (ctx, a) => genAcrossInline(ctx, a, 'umaxv') ?? genAcross(ctx, a, 'umaxv'),
+  trans_sminv: (ctx, a) => genAcrossInline(ctx, a, 'sminv') ?? genAcross(ctx, a, 'sminv'),
+  trans_uminv: (ctx, a) => genAcrossInline(ctx, a, 'uminv') ?? genAcross(ctx, a, 'uminv'),
 
   // copy, permute, extract, table lookup, immediates
   trans_dup_elem: (ctx, a) => genDupElem(ctx, a),
@@ -152,33 +186,33 @@ export const SIMD_HANDLERS: Translators<DisasContext> = {
   trans_ins_elem: (ctx, a) => genInsElem(ctx, a),
   trans_umov: (ctx, a) => genMovToGen(ctx, a, false),
   trans_smov: (ctx, a) => genMovToGen(ctx, a, true),
-  trans_uzp1: (ctx, a) => genPerm(ctx, a, 'uzp1'),
-  trans_uzp2: (ctx, a) => genPerm(ctx, a, 'uzp2'),
-  trans_zip1: (ctx, a) => genPerm(ctx, a, 'zip1'),
-  trans_zip2: (ctx, a) => genPerm(ctx, a, 'zip2'),
-  trans_trn1: (ctx, a) => genPerm(ctx, a, 'trn1'),
-  trans_trn2: (ctx, a) => genPerm(ctx, a, 'trn2'),
-  trans_ext: (ctx, a) => genExt(ctx, a),
-  trans_tbl: (ctx, a) => genTbl(ctx, a, false),
-  trans_tbx: (ctx, a) => genTbl(ctx, a, true),
+  trans_uzp1: (ctx, a) => genPermInline(ctx, a, 'uzp1'),
+  trans_uzp2: (ctx, a) => genPermInline(ctx, a, 'uzp2'),
+  trans_zip1: (ctx, a) => genPermInline(ctx, a, 'zip1'),
+  trans_zip2: (ctx, a) => genPermInline(ctx, a, 'zip2'),
+  trans_trn1: (ctx, a) => genPermInline(ctx, a, 'trn1'),
+  trans_trn2: (ctx, a) => genPermInline(ctx, a, 'trn2'),
+  trans_ext: (ctx, a) => genExtInline(ctx, a),
+  trans_tbl: (ctx, a) => genTblInline(ctx, a, false) ?? genTbl(ctx, a, false),
+  trans_tbx: (ctx, a) => genTblInline(ctx, a, true) ?? genTbl(ctx, a, true),
   trans_movi: (ctx, a) => genMovi(ctx, a),
 
   // shifts by immediate
-  trans_sshr: (ctx, a) => genShiftRight(ctx, a, 'sshl'),
-  trans_ushr: (ctx, a) => genShiftRight(ctx, a, 'ushl'),
+  trans_sshr: (ctx, a) => sr(ctx, a, 'sshr', 'sshl'),
+  trans_ushr: (ctx, a) => sr(ctx, a, 'ushr', 'ushl'),
   trans_srshr: (ctx, a) => genShiftRight(ctx, a, 'srshl'),
   trans_urshr: (ctx, a) => genShiftRight(ctx, a, 'urshl'),
-  trans_ssra: (ctx, a) => genShiftRight(ctx, a, 'ssra'),
-  trans_usra: (ctx, a) => genShiftRight(ctx, a, 'usra'),
+  trans_ssra: (ctx, a) => sr(ctx, a, 'ssra', 'ssra'),
+  trans_usra: (ctx, a) => sr(ctx, a, 'usra', 'usra'),
   trans_srsra: (ctx, a) => genShiftRight(ctx, a, 'srsra'),
   trans_ursra: (ctx, a) => genShiftRight(ctx, a, 'ursra'),
-  trans_sri: (ctx, a) => genShiftRight(ctx, a, 'sri', true),
-  trans_shl: (ctx, a) => genShiftLeft(ctx, a, 'ushl'),
-  trans_sli: (ctx, a) => genShiftLeft(ctx, a, 'sli'),
+  trans_sri: (ctx, a) => sr(ctx, a, 'sri', 'sri', true),
+  trans_shl: (ctx, a) => genShiftLeftInline(ctx, a, 'shl') ?? genShiftLeft(ctx, a, 'ushl'),
+  trans_sli: (ctx, a) => genShiftLeftInline(ctx, a, 'sli') ?? genShiftLeft(ctx, a, 'sli'),
   trans_sqshl_i: (ctx, a) => genShiftLeft(ctx, a, 'sqshl', true),
   trans_uqshl_i: (ctx, a) => genShiftLeft(ctx, a, 'uqshl', true),
   trans_sqshlu: (ctx, a) => genShiftLeft(ctx, a, 'sqshlu', true),
-  trans_shrn: (ctx, a) => !a.scalar && genShiftNarrow(ctx, a, 0, false, false),
+  trans_shrn: (ctx, a) => !a.scalar && genShrnInline(ctx, a),
   trans_rshrn: (ctx, a) => !a.scalar && genShiftNarrow(ctx, a, 0, false, true),
   trans_sqshrn: (ctx, a) => genShiftNarrow(ctx, a, 1, true, false),
   trans_sqrshrn: (ctx, a) => genShiftNarrow(ctx, a, 1, true, true),
@@ -186,8 +220,8 @@ export const SIMD_HANDLERS: Translators<DisasContext> = {
   trans_uqrshrn: (ctx, a) => genShiftNarrow(ctx, a, 2, false, true),
   trans_sqshrun: (ctx, a) => genShiftNarrow(ctx, a, 3, true, false),
   trans_sqrshrun: (ctx, a) => genShiftNarrow(ctx, a, 3, true, true),
-  trans_sshll: (ctx, a) => genShiftLong(ctx, a, true),
-  trans_ushll: (ctx, a) => genShiftLong(ctx, a, false),
+  trans_sshll: (ctx, a) => genShiftLongInline(ctx, a, true),
+  trans_ushll: (ctx, a) => genShiftLongInline(ctx, a, false),
   trans_scvtf_fx: (ctx, a) => genFpFixed(ctx, a, 'scvtf'),
   trans_ucvtf_fx: (ctx, a) => genFpFixed(ctx, a, 'ucvtf'),
   trans_fcvtzs_fx: (ctx, a) => genFpFixed(ctx, a, 'cvtzs'),
@@ -208,29 +242,29 @@ export const SIMD_HANDLERS: Translators<DisasContext> = {
   trans_sqdmull_idx: (ctx, a) => genIdxLong(ctx, a, 'sqdmull', true),
   trans_sqdmlal_idx: (ctx, a) => genIdxLong(ctx, a, 'sqdmlal', true),
   trans_sqdmlsl_idx: (ctx, a) => genIdxLong(ctx, a, 'sqdmlsl', true),
-  trans_fmla_idx: (ctx, a) => genFpIdx(ctx, a, 'fmla'),
-  trans_fmls_idx: (ctx, a) => genFpIdx(ctx, a, 'fmls'),
-  trans_fmul_idx: (ctx, a) => genFpIdx(ctx, a, 'mul'),
+  trans_fmla_idx: (ctx, a) => fIdx(ctx, a, 'fmla'),
+  trans_fmls_idx: (ctx, a) => fIdx(ctx, a, 'fmls'),
+  trans_fmul_idx: (ctx, a) => fIdx(ctx, a, 'mul'),
   trans_fmulx_idx: (ctx, a) => genFpIdx(ctx, a, 'mulx'),
 
   // floating point: three same
-  trans_fadd: (ctx, a) => genFp3(ctx, a, 'add'),
-  trans_fsub: (ctx, a) => genFp3(ctx, a, 'sub'),
-  trans_fmul: (ctx, a) => genFp3(ctx, a, 'mul'),
-  trans_fdiv: (ctx, a) => genFp3(ctx, a, 'div'),
-  trans_fmax: (ctx, a) => genFp3(ctx, a, 'max'),
-  trans_fmin: (ctx, a) => genFp3(ctx, a, 'min'),
-  trans_fmaxnm: (ctx, a) => genFp3(ctx, a, 'maxnm'),
-  trans_fminnm: (ctx, a) => genFp3(ctx, a, 'minnm'),
+  trans_fadd: (ctx, a) => f3(ctx, a, 'add'),
+  trans_fsub: (ctx, a) => f3(ctx, a, 'sub'),
+  trans_fmul: (ctx, a) => f3(ctx, a, 'mul'),
+  trans_fdiv: (ctx, a) => f3(ctx, a, 'div'),
+  trans_fmax: (ctx, a) => f3(ctx, a, 'max'),
+  trans_fmin: (ctx, a) => f3(ctx, a, 'min'),
+  trans_fmaxnm: (ctx, a) => f3(ctx, a, 'maxnm'),
+  trans_fminnm: (ctx, a) => f3(ctx, a, 'minnm'),
   trans_fmulx: (ctx, a) => genFp3(ctx, a, 'mulx'),
   trans_fabd: (ctx, a) => genFp3(ctx, a, 'abd'),
   trans_frecps: (ctx, a) => genFp3(ctx, a, 'recps'),
   trans_frsqrts: (ctx, a) => genFp3(ctx, a, 'rsqrts'),
-  trans_fmla: (ctx, a) => genFp3(ctx, a, 'fmla'),
-  trans_fmls: (ctx, a) => genFp3(ctx, a, 'fmls'),
-  trans_fcmeq: (ctx, a) => genFp3(ctx, a, 'eq'),
-  trans_fcmge: (ctx, a) => genFp3(ctx, a, 'ge'),
-  trans_fcmgt: (ctx, a) => genFp3(ctx, a, 'gt'),
+  trans_fmla: (ctx, a) => f3(ctx, a, 'fmla'),
+  trans_fmls: (ctx, a) => f3(ctx, a, 'fmls'),
+  trans_fcmeq: (ctx, a) => f3(ctx, a, 'eq'),
+  trans_fcmge: (ctx, a) => f3(ctx, a, 'ge'),
+  trans_fcmgt: (ctx, a) => f3(ctx, a, 'gt'),
   trans_facge: (ctx, a) => genFp3(ctx, a, 'absge'),
   trans_facgt: (ctx, a) => genFp3(ctx, a, 'absgt'),
   trans_faddp: (ctx, a) => genFp3(ctx, a, 'add', true),
@@ -245,8 +279,8 @@ export const SIMD_HANDLERS: Translators<DisasContext> = {
   trans_fminnmp_s: (ctx, a) => genFpPairScalar(ctx, a, 'minnm'),
 
   // floating point: one operand
-  trans_fabs: (ctx, a) => genFp2(ctx, a, 'abs'),
-  trans_fneg: (ctx, a) => genFp2(ctx, a, 'neg'),
+  trans_fabs: (ctx, a) => (a.scalar ? genFp2(ctx, a, 'abs') : genFpSignInline(ctx, a, 'abs')),
+  trans_fneg: (ctx, a) => (a.scalar ? genFp2(ctx, a, 'neg') : genFpSignInline(ctx, a, 'neg')),
   trans_fsqrt: (ctx, a) => genFp2(ctx, a, 'sqrt'),
   trans_frecpe: (ctx, a) => genFp2(ctx, a, 'recpe'),
   trans_frsqrte: (ctx, a) => genFp2(ctx, a, 'rsqrte'),

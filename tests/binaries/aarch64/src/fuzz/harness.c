@@ -194,6 +194,10 @@ static void make_state(uint32_t n)
     if (next() % 2) /* rounding mode, FZ, DN, FZ16, AHP */
         fpcr = next() & ((3ull << 22) | (1ull << 24) | (1ull << 25) | (1ull << 19) | (1ull << 26));
     memcpy(state + 264, &fpcr, 8);
+    uint64_t fpsr = 0;
+    if (next() % 2) /* some cumulative flags already set: QC and the exception flags */
+        fpsr = next() & 0x0800009full;
+    memcpy(state + 256, &fpsr, 8);
     memcpy(state + 272, &fuzz_stubs[n], 8);
     for (int r = 0; r < 32; r++)
         vector_value(state + 288 + 16 * r);
