@@ -52,6 +52,7 @@ interface ParseState {
   logFile?: string;
   oneInsnPerTb: boolean;
   backend: Backend;
+  tier0: boolean;
   unameRelease?: string;
   version: string;
 }
@@ -102,7 +103,7 @@ function parseBackend(text: string): Backend {
 
 const ON_OFF: Readonly<Record<string, boolean>> = { on: true, off: false, yes: true, no: false, true: true, false: false };
 
-/** -accel tcg[,backend=wasm|interp][,one-insn-per-tb=on|off] */
+/** -accel tcg[,backend=wasm|interp][,tier0=on|off][,one-insn-per-tb=on|off] */
 function parseAccel(st: ParseState, text: string): void {
   const [accel, ...props] = text.split(',');
   if (accel === 'help') throw new EarlyExit('Accelerators supported in QEMU binary:\ntcg\n');
@@ -113,7 +114,8 @@ function parseAccel(st: ParseState, text: string): void {
     const value = eq < 0 ? 'on' : prop.slice(eq + 1);
     if (key === 'backend') st.backend = parseBackend(value);
     else if (key === 'one-insn-per-tb' && value in ON_OFF) st.oneInsnPerTb = ON_OFF[value];
-    else throw new UserError(`invalid -accel property '${prop}' (tcg takes backend=${BACKENDS.join('|')} and one-insn-per-tb=on|off)`);
+    else if (key === 'tier0' && value in ON_OFF) st.tier0 = ON_OFF[value];
+    else throw new UserError(`invalid -accel property '${prop}' (tcg takes backend=${BACKENDS.join('|')}, tier0=on|off and one-insn-per-tb=on|off)`);
   }
 }
 
@@ -155,9 +157,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'strace', env: 'QEMU_STRACE', help: 'log system calls', apply: (st) => { st.strace = true; } },
   {
     flag: 'accel',
-    arg: 'tcg[,backend=B]',
+    arg: 'tcg[,backend=B][,tier0=on|off]',
     env: 'QEMU_ACCEL_BACKEND',
-    help: `select the code generator: backend=${BACKENDS.join('|')} (default wasm); the variable takes just the backend name`,
+    help: `select the code generator: backend=${BACKENDS.join('|')} (default wasm); tier0=off compiles every block instead of interpreting cold code first; the variable takes just the backend name`,
     apply: parseAccel,
     applyEnv: (st, v) => { st.backend = parseBackend(v); },
   },
@@ -303,6 +305,7 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
     log: new Set(),
     oneInsnPerTb: false,
     backend: 'wasm',
+    tier0: true,
     version: ctx.version ?? '0.0.0',
   };
   let split: SplitArgs;
@@ -344,6 +347,7 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
     log: st.log,
     oneInsnPerTb: st.oneInsnPerTb,
     backend: st.backend,
+    tier0: st.tier0,
   };
   if (st.ldPrefix !== undefined) options.ldPrefix = st.ldPrefix;
   if (st.logFile !== undefined) options.logFile = st.logFile;

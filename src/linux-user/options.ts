@@ -26,6 +26,8 @@ export interface RunOptions {
   oneInsnPerTb: boolean;
   /** -accel tcg,backend=... */
   backend: 'wasm' | 'interp';
+  /** -accel tcg,tier0=on|off: interpret cold code before compiling it (wasm backend). */
+  tier0: boolean;
   /** -cpu, when given (checked against the ELF's architecture). */
   cpu?: string;
   /** -r / QEMU_UNAME: the release uname() reports. */

@@ -40,7 +40,7 @@ export class CpuExec {
         const tb = this.tbs.enter(lo, hi);
         if (logExec) this.log.write(`Trace 0: 0x${tb.slot.toString(16).padStart(8, '0')} [${pc.toString(16).padStart(16, '0')}]\n`);
         this.dispatches++;
-        reason = this.backend.run(tb.slot, env);
+        reason = this.tbs.backendOf(tb).run(tb.slot, env);
       } catch (e) {
         if (!(e instanceof GuestFault)) throw e;
         // The backend stored the faulting instruction's pc; a fetch fault happens at pc itself.

@@ -5,6 +5,12 @@
 // pages holding translated code (PERM.CODE) and drops every region on a page when that
 // page is written, and everything on fence.i.
 //
+// Code is translated in two tiers when a tier-0 backend is given (the IR interpreter):
+// a block is first translated alone, without optimization, and interpreted — most code
+// runs a handful of times, and compiling it would cost far more than running it. A block
+// the CPU loop has entered PROMOTE_ENTRIES times is translated again with the region it
+// starts, optimized and compiled by the main backend.
+//
 // Regions grow with use: jumps the translator cannot follow (returns, jump tables,
 // calls through pointers) often land in other regions, and each such jump costs a trip
 // through the CPU loop. When the CPU loop has entered a region often enough
@@ -24,6 +30,8 @@ import { RegionHeat } from './heat.js';
 export interface TbCacheOptions {
   /** Most guest instructions per block. */
   maxInsns: number;
+  /** Interprets cold blocks (see the header); none: everything goes to the main backend at once. */
+  tier0?: HostBackend;
   /** Most blocks translated into one region (one backend compile). */
   maxRegionBlocks: number;
   log: TcgLog;
@@ -41,6 +49,9 @@ export interface Tb {
 
 interface Region {
   readonly id: number;
+  /** 0: one cold block run by the tier-0 backend; 1: compiled by the main backend. */
+  readonly tier: 0 | 1;
+  readonly backend: HostBackend;
   compiled: CompiledRegion;
   tbs: Tb[];
   /** Entries from the CPU loop. */
@@ -49,10 +60,14 @@ interface Region {
   readonly generation: number;
 }
 
+/** Entries from the CPU loop after which a tier-0 block is compiled. */
+export const PROMOTE_ENTRIES = 40;
 /** Entries from the CPU loop after which a region is merged with its neighbours; ×4 per generation. */
 export const HOT_REGION_ENTRIES = 2000;
 /** A neighbour joins when the jumps between it and the hot region are at least this share of its entries. */
 const NEIGHBOUR_SHARE = 1 / 16;
+/** Blocks a merge may add beyond the blocks of the regions it merges (their static successors). */
+const MERGE_EXTRA_BLOCKS = 32;
 /** Most blocks in a merged region. */
 const MERGED_REGION_BLOCKS = 1024;
 /** Merges stop after this many generations. */
@@ -71,7 +86,7 @@ export class TbCache {
   /** The jump cache as i32 words: entry i has pc at [4i, 4i+1] and slot at [4i+2]. */
   private readonly jumpCache: Int32Array;
   /** Counters for -d stats. */
-  readonly stats = { blocksTranslated: 0, regionsCompiled: 0, translateMs: 0, invalidations: 0, flushes: 0, merges: 0 };
+  readonly stats = { blocksTranslated: 0, regionsCompiled: 0, translateMs: 0, invalidations: 0, flushes: 0, merges: 0, tier0Blocks: 0, promotions: 0 };
 
   constructor(
     private readonly mem: GuestMemory,
@@ -96,6 +111,12 @@ export class TbCache {
     const pc = (hi >>> 0) * 0x1_0000_0000 + (lo >>> 0);
     if (tb === undefined || tb.pc !== pc) tb = this.lookup(pc);
     const r = tb.region;
+    if (r.tier === 0) {
+      if (++r.entries < PROMOTE_ENTRIES) return tb;
+      this.stats.promotions++;
+      this.translateRegion(pc, 0, 1);
+      return this.lookup(pc);
+    }
     if (this.lastRegion >= 0 && this.lastRegion !== r.id) this.heat.note(this.lastRegion, r.id);
     this.lastRegion = r.id;
     if (++r.entries < HOT_REGION_ENTRIES << (2 * r.generation) || r.generation >= MAX_GENERATION) return tb;
@@ -110,34 +131,56 @@ export class TbCache {
       const n = this.regionById.get(id);
       if (n) group.add(n);
     }
+    if (group.size < 2) {
+      // Nothing to merge (a loop that only leaves for system calls, say): ask again much later.
+      r.entries = -r.entries * 8;
+      return false;
+    }
     r.entries = 0;
-    if (group.size < 2) return false;
     const pcs: number[] = [];
     for (const g of group) for (const tb of g.tbs) if (this.byPc.get(tb.pc) === tb) pcs.push(tb.pc);
     const generation = Math.max(...[...group].map((g) => g.generation)) + 1;
     this.stats.merges++;
-    this.translateRegion(pcs, generation);
+    this.translateRegion(pcs, generation, 1);
     this.heat.forget(new Set([...group].map((g) => g.id)));
     for (const g of group) this.dropRegion(g);
     return true;
   }
 
-  /** The block at pc, translating its region on a miss. Throws GuestFault if pc is not executable. */
+  /**
+   * The block at pc, translating it on a miss (tier 0 when there is one). Throws GuestFault
+   * if pc is not executable. Compiled blocks go into the jump cache.
+   */
   lookup(pc: number): Tb {
     let tb = this.byPc.get(pc);
     if (!tb) {
-      this.translateRegion(pc);
+      this.translateRegion(pc, 0, this.opts.tier0 ? 0 : 1);
       tb = this.byPc.get(pc);
       if (!tb) throw new Error(`TB at 0x${pc.toString(16)} missing after translation`);
     }
-    const entry = JUMP_CACHE + jumpCacheIndex(pc) * JUMP_CACHE_ENTRY_SIZE;
-    this.mem.dv.setBigInt64(entry, BigInt(pc), true);
-    this.mem.dv.setInt32(entry + 8, tb.slot, true);
+    if (tb.region.tier === 1) {
+      const entry = JUMP_CACHE + jumpCacheIndex(pc) * JUMP_CACHE_ENTRY_SIZE;
+      this.mem.dv.setBigInt64(entry, BigInt(pc), true);
+      this.mem.dv.setInt32(entry + 8, tb.slot, true);
+    }
     return tb;
   }
 
-  private translateRegion(entryPcs: number | number[], generation = 0): void {
-    const maxBlocks = generation ? MERGED_REGION_BLOCKS : this.opts.maxRegionBlocks;
+  /** The backend that runs a block. */
+  backendOf(tb: Tb): HostBackend {
+    return tb.region.backend;
+  }
+
+  /**
+   * Translates a region: tier 0, the one block at the entry, as translated; tier 1, the
+   * blocks reachable from the entries through static jumps (those not compiled yet),
+   * optimized and compiled together. Tier-0 blocks the new region replaces are dropped.
+   */
+  private translateRegion(entryPcs: number | number[], generation: number, tier: 0 | 1): void {
+    const seedCount = typeof entryPcs === 'number' ? 1 : entryPcs.length;
+    // A merged region is its seeds (the blocks that ran) and a few of their successors, no more.
+    const maxBlocks = tier === 0 ? 1 : generation ? Math.min(MERGED_REGION_BLOCKS, seedCount + MERGE_EXTRA_BLOCKS) : this.opts.maxRegionBlocks;
+    const backend = tier === 0 ? (this.opts.tier0 as HostBackend) : this.backend;
     const t0 = performance.now();
     const blocks: TranslatedBlock[] = [];
     const seeds = typeof entryPcs === 'number' ? [entryPcs] : entryPcs;
@@ -155,20 +198,27 @@ export class TbCache {
         continue;
       }
       this.logBlock(block);
+      if (tier === 0) {
+        blocks.push(block);
+        break;
+      }
       const opt = optimize(block);
       if (this.opts.log.has('op_opt')) this.logOps('OP after optimization and liveness analysis:', opt);
       blocks.push(opt);
       for (const next of block.successors) {
-        if (!queued.has(next) && !this.byPc.has(next) && this.mem.perm(next) & PERM.EXEC) {
+        if (!queued.has(next) && this.byPc.get(next)?.region.tier !== 1 && this.mem.perm(next) & PERM.EXEC) {
           queued.add(next);
           work.push(next);
         }
       }
     }
-    const compiled = this.backend.compile(blocks);
-    const region: Region = { id: this.nextRegionId++, compiled, tbs: [], entries: 0, generation };
+    const compiled = backend.compile(blocks);
+    const region: Region = { id: this.nextRegionId++, tier, backend, compiled, tbs: [], entries: 0, generation };
     this.regionById.set(region.id, region);
+    const replaced = new Set<Region>();
     blocks.forEach((b, i) => {
+      const old = this.byPc.get(b.pc);
+      if (old && old.region.tier === 0 && tier === 1) replaced.add(old.region);
       const tb: Tb = {
         pc: b.pc,
         slot: compiled.slots[i],
@@ -186,8 +236,12 @@ export class TbCache {
         this.mem.setCodeBit(p, true);
       }
     });
-    this.stats.blocksTranslated += blocks.length;
-    this.stats.regionsCompiled++;
+    for (const r of replaced) this.dropRegion(r);
+    if (tier === 0) this.stats.tier0Blocks++;
+    else {
+      this.stats.blocksTranslated += blocks.length;
+      this.stats.regionsCompiled++;
+    }
     this.stats.translateMs += performance.now() - t0;
   }
 
@@ -225,9 +279,9 @@ export class TbCache {
         }
       }
       const entry = JUMP_CACHE + jumpCacheIndex(tb.pc) * JUMP_CACHE_ENTRY_SIZE;
-      if (this.mem.dv.getBigInt64(entry, true) === BigInt(tb.pc)) this.mem.dv.setBigInt64(entry, -1n, true);
+      if (r.tier === 1 && this.mem.dv.getBigInt64(entry, true) === BigInt(tb.pc)) this.mem.dv.setBigInt64(entry, -1n, true);
     }
-    this.backend.release(r.compiled);
+    r.backend.release(r.compiled);
   }
 
   private clearJumpCache(): void {

@@ -34,6 +34,11 @@ interface InterpBlock {
 const i64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
 
+export interface InterpOptions extends BackendOptions {
+  /** Follow goto_tb / goto_ptr through the jump cache (default); false returns LOOKUP instead, for a tier-0 backend. */
+  readonly chain?: boolean;
+}
+
 export class InterpBackend implements HostBackend {
   readonly name = 'interp' as const;
   readonly caps: BackendCaps = { chaining: true, nativeI64: false };
@@ -47,10 +52,13 @@ export class InterpBackend implements HostBackend {
   /** Blocks executed, for -d stats. */
   readonly stats = { blocksRun: 0 };
 
-  constructor(opts: BackendOptions) {
+  private readonly chain: boolean;
+
+  constructor(opts: InterpOptions) {
     this.mem = opts.mem;
     this.helpers = opts.helpers;
     this.ctx = { mem: opts.mem };
+    this.chain = opts.chain ?? true;
   }
 
   compile(blocks: TranslatedBlock[]): CompiledRegion {
@@ -91,7 +99,7 @@ export class InterpBackend implements HostBackend {
       if (typeof next === 'number') return next as ExitReason;
       // Chain through the jump cache, as translated code does.
       const entry = JUMP_CACHE + jumpCacheIndex(Number(next)) * JUMP_CACHE_ENTRY_SIZE;
-      if (dv.getBigInt64(entry, true) === next) {
+      if (this.chain && dv.getBigInt64(entry, true) === next) {
         block = this.blocks[dv.getInt32(entry + 8, true)];
         continue;
       }

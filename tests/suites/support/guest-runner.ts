@@ -67,7 +67,9 @@ export function runProgram(command: string[], e: ManifestEntry, dir: string, tim
   }
 }
 
+/** Our emulator's command line; `accel` adds -accel properties (e.g. tier0=off). */
 export const ours = (backend: 'wasm' | 'interp', ...extra: string[]): string[] => [process.execPath, CLI, '-accel', `tcg,backend=${backend}`, ...extra];
+export const oursWith = (accel: string, ...extra: string[]): string[] => [process.execPath, CLI, '-accel', `tcg,${accel}`, ...extra];
 
 export function hostHas(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;

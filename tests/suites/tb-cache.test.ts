@@ -1,0 +1,115 @@
+// Tests of the TB cache (src/tcg/tb.ts) with the CPU loop (exec.ts): cold blocks are
+// interpreted one at a time (tier 0) and compiled once they are entered often, compiled
+// blocks go into the jump cache, hot regions merge with the regions they keep jumping
+// to, and a write to a code page drops every tier. Guest code is a small riscv64 program
+// (hand-assembled, source in the comments) run through the real front end.
+
+import { describe, expect, it } from 'vitest';
+import { GuestMemory } from '../../src/memory/guest-memory.js';
+import { ENV_AREA, JUMP_CACHE, JUMP_CACHE_ENTRY_SIZE, PAGE_SIZE, jumpCacheIndex } from '../../src/memory/layout.js';
+import { HelperRegistry } from '../../src/tcg/helpers.js';
+import { ENV, ExitReason } from '../../src/tcg/env.js';
+import { TbCache, PROMOTE_ENTRIES } from '../../src/tcg/tb.js';
+import { CpuExec } from '../../src/tcg/exec.js';
+import { NO_LOG } from '../../src/tcg/log.js';
+import { InterpBackend } from '../../src/hostbackend/interp/interp.js';
+import { WasmBackend } from '../../src/hostbackend/wasm/backend.js';
+import { riscv64 } from '../../src/cpu/riscv/index.js';
+import { RV, xOffset } from '../../src/cpu/riscv/state.js';
+
+const CODE = 0x10000;
+const ENV_BASE = ENV_AREA;
+
+/** Little-endian bytes of 32-bit words. */
+function words(...ws: number[]): Uint8Array {
+  return Uint8Array.from(ws.flatMap((w) => [0, 1, 2, 3].map((i) => (w >>> (8 * i)) & 0xff)));
+}
+
+/*
+ * 0x10000: li   a0, 0          00000513
+ * 0x10004: li   a1, N          (addi a1, zero, N below 2048; lui a1, N >> 12 for multiples of 4096)
+ * loop:
+ * 0x10008: addi a0, a0, 1      00150513
+ * 0x1000c: jal  ra, f          (to 0x10020)
+ * 0x10010: bne  a0, a1, loop   feb51ce3
+ * 0x10014: ecall               00000073
+ * ...
+ * f (0x10020): addi a2, a2, 3  00360613
+ * 0x10024:     ret             00008067
+ * The call's return (ret) is an indirect jump: the loop and f end up in different regions
+ * until they merge.
+ */
+function program(n: number): Uint8Array {
+  const code = new Uint8Array(0x30);
+  if (n >= 2048 && n % 4096) throw new Error('program: N must be below 2048 or a multiple of 4096');
+  const li = n < 2048 ? 0x00000593 | (n << 20) : 0x000005b7 | (n & 0xfffff000);
+  code.set(words(0x00000513, li, 0x00150513, 0x014000ef, 0xfeb51ce3, 0x00000073), 0);
+  code.set(words(0x00360613, 0x00008067), 0x20);
+  return code;
+}
+
+function setup(n: number, tiered: boolean) {
+  const mem = new GuestMemory();
+  mem.setProt(CODE, PAGE_SIZE, 5);
+  mem.rawWrite(CODE, program(n));
+  mem.rawFill(ENV_BASE, RV.SIZE);
+  mem.dv.setBigInt64(ENV_BASE + ENV.PC, BigInt(CODE), true);
+  const helpers = new HelperRegistry();
+  const translator = riscv64.createTranslator(helpers);
+  const backend = new WasmBackend({ mem, helpers });
+  const tier0 = tiered ? new InterpBackend({ mem, helpers, chain: false }) : undefined;
+  const log = NO_LOG;
+  const tbs = new TbCache(mem, translator, backend, {
+    tier0, maxInsns: 64, maxRegionBlocks: 64, log, requestExit: () => mem.dv.setInt32(ENV_BASE + ENV.EXIT_REQUEST, 1, true),
+  });
+  const cpu = new CpuExec(mem, tbs, backend, log);
+  return { mem, tbs, cpu };
+}
+const x = (mem: GuestMemory, r: number): bigint => mem.dv.getBigInt64(ENV_BASE + xOffset(r), true);
+const inJumpCache = (mem: GuestMemory, pc: number): boolean =>
+  mem.dv.getBigInt64(JUMP_CACHE + jumpCacheIndex(pc) * JUMP_CACHE_ENTRY_SIZE, true) === BigInt(pc);
+
+describe('TB cache tiers', () => {
+  it('interprets a block that runs a few times and never compiles it', () => {
+    const { mem, tbs, cpu } = setup(3, true);
+    expect(cpu.run(ENV_BASE)).toBe(ExitReason.SYSCALL);
+    expect([x(mem, 10), x(mem, 12)]).toEqual([3n, 9n]);
+    expect(tbs.stats.tier0Blocks).toBeGreaterThan(0);
+    expect(tbs.stats.regionsCompiled).toBe(0);
+    expect(inJumpCache(mem, 0x10008)).toBe(false);
+  });
+
+  it('compiles a block once it has been entered PROMOTE_ENTRIES times, with the same results', () => {
+    const n = PROMOTE_ENTRIES * 3;
+    const { mem, tbs, cpu } = setup(n, true);
+    expect(cpu.run(ENV_BASE)).toBe(ExitReason.SYSCALL);
+    expect([x(mem, 10), x(mem, 12)]).toEqual([BigInt(n), BigInt(3 * n)]);
+    expect(tbs.stats.promotions).toBeGreaterThan(0);
+    expect(tbs.stats.regionsCompiled).toBeGreaterThan(0);
+    expect(inJumpCache(mem, 0x10020)).toBe(true);
+  });
+
+  it('merges regions that keep jumping to each other', () => {
+    const n = 4096 * 4;
+    const { mem, tbs, cpu } = setup(n, false);
+    const before = cpu.dispatches;
+    expect(cpu.run(ENV_BASE)).toBe(ExitReason.SYSCALL);
+    expect([x(mem, 10), x(mem, 12)]).toEqual([BigInt(n), BigInt(3 * n)]);
+    expect(tbs.stats.merges).toBeGreaterThan(0);
+    // without the merge every call and return would be a dispatch: 2n of them
+    expect(cpu.dispatches - before).toBeLessThan(n / 2);
+  });
+
+  it('drops both tiers when their code page is written', () => {
+    const { mem, tbs, cpu } = setup(PROMOTE_ENTRIES * 2, true);
+    expect(cpu.run(ENV_BASE)).toBe(ExitReason.SYSCALL);
+    tbs.invalidatePage(CODE >>> 12);
+    expect(inJumpCache(mem, 0x10020)).toBe(false);
+    expect(tbs.stats.invalidations).toBe(1);
+    // runs again from the start, translating anew
+    mem.dv.setBigInt64(ENV_BASE + ENV.PC, BigInt(CODE), true);
+    mem.dv.setInt32(ENV_BASE + ENV.EXIT_REQUEST, 0, true);
+    expect(cpu.run(ENV_BASE)).toBe(ExitReason.SYSCALL);
+    expect(x(mem, 10)).toBe(BigInt(PROMOTE_ENTRIES * 2));
+  });
+});
