@@ -5,7 +5,7 @@
 // result, NV for signaling NaN inputs (detected from raw bits, never from JS NaNs),
 // the dynamic rounding mode, and accrual of flags into fflags.
 
-import { withEnvEffects, type HelperContext, type HelperDef } from '../../tcg/helpers.js';
+import { registerArgEffects, type HelperContext, type HelperDef } from '../../tcg/helpers.js';
 import type { IrType } from '../../tcg/opcodes.js';
 import { fOffset, RV } from './state.js';
 import {
@@ -469,9 +469,20 @@ const helperList: HelperDef[] = [
   fcvtSD, fcvtDS,
 ];
 
+/** Which arguments of each helper shape are f register numbers (after env; an rm may be counted too). */
+const REGISTER_ARGS = new Map<readonly IrType[], readonly number[]>([
+  [ARGS_RRR_RM, [1, 2, 3]], [ARGS_RR_RM, [1, 2]], [ARGS_RRRR_RM, [1, 2, 3, 4]], [ARGS_RRR, [1, 2, 3]],
+  [ARGS_RR, [1, 2]], [ARGS_R, [1]], [ARGS_FROM_INT, [1]],
+]);
+/** fflags and frm, which every F/D helper may read and write. */
+const FP_STATUS = [{ start: RV.FFLAGS, end: RV.FRM + 4 }];
+
 /** Every RISC-V F/D helper, keyed by the name the translator calls it by. They touch only the f
- * registers, fflags and frm in env (never an x register) and never fault. */
-export const RISCV_FP_HELPERS: Record<string, HelperDef> = withEnvEffects(
-  Object.fromEntries(helperList.map((h) => [h.name, h])),
-  [{ start: RV.F, end: RV.FRM + 4 }],
+ * registers named by their arguments, fflags and frm in env (never an x register) and never fault. */
+export const RISCV_FP_HELPERS: Record<string, HelperDef> = Object.fromEntries(
+  helperList.map((h) => {
+    const regs = REGISTER_ARGS.get(h.args);
+    if (!regs) throw new Error(`fpu-helpers: no register arguments known for ${h.name}`);
+    return [h.name, { ...h, envEffects: registerArgEffects(regs, RV.F, 8, 32, FP_STATUS) }];
+  }),
 );

@@ -363,15 +363,15 @@ const emitCall: Emitter = (g, o) => {
   // env.pc = insn pc; the slots the helper may see go to env; out = helper(args...); reload them
   const b = g.b;
   const id = Number(o.consts[0]);
-  const def = g.m.input.helpers.get(id);
+  const access = g.accessOf(g.m.input.helpers.get(id), o.ins);
   g.storeInsnPc();
-  g.spillFor(def);
+  g.spillFor(access);
   for (const t of o.ins) g.get(t);
   const f = g.m.helperFunc.get(id);
   if (f === undefined) throw new Error(`wasm backend: helper ${id} not imported`);
   b.call(f);
   if (o.outs.length) g.set(o.outs[0]);
-  g.reloadFor(def);
+  g.reloadFor(access);
 };
 
 function mulh32(g: RegionGen, o: IrOp, aSigned: boolean, bSigned: boolean): void {

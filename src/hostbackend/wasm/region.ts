@@ -24,7 +24,7 @@
 // on-stack replacement for wasm).
 
 import { ENV, ExitReason } from '../../tcg/env.js';
-import type { HelperDef } from '../../tcg/helpers.js';
+import { envAccessOf, type EnvAccess, type EnvRange, type HelperDef } from '../../tcg/helpers.js';
 import { formatOp, type IrOp, type Temp, type TranslatedBlock } from '../../tcg/ir.js';
 import type { IrType } from '../../tcg/opcodes.js';
 import { JUMP_CACHE, JUMP_CACHE_ENTRIES } from '../../memory/layout.js';
@@ -77,6 +77,8 @@ export class RegionGen {
   private labelRegion = 0;
   private state: Local | null = null;
   private pc = 0;
+  /** Temps of the block being emitted that hold a constant (defined once, by movi), by id. */
+  private readonly constants = new Map<number, number | bigint>();
 
   constructor(
     readonly m: ModuleGen,
@@ -232,13 +234,19 @@ export class RegionGen {
     }
   }
 
-  /** Before a helper call: the cached slots it may read are written back. */
-  spillFor(h: HelperDef): void {
-    for (const s of this.slots.values()) if (s.written && helperSees(h, s)) this.spillSlot(s);
+  /** What a call of `h` with these inputs touches in env (null: everything): its constant arguments decide. */
+  accessOf(h: HelperDef, ins: readonly Temp[]): EnvAccess | null {
+    return envAccessOf(h, ins.map((t) => this.constants.get(t.id)));
+  }
+  /** Before a helper call: the cached slots written in this region that it may read or write go back to env. */
+  spillFor(access: EnvAccess | null): void {
+    for (const s of this.slots.values()) {
+      if (s.written && (!access || overlaps(access.reads, s) || overlaps(access.writes, s))) this.spillSlot(s);
+    }
   }
   /** After a helper call: the cached slots it may have written are read again. */
-  reloadFor(h: HelperDef): void {
-    for (const s of this.slots.values()) if (helperSees(h, s)) this.reloadSlot(s);
+  reloadFor(access: EnvAccess | null): void {
+    for (const s of this.slots.values()) if (!access || overlaps(access.writes, s)) this.reloadSlot(s);
   }
 
   // --- control stack -------------------------------------------------------------------------
@@ -453,6 +461,13 @@ export class RegionGen {
 
   private prepareBlock(): void {
     const blk = this.blk;
+    // Constants of the block: temps defined by exactly one op, a movi.
+    this.constants.clear();
+    const defs = new Map<number, number>();
+    for (const o of blk.ops) for (const t of o.outs) defs.set(t.id, (defs.get(t.id) ?? 0) + 1);
+    for (const o of blk.ops) {
+      if ((o.op === 'movi_i32' || o.op === 'movi_i64') && defs.get(o.outs[0].id) === 1) this.constants.set(o.outs[0].id, o.consts[0]);
+    }
     if (this.labelRank.length < blk.labelCount) this.labelRank = new Int32Array(blk.labelCount * 2);
     this.labelRank.fill(-1, 0, blk.labelCount);
     this.labels = 0;
@@ -560,10 +575,8 @@ function envAccessType(o: IrOp): IrType | null {
   }
 }
 
-/** Whether a helper may read or write the cached slot (helpers without declared effects see all of env). */
-function helperSees(h: HelperDef, s: CachedSlot): boolean {
-  const e = h.envEffects;
-  if (e === undefined) return true;
+/** Whether any of the ranges overlaps the cached slot. */
+function overlaps(ranges: readonly EnvRange[], s: CachedSlot): boolean {
   const end = s.offset + SIZE[s.type];
-  return e.some((r) => r.start < end && s.offset < r.end);
+  return ranges.some((r) => r.start < end && s.offset < r.end);
 }
