@@ -503,6 +503,33 @@ describe('guest memory access', () => {
     expect(mem.u8[PAGE + 4]).toBe(0);
   });
 
+  it('accesses off one base share a check, and still fault precisely at the first bad one', () => {
+    // base + 0, +8, +16 load; the span is checked once. Moving base so that +16 lands on the
+    // unmapped page must fault at that access, after the first two have been stored to env.
+    const blk = (base: number) => block(0x1000, (b) => {
+      const p = b.const64(base);
+      b.insnStart(0x1000);
+      b.stEnv(b.qemuLd('i64', b.binary('add_i64', p, b.const64(0)), MEMOP.UQ), slotOff(0));
+      b.insnStart(0x1004);
+      b.stEnv(b.qemuLd('i64', b.binary('add_i64', p, b.const64(8)), MEMOP.UQ), slotOff(1));
+      b.insnStart(0x1008);
+      b.stEnv(b.qemuLd('i64', b.binary('add_i64', p, b.const64(16)), MEMOP.UQ), slotOff(2));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    mem.dv.setBigUint64(PAGE + 0x100, 11n, true);
+    mem.dv.setBigUint64(PAGE + 0x108, 22n, true);
+    mem.dv.setBigUint64(PAGE + 0x110, 33n, true);
+    expect(runOne(blk(PAGE + 0x100))).toBe(ExitReason.SYSCALL);
+    expect([res64(0), res64(1), res64(2)]).toEqual([11n, 22n, 33n]);
+    const edge = PAGE + 2 * PAGE_SIZE - 16;
+    mem.dv.setBigUint64(edge, 44n, true);
+    mem.dv.setBigUint64(edge + 8, 55n, true);
+    clearEnv();
+    expect(() => runOne(blk(edge))).toThrow(GuestFault);
+    expect(envPc()).toBe(0x1008n);
+    expect([res64(0), res64(1), res64(2)]).toEqual([44n, 55n, 0n]);
+  });
+
   it('a store to a code page tells the TB cache and still completes', () => {
     const page = (PAGE >>> 12) + 1;
     mem.setCodeBit(page, true);

@@ -96,36 +96,57 @@ const emitBrcond = (t: 'i32' | 'i64'): Emitter => (g, o) => {
 // --- guest memory -----------------------------------------------------------------------------
 
 /**
- * Pushes "the fast path may be taken" (0/1) for an access of `size` bytes at the i64 in
- * `addr`, leaving the wrapped address in `a`:
- *   addr < 2^32 && (a & 4095) <= 4096 - size && (perm[a >> 12] & mask) == want
+ * Branches (br_if to the label `depth` levels out) unless the fast path may be taken for an
+ * access of `size` bytes at the i64 in `addr`, leaving the wrapped address in `a`:
+ *   page = addr >> 12; if (page > 0xfffff) slow          ;; beyond the 4 GiB space
+ *   a = wrap(addr); if ((a & 4095) > 4096 - size) slow   ;; crosses a page
+ *   if ((perm[page] & mask) != want) slow                ;; not allowed (or a code page)
+ * (Plain compares and branches: V8 turns each into one cmp and jcc.)
  */
-function fastPathCheck(b: WasmBuilder, addr: Local, a: Local, size: number, mask: number, want: number): void {
+function fastPathBranches(b: WasmBuilder, addr: Local, a: Local, size: number, mask: number, want: number, depth: number): void {
+  const page = b.allocLocal('i64');
   b.localGet(addr);
-  b.i64Const(32n);
+  b.i64Const(PAGE_SHIFT_BITS);
   b.i64ShrU();
-  b.i64Eqz();
+  b.localTee(page);
+  b.i64Const(0xfffff);
+  b.i64GtU();
+  b.brIf(depth);
   b.localGet(addr);
   b.i32WrapI64();
-  b.localTee(a);
+  b.localSet(a);
   if (size > 1) {
+    b.localGet(a);
     b.i32Const(PAGE_SIZE - 1);
     b.i32And();
     b.i32Const(PAGE_SIZE - size);
-    b.i32LeU();
-    b.i32And();
-  } else {
-    b.drop();
+    b.i32GtU();
+    b.brIf(depth);
   }
-  b.localGet(a);
-  b.i32Const(PAGE_SHIFT_BITS);
-  b.i32ShrU();
+  b.localGet(page);
+  b.i32WrapI64();
   b.i32Load8U(PERM_TABLE);
   b.i32Const(mask);
   b.i32And();
-  b.i32Const(want);
-  b.i32Eq();
-  b.i32And();
+  if (mask === want) {
+    b.i32Eqz();
+  } else {
+    b.i32Const(want);
+    b.i32Ne();
+  }
+  b.brIf(depth);
+  b.freeLocal(page);
+}
+
+/** Pushes "the fast path may be taken" (0/1), leaving the wrapped address in `a` (for 16-byte accesses). */
+function fastPathCheck(b: WasmBuilder, addr: Local, a: Local, size: number, mask: number, want: number): void {
+  // block (result i32): the checks branch out with 0; falling through pushes 1
+  b.block('i32');
+  b.i32Const(0);
+  fastPathBranches(b, addr, a, size, mask, want, 0);
+  b.drop();
+  b.i32Const(1);
+  b.end();
 }
 
 function emitLoad(b: WasmBuilder, size: 1 | 2 | 4 | 8, signed: boolean, t: 'i32' | 'i64'): void {
@@ -156,18 +177,55 @@ function emitStore(b: WasmBuilder, size: 1 | 2 | 4 | 8, t: 'i32' | 'i64'): void 
   }
 }
 
+/**
+ * For an access in a permission-check group (region.ts findMemGroups): the group's first
+ * access checks the group's whole span into its flag; then every access of the group
+ * branches to its plain load or store when the flag is set (`depth`: that label).
+ */
+function groupCheck(g: RegionGen, o: IrOp, addr: Local, a: Local, mask: number, want: number, depth: number): void {
+  const grp = g.memGroup(o);
+  if (!grp) return;
+  const b = g.b;
+  if (!grp.ok) {
+    // ok = the span [base + lo, base + hi) passes the fast-path checks as one access
+    const lo = b.allocLocal('i64');
+    const la = b.allocLocal('i32');
+    g.get(grp.base);
+    b.i64Const(grp.lo);
+    b.i64Add();
+    b.localSet(lo);
+    grp.ok = g.groupLocal();
+    fastPathCheck(b, lo, la, grp.hi - grp.lo, mask, want);
+    b.localSet(grp.ok);
+    b.freeLocal(lo);
+    b.freeLocal(la);
+  }
+  // if (ok) { a = wrap(addr); br to the plain access }
+  b.localGet(addr);
+  b.i32WrapI64();
+  b.localSet(a);
+  b.localGet(grp.ok);
+  b.brIf(depth);
+}
+
 const emitQemuLd = (t: 'i32' | 'i64'): Emitter => (g, o) => {
-  // out = fast ? load(a) : $ld_slow(env, addr)   ;; a fault leaves the region
+  // block $done (result t) { block $slow { block $fast { group; checks; br_if $slow } load(a); br $done } $ld_slow(env, addr) }
+  // (a fault on the slow path leaves the region)
   const memop = Number(o.consts[0]);
   const size = memopSize(memop);
   const b = g.b;
   const addr = g.local(o.ins[0]);
   const a = b.allocLocal('i32');
-  fastPathCheck(b, addr, a, size, PERM.READ, PERM.READ);
-  g.openIf(t);
+  g.openBlock(t);
+  g.openBlock();
+  g.openBlock();
+  groupCheck(g, o, addr, a, PERM.READ, PERM.READ, 0);
+  fastPathBranches(b, addr, a, size, PERM.READ, PERM.READ, 1);
+  g.closeCtl();
   b.localGet(a);
   emitLoad(b, size, memopSigned(memop), t);
-  g.else();
+  b.br(1);
+  g.closeCtl();
   b.localGet(g.env);
   b.localGet(addr);
   b.call(g.m.loadSlowFunc(memop, t));
@@ -178,18 +236,23 @@ const emitQemuLd = (t: 'i32' | 'i64'): Emitter => (g, o) => {
 };
 
 const emitQemuSt = (t: 'i32' | 'i64'): Emitter => (g, o) => {
-  // if (fast) store(a, value) else { $st_slow(env, addr, value); a fault leaves the region }
+  // block $done { block $slow { checks; br_if $slow; store(a, value); br $done } $st_slow(env, addr, value) }
   // (A page holding translated code takes the slow path, which tells the TB cache.)
   const size = memopSize(Number(o.consts[0]));
   const b = g.b;
   const addr = g.local(o.ins[1]);
   const a = b.allocLocal('i32');
-  fastPathCheck(b, addr, a, size, PERM.WRITE | PERM.CODE, PERM.WRITE);
-  g.openIf();
+  g.openBlock();
+  g.openBlock();
+  g.openBlock();
+  groupCheck(g, o, addr, a, PERM.WRITE | PERM.CODE, PERM.WRITE, 0);
+  fastPathBranches(b, addr, a, size, PERM.WRITE | PERM.CODE, PERM.WRITE, 1);
+  g.closeCtl();
   b.localGet(a);
   g.get(o.ins[0]);
   emitStore(b, size, t);
-  g.else();
+  b.br(1);
+  g.closeCtl();
   b.localGet(g.env);
   b.localGet(addr);
   g.get(o.ins[0]);
