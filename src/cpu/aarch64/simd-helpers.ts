@@ -76,16 +76,32 @@ const T = N + 64;
 const ZERO = T + 64;
 const sbuf = new ArrayBuffer(ZERO + 16);
 const s8 = new Uint8Array(sbuf);
+const s32 = new Int32Array(sbuf);
 const sdv = new DataView(sbuf);
+/** Guest memory as 32-bit words (V registers and the scratch are 16-byte aligned), made on first use. */
+let mem32: Int32Array | undefined;
+const words = (ctx: HelperContext): Int32Array => (mem32 !== undefined && mem32.buffer === ctx.mem.u8.buffer ? mem32 : (mem32 = new Int32Array(ctx.mem.u8.buffer)));
 
+/** Copies V[r] into the scratch at byte offset `at` (four word moves: no allocation on this hot path). */
 function load(ctx: HelperContext, env: number, r: number, at: number): void {
-  const a = env + vOffset(r & 31);
-  s8.set(ctx.mem.u8.subarray(a, a + 16), at);
+  const m = words(ctx);
+  const a = (env + vOffset(r & 31)) >>> 2;
+  const o = at >>> 2;
+  s32[o] = m[a];
+  s32[o + 1] = m[a + 1];
+  s32[o + 2] = m[a + 2];
+  s32[o + 3] = m[a + 3];
 }
 /** Zeroes O beyond `bytes` and copies O into Vd; folds a saturation into FPSR.QC. */
 function store(ctx: HelperContext, env: number, rd: number, bytes: number): void {
   s8.fill(0, O + bytes, O + 16);
-  ctx.mem.u8.set(s8.subarray(O, O + 16), env + vOffset(rd));
+  const m = words(ctx);
+  const a = (env + vOffset(rd)) >>> 2;
+  const o = O >>> 2;
+  m[a] = s32[o];
+  m[a + 1] = s32[o + 1];
+  m[a + 2] = s32[o + 2];
+  m[a + 3] = s32[o + 3];
   if (sat.qc) {
     const dv = ctx.mem.dv;
     dv.setUint32(env + A64.FPSR, dv.getUint32(env + A64.FPSR, true) | (1 << 27), true);

@@ -183,6 +183,14 @@ export function genLongInline(ctx: DisasContext, a: arg_v3, name: 'add' | 'sub' 
   return true;
 }
 
+/** SHLL/SHLL2: widen and shift left by the element size. */
+export function genShllInline(ctx: DisasContext, a: arg_v2): boolean {
+  if (a.size === 3) return false;
+  const wide = widen(ctx, getV(ctx, a.rn), a.size, a.q, false);
+  setV(ctx, a.rd, ctx.b.vec('vshl_i', [wide], [a.size + 1, 8 << a.size]));
+  return true;
+}
+
 /** XTN/XTN2: the low half of each wide lane; XTN2 fills the upper half and keeps the lower. */
 export function genXtnInline(ctx: DisasContext, a: arg_v2): boolean {
   if (a.size === 3) return false;

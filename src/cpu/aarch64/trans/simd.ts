@@ -13,7 +13,7 @@ import {
   BITWISE, genAcrossInline, genAddpScalarInline, genBitwise, genDupElem, genDupGen, genDupScalar, genExtInline, genFpSignInline,
   genFpVector, genInsElem, genInsGen, genLdstMult, genLdstSingle, genLongInline, genMovi, genMovToGen, genNot, genPairInline,
   genPermInline, genRevInline, genShiftLeftInline, genShiftLongInline, genShiftRightInline, genShrnInline, genTblInline,
-  genXtnInline, gen2Inline, gen3Inline, laneSplat,
+  genShllInline, genXtnInline, gen2Inline, gen3Inline, laneSplat,
 } from './simd-inline.js';
 import type { DisasContext as Ctx } from '../translate.js';
 import type { arg_v2, arg_v3, arg_vidx, arg_vsh } from '../simd.generated.js';
@@ -167,7 +167,7 @@ export const SIMD_HANDLERS: Translators<DisasContext> = {
   trans_sqxtn: (ctx, a) => genXtn(ctx, a, 1),
   trans_uqxtn: (ctx, a) => genXtn(ctx, a, 2),
   trans_sqxtun: (ctx, a) => genXtn(ctx, a, 3),
-  trans_shll: (ctx, a) => genShll(ctx, a),
+  trans_shll: (ctx, a) => genShllInline(ctx, a),
 
   // across lanes
   trans_addv: (ctx, a) => genAcrossInline(ctx, a, 'addv') ?? genAcross(ctx, a, 'addv'),
