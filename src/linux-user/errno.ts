@@ -117,7 +117,9 @@ export function errnoFromCode(code: string): number | undefined {
  */
 export function errnoFromError(e: unknown): number | undefined {
   if (typeof e !== 'object' || e === null) return undefined;
-  const code = (e as { code?: unknown }).code;
+  let code = (e as { code?: unknown }).code;
+  // Node's SystemError (os.getPriority, ...) carries the errno name in info.code.
+  if (code === 'ERR_SYSTEM_ERROR') code = (e as { info?: { code?: unknown } }).info?.code;
   return typeof code === 'string' ? errnoFromCode(code) : undefined;
 }
 

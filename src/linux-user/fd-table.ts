@@ -1,7 +1,7 @@
 // The guest's file descriptor table. A guest fd points at an OpenFile (Linux's "open
-// file description": host fd, status flags, file offset, directory listing), which
-// dup'ed fds share; close-on-exec belongs to the fd itself. Guest fds are numbered
-// independently of host fds; guest 0/1/2 start out as the host's 0/1/2.
+// file description": host fd, status flags, file offset, directory listing, bytes read
+// ahead), which dup'ed fds share; close-on-exec belongs to the fd itself. Guest fds are
+// numbered independently of host fds; guest 0/1/2 start out as the host's 0/1/2.
 
 import { closeSync } from 'node:fs';
 
@@ -20,6 +20,11 @@ export class OpenFile {
   refs = 0;
   /** Directory listing snapshot for getdents64, taken at the first read or after a rewind. */
   dirEntries: DirEntry[] | null = null;
+  /**
+   * Bytes ppoll read ahead from a pipe or terminal to learn that it was readable; reads
+   * return them first. Empty: the probe met end of file, which the next read returns.
+   */
+  lookahead: Uint8Array | null = null;
 
   constructor(
     readonly hostFd: number,

@@ -1,7 +1,7 @@
 // linux-user's entry: load the program, build the process and its CPU, and run the
 // CPU loop — serving system calls, turning exceptions into signals — until the guest
 // exits or is killed. Returns the exit status; a guest killed by a signal kills us
-// with the same signal after QEMU's "uncaught target signal" line.
+// with the same signal, after QEMU's "uncaught target signal" line for core-dumping ones.
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { AddressSpace } from '../memory/address-space.js';
@@ -23,7 +23,7 @@ import { LinuxProcess } from './process.js';
 import { aarch64Target } from './aarch64/target.js';
 import { riscv64Target } from './riscv64/target.js';
 import { SIG } from './generic/constants.js';
-import { CORE_SIGNALS, HOST_SIGNAL_NAMES, SIGNAL_DESCRIPTIONS } from './signals.js';
+import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { doSyscall } from './syscalls/table.js';
 import type { LinuxTarget } from './target.js';
 
@@ -76,7 +76,11 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const translator = arch.createTranslator(helpers);
   const backendOpts = { mem, helpers, logOutAsm: log.has('out_asm') ? (t: string) => log.write(t) : undefined };
   const backend: HostBackend = opts.backend === 'interp' ? new InterpBackend(backendOpts) : new WasmBackend(backendOpts);
+  // Cold code is interpreted (tier 0) and only what runs often is compiled, unless the
+  // interpreter is the backend anyway.
+  const tier0 = opts.tier0 && backend instanceof WasmBackend ? new InterpBackend({ ...backendOpts, chain: false }) : undefined;
   const tbs = new TbCache(mem, translator, backend, {
+    tier0,
     maxInsns: opts.oneInsnPerTb ? 1 : MAX_INSNS_PER_BLOCK,
     maxRegionBlocks: MAX_REGION_BLOCKS,
     log,
@@ -121,17 +125,27 @@ function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend,
   log.write(
     `stats: run ${ms.toFixed(1)} ms, blocks translated ${s.blocksTranslated} in ${s.regionsCompiled} regions ` +
       `(${s.translateMs.toFixed(1)} ms translating+compiling), dispatches ${cpu.dispatches}, syscalls ${syscalls}, ` +
-      `invalidations ${s.invalidations}, flushes ${s.flushes}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n`,
+      `invalidations ${s.invalidations}, flushes ${s.flushes}, merges ${s.merges}, ` +
+      `tier-0 blocks ${s.tier0Blocks}, promotions ${s.promotions}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n`,
   );
 }
 
-/** Ends the emulator the way the guest died: QEMU's message, then the same signal. */
+/** Ends the emulator the way the guest died: QEMU's message (core-dumping signals only), then the same signal. */
 function dieOfSignal(sig: number, log: { close(): void }): number {
-  const core = CORE_SIGNALS.has(sig);
-  writeSync(2, `${PROGRAM_NAME}: uncaught target signal ${sig} (${SIGNAL_DESCRIPTIONS[sig] ?? 'Unknown signal'})${core ? ' - core dumped' : ''}\n`);
+  const message = uncaughtSignalMessage(PROGRAM_NAME, sig);
+  if (message) writeSync(2, message);
   log.close();
   const host = HOST_SIGNAL_NAMES[sig];
   if (host) {
+    // Node ignores SIGPIPE and starts its inspector on SIGUSR1. A listener added and
+    // removed again leaves libuv's SIG_DFL behind, so the signal kills us as it did the guest.
+    const noop = (): void => {};
+    try {
+      process.on(host, noop);
+      process.removeListener(host, noop);
+    } catch {
+      // SIGKILL and SIGSTOP cannot be caught: their action is the default already
+    }
     try {
       process.kill(process.pid, host);
     } catch {

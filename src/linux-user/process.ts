@@ -5,13 +5,13 @@
 
 import { fstatSync, realpathSync } from 'node:fs';
 import { hostname, release as hostRelease } from 'node:os';
-import { resolve as resolvePathHost } from 'node:path';
+import { basename, resolve as resolvePathHost } from 'node:path';
 import type { AddressSpace } from '../memory/address-space.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { FdTable, OpenFile } from './fd-table.js';
 import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
-import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SS } from './generic/constants.js';
+import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SS, TASK_COMM_LEN } from './generic/constants.js';
 import type { KSigaction, StackT } from './generic/structs.js';
 import type { RunOptions } from './options.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
@@ -92,6 +92,8 @@ export class LinuxProcess {
 
   exePath: string;
   execfn: string;
+  /** The task's comm (prctl PR_GET_NAME): the exec'd file's base name, at most 15 bytes. */
+  comm: Buffer;
   /** The auxv bytes the loader wrote, for /proc/self/auxv. */
   auxv: Uint8Array = new Uint8Array(0);
 
@@ -109,6 +111,7 @@ export class LinuxProcess {
     this.logUnimp = s.logUnimp;
     this.exePath = s.exePath ? realPath(resolvePathHost(s.exePath)) : '';
     this.execfn = s.execfn ?? this.exePath;
+    this.comm = Buffer.from(basename(this.execfn)).subarray(0, TASK_COMM_LEN - 1);
     this.uid = process.getuid?.() ?? 0;
     this.gid = process.getgid?.() ?? 0;
     this.euid = process.geteuid?.() ?? this.uid;
@@ -137,6 +140,7 @@ export class LinuxProcess {
       strace: opts.strace || opts.log.has('strace') ? log : undefined,
       logUnimp: opts.log.has('unimp') ? log : undefined,
       exePath: opts.program,
+      execfn: opts.program,
     });
   }
 

@@ -1,6 +1,6 @@
 // What the emulator says and does when a target signal kills the guest: the signal
-// names as QEMU prints them in "uncaught target signal N (Name)", plus which ones
-// kill with a core dump by default.
+// names as QEMU prints them in "uncaught target signal N (Name)", and which signals
+// QEMU prints that line for.
 
 import { SIG } from './generic/constants.js';
 
@@ -16,11 +16,21 @@ export const SIGNAL_DESCRIPTIONS: Record<number, string> = {
   31: 'Bad system call',
 };
 
-/** Signals whose default action dumps core (QEMU then says "- core dumped"). */
+/**
+ * The signals QEMU writes a guest core for (linux-user/signal.c core_dump_signal), and so
+ * the only ones it prints "uncaught target signal N (Name) - core dumped" for. A guest
+ * killed by any other signal (SIGPIPE, SIGTERM, and also SIGXCPU, SIGXFSZ, SIGSYS, whose
+ * Linux default is "core" too) dies silently, with just the same signal.
+ */
 export const CORE_SIGNALS: ReadonlySet<number> = new Set([
   SIG.SIGQUIT, SIG.SIGILL, SIG.SIGTRAP, SIG.SIGABRT, SIG.SIGBUS, SIG.SIGFPE, SIG.SIGSEGV,
-  SIG.SIGXCPU, SIG.SIGXFSZ, SIG.SIGSYS,
 ]);
+
+/** What the emulator prints when signal `sig` kills the guest: QEMU's line, or nothing. */
+export function uncaughtSignalMessage(program: string, sig: number): string {
+  if (!CORE_SIGNALS.has(sig)) return '';
+  return `${program}: uncaught target signal ${sig} (${SIGNAL_DESCRIPTIONS[sig] ?? 'Unknown signal'}) - core dumped\n`;
+}
 
 /** Host signal names by target number, for killing ourselves with the same signal. */
 export const HOST_SIGNAL_NAMES: Record<number, NodeJS.Signals> = {

@@ -1,17 +1,23 @@
 // Syscall-layer behaviour tests: a GuestMemory + AddressSpace + LinuxProcess built
 // directly, a scratch area mapped, and doSyscall called with guest pointers. Covers file
-// I/O in a temp dir, directory listing, the mmap family's effect on page permissions,
-// brk, errno translation, EFAULT, ENOSYS, signals to ourselves, and -strace lines.
+// I/O in a temp dir, directory listing, ownership and times, statfs, sendfile, ppoll,
+// the mmap family's effect on page permissions, brk, errno translation, EFAULT, ENOSYS,
+// groups, affinity, priority, prctl, single-threaded futex, signals to ourselves, and
+// -strace lines.
 
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, statfsSync, symlinkSync, writeFileSync,
+} from 'node:fs';
+import { getPriority as osGetPriority, tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AddressSpace } from '../../src/memory/address-space.js';
 import { GuestMemory } from '../../src/memory/guest-memory.js';
 import { PAGE_SIZE, PERM } from '../../src/memory/layout.js';
 import { E } from '../../src/linux-user/errno.js';
 import { RISCV64_ABI } from '../../src/linux-user/generic/abi.js';
-import { AT, DT, GENERIC_OPEN_FLAGS as O, MAP, MREMAP, PROT, RLIMIT, SEEK, SIG } from '../../src/linux-user/generic/constants.js';
+import {
+  AT, DT, FUTEX, FUTEX_CLOCK_REALTIME, FUTEX_PRIVATE_FLAG, GENERIC_OPEN_FLAGS as O, MAP, MREMAP, POLL, PR, PRIO, PROT, RLIMIT, SEEK, SIG, UTIME,
+} from '../../src/linux-user/generic/constants.js';
 import { NR, type SyscallName } from '../../src/linux-user/generic/syscall-numbers.js';
 import { GuestExit, GuestKilled } from '../../src/linux-user/guest-exit.js';
 import { LinuxProcess } from '../../src/linux-user/process.js';
@@ -283,6 +289,178 @@ describe('files', () => {
   });
 });
 
+describe('ownership, times, statfs, sendfile', () => {
+  const setTimes = (at: number, a: [bigint, bigint], m: [bigint, bigint]): number => {
+    [a[0], a[1], m[0], m[1]].forEach((v, i) => rig.mem.dv.setBigInt64(at + 8 * i, v, true));
+    return at;
+  };
+  const NOW = BigInt(UTIME.NOW);
+  const OMIT = BigInt(UTIME.OMIT);
+
+  it('fchownat and fchown change the owner; -1 keeps an id; AT_SYMLINK_NOFOLLOW acts on the link', () => {
+    const uid = process.getuid?.() ?? 0;
+    const gid = process.getgid?.() ?? 0;
+    writeFileSync(`${dir}/f`, 'x');
+    symlinkSync('f', `${dir}/ln`);
+    // Root may give files away; anyone may set what they already are.
+    const [u2, g2] = uid === 0 ? [1234, 5678] : [uid, gid];
+    expect(n('fchownat', AT.FDCWD, str('f'), u2, g2, 0)).toBe(0);
+    expect([statSync(`${dir}/f`).uid, statSync(`${dir}/f`).gid]).toEqual([u2, g2]);
+    expect(n('fchownat', AT.FDCWD, str('f'), 0xffff_ffff, gid, 0)).toBe(0); // uid unchanged
+    expect([statSync(`${dir}/f`).uid, statSync(`${dir}/f`).gid]).toEqual([u2, gid]);
+    expect(n('fchownat', AT.FDCWD, str('ln'), 0xffff_ffff, g2, AT.SYMLINK_NOFOLLOW)).toBe(0);
+    expect(lstatSync(`${dir}/ln`).gid).toBe(g2);
+    expect(statSync(`${dir}/f`).gid).toBe(gid);
+    const fd = n('openat', AT.FDCWD, str('f'), O.O_RDONLY);
+    expect(n('fchown', fd, uid, gid)).toBe(0);
+    expect(statSync(`${dir}/f`).uid).toBe(uid);
+    expect(n('fchownat', fd, str(''), uid, gid, AT.EMPTY_PATH)).toBe(0);
+    expect(n('fchownat', AT.FDCWD, str('missing'), uid, gid, 0)).toBe(-E.ENOENT);
+    expect(n('fchownat', AT.FDCWD, str('f'), uid, gid, 0x4)).toBe(-E.EINVAL);
+    expect(n('fchown', 99, uid, gid)).toBe(-E.EBADF);
+  });
+
+  it('utimensat sets, omits and refreshes times; a NULL path is futimens', () => {
+    writeFileSync(`${dir}/f`, 'x');
+    const T = SCRATCH + 0x100;
+    expect(n('utimensat', AT.FDCWD, str('f'), setTimes(T, [1000n, 250_000_000n], [2000n, 999_999_000n]), 0)).toBe(0);
+    let st = statSync(`${dir}/f`, { bigint: true });
+    expect([st.atimeNs, st.mtimeNs]).toEqual([1_000_250_000_000n, 2_000_999_999_000n]);
+    // UTIME_OMIT leaves one alone; UTIME_NOW takes the clock.
+    expect(n('utimensat', AT.FDCWD, str('f'), setTimes(T, [0n, OMIT], [3000n, 0n]), 0)).toBe(0);
+    st = statSync(`${dir}/f`, { bigint: true });
+    expect([st.atimeNs, st.mtimeNs]).toEqual([1_000_250_000_000n, 3_000_000_000_000n]);
+    expect(n('utimensat', AT.FDCWD, str('f'), setTimes(T, [0n, NOW], [0n, OMIT]), 0)).toBe(0);
+    st = statSync(`${dir}/f`, { bigint: true });
+    expect(Math.abs(Number(st.atimeNs / 1_000_000n) - Date.now())).toBeLessThan(5000);
+    expect(st.mtimeNs).toBe(3_000_000_000_000n);
+    // Before 1970, and nanoseconds cut to the microsecond (Node's resolution).
+    expect(n('utimensat', AT.FDCWD, str('f'), setTimes(T, [-2n, 500_000_000n], [-1n, 123_456_789n]), 0)).toBe(0);
+    st = statSync(`${dir}/f`, { bigint: true });
+    expect([st.atimeNs, st.mtimeNs]).toEqual([-1_500_000_000n, -876_544_000n]);
+    // NULL times: both now.
+    expect(n('utimensat', AT.FDCWD, str('f'), 0, 0)).toBe(0);
+    expect(Math.abs(Number(statSync(`${dir}/f`, { bigint: true }).mtimeNs / 1_000_000n) - Date.now())).toBeLessThan(5000);
+    // futimens: utimensat(fd, NULL, times, 0).
+    const fd = n('openat', AT.FDCWD, str('f'), O.O_RDONLY);
+    expect(n('utimensat', fd, 0, setTimes(T, [5n, 0n], [6n, 0n]), 0)).toBe(0);
+    expect(statSync(`${dir}/f`).mtimeMs).toBe(6000);
+    expect(n('utimensat', fd, 0, T, AT.SYMLINK_NOFOLLOW)).toBe(-E.EINVAL);
+    expect(n('utimensat', AT.FDCWD, 0, T, 0)).toBe(-E.EFAULT);
+    // The link itself with AT_SYMLINK_NOFOLLOW.
+    symlinkSync('f', `${dir}/ln`);
+    expect(n('utimensat', AT.FDCWD, str('ln'), setTimes(T, [7n, 0n], [8n, 0n]), AT.SYMLINK_NOFOLLOW)).toBe(0);
+    expect(lstatSync(`${dir}/ln`).mtimeMs).toBe(8000);
+    expect(statSync(`${dir}/f`).mtimeMs).toBe(6000);
+    // Errors: bad nsec, unknown flags, a missing file; both omitted does not even look.
+    expect(n('utimensat', AT.FDCWD, str('f'), setTimes(T, [0n, 1_000_000_000n], [0n, 0n]), 0)).toBe(-E.EINVAL);
+    expect(n('utimensat', AT.FDCWD, str('f'), 0, 0x4)).toBe(-E.EINVAL);
+    expect(n('utimensat', AT.FDCWD, str('missing'), 0, 0)).toBe(-E.ENOENT);
+    expect(n('utimensat', AT.FDCWD, str('missing'), setTimes(T, [0n, OMIT], [0n, OMIT]), 0)).toBe(0);
+    expect(n('utimensat', AT.FDCWD, str('f'), UNMAPPED, 0)).toBe(-E.EFAULT);
+  });
+
+  it('statfs and fstatfs describe the file system', () => {
+    writeFileSync(`${dir}/f`, 'x');
+    const host = statfsSync(dir, { bigint: true });
+    expect(n('statfs', str(dir), SCRATCH)).toBe(0);
+    expect(u64At(SCRATCH)).toBe(host.type); // f_type
+    expect(u64At(SCRATCH + 8)).toBe(host.bsize); // f_bsize
+    expect(u64At(SCRATCH + 16)).toBe(host.blocks); // f_blocks
+    expect(u64At(SCRATCH + 40)).toBe(host.files); // f_files
+    expect(u64At(SCRATCH + 64)).toBeGreaterThan(0n); // f_namelen
+    expect(u64At(SCRATCH + 72)).toBeGreaterThan(0n); // f_frsize
+    const fd = n('openat', AT.FDCWD, str('f'), O.O_RDONLY);
+    expect(n('fstatfs', fd, SCRATCH + 0x100)).toBe(0);
+    expect(bytesAt(SCRATCH + 0x100, 120).subarray(0, 16)).toEqual(bytesAt(SCRATCH, 120).subarray(0, 16));
+    expect(bytesAt(SCRATCH + 0x100 + 56, 16)).toEqual(bytesAt(SCRATCH + 56, 16)); // f_fsid, f_namelen
+    expect(n('statfs', str('missing'), SCRATCH)).toBe(-E.ENOENT);
+    expect(n('fstatfs', 99, SCRATCH)).toBe(-E.EBADF);
+    expect(n('statfs', str(dir), UNMAPPED)).toBe(-E.EFAULT);
+    expect(n('sync')).toBe(0);
+    expect(n('syncfs', fd)).toBe(0);
+    expect(n('syncfs', 99)).toBe(-E.EBADF);
+  });
+
+  it('sendfile copies from the file offset or from *offset, and stops at EOF', () => {
+    writeFileSync(`${dir}/src`, '0123456789');
+    const inp = n('openat', AT.FDCWD, str('src'), O.O_RDONLY);
+    const out = n('openat', AT.FDCWD, str('dst'), O.O_WRONLY | O.O_CREAT, 0o644);
+    expect(n('sendfile', out, inp, 0, 4)).toBe(4);
+    expect(n('lseek', inp, 0, SEEK.CUR)).toBe(4);
+    rig.mem.dv.setBigInt64(SCRATCH, 8n, true);
+    expect(n('sendfile', out, inp, SCRATCH, 100)).toBe(2); // from 8 to EOF
+    expect(u64At(SCRATCH)).toBe(10n);
+    expect(n('lseek', inp, 0, SEEK.CUR)).toBe(4); // untouched with an offset pointer
+    expect(n('sendfile', out, inp, 0, 100)).toBe(6);
+    expect(n('sendfile', out, inp, 0, 100)).toBe(0);
+    expect(readFileSync(`${dir}/dst`, 'utf8')).toBe('012389456789');
+    const app = n('openat', AT.FDCWD, str('dst'), O.O_WRONLY | O.O_APPEND);
+    expect(n('sendfile', app, inp, 0, 1)).toBe(-E.EINVAL);
+    expect(n('sendfile', out, app, 0, 1)).toBe(-E.EBADF); // not open for reading
+    expect(n('pipe2', SCRATCH + 0x100, 0)).toBe(0);
+    expect(n('sendfile', out, u32At(SCRATCH + 0x100), SCRATCH, 1)).toBe(-E.ESPIPE);
+    rig.mem.dv.setBigInt64(SCRATCH, -1n, true);
+    expect(n('sendfile', out, inp, SCRATCH, 1)).toBe(-E.EINVAL);
+  });
+});
+
+describe('ppoll', () => {
+  const pollfds = (at: number, entries: [number, number][]): number => {
+    entries.forEach(([fd, events], i) => {
+      rig.mem.dv.setInt32(at + 8 * i, fd, true);
+      rig.mem.dv.setUint16(at + 8 * i + 4, events, true);
+      rig.mem.dv.setUint16(at + 8 * i + 6, 0xffff, true);
+    });
+    return at;
+  };
+  const revents = (at: number, i: number): number => rig.mem.dv.getUint16(at + 8 * i + 6, true);
+  const timeout = (at: number, ns: bigint): number => {
+    rig.mem.dv.setBigInt64(at, ns / 1_000_000_000n, true);
+    rig.mem.dv.setBigInt64(at + 8, ns % 1_000_000_000n, true);
+    return at;
+  };
+  const IN = POLL.IN;
+  const OUT = POLL.OUT;
+
+  it('files are always ready, closed fds are POLLNVAL, negative fds are skipped', () => {
+    writeFileSync(`${dir}/f`, 'x');
+    const fd = n('openat', AT.FDCWD, str('f'), O.O_RDWR);
+    const P = pollfds(SCRATCH, [[fd, IN | OUT], [-1, IN], [77, IN]]);
+    expect(n('ppoll', P, 3, 0, 0, 0)).toBe(2);
+    expect([revents(P, 0), revents(P, 1), revents(P, 2)]).toEqual([IN | OUT, 0, POLL.NVAL]);
+    expect(n('ppoll', P, 1, timeout(SCRATCH + 0x100, 1_000_000_000n), 0, 0)).toBe(1);
+    expect(n('ppoll', P, 1, timeout(SCRATCH + 0x100, -1n), 0, 0)).toBe(-E.EINVAL);
+    expect(n('ppoll', P, 1, 0, SCRATCH + 0x200, 4)).toBe(-E.EINVAL); // sigsetsize
+    // Nothing that could ever become ready, and no timeout: reported, not hung.
+    expect(n('ppoll', pollfds(SCRATCH, [[-1, IN]]), 1, 0, 0, 0)).toBe(-E.ENOSYS);
+  });
+
+  it('a pipe is probed by reading ahead: data is POLLIN and reads still see it; EOF is POLLHUP', () => {
+    expect(n('pipe2', SCRATCH + 0x300, 0)).toBe(0);
+    const [r, w] = [u32At(SCRATCH + 0x300), u32At(SCRATCH + 0x304)];
+    const P = pollfds(SCRATCH, [[r, IN]]);
+    const t0 = process.hrtime.bigint();
+    expect(n('ppoll', P, 1, timeout(SCRATCH + 0x100, 30_000_000n), 0, 0)).toBe(0); // empty: times out
+    expect(process.hrtime.bigint() - t0).toBeGreaterThanOrEqual(30_000_000n);
+    expect(revents(P, 0)).toBe(0);
+    rig.mem.rawWrite(SCRATCH + 0x400, Buffer.from('hello pipe'));
+    expect(n('write', w, SCRATCH + 0x400, 10)).toBe(10);
+    expect(n('ppoll', P, 1, 0, 0, 0)).toBe(1);
+    expect(revents(P, 0)).toBe(IN);
+    expect(n('read', r, SCRATCH + 0x500, 5)).toBe(5); // the bytes read ahead come back first
+    expect(bytesAt(SCRATCH + 0x500, 5).toString()).toBe('hello');
+    expect(n('ppoll', P, 1, 0, 0, 0)).toBe(1);
+    expect(n('read', r, SCRATCH + 0x500, 100)).toBe(5);
+    expect(bytesAt(SCRATCH + 0x500, 5).toString()).toBe(' pipe');
+    expect(n('ppoll', pollfds(SCRATCH + 0x40, [[w, OUT]]), 1, 0, 0, 0)).toBe(-E.ENOSYS); // a write end: unknown
+    expect(n('close', w)).toBe(0);
+    expect(n('ppoll', P, 1, 0, 0, 0)).toBe(1);
+    expect(revents(P, 0)).toBe(POLL.HUP);
+    expect(n('read', r, SCRATCH + 0x500, 100)).toBe(0);
+  });
+});
+
 describe('paths', () => {
   it('-L: absolute paths are looked up under the prefix first', () => {
     mkdirSync(`${dir}/root/etc`, { recursive: true });
@@ -499,6 +677,74 @@ describe('process, time, signals', () => {
     expect(u64At(SCRATCH + 0x300)).toBe(1n << BigInt(SIG.SIGABRT - 1)); // the old mask was written first
   });
 
+  it('getgroups: the host process\'s supplementary groups', () => {
+    const line = /^Groups:(.*)$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    const groups = (line?.[1].trim().split(/\s+/).filter(Boolean) ?? []).map(Number);
+    expect(n('getgroups', 0, 0)).toBe(groups.length);
+    expect(n('getgroups', 64, SCRATCH)).toBe(groups.length);
+    groups.forEach((g, i) => expect(u32At(SCRATCH + 4 * i)).toBe(g));
+    if (groups.length > 1) expect(n('getgroups', 1, SCRATCH)).toBe(-E.EINVAL);
+    expect(n('getgroups', -1, SCRATCH)).toBe(-E.EINVAL);
+  });
+
+  it('prctl: the task name starts as the program\'s base name; other options are EINVAL', () => {
+    expect(n('prctl', PR.GET_NAME, SCRATCH)).toBe(0);
+    expect(rig.mem.readCString(SCRATCH)).toBe('true'); // exePath /bin/true
+    rig.mem.rawWrite(SCRATCH + 0x100, Buffer.from('a-rather-long-thread-name\0'));
+    expect(n('prctl', PR.SET_NAME, SCRATCH + 0x100)).toBe(0);
+    expect(n('prctl', PR.GET_NAME, SCRATCH)).toBe(0);
+    expect(bytesAt(SCRATCH, 16).toString('latin1')).toBe('a-rather-long-t\0'); // 15 bytes and the NUL
+    expect(n('prctl', PR.SET_NAME, UNMAPPED)).toBe(-E.EFAULT);
+    expect(n('prctl', PR.SET_PDEATHSIG, 9)).toBe(-E.EINVAL);
+    expect(rig.unimp).toContain('Unsupported prctl option: 1');
+  });
+
+  it('futex with one thread: wake finds nobody, wait checks the word and sleeps out its timeout', () => {
+    const word = SCRATCH + 0x100;
+    const PRIVATE = FUTEX_PRIVATE_FLAG;
+    rig.mem.dv.setUint32(word, 5, true);
+    expect(n('futex', word, FUTEX.WAKE | PRIVATE, 0x7fff_ffff)).toBe(0);
+    expect(n('futex', word + 2, FUTEX.WAKE | PRIVATE, 1)).toBe(-E.EINVAL); // unaligned
+    expect(n('futex', word, FUTEX.WAIT | PRIVATE, 4, 0)).toBe(-E.EAGAIN); // the word changed
+    const ts = SCRATCH + 0x200;
+    rig.mem.dv.setBigInt64(ts, 0n, true);
+    rig.mem.dv.setBigInt64(ts + 8, 20_000_000n, true);
+    const t0 = process.hrtime.bigint();
+    expect(n('futex', word, FUTEX.WAIT | PRIVATE, 5, ts)).toBe(-E.ETIMEDOUT);
+    expect(process.hrtime.bigint() - t0).toBeGreaterThanOrEqual(20_000_000n);
+    rig.mem.dv.setBigInt64(ts + 8, 1_000_000_000n, true);
+    expect(n('futex', word, FUTEX.WAIT | PRIVATE, 5, ts)).toBe(-E.EINVAL);
+    // Nothing could ever wake a wait without a timeout: reported, not hung.
+    expect(n('futex', word, FUTEX.WAIT | PRIVATE, 5, 0)).toBe(-E.ENOSYS);
+    expect(rig.unimp.at(-1)).toMatch(/futex wait with no timeout/);
+    expect(n('futex', word, FUTEX.WAIT_BITSET | PRIVATE, 5, 0, 0, 0)).toBe(-E.EINVAL); // empty bitset
+    expect(n('futex', word, FUTEX.WAKE | FUTEX_CLOCK_REALTIME, 1)).toBe(-E.ENOSYS);
+    expect(n('futex', word, FUTEX.CMP_REQUEUE | PRIVATE, 1, 1, word + 4, 5)).toBe(-E.ENOSYS);
+    expect(n('futex', UNMAPPED, FUTEX.WAKE, 1)).toBe(-E.EFAULT); // a shared futex needs the page
+  });
+
+  it('sched_getaffinity reads any task\'s mask; getpriority / setpriority for processes', () => {
+    const allowed = (pid: number | 'self'): bigint => {
+      const m = /^Cpus_allowed:\s*([0-9a-f,]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return BigInt(`0x${m?.[1].replace(/,/g, '') ?? '0'}`);
+    };
+    const len = n('sched_getaffinity', 0, 1024, SCRATCH);
+    expect(len % 8).toBe(0);
+    let mine = 0n;
+    for (let i = len - 1; i >= 0; i--) mine = (mine << 8n) | BigInt(rig.mem.u8[SCRATCH + i]);
+    expect(mine).toBe(allowed('self'));
+    expect(n('sched_getaffinity', process.ppid, 1024, SCRATCH)).toBe(len);
+    expect(n('sched_getaffinity', 0x7fff_fff0, 1024, SCRATCH)).toBe(-E.ESRCH);
+    expect(n('sched_getaffinity', 0x7fff_fff0, 3, SCRATCH)).toBe(-E.EINVAL); // length checked first
+
+    const nice = osGetPriority();
+    expect(n('getpriority', PRIO.PROCESS, 0)).toBe(20 - nice);
+    expect(n('setpriority', PRIO.PROCESS, 0, nice)).toBe(0);
+    expect(n('getpriority', PRIO.PROCESS, 0x7fff_fff0)).toBe(-E.ESRCH); // a Node SystemError, translated
+    expect(n('getpriority', 7, 0)).toBe(-E.EINVAL);
+    expect(n('getpriority', PRIO.USER, 0)).toBe(-E.ENOSYS);
+  });
+
   it('sigaltstack records the alternate stack', () => {
     expect(n('sigaltstack', 0, SCRATCH)).toBe(0);
     expect(u32At(SCRATCH + 8)).toBe(2); // SS_DISABLE
@@ -534,6 +780,23 @@ describe('-strace', () => {
     expect(rig.strace.at(-1)).toBe(`${pid} unlinkat(AT_FDCWD,"s.txt",AT_REMOVEDIR) = -1 errno=20 (Not a directory)`);
     n('kill', pid, 0);
     expect(rig.strace.at(-1)).toBe(`${pid} kill(${pid},0) = 0`);
+    writeFileSync(`${dir}/o`, '');
+    n('fchownat', AT.FDCWD, str('o'), 0xffff_ffff, 0xffff_ffff, AT.SYMLINK_NOFOLLOW);
+    expect(rig.strace.at(-1)).toBe(`${pid} fchownat(AT_FDCWD,"o",-1,-1,AT_SYMLINK_NOFOLLOW) = 0`);
+    n('utimensat', AT.FDCWD, str('o'), 0, 0);
+    expect(rig.strace.at(-1)).toBe(`${pid} utimensat(AT_FDCWD,"o",NULL,0) = 0`);
+    n('statfs', str('/'), SCRATCH);
+    expect(rig.strace.at(-1)).toBe(`${pid} statfs("/",0x0000000000100000) = 0`);
+    n('sync');
+    expect(rig.strace.at(-1)).toBe(`${pid} sync() = 0`);
+    n('sendfile', fd, 99, 0, 10);
+    expect(rig.strace.at(-1)).toBe(`${pid} sendfile(${fd},99,NULL,10) = -1 errno=9 (Bad file descriptor)`);
+    n('getgroups', 0, 0);
+    expect(rig.strace.at(-1)).toMatch(new RegExp(`^${pid} getgroups\\(0,NULL\\) = \\d+$`));
+    n('prctl', PR.GET_NAME, SCRATCH);
+    expect(rig.strace.at(-1)).toBe(`${pid} prctl(PR_GET_NAME,0x100000,0x0,0x0,0x0) = 0`);
+    n('futex', SCRATCH, FUTEX.WAKE | FUTEX_PRIVATE_FLAG, 0x7fff_ffff, 0, 0x53, 0);
+    expect(rig.strace.at(-1)).toBe(`${pid} futex(0x0000000000100000,FUTEX_PRIVATE_FLAG|FUTEX_WAKE,2147483647,NULL,0x0000000000000053,0) = 0`);
     expect(() => sc('exit_group', 0)).toThrow(GuestExit);
     expect(rig.strace.at(-1)).toBe(`${pid} exit_group(0)`);
   });

@@ -135,6 +135,9 @@ export const RLIM_INFINITY = 0xffff_ffff_ffff_ffffn;
 
 export const RUSAGE = { SELF: 0, CHILDREN: -1, THREAD: 1 } as const;
 
+/** getpriority / setpriority `which` (linux/resource.h). */
+export const PRIO = { PROCESS: 0, PGRP: 1, USER: 2 } as const;
+
 export const GRND = { NONBLOCK: 1, RANDOM: 2, INSECURE: 4 } as const;
 
 /** linux_dirent64 d_type values. */
@@ -151,3 +154,36 @@ export const USER_HZ = 100;
 /** Largest byte count one read/write moves (MAX_RW_COUNT). */
 export const MAX_RW_COUNT = 0x7fff_f000;
 export const UIO_MAXIOV = 1024;
+
+/** utimensat's special tv_nsec values (linux/stat.h). */
+export const UTIME = { NOW: (1 << 30) - 1, OMIT: (1 << 30) - 2 } as const;
+
+/** futex(2) operations and option bits (linux/futex.h). */
+export const FUTEX = {
+  WAIT: 0, WAKE: 1, FD: 2, REQUEUE: 3, CMP_REQUEUE: 4, WAKE_OP: 5, LOCK_PI: 6, UNLOCK_PI: 7,
+  TRYLOCK_PI: 8, WAIT_BITSET: 9, WAKE_BITSET: 10, WAIT_REQUEUE_PI: 11, CMP_REQUEUE_PI: 12, LOCK_PI2: 13,
+} as const;
+export const FUTEX_PRIVATE_FLAG = 128;
+export const FUTEX_CLOCK_REALTIME = 256;
+export const FUTEX_NAMES: ReadonlyMap<number, string> = new Map(Object.entries(FUTEX).map(([k, v]) => [v, `FUTEX_${k}`]));
+
+/** prctl(2) options (linux/prctl.h), for -strace names; the handler implements a few. */
+export const PR = {
+  SET_PDEATHSIG: 1, GET_PDEATHSIG: 2, GET_DUMPABLE: 3, SET_DUMPABLE: 4, GET_UNALIGN: 5, SET_UNALIGN: 6,
+  GET_KEEPCAPS: 7, SET_KEEPCAPS: 8, GET_FPEMU: 9, SET_FPEMU: 10, GET_FPEXC: 11, SET_FPEXC: 12,
+  GET_TIMING: 13, SET_TIMING: 14, SET_NAME: 15, GET_NAME: 16, GET_ENDIAN: 19, SET_ENDIAN: 20,
+  GET_SECCOMP: 21, SET_SECCOMP: 22, CAPBSET_READ: 23, CAPBSET_DROP: 24, GET_TSC: 25, SET_TSC: 26,
+  GET_SECUREBITS: 27, SET_SECUREBITS: 28, SET_TIMERSLACK: 29, GET_TIMERSLACK: 30, SET_CHILD_SUBREAPER: 36,
+  GET_CHILD_SUBREAPER: 37, SET_NO_NEW_PRIVS: 38, GET_NO_NEW_PRIVS: 39, SET_THP_DISABLE: 41,
+  GET_THP_DISABLE: 42, CAP_AMBIENT: 47, SVE_SET_VL: 50, SVE_GET_VL: 51, PAC_RESET_KEYS: 54,
+  SET_TAGGED_ADDR_CTRL: 55, GET_TAGGED_ADDR_CTRL: 56, SET_VMA: 0x53564d41,
+} as const;
+export const PR_NAMES: ReadonlyMap<number, string> = new Map(Object.entries(PR).map(([k, v]) => [v, `PR_${k}`]));
+/** Size of a task's comm (PR_SET_NAME / PR_GET_NAME), NUL included. */
+export const TASK_COMM_LEN = 16;
+
+/** poll(2) event bits (asm-generic/poll.h). */
+export const POLL = {
+  IN: 0x1, PRI: 0x2, OUT: 0x4, ERR: 0x8, HUP: 0x10, NVAL: 0x20, RDNORM: 0x40, RDBAND: 0x80,
+  WRNORM: 0x100, WRBAND: 0x200, MSG: 0x400, REMOVE: 0x1000, RDHUP: 0x2000,
+} as const;

@@ -1,7 +1,7 @@
 // Struct layouts of the asm-generic 64-bit Linux ABI, as encoders that return the guest
 // bytes (little endian) and decoders for what the guest passes in. Handlers copy the
 // bytes with GuestMemory.writeBytes, so a bad pointer is one EFAULT in one place.
-// Layouts: include/uapi/asm-generic/{stat,termbits,resource}.h, linux/{stat,sysinfo,
+// Layouts: include/uapi/asm-generic/{stat,statfs,termbits,resource}.h, linux/{stat,sysinfo,
 // utsname,time,uio,dirent,times}.h, asm-generic/signal.h.
 
 import type { BigIntStats } from 'node:fs';
@@ -221,4 +221,22 @@ export function decodeStackT(b: Uint8Array): StackT {
 }
 export function encodeStackT(s: StackT): Uint8Array {
   return new Rec(STACK_T_SIZE).u64(0, s.sp).u32(8, s.flags).u64(16, s.size).bytes;
+}
+
+// --- struct statfs (120 bytes: asm-generic/statfs.h with 64-bit __statfs_word) ---------
+
+export const STATFS_SIZE = 120;
+export interface Statfs {
+  type: bigint; bsize: bigint; blocks: bigint; bfree: bigint; bavail: bigint; files: bigint; ffree: bigint;
+  fsid: [number, number]; namelen: bigint; frsize: bigint; flags: bigint;
+}
+export function encodeStatfs(s: Statfs): Uint8Array {
+  return new Rec(STATFS_SIZE)
+    .u64(0, s.type).u64(8, s.bsize).u64(16, s.blocks).u64(24, s.bfree).u64(32, s.bavail).u64(40, s.files)
+    .u64(48, s.ffree).u32(56, s.fsid[0]).u32(60, s.fsid[1]).u64(64, s.namelen).u64(72, s.frsize).u64(80, s.flags).bytes;
+}
+
+/** utimensat's struct timespec[2] (atime, mtime); tv_nsec may be UTIME_NOW / UTIME_OMIT. */
+export function decodeTimespecPair(b: Uint8Array): [{ sec: bigint; nsec: bigint }, { sec: bigint; nsec: bigint }] {
+  return [decodeTimespec(b.subarray(0, TIMESPEC_SIZE)), decodeTimespec(b.subarray(TIMESPEC_SIZE, 2 * TIMESPEC_SIZE))];
 }

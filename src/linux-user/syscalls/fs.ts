@@ -1,23 +1,29 @@
 // File, directory and fd syscalls over node:fs synchronous calls: open/close/read/write
 // and their vector and positional forms, lseek (our own offsets: Node has no lseek),
-// stat family, getdents64 from a directory snapshot, *at path operations, dup/fcntl,
-// terminal ioctls and pipes.
+// stat family, getdents64 from a directory snapshot, *at path operations, ownership
+// and times, statfs, sync, sendfile, dup/fcntl, terminal ioctls and pipes.
 
 import * as fs from 'node:fs';
 import { E, fail } from '../errno.js';
 import { OpenFile, type FdEntry } from '../fd-table.js';
+import { GuestKilled } from '../guest-exit.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import {
-  ACCESS, AT, FCNTL, FD_CLOEXEC, IOCTL, MAX_RW_COUNT, RENAME, SEEK, SETFL_NAMES, SIG, STATX, UIO_MAXIOV,
+  ACCESS, AT, CLOCK, FCNTL, FD_CLOEXEC, IOCTL, MAX_RW_COUNT, RENAME, SEEK, SETFL_NAMES, SIG, STATX, UIO_MAXIOV, UTIME,
 } from '../generic/constants.js';
 import {
-  IOVEC_SIZE, decodeIovecs, encodeDirent64, encodeStat, encodeStatx, encodeTermios, encodeWinsize,
+  IOVEC_SIZE, TIMESPEC_SIZE, decodeIovecs, decodeTimespecPair, encodeDirent64, encodeStat, encodeStatfs, encodeStatx,
+  encodeTermios, encodeWinsize,
 } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
-import { hostPipe, hostRead, hostFdInfo, hostTermios, hostWrite, isSeekable, kindOf, listDirectory, translateOpenFlags } from '../vfs/host.js';
+import {
+  hostFdInfo, hostFdPath, hostPipe, hostRead, hostStatfs, hostSync, hostTermios, hostWrite, isSeekable, kindOf,
+  listDirectory, nodeTime, translateOpenFlags,
+} from '../vfs/host.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
 import { fdEntry, guestIn, guestOut, guestString, int, long, readGuest, size, uint, u32s, writeGuest } from './args.js';
 import { signalSelf } from './signal.js';
+import { clockNow } from './time.js';
 
 type A = bigint[];
 
@@ -79,8 +85,16 @@ function writable(p: LinuxProcess, fd: number): OpenFile {
   return f;
 }
 
-/** Reads at the file's own offset (or the host's), advancing it. */
-function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array): number {
+/** Reads at the file's own offset (or the host's), advancing it; bytes ppoll read ahead come first. */
+export function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array): number {
+  if (f.lookahead && dst.length > 0) {
+    // A pipe read returns what is there without waiting for more; an empty look-ahead is
+    // an end of file the probe saw (a terminal's ^D), returned once.
+    const n = Math.min(dst.length, f.lookahead.length);
+    dst.set(f.lookahead.subarray(0, n));
+    f.lookahead = n < f.lookahead.length ? f.lookahead.subarray(n) : null;
+    return n;
+  }
   const n = hostRead(f.hostFd, dst, f.pos, p.nonblocking(f));
   if (f.pos !== null) f.pos += n;
   return n;
@@ -419,6 +433,106 @@ export function sysFaccessat2(p: LinuxProcess, a: A): number {
   return accessAt(p, int(a[0]), a[1], int(a[2]), int(a[3]));
 }
 
+// --- ownership and times ------------------------------------------------------------------
+
+/** What an *at call with AT_EMPTY_PATH and "" names: the dirfd's open file, or the cwd. */
+type Target = { fd: OpenFile } | { path: string; nofollow: boolean };
+
+/** The object (dirfd, path, flags) names for the ownership / times calls. */
+function targetAt(p: LinuxProcess, dirfd: number, pathAddr: bigint, flags: number): Target {
+  const path = guestString(p, pathAddr);
+  if (path === '' && flags & AT.EMPTY_PATH) {
+    if (dirfd === AT.FDCWD) return { path: p.cwd, nofollow: false };
+    const f = fdEntry(p, dirfd).file;
+    // An O_PATH fd cannot be used for I/O on the host: act on the path it was opened by.
+    if (f.kind === 'path' && f.path) return { path: f.path, nofollow: (f.flags & p.abi.openFlags.O_NOFOLLOW) !== 0 };
+    return { fd: f };
+  }
+  return { path: resolveAt(p, dirfd, path), nofollow: (flags & AT.SYMLINK_NOFOLLOW) !== 0 };
+}
+
+/** uid_t / gid_t arguments: (uid_t)-1 leaves the id unchanged, as Node's -1 does. */
+const ownerId = (v: bigint): number => (uint(v) === 0xffff_ffff ? -1 : uint(v));
+
+function chownTarget(t: Target, uid: number, gid: number): number {
+  if ('fd' in t) fs.fchownSync(t.fd.hostFd, uid, gid);
+  else if (t.nofollow) fs.lchownSync(t.path, uid, gid);
+  else fs.chownSync(t.path, uid, gid);
+  return 0;
+}
+
+export function sysFchownat(p: LinuxProcess, a: A): number {
+  const flags = int(a[4]);
+  if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.EMPTY_PATH)) return -E.EINVAL;
+  return chownTarget(targetAt(p, int(a[0]), a[1], flags), ownerId(a[2]), ownerId(a[3]));
+}
+
+export function sysFchown(p: LinuxProcess, a: A): number {
+  return chownTarget({ fd: fdEntry(p, int(a[0])).file }, ownerId(a[1]), ownerId(a[2]));
+}
+
+const NS_PER_SEC = 1_000_000_000n;
+const validNsec = (n: bigint): boolean => (n >= 0n && n < NS_PER_SEC) || n === BigInt(UTIME.NOW) || n === BigInt(UTIME.OMIT);
+
+/**
+ * utimensat(dirfd, path, times[2], flags); a NULL path is futimens on dirfd. Node sets
+ * times to the microsecond (see nodeTime), so finer digits are dropped, and it cannot
+ * leave one time alone: UTIME_OMIT rewrites the current value (to the microsecond too).
+ * Both omitted is a no-op that does not even look at the path, as in Linux.
+ */
+export function sysUtimensat(p: LinuxProcess, a: A): number {
+  const dirfd = int(a[0]);
+  const flags = int(a[3]);
+  const times = a[2] ? decodeTimespecPair(readGuest(p, a[2], 2 * TIMESPEC_SIZE)) : null;
+  const omit = BigInt(UTIME.OMIT);
+  if (times && times[0].nsec === omit && times[1].nsec === omit) return 0;
+  let t: Target;
+  if (a[1] === 0n) {
+    if (dirfd === AT.FDCWD) return -E.EFAULT;
+    if (flags) return -E.EINVAL;
+    t = { fd: fdEntry(p, dirfd).file };
+  } else {
+    if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.EMPTY_PATH)) return -E.EINVAL;
+    t = targetAt(p, dirfd, a[1], flags);
+  }
+  const st = 'fd' in t
+    ? fs.fstatSync(t.fd.hostFd, { bigint: true })
+    : t.nofollow ? fs.lstatSync(t.path, { bigint: true }) : fs.statSync(t.path, { bigint: true });
+  if (times && !(validNsec(times[0].nsec) && validNsec(times[1].nsec))) return -E.EINVAL;
+  const now = clockNow(CLOCK.REALTIME) ?? 0n;
+  const pick = (ts: { sec: bigint; nsec: bigint } | undefined, current: bigint): number | string => {
+    if (!ts || ts.nsec === BigInt(UTIME.NOW)) return nodeTime(now);
+    if (ts.nsec === omit) return nodeTime(current);
+    return nodeTime(ts.sec * NS_PER_SEC + ts.nsec);
+  };
+  const atime = pick(times?.[0], st.atimeNs);
+  const mtime = pick(times?.[1], st.mtimeNs);
+  if ('fd' in t) fs.futimesSync(t.fd.hostFd, atime, mtime);
+  else if (t.nofollow) fs.lutimesSync(t.path, atime, mtime);
+  else fs.utimesSync(t.path, atime, mtime);
+  return 0;
+}
+
+// --- file-system statistics ---------------------------------------------------------------
+
+function putStatfs(p: LinuxProcess, hostPath: string, out: bigint): number {
+  const st = hostStatfs(hostPath);
+  if (!st) {
+    p.logUnimp?.(`statfs: the host's stat -f gave no answer for ${hostPath}`);
+    return -E.ENOSYS;
+  }
+  writeGuest(p, out, encodeStatfs(st));
+  return 0;
+}
+
+export function sysStatfs(p: LinuxProcess, a: A): number {
+  return putStatfs(p, resolveAt(p, AT.FDCWD, guestString(p, a[0])), a[1]);
+}
+
+export function sysFstatfs(p: LinuxProcess, a: A): number {
+  return putStatfs(p, hostFdPath(fdEntry(p, int(a[0])).file.hostFd), a[1]);
+}
+
 // --- size and sync ------------------------------------------------------------------------
 
 export function sysFtruncate(p: LinuxProcess, a: A): number {
@@ -452,6 +566,63 @@ export function sysFdatasync(p: LinuxProcess, a: A): number {
   if (f.kind === 'path') return -E.EBADF;
   fs.fdatasyncSync(f.hostFd);
   return 0;
+}
+
+export function sysSync(): number {
+  hostSync();
+  return 0;
+}
+
+export function sysSyncfs(p: LinuxProcess, a: A): number {
+  hostSync(hostFdPath(fdEntry(p, int(a[0])).file.hostFd));
+  return 0;
+}
+
+// --- sendfile -------------------------------------------------------------------------------
+
+/** How much sendfile moves per host read/write pair. */
+const SENDFILE_CHUNK = 1 << 16;
+
+/**
+ * sendfile(out_fd, in_fd, *offset, count): copies through a buffer of ours. With an offset
+ * pointer, in_fd is read there (its file offset untouched) and *offset advances; without,
+ * in_fd's offset advances. Stops at EOF or a short write; an error after some bytes moved
+ * reports the bytes, as Linux does.
+ */
+export function sysSendfile(p: LinuxProcess, a: A): number {
+  const out = writable(p, int(a[0]));
+  const inp = readable(p, int(a[1]));
+  if (out.flags & p.abi.openFlags.O_APPEND) return -E.EINVAL;
+  let at: number | null = null;
+  if (a[2]) {
+    at = positional(inp, new DataView(readGuest(p, a[2], 8).buffer).getBigInt64(0, true));
+    if (!p.mem.canAccess(a[2], 8, 'write')) return -E.EFAULT;
+  }
+  const count = Math.min(size(a[3]), MAX_RW_COUNT);
+  const buf = new Uint8Array(Math.min(count, SENDFILE_CHUNK));
+  let done = 0;
+  try {
+    while (done < count) {
+      const chunk = buf.subarray(0, Math.min(buf.length, count - done));
+      const n = at === null ? readFile(p, inp, chunk) : hostRead(inp.hostFd, chunk, at + done, p.nonblocking(inp));
+      if (n === 0) break;
+      let sent = 0;
+      try {
+        while (sent < n) sent += writeFile(p, out, chunk.subarray(sent, n));
+      } finally {
+        done += sent;
+        if (sent < n && at === null && inp.pos !== null) inp.pos -= n - sent; // unread what was not sent
+      }
+    }
+  } catch (e) {
+    if (done === 0 || e instanceof GuestKilled) throw e;
+  }
+  if (at !== null) {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigInt64(0, BigInt(at + done), true);
+    writeGuest(p, a[2], b);
+  }
+  return done;
 }
 
 // --- dup / fcntl --------------------------------------------------------------------------

@@ -1,11 +1,12 @@
-// Process-wide syscalls: exit, ids, set_tid_address / robust lists, rlimits, uname,
-// sysinfo, umask, getrusage, getrandom, CPU affinity and yield.
+// Process-wide syscalls: exit, ids and supplementary groups, set_tid_address / robust
+// lists, rlimits, uname, sysinfo, umask, getrusage, getrandom, CPU affinity, yield,
+// scheduling priority, and the prctl options we implement (the task name).
 
 import { randomFillSync } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { availableParallelism, freemem, loadavg, totalmem, uptime, version } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism, freemem, getPriority, loadavg, setPriority, totalmem, uptime, version } from 'node:os';
 import { E } from '../errno.js';
-import { GRND, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, RUSAGE } from '../generic/constants.js';
+import { GRND, PR, PRIO, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, RUSAGE, TASK_COMM_LEN } from '../generic/constants.js';
 import {
   RLIMIT_SIZE, decodeRlimit, encodeRlimit, encodeRusage, encodeSysinfo, encodeUtsname, type Rusage,
 } from '../generic/structs.js';
@@ -60,6 +61,25 @@ function putIds(p: LinuxProcess, a: A, ids: [number, number, number]): number {
 }
 export const sysGetresuid = (p: LinuxProcess, a: A): number => putIds(p, a, [p.uid, p.euid, p.euid]);
 export const sysGetresgid = (p: LinuxProcess, a: A): number => putIds(p, a, [p.gid, p.egid, p.egid]);
+
+/**
+ * The host process's supplementary groups, from /proc/self/status: Node's getgroups()
+ * adds the effective gid when it is missing, which getgroups(2) does not.
+ */
+function hostGroups(): number[] {
+  const line = /^Groups:(.*)$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+  return line ? line[1].trim().split(/\s+/).filter(Boolean).map(Number) : [];
+}
+
+export function sysGetgroups(p: LinuxProcess, a: A): number {
+  const n = int(a[0]);
+  if (n < 0) return -E.EINVAL;
+  const groups = hostGroups();
+  if (n === 0) return groups.length;
+  if (n < groups.length) return -E.EINVAL;
+  writeGuest(p, a[1], u32s(groups));
+  return groups.length;
+}
 
 // --- rlimits ------------------------------------------------------------------------------
 
@@ -161,17 +181,106 @@ export function sysGetrandom(p: LinuxProcess, a: A): number {
   return n;
 }
 
+/** nr_cpu_ids: one more than the highest possible CPU (/sys/devices/system/cpu/possible, "0-63"). */
+function possibleCpus(): number {
+  try {
+    const text = readFileSync('/sys/devices/system/cpu/possible', 'utf8').trim();
+    return Math.max(...text.split(',').map((r) => Number(r.split('-').at(-1)))) + 1;
+  } catch {
+    return availableParallelism();
+  }
+}
+
+/**
+ * A task's CPU affinity as the bytes of its cpumask (little endian, CPU 0 in bit 0 of
+ * byte 0), from Cpus_allowed in /proc/<pid>/status (32-bit hex groups, most significant
+ * first), or null when there is no such process. The guest's own is the host process's.
+ */
+function affinityOf(p: LinuxProcess, pid: number, bytes: number): Uint8Array | null {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid === 0 || pid === p.tid ? 'self' : pid}/status`, 'utf8');
+  } catch {
+    return null;
+  }
+  const m = /^Cpus_allowed:\s*([0-9a-f,]+)$/m.exec(status);
+  const bits = m ? BigInt(`0x${m[1].replace(/,/g, '')}`) : (1n << BigInt(availableParallelism())) - 1n;
+  const mask = new Uint8Array(bytes);
+  for (let i = 0; i < bytes; i++) mask[i] = Number((bits >> BigInt(8 * i)) & 0xffn);
+  return mask;
+}
+
 export function sysSchedGetaffinity(p: LinuxProcess, a: A): number {
   const pid = int(a[0]);
-  if (pid !== 0 && pid !== p.pid) return -E.ESRCH;
-  const ncpu = availableParallelism();
+  const ncpu = possibleCpus();
   const bytes = Math.ceil(ncpu / 64) * 8; // cpumask_size(): whole longs
   const len = size(a[1]);
   if (len * 8 < ncpu || len & 7) return -E.EINVAL;
-  const mask = new Uint8Array(bytes);
-  for (let c = 0; c < ncpu; c++) mask[c >> 3] |= 1 << (c & 7);
+  if (pid < 0) return -E.ESRCH;
+  const mask = affinityOf(p, pid, bytes);
+  if (!mask) return -E.ESRCH;
   writeGuest(p, a[2], mask);
   return bytes;
 }
 
+// --- scheduling priority ----------------------------------------------------------------------
+
+/**
+ * getpriority / setpriority for PRIO_PROCESS through Node's os.getPriority/setPriority
+ * (who 0 is ourselves). The raw syscall returns 20 - nice, so it is never negative;
+ * glibc turns it back. Process groups and users are not reachable from Node.
+ */
+function prioTarget(p: LinuxProcess, which: number, who: number): number | null {
+  if (which === PRIO.PROCESS) return who === 0 ? 0 : who;
+  if (which === PRIO.PGRP || which === PRIO.USER) p.logUnimp?.(`${which === PRIO.PGRP ? 'PRIO_PGRP' : 'PRIO_USER'} priorities`);
+  return null;
+}
+
+export function sysGetpriority(p: LinuxProcess, a: A): number {
+  const which = int(a[0]);
+  const pid = prioTarget(p, which, int(a[1]));
+  if (pid === null) return which === PRIO.PGRP || which === PRIO.USER ? -E.ENOSYS : -E.EINVAL;
+  return 20 - getPriority(pid);
+}
+
+export function sysSetpriority(p: LinuxProcess, a: A): number {
+  const which = int(a[0]);
+  const pid = prioTarget(p, which, int(a[1]));
+  if (pid === null) return which === PRIO.PGRP || which === PRIO.USER ? -E.ENOSYS : -E.EINVAL;
+  setPriority(pid, Math.min(Math.max(int(a[2]), -20), 19)); // Linux clamps to the nice range
+  return 0;
+}
+
 export const sysSchedYield = (): number => 0;
+
+// --- prctl ----------------------------------------------------------------------------------
+
+/**
+ * prctl: the task name (PR_SET_NAME / PR_GET_NAME, 16 bytes with the NUL). Other options
+ * answer EINVAL, Linux's reply to an option it does not know, and show under -d unimp.
+ */
+export function sysPrctl(p: LinuxProcess, a: A): number {
+  const option = int(a[0]);
+  switch (option) {
+    case PR.SET_NAME: {
+      // strncpy_from_user of at most 15 bytes: nothing after the NUL is read.
+      const name: number[] = [];
+      for (let i = 0; i < TASK_COMM_LEN - 1; i++) {
+        const c = readGuest(p, a[1] + BigInt(i), 1)[0];
+        if (c === 0) break;
+        name.push(c);
+      }
+      p.comm = Buffer.from(name);
+      return 0;
+    }
+    case PR.GET_NAME: {
+      const out = new Uint8Array(TASK_COMM_LEN);
+      out.set(p.comm);
+      writeGuest(p, a[1], out);
+      return 0;
+    }
+    default:
+      p.logUnimp?.(`Unsupported prctl option: ${option}`);
+      return -E.EINVAL;
+  }
+}

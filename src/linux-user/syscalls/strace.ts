@@ -4,8 +4,8 @@
 
 import { errnoMessage } from '../errno.js';
 import {
-  AT, AT_FLAG_NAMES, CLOCK_NAMES, FCNTL, IOCTL, MADV, MAP, MAP_FLAG_NAMES, OPEN_FLAG_NAMES,
-  SEEK, SIGNAL_NAMES, SIGPROCMASK, STATX,
+  AT, AT_FLAG_NAMES, CLOCK_NAMES, FCNTL, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG, IOCTL, MADV, MAP,
+  MAP_FLAG_NAMES, OPEN_FLAG_NAMES, PR_NAMES, SEEK, SIGNAL_NAMES, SIGPROCMASK, STATX,
 } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
 
@@ -36,6 +36,8 @@ export type ArgKind =
   | 'fcntlcmd'
   | 'madvice'
   | 'statxmask'
+  | 'futexop' // FUTEX_PRIVATE_FLAG|FUTEX_WAKE, as QEMU's print_futex_op
+  | 'prctlop' // PR_GET_NAME, ...
   | 'timespec' // struct timespec the guest passes in, printed by value
   | 'timespec_out'; // pointer now, the struct after a successful return
 
@@ -120,6 +122,12 @@ export function formatArg(p: LinuxProcess, kind: ArgKind, v: bigint): string {
     case 'fcntlcmd': return FCNTLS.get(i32) ?? String(i32);
     case 'madvice': return MADVS.get(i32) ?? String(i32);
     case 'statxmask': return flagString(i32, STATX_NAMES);
+    case 'futexop': {
+      const cmd = i32 & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+      const pre = `${i32 & FUTEX_PRIVATE_FLAG ? 'FUTEX_PRIVATE_FLAG|' : ''}${i32 & FUTEX_CLOCK_REALTIME ? 'FUTEX_CLOCK_REALTIME|' : ''}`;
+      return pre + (FUTEX_NAMES.get(cmd) ?? String(cmd));
+    }
+    case 'prctlop': return PR_NAMES.get(i32) ?? String(i32);
     case 'timespec': return v === 0n ? 'NULL' : readTimespec(p, v);
   }
 }

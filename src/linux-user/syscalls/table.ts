@@ -7,7 +7,9 @@ import type { GenericAbi } from '../generic/abi.js';
 import { NR, type SyscallName } from '../generic/syscall-numbers.js';
 import type { LinuxProcess } from '../process.js';
 import * as fs from './fs.js';
+import * as futex from './futex.js';
 import * as mman from './mman.js';
+import * as poll from './poll.js';
 import * as proc from './process.js';
 import * as sig from './signal.js';
 import type { ArgKind, RetKind } from './strace.js';
@@ -64,6 +66,13 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('fchmodat', fs.sysFchmodat, ['dirfd', 'path', 'mode']),
   row('ftruncate', fs.sysFtruncate, ['fd', 'long']),
   row('truncate', fs.sysTruncate, ['path', 'long']),
+  row('fchownat', fs.sysFchownat, ['dirfd', 'path', 'int', 'int', 'atflags']),
+  row('fchown', fs.sysFchown, ['fd', 'int', 'int']),
+  row('utimensat', fs.sysUtimensat, ['dirfd', 'path', 'ptr', 'atflags']),
+  row('statfs', fs.sysStatfs, ['path', 'ptr']),
+  row('fstatfs', fs.sysFstatfs, ['fd', 'ptr']),
+  row('sync', fs.sysSync, []),
+  row('syncfs', fs.sysSyncfs, ['fd']),
   row('fsync', fs.sysFsync, ['fd']),
   row('fdatasync', fs.sysFdatasync, ['fd']),
   row('dup', fs.sysDup, ['fd']),
@@ -71,6 +80,8 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('fcntl', fs.sysFcntl, ['fd', 'fcntlcmd', 'hex']),
   row('ioctl', fs.sysIoctl, ['fd', 'ioctl', 'ptr']),
   row('pipe2', fs.sysPipe2, ['ptr', 'fdflags']),
+  row('sendfile', fs.sysSendfile, ['fd', 'fd', 'ptr', 'ulong']),
+  row('ppoll', poll.sysPpoll, ['ptr', 'int', 'timespec', 'ptr', 'ulong']),
   // memory
   row('brk', mman.sysBrk, ['ptr'], 'ptr'),
   row('mmap', mman.sysMmap, ['ptr', 'ulong', 'prot', 'mmapflags', 'fd', 'long'], 'ptr'),
@@ -97,12 +108,18 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('getegid', proc.sysGetegid, []),
   row('getresuid', proc.sysGetresuid, ['ptr', 'ptr', 'ptr']),
   row('getresgid', proc.sysGetresgid, ['ptr', 'ptr', 'ptr']),
+  row('getgroups', proc.sysGetgroups, ['int', 'ptr']),
   row('sysinfo', proc.sysSysinfo, ['ptr']),
   row('umask', proc.sysUmask, ['mode']),
   row('getrusage', proc.sysGetrusage, ['int', 'ptr']),
   row('getrandom', proc.sysGetrandom, ['buf', 'ulong', 'hex']),
   row('sched_getaffinity', proc.sysSchedGetaffinity, ['int', 'ulong', 'ptr']),
   row('sched_yield', proc.sysSchedYield, []),
+  row('getpriority', proc.sysGetpriority, ['int', 'int']),
+  row('setpriority', proc.sysSetpriority, ['int', 'int', 'int']),
+  row('prctl', proc.sysPrctl, ['prctlop', 'hex', 'hex', 'hex', 'hex']),
+  // futex: the single-threaded subset (see futex.ts)
+  row('futex', futex.sysFutex, ['ptr', 'futexop', 'int', 'ptr', 'ptr', 'int']),
   // time
   row('clock_gettime', time.sysClockGettime, ['clockid', 'timespec_out']),
   row('clock_getres', time.sysClockGetres, ['clockid', 'timespec_out']),

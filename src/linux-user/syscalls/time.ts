@@ -70,7 +70,7 @@ function requestNs(p: LinuxProcess, addr: bigint): bigint | null {
 }
 
 /** Sleeps until clock `clk` reaches `deadline` (ns). Signals cannot interrupt yet, so never EINTR. */
-function sleepUntil(clk: number, deadline: bigint): void {
+export function sleepUntil(clk: number, deadline: bigint): void {
   for (;;) {
     const now = clockNow(clk) ?? deadline;
     if (now >= deadline) return;

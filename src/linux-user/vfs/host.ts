@@ -2,14 +2,16 @@
 // between guest and host encodings, fstat-based file kinds, blocking reads and writes
 // over non-blocking host fds (EAGAIN → short sleep and retry), kernel pipes (via a FIFO,
 // since Node has no pipe()), directory snapshots for getdents64, host fd info from
-// /proc/self/fdinfo, and the host terminal's termios (via stty, since Node has no tcgetattr).
+// /proc/self/fdinfo, the host terminal's termios (via stty, since Node has no tcgetattr),
+// file-system statistics (via stat -f, since Node's statfs lacks f_fsid and f_namelen),
+// sync and syncfs (via sync(1)) and file times at Node's resolution.
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isatty } from 'node:tty';
 import { DT, OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
-import { NCCS, type Termios } from '../generic/structs.js';
+import { NCCS, type Statfs, type Termios } from '../generic/structs.js';
 import type { DirEntry, FileKind } from '../fd-table.js';
 
 /** Re-encodes open(2) flags from one table to another (unknown bits are dropped, as open(2) ignores them). */
@@ -163,4 +165,52 @@ export function hostTermios(hostFd: number): Termios {
   }
   termiosCache.set(hostFd, t);
   return t;
+}
+
+/**
+ * statfs(2) of a host path. Node's statfsSync raises the right error for a bad path but
+ * lacks f_fsid, f_namelen and f_frsize, so the record comes from `stat -f` (GNU coreutils
+ * prints f_fsid as val[0] << 32 | val[1]). f_flags stays 0: without ST_VALID, as from
+ * kernels before 2.6.36, glibc's statvfs reads the mount flags from /proc/mounts itself.
+ * Returns null when stat(1) cannot tell us.
+ */
+export function hostStatfs(path: string): Statfs | null {
+  fs.statfsSync(path);
+  const r = spawnSync('stat', ['-f', '-c', '%t %s %S %b %f %a %c %d %i %l', '--', path], { encoding: 'utf8', timeout: 5000 });
+  const f = r.status === 0 ? r.stdout.trim().split(' ') : [];
+  if (f.length !== 10 || !f.every((x) => /^[0-9a-f]+$/.test(x))) return null;
+  const dec = (i: number): bigint => BigInt(f[i]);
+  const fsid = BigInt(`0x${f[8]}`);
+  return {
+    type: BigInt(`0x${f[0]}`), bsize: dec(1), frsize: dec(2), blocks: dec(3), bfree: dec(4), bavail: dec(5),
+    files: dec(6), ffree: dec(7), fsid: [Number(fsid >> 32n), Number(fsid & 0xffff_ffffn)], namelen: dec(9), flags: 0n,
+  };
+}
+
+/** The host path through which a child process reaches one of our host fds. */
+export const hostFdPath = (hostFd: number): string => `/proc/${process.pid}/fd/${hostFd}`;
+
+/**
+ * sync(2), or syncfs(2) of the file system holding `path`: Node has no binding for
+ * either, so run sync(1) (`sync -f` is syncfs). Neither reports write-back errors here.
+ */
+export function hostSync(path?: string): void {
+  spawnSync('sync', path === undefined ? [] : ['-f', '--', path], { stdio: 'ignore', timeout: 600_000 });
+}
+
+const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+
+/**
+ * A time in nanoseconds as Node's utimes family takes it. libuv passes seconds as a double
+ * and keeps whole microseconds (it truncates toward zero), so the time is rounded down to
+ * its microsecond and half a microsecond of margin is added on the side libuv truncates
+ * from: the double's rounding then never changes the microsecond (exact until 2242).
+ * Node turns negative numbers into "now", but passes numeric strings through unchanged.
+ */
+export function nodeTime(ns: bigint): number | string {
+  const us = floorDiv(ns, 1000n);
+  const sec = floorDiv(us, 1_000_000n);
+  const frac = Number(us - sec * 1_000_000n);
+  const t = Number(sec) + (frac + (ns >= 0n ? 0.5 : -0.5)) / 1e6;
+  return t < 0 ? String(t) : t;
 }
