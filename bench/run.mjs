@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = join(ROOT, 'bench');
 const LAUNCHER = join(ROOT, 'bin', 'qemu-user-ts');
-const BUNDLE = join(ROOT, 'dist', 'qemu-user-ts.mjs');
+const BUNDLE = join(ROOT, 'dist', 'qemu-user-ts.cjs');
 const NATIVE_DIR = join(BENCH, 'build');
 const OUTPUT = join(ROOT, 'BENCHMARKS.md');
 

@@ -1,5 +1,5 @@
-// The qemu-user-ts entry point (bundled by esbuild into dist/qemu-user-ts.mjs, which
-// bin/qemu-user-ts imports). Parses the QEMU-style command line, checks the program
+// The qemu-user-ts entry point (bundled by esbuild into dist/qemu-user-ts.cjs, which
+// bin/qemu-user-ts runs). Parses the QEMU-style command line, checks the program
 // can be opened, and hands over to linux-user's runGuest. A UserError is printed as
 // one line `qemu-user-ts: message` with status 1; anything else is a bug: its stack
 // is printed and the status is EX_SOFTWARE (70).
@@ -45,4 +45,5 @@ function exitAfterFlush(status: number): void {
   process.stderr.write('', done);
 }
 
-exitAfterFlush(await main(process.argv.slice(2)));
+// No top-level await: the bundle is CommonJS (see esbuild.config.mjs).
+void main(process.argv.slice(2)).then(exitAfterFlush);
