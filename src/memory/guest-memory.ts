@@ -19,6 +19,14 @@ export class GuestFault extends Error {
   }
 }
 
+const GUEST_LIMIT_BIG = BigInt(GUEST_LIMIT);
+
+/** addr as a number when it lies below GUEST_LIMIT, else -1 (a bigint is read as unsigned 64-bit). */
+function guestOffset(addr: number | bigint): number {
+  if (typeof addr === 'number') return addr >= 0 && addr < GUEST_LIMIT ? addr : -1;
+  return addr >= 0n && addr < GUEST_LIMIT_BIG ? Number(addr) : -1;
+}
+
 export class GuestMemory {
   readonly memory: WebAssembly.Memory;
   readonly u8: Uint8Array;
@@ -59,10 +67,13 @@ export class GuestMemory {
 
   /** The first fault an access would raise, or null. */
   firstFault(addr: number | bigint, len: number, access: Access): GuestFault | null {
-    const a = typeof addr === 'bigint' ? BigInt.asUintN(64, addr) : BigInt(addr);
     if (len === 0) return null;
-    if (a + BigInt(len) > BigInt(GUEST_LIMIT)) return new GuestFault(a < BigInt(GUEST_LIMIT) ? BigInt(GUEST_LIMIT) : a, access, false);
-    const start = Number(a);
+    // Addresses below the limit are handled as numbers: this runs for every checked access.
+    const start = guestOffset(addr);
+    if (start < 0 || start + len > GUEST_LIMIT) {
+      const a = typeof addr === 'bigint' ? BigInt.asUintN(64, addr) : BigInt(addr);
+      return new GuestFault(a < GUEST_LIMIT_BIG ? GUEST_LIMIT_BIG : a, access, false);
+    }
     const need = NEED[access];
     for (let p = start >>> PAGE_SHIFT, last = (start + len - 1) >>> PAGE_SHIFT; p <= last; p++) {
       const perm = this.u8[PERM_TABLE + p];
@@ -78,7 +89,7 @@ export class GuestMemory {
   check(addr: number | bigint, len: number, access: Access): number {
     const f = this.firstFault(addr, len, access);
     if (f) throw f;
-    const a = Number(typeof addr === 'bigint' ? BigInt.asUintN(64, addr) : addr);
+    const a = guestOffset(addr);
     if (access === 'write') this.noteWrite(a, len);
     return a;
   }

@@ -31,6 +31,20 @@ export interface GuestInsn {
   text: string;
 }
 
+/** A GuestInsn whose disassembly is produced only when something asks for it (-d in_asm). */
+export class LazyGuestInsn implements GuestInsn {
+  private disassembly: string | undefined;
+  constructor(
+    readonly pc: number,
+    readonly size: number,
+    readonly bits: number,
+    private readonly disassemble: (bits: number, pc: number) => string,
+  ) {}
+  get text(): string {
+    return (this.disassembly ??= this.disassemble(this.bits, this.pc));
+  }
+}
+
 /** The result of translating one guest block: the IR plus what the TB cache needs to know. */
 export interface TranslatedBlock {
   /** Guest pc of the first instruction. */

@@ -3,7 +3,7 @@
 // the trans_ handlers in trans/*.ts, plus the DisasContext and the generators every
 // class shares: register access (XZR vs SP), 32-bit results, lazy NZCV and conditions.
 
-import { IrBuilder, type GuestInsn, type Temp, type TranslatedBlock } from '../../tcg/ir.js';
+import { IrBuilder, LazyGuestInsn, type GuestInsn, type Temp, type TranslatedBlock } from '../../tcg/ir.js';
 import type { Cond } from '../../tcg/opcodes.js';
 import { ENV, ExitReason, Excp } from '../../tcg/env.js';
 import type { HelperRegistry } from '../../tcg/helpers.js';
@@ -250,6 +250,8 @@ export class A64Translator implements Translator {
     private readonly helperIds: Readonly<Record<string, number>>,
   ) {}
 
+  private readonly describeInsn = (bits: number): string => describe(bits, this.handlers);
+
   translate(mem: GuestMemory, pc: number, opts: TranslateOptions): TranslatedBlock {
     const b = new IrBuilder((id) => this.registry.get(id));
     const ctx: DisasContext = { b, pc, ended: false, helpers: this.helperIds };
@@ -276,7 +278,7 @@ export class A64Translator implements Translator {
         b.successors.length = succMark;
         genException(ctx, Excp.ILLEGAL_INSN);
       }
-      insns.push(guestInsn(cur, bits, this.handlers));
+      insns.push(new LazyGuestInsn(cur, INSN_SIZE, bits, this.describeInsn));
       cur += INSN_SIZE;
       if (ctx.ended) break;
     }
@@ -294,22 +296,7 @@ function fetchInsn(mem: GuestMemory, pc: number, first: boolean): number | null 
   }
 }
 
-/**
- * A GuestInsn whose text (for -d in_asm) is produced only when asked for: the pattern
- * name and its decoded fields, found by running the decoders against a recording proxy.
- */
-function guestInsn(pc: number, bits: number, handlers: A64Translators): GuestInsn {
-  let text: string | undefined;
-  return {
-    pc,
-    size: INSN_SIZE,
-    bits,
-    get text(): string {
-      return (text ??= describe(bits, handlers));
-    },
-  };
-}
-
+/** Text for -d in_asm: the pattern name and its decoded fields, found by running the decoders against a recording proxy. */
 function describe(bits: number, handlers: A64Translators): string {
   let found = '';
   const recorder = new Proxy(handlers, {

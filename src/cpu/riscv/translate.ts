@@ -3,7 +3,7 @@
 // handlers in trans/*.ts, and the DisasContext plus the shared code generators those
 // handlers are built from (register access, arithmetic, loads/stores, branches, traps).
 
-import { IrBuilder, type GuestInsn, type Temp, type TranslatedBlock } from '../../tcg/ir.js';
+import { IrBuilder, LazyGuestInsn, type GuestInsn, type Temp, type TranslatedBlock } from '../../tcg/ir.js';
 import { type Cond, type MemOp, type Opcode } from '../../tcg/opcodes.js';
 import { ENV, ExitReason, Excp } from '../../tcg/env.js';
 import type { HelperRegistry } from '../../tcg/helpers.js';
@@ -237,7 +237,7 @@ export class RiscvTranslator implements Translator {
         b.successors.length = succMark;
         genException(ctx, Excp.ILLEGAL_INSN);
       }
-      insns.push(guestInsn(cur, len, bits));
+      insns.push(new LazyGuestInsn(cur, len, bits, disassemble));
       cur += len;
       if (ctx.ended) break;
     }
@@ -258,17 +258,4 @@ function fetchInsn(mem: GuestMemory, pc: number, first: boolean): number | null 
     if (first || !(e instanceof GuestFault)) throw e;
     return null;
   }
-}
-
-/** A GuestInsn whose disassembly is produced only when asked for (-d in_asm). */
-function guestInsn(pc: number, size: number, bits: number): GuestInsn {
-  let text: string | undefined;
-  return {
-    pc,
-    size,
-    bits,
-    get text(): string {
-      return (text ??= disassemble(bits, pc));
-    },
-  };
 }

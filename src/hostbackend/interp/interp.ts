@@ -31,6 +31,9 @@ interface InterpBlock {
   readonly tempCount: number;
 }
 
+/** Argument arrays for pure ops, by arity (an op with more inputs gets its own). */
+const SCRATCH_ARGS: Value[][] = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
+
 const i64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
 
@@ -127,20 +130,28 @@ export class InterpBackend implements HostBackend {
     const ins = o.ins.map((x) => x.id);
     const out = o.outs[0]?.id ?? -1;
     const c = o.consts;
-    const args: Value[] = new Array(ins.length);
-    const gather = (t: Value[]): Value[] => {
-      for (let k = 0; k < ins.length; k++) args[k] = t[ins[k]];
-      return args;
-    };
-    /** Runs `f` with env.PC at this op's instruction, so a fault or helper sees a precise pc. */
-    const precise = (env: number): void => dv.setBigInt64(env + ENV.PC, insnPc, true);
+    if (o.op === 'movi_i32' || o.op === 'movi_i64') {
+      // The constant is made once here rather than at every execution.
+      const value = PURE_OPS[o.op]!([], c);
+      return (t) => ((t[out] = value), NEXT);
+    }
     const pure = PURE_OPS[o.op];
     if (pure) {
+      // Pure ops never re-enter the interpreter, so each arity shares one argument array.
+      const args = SCRATCH_ARGS[ins.length] ?? new Array<Value>(ins.length);
+      switch (ins.length) {
+        case 0: return (t) => ((t[out] = pure(args, c)), NEXT);
+        case 1: { const [a] = ins; return (t) => ((args[0] = t[a]), (t[out] = pure(args, c)), NEXT); }
+        case 2: { const [a, b] = ins; return (t) => ((args[0] = t[a]), (args[1] = t[b]), (t[out] = pure(args, c)), NEXT); }
+      }
       return (t) => {
-        t[out] = pure(gather(t), c);
+        for (let k = 0; k < ins.length; k++) args[k] = t[ins[k]];
+        t[out] = pure(args, c);
         return NEXT;
       };
     }
+    /** Sets env.PC to this op's instruction, so a fault or helper sees a precise pc. */
+    const precise = (env: number): void => dv.setBigInt64(env + ENV.PC, insnPc, true);
     switch (o.op) {
       case 'insn_start': case 'set_label': return () => NEXT;
       case 'br': { const to = labelAt[Number(c[0])]; return () => to; }
@@ -221,7 +232,7 @@ export class InterpBackend implements HostBackend {
         return (t, env) => {
           precise(env);
           // i32 arguments reach helpers as unsigned numbers, as from wasm (see helpers.ts).
-          const a = gather(t).map((v, k) => (types[k] === 'i32' ? (v as number) >>> 0 : v));
+          const a = ins.map((id, k) => (types[k] === 'i32' ? (t[id] as number) >>> 0 : t[id]));
           const r = fn(ctx, ...a);
           if (out >= 0) t[out] = ret === 'i64' ? i64(BigInt(r as bigint)) : ret === 'i32' ? Number(r) | 0 : Number(r);
           return NEXT;
