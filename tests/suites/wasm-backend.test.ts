@@ -12,6 +12,7 @@ import { IrBuilder, type Temp, type TranslatedBlock } from '../../src/tcg/ir.js'
 import { WasmBackend } from '../../src/hostbackend/wasm/backend.js';
 import { InterpBackend } from '../../src/hostbackend/interp/interp.js';
 import type { HostBackend } from '../../src/hostbackend/backend.js';
+import { setWasmFeatures, wasmFeatures } from '../../src/hostbackend/wasm/features.js';
 
 const mem = new GuestMemory();
 const helpers = new HelperRegistry();
@@ -947,5 +948,59 @@ describe('vector ops: wasm SIMD vs the interpreter', () => {
     });
     expect(() => runOne(bad)).toThrow(GuestFault);
     expect(envPc()).toBe(0x1004n);
+  });
+});
+
+describe('fused multiply-add', () => {
+  const interp = new InterpBackend({ mem, helpers });
+  /** Values where a*b+c rounded once differs from rounded twice, plus edges of the exact range. */
+  const F64 = [1 + 2 ** -30, 1 - 2 ** -30, -1, 0.1, 3, 1e300, -1e-300, 2 ** -900, 2 ** 900, 1.5, -2.25, 7e-310, 0, -0, 123456.789];
+  const F32 = [1 + 2 ** -12, 1 - 2 ** -12, -1, 0.1, 3, 1e30, -1e-30, 1.5, -2.25, 0, 1e-40];
+
+  function fmaBlock(t: 'f32' | 'f64', values: number[]): TranslatedBlock {
+    return block(0x1000, (b) => {
+      let k = 0;
+      const c = (x: number) => t === 'f64'
+        ? b.unary('bitcast_i64_f64', b.const64(new BigInt64Array(new Float64Array([x]).buffer)[0]))
+        : b.unary('bitcast_i32_f32', b.const32(new Int32Array(new Float32Array([x]).buffer)[0]));
+      for (let i = 0; i < values.length && k < MAX_RESULTS; i++) {
+        for (let j = 0; j < values.length && k < MAX_RESULTS; j += 3) {
+          const r = b.newTemp(t);
+          b.emit(`fma_${t}`, [r], [c(values[i]), c(values[j]), c(values[(i + j) % values.length])]);
+          b.stEnv(t === 'f64' ? b.unary('bitcast_f64_i64', r) : b.unary('extu_i32_i64', b.unary('bitcast_f32_i32', r)), slotOff(k++));
+        }
+      }
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+  }
+  /** Each wasm result must equal the interpreter's exact one, or be NaN (the op allows a backend to decline). */
+  function check(t: 'f32' | 'f64'): void {
+    const blk = fmaBlock(t, t === 'f64' ? F64 : F32);
+    const results: bigint[][] = [];
+    for (const be of [backend, interp]) {
+      clearEnv();
+      runOne(blk, be);
+      results.push(Array.from({ length: MAX_RESULTS }, (_, i) => res64(i)));
+    }
+    const isNaN = (bits: bigint) => (t === 'f64' ? Number.isNaN(new Float64Array(new BigInt64Array([bits]).buffer)[0]) : Number.isNaN(new Float32Array(new Int32Array([Number(bits)]).buffer)[0]));
+    results[0].forEach((w, i) => {
+      if (w !== results[1][i]) expect(isNaN(w), `result ${i}`).toBe(true);
+    });
+  }
+
+  it('the hardware path (when the host has it) matches the exact rounding', () => {
+    check('f64');
+    check('f32');
+  });
+
+  it('the error-free emulation matches the exact rounding', () => {
+    const saved = wasmFeatures();
+    setWasmFeatures({ fusedMadd: false });
+    try {
+      check('f64');
+      check('f32');
+    } finally {
+      setWasmFeatures(saved);
+    }
   });
 });

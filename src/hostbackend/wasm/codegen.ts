@@ -222,6 +222,45 @@ export class ModuleGen {
   }
 
   /**
+   * x = RO(x + y), x + y exact with |y| below half an ulp of x: if y != 0 and x's last bit
+   * is even, x steps one ulp towards y (x is not zero then: y != 0 means x + y != x).
+   */
+  private roundToOdd(x: Local, y: Local): void {
+    const b = this.b;
+    const xb = b.allocLocal('i64');
+    // if (y != 0 && !(bits(x) & 1))
+    b.localGet(y);
+    b.f64Const(0);
+    b.f64Ne();
+    b.localGet(x);
+    b.i64ReinterpretF64();
+    b.localTee(xb);
+    b.i32WrapI64();
+    b.i32Const(1);
+    b.i32And();
+    b.i32Eqz();
+    b.i32And();
+    b.if();
+    //   bits(x) += (y > 0) == (x > 0) ? 1 : -1
+    b.localGet(xb);
+    b.i64Const(1n);
+    b.i64Const(-1n);
+    b.localGet(y);
+    b.f64Const(0);
+    b.f64Gt();
+    b.localGet(x);
+    b.f64Const(0);
+    b.f64Gt();
+    b.i32Eq();
+    b.select();
+    b.i64Add();
+    b.f64ReinterpretI64();
+    b.localSet(x);
+    b.end();
+    b.freeLocal(xb);
+  }
+
+  /**
    * $fma_f64(a, b, c) → a*b + c rounded once (to nearest even), by Boldo and Melquiond's
    * emulated FMA: the product split exactly into uh + ul (Dekker, Veltkamp's split),
    * c + uh exactly into th + tl (TwoSum), then th + RO(tl + ul) where RO rounds to odd.
@@ -234,7 +273,6 @@ export class ModuleGen {
       const names = ['uh', 'ul', 'th', 'tl', 'x', 'y', 'bv', 't', 'ah', 'al', 'bh', 'bl', 'r'];
       const v: Record<string, Local> = { a: b.param(0), b: b.param(1), c: b.param(2) };
       for (const n of names) v[n] = b.allocLocal('f64');
-      const xb = b.allocLocal('i64');
       const inRange = (name: string, lo: boolean): void => {
         // SAFE_MIN <= |name| <= SAFE_MAX   (SAFE_MIN only when lo)
         b.localGet(v[name]);
@@ -275,35 +313,7 @@ export class ModuleGen {
       this.rpn(v, 'x', 'tl ul +');
       this.rpn(v, 'bv', 'x tl -');
       this.rpn(v, 'y', 'tl x bv - - ul bv - +');
-      // x = RO(x + y): if (y != 0 && x's last bit is even) step x one ulp towards y
-      b.localGet(v.y);
-      b.f64Const(0);
-      b.f64Ne();
-      b.localGet(v.x);
-      b.i64ReinterpretF64();
-      b.localTee(xb);
-      b.i32WrapI64();
-      b.i32Const(1);
-      b.i32And();
-      b.i32Eqz();
-      b.i32And();
-      b.if();
-      //   bits(x) += (y > 0) == (x > 0) ? 1 : -1      (x is not zero: y != 0 needs tl + ul != x)
-      b.localGet(xb);
-      b.i64Const(1n);
-      b.i64Const(-1n);
-      b.localGet(v.y);
-      b.f64Const(0);
-      b.f64Gt();
-      b.localGet(v.x);
-      b.f64Const(0);
-      b.f64Gt();
-      b.i32Eq();
-      b.select();
-      b.i64Add();
-      b.f64ReinterpretI64();
-      b.localSet(v.x);
-      b.end();
+      this.roundToOdd(v.x, v.y);
       // r = th + x; return SAFE_MIN <= |r| <= SAFE_MAX ? r : NaN
       this.rpn(v, 'r', 'th x +');
       b.localGet(v.r);
@@ -311,7 +321,6 @@ export class ModuleGen {
       inRange('r', true);
       b.select();
       for (const n of names) b.freeLocal(v[n]);
-      b.freeLocal(xb);
     });
   }
 
@@ -326,7 +335,6 @@ export class ModuleGen {
       const b = this.b;
       const v: Record<string, Local> = {};
       for (const n of ['a', 'b', 'c', 'p', 'th', 'tl', 'bv']) v[n] = b.allocLocal('f64');
-      const xb = b.allocLocal('i64');
       for (const [i, n] of ['a', 'b', 'c'].entries()) {
         b.localGet(b.param(i));
         b.f64PromoteF32();
@@ -336,38 +344,10 @@ export class ModuleGen {
       this.rpn(v, 'th', 'c p +');
       this.rpn(v, 'bv', 'th c -');
       this.rpn(v, 'tl', 'c th bv - - p bv - +');
-      // th = RO(th + tl)
-      b.localGet(v.tl);
-      b.f64Const(0);
-      b.f64Ne();
-      b.localGet(v.th);
-      b.i64ReinterpretF64();
-      b.localTee(xb);
-      b.i32WrapI64();
-      b.i32Const(1);
-      b.i32And();
-      b.i32Eqz();
-      b.i32And();
-      b.if();
-      b.localGet(xb);
-      b.i64Const(1n);
-      b.i64Const(-1n);
-      b.localGet(v.tl);
-      b.f64Const(0);
-      b.f64Gt();
-      b.localGet(v.th);
-      b.f64Const(0);
-      b.f64Gt();
-      b.i32Eq();
-      b.select();
-      b.i64Add();
-      b.f64ReinterpretI64();
-      b.localSet(v.th);
-      b.end();
+      this.roundToOdd(v.th, v.tl);
       b.localGet(v.th);
       b.f32DemoteF64();
       for (const n of Object.keys(v)) b.freeLocal(v[n]);
-      b.freeLocal(xb);
     });
   }
 

@@ -20,6 +20,11 @@ export function wasmFeatures(): WasmFeatures {
   return (features ??= { fusedMadd: probeFusedMadd() });
 }
 
+/** Overrides what the probe found (tests of the code paths a host without the feature takes); undefined probes again. */
+export function setWasmFeatures(f: WasmFeatures | undefined): void {
+  features = f;
+}
+
 /** Whether relaxed_madd validates, runs and is fused here. */
 function probeFusedMadd(): boolean {
   try {
