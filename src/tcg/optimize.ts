@@ -29,13 +29,18 @@ const baseName = (op: Opcode): string => op.replace(/_(i32|i64)$/, '');
 const suffixOf = (op: Opcode): string => op.slice(op.lastIndexOf('_'));
 
 /** Ops whose result depends only on their inputs and constants (foldable when all inputs are known). */
-function isFoldable(op: Opcode): boolean {
+function foldable(op: Opcode): boolean {
   const f = OPCODES[op].flags;
   if (f.sideEffects || f.touchesEnv || f.branch || f.endsBlock || f.variadic) return false;
   if (op === 'env_ptr' || op.startsWith('movi_')) return false;
   const out = OPCODES[op].outs;
   return out.length === 1 && (out[0] === 'i32' || out[0] === 'i64') && OPCODES[op].ins.every((t) => t === 'i32' || t === 'i64');
 }
+/** foldable() and the names the folding rules use, worked out once per opcode. */
+const FOLD_INFO = new Map(
+  (Object.keys(OPCODES) as Opcode[]).map((op) => [op, { foldable: foldable(op), base: baseName(op), suffix: suffixOf(op) }]),
+);
+const isFoldable = (op: Opcode): boolean => FOLD_INFO.get(op)!.foldable;
 
 /** x op c = x: identity rules (QEMU fold_xi_to_x). Returns the input that is the result, or undefined. */
 function foldIdentity(base: string, a: Temp[], c: (Value | undefined)[]): Temp | undefined {
@@ -145,7 +150,7 @@ export function optimize(block: TranslatedBlock): TranslatedBlock {
     if (o.op === 'st_env_i32' || o.op === 'st_env_i64' || o.op === 'st_env_v128') {
       const ofs = Number(o.consts[0]);
       const size = ENV_BYTES[o.ins[0].type];
-      for (const [k, t] of [...st.env]) if (k < ofs + size && k + ENV_BYTES[t.type] > ofs) st.env.delete(k);
+      for (const [k, t] of st.env) if (k < ofs + size && k + ENV_BYTES[t.type] > ofs) st.env.delete(k);
       st.env.set(ofs, o.ins[0]);
       out.push(o);
       continue;
@@ -159,10 +164,10 @@ export function optimize(block: TranslatedBlock): TranslatedBlock {
       continue;
     }
     if (dst && o.ins.length === 2 && isFoldable(o.op)) {
-      const base = baseName(o.op);
+      const { base, suffix } = FOLD_INFO.get(o.op)!;
       const same = foldIdentity(base, o.ins, c);
       if (same) {
-        out.push({ op: `mov${suffixOf(o.op)}` as Opcode, outs: [dst], ins: [same], consts: [] });
+        out.push({ op: `mov${suffix}` as Opcode, outs: [dst], ins: [same], consts: [] });
         defineCopy(dst, same);
         continue;
       }

@@ -36,6 +36,8 @@ const SCRATCH_ARGS: Value[][] = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
 
 const i64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
+/** Sets env.PC to the instruction an op belongs to. */
+const setPc = (dv: DataView, env: number, pc: bigint): void => dv.setBigInt64(env + ENV.PC, pc, true);
 
 export interface InterpOptions extends BackendOptions {
   /** Follow goto_tb / goto_ptr through the jump cache (default); false returns LOOKUP instead, for a tier-0 backend. */
@@ -150,8 +152,6 @@ export class InterpBackend implements HostBackend {
         return NEXT;
       };
     }
-    /** Sets env.PC to this op's instruction, so a fault or helper sees a precise pc. */
-    const precise = (env: number): void => dv.setBigInt64(env + ENV.PC, insnPc, true);
     switch (o.op) {
       case 'insn_start': case 'set_label': return () => NEXT;
       case 'br': { const to = labelAt[Number(c[0])]; return () => to; }
@@ -188,7 +188,7 @@ export class InterpBackend implements HostBackend {
       }
       case 'qemu_ld_v128':
         return (t, env) => {
-          precise(env);
+          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
           const addr = t[ins[0]] as bigint;
           mem.check(addr, 16, 'read');
           t[out] = u64(mem.load(addr, 8)) | (u64(mem.load(addr + 8n, 8)) << 64n);
@@ -196,7 +196,7 @@ export class InterpBackend implements HostBackend {
         };
       case 'qemu_st_v128':
         return (t, env) => {
-          precise(env);
+          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
           const addr = t[ins[1]] as bigint;
           const v = t[ins[0]] as bigint;
           mem.check(addr, 16, 'write');
@@ -209,7 +209,7 @@ export class InterpBackend implements HostBackend {
         const signed = memopSigned(Number(c[0]));
         const is64 = o.op === 'qemu_ld_i64';
         return (t, env) => {
-          precise(env);
+          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
           const v = mem.load(t[ins[0]] as bigint, size, signed);
           t[out] = is64 ? i64(v) : Number(BigInt.asIntN(32, v));
           return NEXT;
@@ -218,7 +218,7 @@ export class InterpBackend implements HostBackend {
       case 'qemu_st_i32': case 'qemu_st_i64': {
         const size = memopSize(Number(c[0]));
         return (t, env) => {
-          precise(env);
+          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
           mem.store(t[ins[1]] as bigint, size, BigInt(t[ins[0]]));
           return NEXT;
         };
@@ -230,7 +230,7 @@ export class InterpBackend implements HostBackend {
         const ret = def.ret;
         const ctx = this.ctx;
         return (t, env) => {
-          precise(env);
+          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
           // i32 arguments reach helpers as unsigned numbers, as from wasm (see helpers.ts).
           const a = ins.map((id, k) => (types[k] === 'i32' ? (t[id] as number) >>> 0 : t[id]));
           const r = fn(ctx, ...a);
