@@ -20,9 +20,14 @@ await build({
   logLevel: 'warning',
 });
 
-// A fresh bundle gets a fresh V8 code cache (see bin/qemu-user-ts), made by running the
-// README's example guest so the cache holds the code every run needs.
+// A fresh bundle gets a fresh V8 code cache (see bin/qemu-user-ts), made by running a
+// riscv64 and then an aarch64 hello world, so that it holds the code every run needs and
+// each front end's translators.
 rmSync('dist/qemu-user-ts.v8cache', { force: true });
-if (existsSync('tests/binaries/riscv64/bin/hello')) {
-  execFileSync(process.execPath, ['bin/qemu-user-ts', 'tests/binaries/riscv64/bin/hello'], { stdio: 'ignore' });
+for (const hello of ['tests/binaries/riscv64/bin/hello', 'tests/binaries/aarch64/bin/hello']) {
+  if (!existsSync(hello)) continue;
+  execFileSync(process.execPath, ['bin/qemu-user-ts', hello], {
+    stdio: 'ignore',
+    env: { ...process.env, QEMU_USER_TS_CODE_CACHE: 'refresh' },
+  });
 }

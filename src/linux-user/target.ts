@@ -21,3 +21,27 @@ export interface LinuxTarget {
   /** Stores the result and moves pc past the syscall instruction. */
   syscallReturn(dv: DataView, env: number, result: bigint): void;
 }
+
+// --- register access both targets share (a syscall is one of the hottest paths) ----------
+
+/** A syscall-number register: its low word when the high word is zero, else the full value. */
+export function syscallNumberAt(dv: DataView, offset: number): number {
+  const hi = dv.getInt32(offset + 4, true);
+  return hi === 0 ? dv.getUint32(offset, true) : Number(dv.getBigInt64(offset, true));
+}
+
+/** Six consecutive 64-bit argument registers, raw (unsigned). */
+export function syscallArgsAt(dv: DataView, offset: number): bigint[] {
+  return [
+    dv.getBigUint64(offset, true), dv.getBigUint64(offset + 8, true), dv.getBigUint64(offset + 16, true),
+    dv.getBigUint64(offset + 24, true), dv.getBigUint64(offset + 32, true), dv.getBigUint64(offset + 40, true),
+  ];
+}
+
+/** Stores a syscall's result (its 64-bit register value) and moves the pc at `pcOffset` on by `insnLength`. */
+export function finishSyscallAt(dv: DataView, resultOffset: number, result: bigint, pcOffset: number, insnLength: number): void {
+  dv.setBigUint64(resultOffset, BigInt.asUintN(64, result), true);
+  const lo = dv.getUint32(pcOffset, true) + insnLength;
+  dv.setUint32(pcOffset, lo >>> 0, true);
+  if (lo > 0xffff_ffff) dv.setUint32(pcOffset + 4, dv.getUint32(pcOffset + 4, true) + 1, true);
+}

@@ -13,13 +13,17 @@ const ACCESS_CODE = { read: 0, write: 1, exec: 2 } as const;
 export class CpuExec {
   /** Times the loop dispatched a block (entered translated code), for -d stats. */
   dispatches = 0;
+  /** Guest memory as 32-bit words (env.PC is read as two), made once: run() starts at every syscall. */
+  private readonly words: Int32Array;
 
   constructor(
     private readonly mem: GuestMemory,
     private readonly tbs: TbCache,
     private readonly backend: HostBackend,
     private readonly log: TcgLog,
-  ) {}
+  ) {
+    this.words = new Int32Array(mem.memory.buffer);
+  }
 
   /**
    * Runs the CPU whose env block is at `env` until it makes a system call or raises an
@@ -28,7 +32,7 @@ export class CpuExec {
    */
   run(env: number): ExitReason {
     const dv = this.mem.dv;
-    const words = new Int32Array(this.mem.memory.buffer);
+    const words = this.words;
     const pcWord = (env + ENV.PC) >>> 2;
     const logExec = this.log.has('exec');
     for (;;) {

@@ -60,8 +60,8 @@ interface Region {
   readonly generation: number;
 }
 
-/** Entries from the CPU loop after which a tier-0 block is compiled (200: a static hello world promotes two blocks, not four; 200 interpreted runs cost well under a millisecond). */
-export const PROMOTE_ENTRIES = 200;
+/** Entries from the CPU loop after which a tier-0 block is compiled (1000: a static hello world then compiles nothing, and 1000 interpreted runs of a hot block cost about a millisecond). */
+export const PROMOTE_ENTRIES = 1000;
 /** Entries from the CPU loop after which a region is merged with its neighbours; ×4 per generation. */
 export const HOT_REGION_ENTRIES = 2000;
 /** A neighbour joins when the jumps between it and the hot region are at least this share of its entries. */

@@ -28,7 +28,8 @@ const EXIT = -2;
 interface InterpBlock {
   readonly pc: number;
   readonly steps: readonly Step[];
-  readonly tempCount: number;
+  /** The temps at block entry: holes, except temps that are constants for the whole block. */
+  readonly initialTemps: readonly Value[];
 }
 
 /** Argument arrays for pure ops, by arity (an op with more inputs gets its own). */
@@ -69,7 +70,7 @@ export class InterpBackend implements HostBackend {
   compile(blocks: TranslatedBlock[]): CompiledRegion {
     const slots = blocks.map((b) => {
       const slot = this.freeSlots.pop() ?? this.blocks.length;
-      this.blocks[slot] = { pc: b.pc, steps: this.prepare(b), tempCount: b.temps.length };
+      this.blocks[slot] = this.prepare(b);
       return slot;
     });
     return { slots };
@@ -92,7 +93,7 @@ export class InterpBackend implements HostBackend {
         return ExitReason.INTERRUPT;
       }
       this.stats.blocksRun++;
-      const t: Value[] = new Array(block.tempCount);
+      const t = block.initialTemps.slice();
       const steps = block.steps;
       for (let i = 0; ; ) {
         const r = steps[i](t, env);
@@ -113,17 +114,35 @@ export class InterpBackend implements HostBackend {
     }
   }
 
-  /** Turns each op of a block into a Step, resolving labels and each op's guest pc once. */
-  private prepare(b: TranslatedBlock): Step[] {
+  /**
+   * Turns each op of a block into a Step, resolving labels and each op's guest pc once.
+   * Markers (insn_start, set_label) get no step, and a temp the block sets only once, from
+   * a constant, is filled in before the block runs instead: most blocks run a few times,
+   * so preparing them is much of what they cost.
+   */
+  private prepare(b: TranslatedBlock): InterpBlock {
+    const definitions = new Uint16Array(b.temps.length);
+    for (const o of b.ops) for (const t of o.outs) definitions[t.id]++;
+    const initialTemps: Value[] = new Array(b.temps.length);
+    const stepped: IrOp[] = [];
     const labelAt: number[] = [];
-    b.ops.forEach((o, i) => {
-      if (o.op === 'set_label') labelAt[Number(o.consts[0])] = i;
-    });
+    for (const o of b.ops) {
+      if (o.op === 'set_label') labelAt[Number(o.consts[0])] = stepped.length;
+      else if ((o.op === 'movi_i32' || o.op === 'movi_i64') && definitions[o.outs[0].id] === 1) {
+        initialTemps[o.outs[0].id] = PURE_OPS[o.op]!([], o.consts);
+      } else if (o.op !== 'insn_start') stepped.push(o);
+    }
     let insnPc = BigInt(b.pc);
-    return b.ops.map((o) => {
+    let next = 0;
+    const steps: Step[] = [];
+    for (const o of b.ops) {
       if (o.op === 'insn_start') insnPc = BigInt(o.consts[0]);
-      return this.prepareOp(o, labelAt, insnPc);
-    });
+      if (o === stepped[next]) {
+        steps.push(this.prepareOp(o, labelAt, insnPc));
+        next++;
+      }
+    }
+    return { pc: b.pc, steps, initialTemps };
   }
 
   private prepareOp(o: IrOp, labelAt: number[], insnPc: bigint): Step {
@@ -153,7 +172,6 @@ export class InterpBackend implements HostBackend {
       };
     }
     switch (o.op) {
-      case 'insn_start': case 'set_label': return () => NEXT;
       case 'br': { const to = labelAt[Number(c[0])]; return () => to; }
       case 'brcond_i32': case 'brcond_i64': {
         const cond = CONDS[Number(c[0])];

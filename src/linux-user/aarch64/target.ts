@@ -6,7 +6,7 @@ import { aarch64 } from '../../cpu/aarch64/index.js';
 import { A64, xOffset } from '../../cpu/aarch64/state.js';
 import { ENV } from '../../tcg/env.js';
 import { AARCH64_ABI } from '../generic/abi.js';
-import type { LinuxTarget } from '../target.js';
+import { finishSyscallAt, syscallArgsAt, syscallNumberAt, type LinuxTarget } from '../target.js';
 
 const REG = { X0: 0, X8: 8 } as const;
 const SVC_LENGTH = 4;
@@ -25,10 +25,7 @@ export const aarch64Target: LinuxTarget = {
     dv.setBigInt64(env + A64.ZF, 1n, true); // Z clear
     dv.setBigInt64(env + A64.EXCL_ADDR, -1n, true);
   },
-  syscallNumber: (dv, env) => Number(dv.getBigInt64(env + xOffset(REG.X8), true)),
-  syscallArgs: (dv, env) => [0, 1, 2, 3, 4, 5].map((i) => dv.getBigUint64(env + xOffset(REG.X0 + i), true)),
-  syscallReturn(dv, env, result) {
-    dv.setBigInt64(env + xOffset(REG.X0), BigInt.asIntN(64, result), true);
-    dv.setBigInt64(env + ENV.PC, dv.getBigInt64(env + ENV.PC, true) + BigInt(SVC_LENGTH), true);
-  },
+  syscallNumber: (dv, env) => syscallNumberAt(dv, env + xOffset(REG.X8)),
+  syscallArgs: (dv, env) => syscallArgsAt(dv, env + xOffset(REG.X0)),
+  syscallReturn: (dv, env, result) => finishSyscallAt(dv, env + xOffset(REG.X0), result, env + ENV.PC, SVC_LENGTH),
 };
