@@ -69,7 +69,7 @@ const NEIGHBOUR_SHARE = 1 / 16;
 /** Blocks a merge may add beyond the blocks of the regions it merges (their static successors). */
 const MERGE_EXTRA_BLOCKS = 32;
 /** Most blocks in a merged region. */
-const MERGED_REGION_BLOCKS = 1024;
+const MERGED_REGION_BLOCKS = 256;
 /** Merges stop after this many generations. */
 const MAX_GENERATION = 3;
 
@@ -127,9 +127,17 @@ export class TbCache {
   /** Translates a hot region and its busiest neighbours again as one region; false if there was nothing to merge. */
   private mergeHot(r: Region): boolean {
     const group = new Set<Region>([r]);
-    for (const id of this.heat.neighbours(r.id, Math.max(16, r.entries * NEIGHBOUR_SHARE)).keys()) {
+    // Busiest neighbours first, as long as the merged region stays within MERGED_REGION_BLOCKS:
+    // a region cut short would leave blocks behind to be translated and merged again, and
+    // V8's optimizing compiler needs memory in proportion to a region's size (tens of MB
+    // for a few hundred blocks).
+    let blocks = r.tbs.length + MERGE_EXTRA_BLOCKS;
+    const neighbours = [...this.heat.neighbours(r.id, Math.max(16, r.entries * NEIGHBOUR_SHARE))].sort((a, b) => b[1] - a[1]);
+    for (const [id] of neighbours) {
       const n = this.regionById.get(id);
-      if (n) group.add(n);
+      if (!n || blocks + n.tbs.length > MERGED_REGION_BLOCKS) continue;
+      group.add(n);
+      blocks += n.tbs.length;
     }
     if (group.size < 2) {
       // Nothing to merge (a loop that only leaves for system calls, say): ask again much later.
