@@ -121,26 +121,34 @@ export class InterpBackend implements HostBackend {
    * so preparing them is much of what they cost.
    */
   private prepare(b: TranslatedBlock): InterpBlock {
-    const definitions = new Uint16Array(b.temps.length);
-    for (const o of b.ops) for (const t of o.outs) definitions[t.id]++;
+    const ops = b.ops;
+    const definitions: number[] = new Array(b.temps.length).fill(0);
+    for (let i = 0; i < ops.length; i++) {
+      const outs = ops[i].outs;
+      for (let k = 0; k < outs.length; k++) definitions[outs[k].id]++;
+    }
     const initialTemps: Value[] = new Array(b.temps.length);
-    const stepped: IrOp[] = [];
+    // Which ops get a step, and so where each label lands.
+    const stepped: boolean[] = new Array(ops.length);
     const labelAt: number[] = [];
-    for (const o of b.ops) {
-      if (o.op === 'set_label') labelAt[Number(o.consts[0])] = stepped.length;
+    let count = 0;
+    for (let i = 0; i < ops.length; i++) {
+      const o = ops[i];
+      stepped[i] = false;
+      if (o.op === 'set_label') labelAt[Number(o.consts[0])] = count;
       else if ((o.op === 'movi_i32' || o.op === 'movi_i64') && definitions[o.outs[0].id] === 1) {
         initialTemps[o.outs[0].id] = PURE_OPS[o.op]!([], o.consts);
-      } else if (o.op !== 'insn_start') stepped.push(o);
+      } else if (o.op !== 'insn_start') {
+        stepped[i] = true;
+        count++;
+      }
     }
     let insnPc = BigInt(b.pc);
-    let next = 0;
-    const steps: Step[] = [];
-    for (const o of b.ops) {
+    const steps: Step[] = new Array(count);
+    for (let i = 0, k = 0; i < ops.length; i++) {
+      const o = ops[i];
       if (o.op === 'insn_start') insnPc = BigInt(o.consts[0]);
-      if (o === stepped[next]) {
-        steps.push(this.prepareOp(o, labelAt, insnPc));
-        next++;
-      }
+      else if (stepped[i]) steps[k++] = this.prepareOp(o, labelAt, insnPc);
     }
     return { pc: b.pc, steps, initialTemps };
   }
