@@ -60,6 +60,14 @@ export interface TranslatedBlock {
 }
 
 /**
+ * The operand list of an op that has none. Shared by every such op (a block has thousands
+ * of ops, and an empty array per slot was a good part of what translating allocated);
+ * frozen, because IR operand lists are never changed in place.
+ */
+const NO_TEMPS = Object.freeze([]) as unknown as Temp[];
+const NO_CONSTS = Object.freeze([]) as unknown as Const[];
+
+/**
  * Emits IR for one block. Front ends call the typed helpers (add, movi, qemuLd, ...) or
  * the generic emit(); temps come from newTemp(). Temps are typed: the builder checks
  * every op's operand types against the opcode table, so type slips fail at translation time.
@@ -85,7 +93,7 @@ export class IrBuilder {
   }
 
   /** Appends one op after checking its operands against the opcode table. */
-  emit(op: Opcode, outs: Temp[], ins: Temp[], consts: Const[] = []): void {
+  emit(op: Opcode, outs: Temp[], ins: Temp[], consts: Const[] = NO_CONSTS): void {
     const def = OPCODES[op];
     if (def.flags.variadic) {
       const helper = this.helperSig(Number(consts[0]));
@@ -106,11 +114,11 @@ export class IrBuilder {
   /** A fresh v128 temp holding 128 constant bits (an unsigned bigint). */
   constV(v: bigint): Temp {
     const t = this.newTemp('v128');
-    this.emit('movi_v128', [t], [], [BigInt.asUintN(128, v)]);
+    this.emit('movi_v128', [t], NO_TEMPS, [BigInt.asUintN(128, v)]);
     return t;
   }
   /** out = op(ins...) for a vector op; `consts` start with the lane size where the op has one. */
-  vec(op: Opcode, ins: Temp[], consts: Const[] = []): Temp {
+  vec(op: Opcode, ins: Temp[], consts: Const[] = NO_CONSTS): Temp {
     const t = this.newTemp(OPCODES[op].outs[0]);
     this.emit(op, [t], ins, consts);
     return t;
@@ -121,12 +129,12 @@ export class IrBuilder {
   /** A fresh temp holding a constant. */
   const64(v: bigint | number): Temp {
     const t = this.newTemp('i64');
-    this.emit('movi_i64', [t], [], [BigInt.asIntN(64, BigInt(v))]);
+    this.emit('movi_i64', [t], NO_TEMPS, [BigInt.asIntN(64, BigInt(v))]);
     return t;
   }
   const32(v: number): Temp {
     const t = this.newTemp('i32');
-    this.emit('movi_i32', [t], [], [v | 0]);
+    this.emit('movi_i32', [t], NO_TEMPS, [v | 0]);
     return t;
   }
   /** out = op(a, b) for a binary op whose output type equals the inputs'. */
@@ -157,18 +165,18 @@ export class IrBuilder {
     return t;
   }
   brcond(cond: Cond, a: Temp, b: Temp, label: number): void {
-    this.emit(a.type === 'i64' ? 'brcond_i64' : 'brcond_i32', [], [a, b], [condIndex(cond), label]);
+    this.emit(a.type === 'i64' ? 'brcond_i64' : 'brcond_i32', NO_TEMPS, [a, b], [condIndex(cond), label]);
   }
   setLabel(label: number): void {
-    this.emit('set_label', [], [], [label]);
+    this.emit('set_label', NO_TEMPS, NO_TEMPS, [label]);
   }
   ldEnv(type: 'i32' | 'i64' | 'v128', offset: number): Temp {
     const t = this.newTemp(type);
-    this.emit(type === 'i64' ? 'ld_env_i64' : type === 'v128' ? 'ld_env_v128' : 'ld_env_i32', [t], [], [offset]);
+    this.emit(type === 'i64' ? 'ld_env_i64' : type === 'v128' ? 'ld_env_v128' : 'ld_env_i32', [t], NO_TEMPS, [offset]);
     return t;
   }
   stEnv(value: Temp, offset: number): void {
-    this.emit(value.type === 'i64' ? 'st_env_i64' : value.type === 'v128' ? 'st_env_v128' : 'st_env_i32', [], [value], [offset]);
+    this.emit(value.type === 'i64' ? 'st_env_i64' : value.type === 'v128' ? 'st_env_v128' : 'st_env_i32', NO_TEMPS, [value], [offset]);
   }
   qemuLd(type: 'i32' | 'i64', addr: Temp, memop: MemOp): Temp {
     const t = this.newTemp(type);
@@ -176,33 +184,33 @@ export class IrBuilder {
     return t;
   }
   qemuSt(value: Temp, addr: Temp, memop: MemOp): void {
-    this.emit(value.type === 'i64' ? 'qemu_st_i64' : 'qemu_st_i32', [], [value, addr], [memop]);
+    this.emit(value.type === 'i64' ? 'qemu_st_i64' : 'qemu_st_i32', NO_TEMPS, [value, addr], [memop]);
   }
   /** Calls helper `id`; returns its result temp, or undefined for a void helper. */
   call(id: number, args: Temp[]): Temp | undefined {
     const ret = this.helperSig(id).ret;
-    const out = ret ? [this.newTemp(ret)] : [];
+    const out = ret ? [this.newTemp(ret)] : NO_TEMPS;
     this.emit('call', out, args, [id]);
     return out[0];
   }
   /** The env block address of the running CPU (an i32), to pass to helpers. */
   envPtr(): Temp {
     const t = this.newTemp('i32');
-    this.emit('env_ptr', [t], []);
+    this.emit('env_ptr', [t], NO_TEMPS);
     return t;
   }
   insnStart(pc: number): void {
-    this.emit('insn_start', [], [], [pc]);
+    this.emit('insn_start', NO_TEMPS, NO_TEMPS, [pc]);
   }
   gotoTb(pc: number): void {
     this.successors.push(pc);
-    this.emit('goto_tb', [], [], [pc]);
+    this.emit('goto_tb', NO_TEMPS, NO_TEMPS, [pc]);
   }
   gotoPtr(pc: Temp): void {
-    this.emit('goto_ptr', [], [pc]);
+    this.emit('goto_ptr', NO_TEMPS, [pc]);
   }
   exitTb(reason: ExitReason, pc: number): void {
-    this.emit('exit_tb', [], [], [reason, pc]);
+    this.emit('exit_tb', NO_TEMPS, NO_TEMPS, [reason, pc]);
   }
 }
 

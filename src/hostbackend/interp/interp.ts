@@ -6,8 +6,8 @@
 
 import { CONDS, memopSigned, memopSize, type Cond, type Opcode } from '../../tcg/opcodes.js';
 import { ENV, ExitReason } from '../../tcg/env.js';
-import type { HelperContext, HelperRegistry } from '../../tcg/helpers.js';
-import type { IrOp, TranslatedBlock } from '../../tcg/ir.js';
+import type { HelperContext, HelperDef, HelperRegistry } from '../../tcg/helpers.js';
+import type { Const, IrOp, TranslatedBlock } from '../../tcg/ir.js';
 import { JUMP_CACHE, JUMP_CACHE_ENTRY_SIZE, jumpCacheIndex } from '../../memory/layout.js';
 import type { GuestMemory } from '../../memory/guest-memory.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '../backend.js';
@@ -28,8 +28,12 @@ const EXIT = -2;
 interface InterpBlock {
   readonly pc: number;
   readonly steps: readonly Step[];
-  /** The temps at block entry: holes, except temps that are constants for the whole block. */
-  readonly initialTemps: readonly Value[];
+  /**
+   * The block's temps, kept from one run to the next: a run writes every temp before it
+   * reads it (temps are block-local, and a block never runs inside itself), except the
+   * temps that hold one constant for the whole block, filled in once by prepare().
+   */
+  readonly temps: Value[];
 }
 
 /** Argument arrays for pure ops, by arity (an op with more inputs gets its own). */
@@ -93,7 +97,7 @@ export class InterpBackend implements HostBackend {
         return ExitReason.INTERRUPT;
       }
       this.stats.blocksRun++;
-      const t = block.initialTemps.slice();
+      const t = block.temps;
       const steps = block.steps;
       for (let i = 0; ; ) {
         const r = steps[i](t, env);
@@ -127,7 +131,7 @@ export class InterpBackend implements HostBackend {
       const outs = ops[i].outs;
       for (let k = 0; k < outs.length; k++) definitions[outs[k].id]++;
     }
-    const initialTemps: Value[] = new Array(b.temps.length);
+    const temps: Value[] = new Array(b.temps.length);
     // Which ops get a step, and so where each label lands.
     const stepped: boolean[] = new Array(ops.length);
     const labelAt: number[] = [];
@@ -137,7 +141,7 @@ export class InterpBackend implements HostBackend {
       stepped[i] = false;
       if (o.op === 'set_label') labelAt[Number(o.consts[0])] = count;
       else if ((o.op === 'movi_i32' || o.op === 'movi_i64') && definitions[o.outs[0].id] === 1) {
-        initialTemps[o.outs[0].id] = PURE_OPS[o.op]!([], o.consts);
+        temps[o.outs[0].id] = PURE_OPS[o.op]!([], o.consts);
       } else if (o.op !== 'insn_start') {
         stepped[i] = true;
         count++;
@@ -150,124 +154,150 @@ export class InterpBackend implements HostBackend {
       if (o.op === 'insn_start') insnPc = BigInt(o.consts[0]);
       else if (stepped[i]) steps[k++] = this.prepareOp(o, labelAt, insnPc);
     }
-    return { pc: b.pc, steps, initialTemps };
+    return { pc: b.pc, steps, temps };
   }
 
+  /**
+   * The step of one op. Closures are made by the small step makers below, so that each
+   * holds just what it uses: a block's steps live as long as the block, and most of the
+   * memory (and garbage-collection work) of interpreted code is theirs.
+   */
   private prepareOp(o: IrOp, labelAt: number[], insnPc: bigint): Step {
     const dv = this.mem.dv;
     const mem = this.mem;
-    const ins = o.ins.map((x) => x.id);
-    const out = o.outs[0]?.id ?? -1;
+    const out = o.outs.length > 0 ? o.outs[0].id : -1;
     const c = o.consts;
-    if (o.op === 'movi_i32' || o.op === 'movi_i64') {
-      // The constant is made once here rather than at every execution.
-      const value = PURE_OPS[o.op]!([], c);
-      return (t) => ((t[out] = value), NEXT);
-    }
+    if (o.op === 'movi_i32' || o.op === 'movi_i64') return constStep(PURE_OPS[o.op]!([], c), out);
     const pure = PURE_OPS[o.op];
     if (pure) {
       // Pure ops never re-enter the interpreter, so each arity shares one argument array.
-      const args = SCRATCH_ARGS[ins.length] ?? new Array<Value>(ins.length);
-      switch (ins.length) {
-        case 0: return (t) => ((t[out] = pure(args, c)), NEXT);
-        case 1: { const [a] = ins; return (t) => ((args[0] = t[a]), (t[out] = pure(args, c)), NEXT); }
-        case 2: { const [a, b] = ins; return (t) => ((args[0] = t[a]), (args[1] = t[b]), (t[out] = pure(args, c)), NEXT); }
+      switch (o.ins.length) {
+        case 0: return pure0Step(pure, c, out);
+        case 1: return pure1Step(pure, c, o.ins[0].id, out);
+        case 2: return pure2Step(pure, c, o.ins[0].id, o.ins[1].id, out);
       }
-      return (t) => {
-        for (let k = 0; k < ins.length; k++) args[k] = t[ins[k]];
-        t[out] = pure(args, c);
-        return NEXT;
-      };
+      return pureNStep(pure, c, o.ins.map((x) => x.id), out);
     }
     switch (o.op) {
-      case 'br': { const to = labelAt[Number(c[0])]; return () => to; }
-      case 'brcond_i32': case 'brcond_i64': {
-        const cond = CONDS[Number(c[0])];
-        const to = labelAt[Number(c[1])];
-        const is64 = o.op === 'brcond_i64';
-        return (t) => (compare(cond, t[ins[0]], t[ins[1]], is64) ? to : NEXT);
-      }
-      case 'goto_tb': { const pc = BigInt(c[0]); return () => ((this.exit = pc), EXIT); }
-      case 'goto_ptr': return (t) => ((this.exit = u64(t[ins[0]] as bigint)), EXIT);
-      case 'exit_tb': {
-        const reason = Number(c[0]);
-        const pc = BigInt(c[1]);
-        return (_t, env) => (dv.setBigInt64(env + ENV.PC, pc, true), (this.exit = reason), EXIT);
-      }
-      case 'env_ptr': return (t, env) => ((t[out] = env), NEXT);
-      case 'ld_env_i32': { const ofs = Number(c[0]); return (t, env) => ((t[out] = dv.getInt32(env + ofs, true)), NEXT); }
-      case 'ld_env_i64': { const ofs = Number(c[0]); return (t, env) => ((t[out] = dv.getBigInt64(env + ofs, true)), NEXT); }
-      case 'st_env_i32': { const ofs = Number(c[0]); return (t, env) => (dv.setInt32(env + ofs, t[ins[0]] as number, true), NEXT); }
-      case 'st_env_i64': { const ofs = Number(c[0]); return (t, env) => (dv.setBigInt64(env + ofs, t[ins[0]] as bigint, true), NEXT); }
-      case 'ld_env_v128': {
-        const ofs = Number(c[0]);
-        return (t, env) => ((t[out] = dv.getBigUint64(env + ofs, true) | (dv.getBigUint64(env + ofs + 8, true) << 64n)), NEXT);
-      }
-      case 'st_env_v128': {
-        const ofs = Number(c[0]);
-        return (t, env) => {
-          const v = t[ins[0]] as bigint;
-          dv.setBigUint64(env + ofs, BigInt.asUintN(64, v), true);
-          dv.setBigUint64(env + ofs + 8, v >> 64n, true);
-          return NEXT;
-        };
-      }
-      case 'qemu_ld_v128':
-        return (t, env) => {
-          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
-          const addr = t[ins[0]] as bigint;
-          mem.check(addr, 16, 'read');
-          t[out] = u64(mem.load(addr, 8)) | (u64(mem.load(addr + 8n, 8)) << 64n);
-          return NEXT;
-        };
-      case 'qemu_st_v128':
-        return (t, env) => {
-          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
-          const addr = t[ins[1]] as bigint;
-          const v = t[ins[0]] as bigint;
-          mem.check(addr, 16, 'write');
-          mem.store(addr, 8, BigInt.asUintN(64, v));
-          mem.store(addr + 8n, 8, v >> 64n);
-          return NEXT;
-        };
-      case 'qemu_ld_i32': case 'qemu_ld_i64': {
-        const size = memopSize(Number(c[0]));
-        const signed = memopSigned(Number(c[0]));
-        const is64 = o.op === 'qemu_ld_i64';
-        return (t, env) => {
-          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
-          const v = mem.load(t[ins[0]] as bigint, size, signed);
-          t[out] = is64 ? i64(v) : Number(BigInt.asIntN(32, v));
-          return NEXT;
-        };
-      }
-      case 'qemu_st_i32': case 'qemu_st_i64': {
-        const size = memopSize(Number(c[0]));
-        return (t, env) => {
-          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
-          mem.store(t[ins[1]] as bigint, size, BigInt(t[ins[0]]));
-          return NEXT;
-        };
-      }
-      case 'call': {
-        const def = this.helpers.get(Number(c[0]));
-        const fn = def.fn as (ctx: HelperContext, ...a: Value[]) => Value | void;
-        const types = def.args;
-        const ret = def.ret;
-        const ctx = this.ctx;
-        return (t, env) => {
-          setPc(dv, env, insnPc); // a fault or helper sees a precise pc
-          // i32 arguments reach helpers as unsigned numbers, as from wasm (see helpers.ts).
-          const a = ins.map((id, k) => (types[k] === 'i32' ? (t[id] as number) >>> 0 : t[id]));
-          const r = fn(ctx, ...a);
-          if (out >= 0) t[out] = ret === 'i64' ? i64(BigInt(r as bigint)) : ret === 'i32' ? Number(r) | 0 : Number(r);
-          return NEXT;
-        };
-      }
+      case 'br': return jumpStep(labelAt[Number(c[0])]);
+      case 'brcond_i32': case 'brcond_i64':
+        return branchStep(CONDS[Number(c[0])], labelAt[Number(c[1])], o.ins[0].id, o.ins[1].id, o.op === 'brcond_i64');
+      case 'goto_tb': return this.chainStep(BigInt(c[0]));
+      case 'goto_ptr': return this.chainToStep(o.ins[0].id);
+      case 'exit_tb': return this.exitStep(Number(c[0]), BigInt(c[1]));
+      case 'env_ptr': return envPtrStep(out);
+      case 'ld_env_i32': return ldEnvI32Step(dv, Number(c[0]), out);
+      case 'ld_env_i64': return ldEnvI64Step(dv, Number(c[0]), out);
+      case 'st_env_i32': return stEnvI32Step(dv, Number(c[0]), o.ins[0].id);
+      case 'st_env_i64': return stEnvI64Step(dv, Number(c[0]), o.ins[0].id);
+      case 'ld_env_v128': return ldEnvV128Step(dv, Number(c[0]), out);
+      case 'st_env_v128': return stEnvV128Step(dv, Number(c[0]), o.ins[0].id);
+      case 'qemu_ld_v128': return loadV128Step(mem, insnPc, o.ins[0].id, out);
+      case 'qemu_st_v128': return storeV128Step(mem, insnPc, o.ins[0].id, o.ins[1].id);
+      case 'qemu_ld_i32': case 'qemu_ld_i64':
+        return loadStep(mem, insnPc, memopSize(Number(c[0])), memopSigned(Number(c[0])), o.op === 'qemu_ld_i64', o.ins[0].id, out);
+      case 'qemu_st_i32': case 'qemu_st_i64': return storeStep(mem, insnPc, memopSize(Number(c[0])), o.ins[0].id, o.ins[1].id);
+      case 'call': return callStep(mem, this.ctx, this.helpers.get(Number(c[0])), insnPc, o.ins.map((x) => x.id), out);
     }
     throw new Error(`interp: op ${o.op} is not implemented`);
   }
+
+  // Steps that end the block set `exit`: the pc to chain to, or an ExitReason.
+  private chainStep(pc: bigint): Step {
+    return () => ((this.exit = pc), EXIT);
+  }
+  private chainToStep(a: number): Step {
+    return (t) => ((this.exit = u64(t[a] as bigint)), EXIT);
+  }
+  private exitStep(reason: number, pc: bigint): Step {
+    const dv = this.mem.dv;
+    return (_t, env) => (dv.setBigInt64(env + ENV.PC, pc, true), (this.exit = reason), EXIT);
+  }
 }
+
+// --- step makers ---------------------------------------------------------------------------
+
+const constStep = (value: Value, out: number): Step => (t) => ((t[out] = value), NEXT);
+const pure0Step = (pure: PureFn, c: readonly Const[], out: number): Step => {
+  const args = SCRATCH_ARGS[0];
+  return (t) => ((t[out] = pure(args, c)), NEXT);
+};
+const pure1Step = (pure: PureFn, c: readonly Const[], a: number, out: number): Step => {
+  const args = SCRATCH_ARGS[1];
+  return (t) => ((args[0] = t[a]), (t[out] = pure(args, c)), NEXT);
+};
+const pure2Step = (pure: PureFn, c: readonly Const[], a: number, b: number, out: number): Step => {
+  const args = SCRATCH_ARGS[2];
+  return (t) => ((args[0] = t[a]), (args[1] = t[b]), (t[out] = pure(args, c)), NEXT);
+};
+const pureNStep = (pure: PureFn, c: readonly Const[], ins: number[], out: number): Step => {
+  const args = SCRATCH_ARGS[ins.length] ?? new Array<Value>(ins.length);
+  return (t) => {
+    for (let k = 0; k < ins.length; k++) args[k] = t[ins[k]];
+    t[out] = pure(args, c);
+    return NEXT;
+  };
+};
+const jumpStep = (to: number): Step => () => to;
+const branchStep = (cond: Cond, to: number, a: number, b: number, is64: boolean): Step =>
+  (t) => (compare(cond, t[a], t[b], is64) ? to : NEXT);
+const envPtrStep = (out: number): Step => (t, env) => ((t[out] = env), NEXT);
+const ldEnvI32Step = (dv: DataView, ofs: number, out: number): Step => (t, env) => ((t[out] = dv.getInt32(env + ofs, true)), NEXT);
+const ldEnvI64Step = (dv: DataView, ofs: number, out: number): Step => (t, env) => ((t[out] = dv.getBigInt64(env + ofs, true)), NEXT);
+const stEnvI32Step = (dv: DataView, ofs: number, a: number): Step => (t, env) => (dv.setInt32(env + ofs, t[a] as number, true), NEXT);
+const stEnvI64Step = (dv: DataView, ofs: number, a: number): Step => (t, env) => (dv.setBigInt64(env + ofs, t[a] as bigint, true), NEXT);
+const ldEnvV128Step = (dv: DataView, ofs: number, out: number): Step =>
+  (t, env) => ((t[out] = dv.getBigUint64(env + ofs, true) | (dv.getBigUint64(env + ofs + 8, true) << 64n)), NEXT);
+const stEnvV128Step = (dv: DataView, ofs: number, a: number): Step => (t, env) => {
+  const v = t[a] as bigint;
+  dv.setBigUint64(env + ofs, BigInt.asUintN(64, v), true);
+  dv.setBigUint64(env + ofs + 8, v >> 64n, true);
+  return NEXT;
+};
+
+// Memory ops and helper calls first set env.PC to their instruction, so that a fault or a
+// helper sees a precise pc.
+const loadV128Step = (mem: GuestMemory, pc: bigint, a: number, out: number): Step => (t, env) => {
+  setPc(mem.dv, env, pc);
+  const addr = t[a] as bigint;
+  mem.check(addr, 16, 'read');
+  t[out] = u64(mem.load(addr, 8)) | (u64(mem.load(addr + 8n, 8)) << 64n);
+  return NEXT;
+};
+const storeV128Step = (mem: GuestMemory, pc: bigint, value: number, a: number): Step => (t, env) => {
+  setPc(mem.dv, env, pc);
+  const addr = t[a] as bigint;
+  const v = t[value] as bigint;
+  mem.check(addr, 16, 'write');
+  mem.store(addr, 8, BigInt.asUintN(64, v));
+  mem.store(addr + 8n, 8, v >> 64n);
+  return NEXT;
+};
+const loadStep = (mem: GuestMemory, pc: bigint, size: 1 | 2 | 4 | 8, signed: boolean, is64: boolean, a: number, out: number): Step =>
+  (t, env) => {
+    setPc(mem.dv, env, pc);
+    const v = mem.load(t[a] as bigint, size, signed);
+    t[out] = is64 ? i64(v) : Number(BigInt.asIntN(32, v));
+    return NEXT;
+  };
+const storeStep = (mem: GuestMemory, pc: bigint, size: 1 | 2 | 4 | 8, value: number, a: number): Step => (t, env) => {
+  setPc(mem.dv, env, pc);
+  mem.store(t[a] as bigint, size, BigInt(t[value]));
+  return NEXT;
+};
+const callStep = (mem: GuestMemory, ctx: HelperContext, def: HelperDef, pc: bigint, ins: number[], out: number): Step => {
+  const fn = def.fn as (ctx: HelperContext, ...a: Value[]) => Value | void;
+  const types = def.args;
+  const ret = def.ret;
+  return (t, env) => {
+    setPc(mem.dv, env, pc);
+    // i32 arguments reach helpers as unsigned numbers, as from wasm (see helpers.ts).
+    const a = ins.map((id, k) => (types[k] === 'i32' ? (t[id] as number) >>> 0 : t[id]));
+    const r = fn(ctx, ...a);
+    if (out >= 0) t[out] = ret === 'i64' ? i64(BigInt(r as bigint)) : ret === 'i32' ? Number(r) | 0 : Number(r);
+    return NEXT;
+  };
+};
 
 function compare(c: Cond, x: Value, y: Value, is64: boolean): boolean {
   let a: bigint | number = x;
