@@ -17,6 +17,8 @@ await build({
   // error messages and the source map gives stack traces their places.
   minify: true,
   keepNames: true,
+  // Non-ASCII characters escaped: bin/qemu-user-ts reads the bundle as latin1.
+  charset: 'ascii',
   logLevel: 'warning',
 });
 

@@ -26,6 +26,7 @@ import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { doSyscall } from './syscalls/table.js';
 import type { LinuxTarget } from './target.js';
+import { nowMs } from '../host-lazy.js';
 
 const PROGRAM_NAME = 'qemu-user-ts';
 /** The supported guests, with their syscall ABI. */
@@ -87,7 +88,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
     requestExit: () => mem.dv.setInt32(env + ENV.EXIT_REQUEST, 1, true),
   });
   const cpu = new CpuExec(mem, tbs, backend, log);
-  const started = performance.now();
+  const started = nowMs();
   let syscalls = 0;
 
   try {
@@ -111,7 +112,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       throw new Error(`unexpected exit reason ${reason}`);
     }
   } catch (e) {
-    if (log.has('stats')) logStats(log, tbs, cpu, backend, syscalls, performance.now() - started);
+    if (log.has('stats')) logStats(log, tbs, cpu, backend, syscalls, nowMs() - started);
     if (e instanceof GuestExit) return e.status & 0xff;
     if (e instanceof GuestKilled) return dieOfSignal(e.signal, log);
     throw e;

@@ -12,12 +12,12 @@
 //   STACK_TOP-stackSize   the stack, growing down from STACK_TOP
 //   STACK_TOP..limit      unused (room for a vDSO later)
 
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AddressSpace } from '../memory/address-space.js';
 import { pageAlignDown, pageAlignUp } from '../memory/address-space.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { PAGE_SIZE } from '../memory/layout.js';
+import { hostRandomBytes } from '../host-lazy.js';
 import { UserError } from '../user-error.js';
 import { type ElfImage, type ElfSegment, PF, PT } from './elf.js';
 import { loadInterpreter } from './interp.js';
@@ -52,7 +52,7 @@ export interface LoadArgs {
   stackSize: number;
   /** -L prefix, for the interpreter (later). */
   ldPrefix?: string;
-  /** Source of AT_RANDOM bytes (crypto.randomBytes by default; tests pass a fixed one). */
+  /** Source of AT_RANDOM bytes (the host's random source by default; tests pass a fixed one). */
   random?: (n: number) => Uint8Array;
   /** AT_UID/EUID/GID/EGID (the host's by default, as QEMU reports). */
   ids?: { uid: number; euid: number; gid: number; egid: number };
@@ -207,7 +207,7 @@ export function loadProgram(args: LoadArgs): LoadedProgram {
   const phdrAddr = findPhdrAddr(image, bias);
   const programEntry = bias + image.entry;
   const interpBase = interp?.base ?? 0;
-  const random = (args.random ?? randomBytes)(AT_RANDOM_BYTES);
+  const random = (args.random ?? hostRandomBytes)(AT_RANDOM_BYTES);
 
   const stack = buildInitialStack(mem, {
     stackTop: STACK_TOP,

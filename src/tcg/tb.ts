@@ -26,6 +26,7 @@ import { formatOp, type TranslatedBlock } from './ir.js';
 import type { TcgLog } from './log.js';
 import { optimize } from './optimize.js';
 import { RegionHeat } from './heat.js';
+import { nowMs } from '../host-lazy.js';
 
 export interface TbCacheOptions {
   /** Most guest instructions per block. */
@@ -189,7 +190,7 @@ export class TbCache {
     // A merged region is its seeds (the blocks that ran) and a few of their successors, no more.
     const maxBlocks = tier === 0 ? 1 : generation ? Math.min(MERGED_REGION_BLOCKS, seedCount + MERGE_EXTRA_BLOCKS) : this.opts.maxRegionBlocks;
     const backend = tier === 0 ? (this.opts.tier0 as HostBackend) : this.backend;
-    const t0 = performance.now();
+    const t0 = nowMs();
     const blocks: TranslatedBlock[] = [];
     const seeds = typeof entryPcs === 'number' ? [entryPcs] : entryPcs;
     const entryPc = seeds[0];
@@ -250,7 +251,7 @@ export class TbCache {
       this.stats.blocksTranslated += blocks.length;
       this.stats.regionsCompiled++;
     }
-    this.stats.translateMs += performance.now() - t0;
+    this.stats.translateMs += nowMs() - t0;
   }
 
   /** A store hit a page holding translated code: forget every region on it. */

@@ -16,6 +16,7 @@ import { GuestFault, type GuestMemory } from '../../memory/guest-memory.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '../backend.js';
 import { IMPORTS, REGION_EXPORT, generateModule, type CodegenOutput } from './codegen.js';
 import { FAULT_EXIT } from './region.js';
+import { nowMs } from '../../host-lazy.js';
 
 /** A region's exported function: (env, block index) → ExitReason (or FAULT_EXIT). */
 type RegionFn = (env: number, index: number) => number;
@@ -122,16 +123,16 @@ export class WasmBackend implements HostBackend {
   }
 
   compile(blocks: TranslatedBlock[]): CompiledRegion {
-    const t0 = performance.now();
+    const t0 = nowMs();
     const baseSlot = this.nextSlot;
     const out: CodegenOutput = generateModule({ blocks, baseSlot, helpers: this.helpers, text: this.logOutAsm !== undefined });
-    const t1 = performance.now();
+    const t1 = nowMs();
     const helperImports: WebAssembly.ModuleImports = {};
     for (const id of out.helperIds) helperImports[String(id)] = this.helperImport(id);
     const module = new WebAssembly.Module(out.bytes);
     const instance = new WebAssembly.Instance(module, { [IMPORTS.module]: this.runtimeImports, [IMPORTS.helperModule]: helperImports });
     const fn = instance.exports[REGION_EXPORT] as RegionFn;
-    const t2 = performance.now();
+    const t2 = nowMs();
 
     const slots = blocks.map((_, i) => baseSlot + i);
     this.nextSlot += blocks.length;

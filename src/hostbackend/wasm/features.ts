@@ -6,7 +6,7 @@
 // (a case where the product's rounding shows); if not, guest FMAs use the emulation in
 // codegen.ts instead.
 
-import { setFlagsFromString } from 'node:v8';
+import { lazyBuiltin } from '../../host-lazy.js';
 import { WasmBuilder } from './wasm-builder.js';
 
 export interface WasmFeatures {
@@ -15,6 +15,7 @@ export interface WasmFeatures {
 }
 
 let features: WasmFeatures | undefined;
+const v8 = lazyBuiltin<typeof import('node:v8')>('node:v8');
 
 export function wasmFeatures(): WasmFeatures {
   return (features ??= { fusedMadd: probeFusedMadd() });
@@ -28,7 +29,7 @@ export function setWasmFeatures(f: WasmFeatures | undefined): void {
 /** Whether relaxed_madd validates, runs and is fused here. */
 function probeFusedMadd(): boolean {
   try {
-    setFlagsFromString('--experimental-wasm-relaxed-simd');
+    v8().setFlagsFromString('--experimental-wasm-relaxed-simd');
     const b = new WasmBuilder();
     const f = b.declareFunction(b.type(['f64', 'f64', 'f64'], ['f64']));
     b.exportFunction('f', f);

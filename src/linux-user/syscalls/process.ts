@@ -2,9 +2,9 @@
 // lists, rlimits, uname, sysinfo, umask, getrusage, getrandom, CPU affinity, yield,
 // scheduling priority, and the prctl options we implement (the task name).
 
-import { randomFillSync } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism, freemem, getPriority, loadavg, setPriority, totalmem, uptime, version } from 'node:os';
+import { hostRandomBytes } from '../../host-lazy.js';
 import { E } from '../errno.js';
 import { GRND, PR, PRIO, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, RUSAGE, TASK_COMM_LEN } from '../generic/constants.js';
 import {
@@ -177,7 +177,7 @@ export function sysGetrandom(p: LinuxProcess, a: A): number {
   if (flags & GRND.RANDOM && flags & GRND.INSECURE) return -E.EINVAL;
   const n = Math.min(size(a[1]), GETRANDOM_MAX);
   const out = guestOut(p, a[0], n);
-  out.set(randomFillSync(new Uint8Array(n)));
+  out.set(hostRandomBytes(n));
   return n;
 }
 

@@ -13,7 +13,10 @@ type A = bigint[];
 
 const NS = 1_000_000_000n;
 const hrtime = (): bigint => process.hrtime.bigint();
-const REAL_OFFSET = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6)) - hrtime();
+/** Unix time in ns minus hrtime, worked out at first use (performance costs a ms to load). */
+let realOffset: bigint | undefined;
+const realtime = (): bigint =>
+  (realOffset ??= BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6)) - hrtime()) + hrtime();
 /** TAI runs ahead of UTC by the leap seconds so far. */
 const TAI_OFFSET = 37n * NS;
 /** Resolution of the *_COARSE clocks: one jiffy at HZ=250. */
@@ -28,9 +31,9 @@ const cpuNs = (): bigint => {
 export function clockNow(clk: number): bigint | null {
   switch (clk) {
     case CLOCK.REALTIME: case CLOCK.REALTIME_COARSE: case CLOCK.REALTIME_ALARM:
-      return REAL_OFFSET + hrtime();
+      return realtime();
     case CLOCK.TAI:
-      return REAL_OFFSET + hrtime() + TAI_OFFSET;
+      return realtime() + TAI_OFFSET;
     case CLOCK.MONOTONIC: case CLOCK.MONOTONIC_RAW: case CLOCK.MONOTONIC_COARSE:
     case CLOCK.BOOTTIME: case CLOCK.BOOTTIME_ALARM:
       return hrtime();
@@ -57,7 +60,7 @@ export function sysClockGetres(p: LinuxProcess, a: A): number {
 }
 
 export function sysGettimeofday(p: LinuxProcess, a: A): number {
-  if (a[0]) writeGuest(p, a[0], encodeTimeval(REAL_OFFSET + hrtime()));
+  if (a[0]) writeGuest(p, a[0], encodeTimeval(realtime()));
   if (a[1]) writeGuest(p, a[1], new Uint8Array(8)); // struct timezone: UTC, no DST
   return 0;
 }

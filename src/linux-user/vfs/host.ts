@@ -9,10 +9,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isatty } from 'node:tty';
+import { lazyBuiltin } from '../../host-lazy.js';
 import { DT, OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
 import { NCCS, type Statfs, type Termios } from '../generic/structs.js';
 import type { DirEntry, FileKind } from '../fd-table.js';
+
+const tty = lazyBuiltin<typeof import('node:tty')>('node:tty');
 
 /** Re-encodes open(2) flags from one table to another (unknown bits are dropped, as open(2) ignores them). */
 export function translateOpenFlags(flags: number, from: OpenFlagTable, to: OpenFlagTable): number {
@@ -59,7 +61,7 @@ export function kindOf(st: fs.Stats | fs.BigIntStats, hostFd: number): FileKind 
   if (st.isDirectory()) return 'dir';
   if (st.isFIFO()) return 'pipe';
   if (st.isSocket()) return 'socket';
-  if (st.isCharacterDevice()) return isatty(hostFd) ? 'tty' : 'chr';
+  if (st.isCharacterDevice()) return tty().isatty(hostFd) ? 'tty' : 'chr';
   return 'file';
 }
 
