@@ -89,16 +89,20 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   });
   const cpu = new CpuExec(mem, tbs, backend, log);
   const started = nowMs();
+  const timing = log.has('stats');
   let syscalls = 0;
+  let syscallMs = 0;
 
   try {
     for (;;) {
       const reason = cpu.run(env);
       if (reason === ExitReason.SYSCALL) {
         syscalls++;
+        const t0 = timing ? nowMs() : 0;
         const nr = target.syscallNumber(mem.dv, env);
         const result = doSyscall(proc, nr, target.syscallArgs(mem.dv, env));
         target.syscallReturn(mem.dv, env, result);
+        if (timing) syscallMs += nowMs() - t0;
         continue;
       }
       if (reason === ExitReason.EXCEPTION) {
@@ -112,14 +116,14 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       throw new Error(`unexpected exit reason ${reason}`);
     }
   } catch (e) {
-    if (log.has('stats')) logStats(log, tbs, cpu, backend, syscalls, nowMs() - started);
+    if (timing) logStats(log, tbs, cpu, backend, syscalls, nowMs() - started, syscallMs);
     if (e instanceof GuestExit) return e.status & 0xff;
     if (e instanceof GuestKilled) return dieOfSignal(e.signal, log);
     throw e;
   }
 }
 
-function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend, syscalls: number, ms: number): void {
+function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend, syscalls: number, ms: number, syscallMs: number): void {
   const s = tbs.stats;
   const b = backend as Partial<{ stats: Record<string, number> }>;
   const backendStats = b.stats ? Object.entries(b.stats).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toFixed(1)}`).join(' ') : '';
@@ -127,7 +131,9 @@ function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend,
     `stats: run ${ms.toFixed(1)} ms, blocks translated ${s.blocksTranslated} in ${s.regionsCompiled} regions ` +
       `(${s.translateMs.toFixed(1)} ms translating+compiling), dispatches ${cpu.dispatches}, syscalls ${syscalls}, ` +
       `invalidations ${s.invalidations}, flushes ${s.flushes}, merges ${s.merges}, ` +
-      `tier-0 blocks ${s.tier0Blocks}, promotions ${s.promotions}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n`,
+      `tier-0 blocks ${s.tier0Blocks}, promotions ${s.promotions}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n` +
+      `stats: time: translated code ${cpu.codeMs.toFixed(1)} ms, translating+compiling ${s.translateMs.toFixed(1)} ms, ` +
+      `syscalls ${syscallMs.toFixed(1)} ms, dispatcher and the rest ${(ms - cpu.codeMs - s.translateMs - syscallMs).toFixed(1)} ms\n`,
   );
 }
 

@@ -7,12 +7,16 @@ import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
 import { ENV, Excp, ExitReason } from './env.js';
 import type { TcgLog } from './log.js';
 import type { TbCache } from './tb.js';
+import { nowMs } from '../host-lazy.js';
 
 const ACCESS_CODE = { read: 0, write: 1, exec: 2 } as const;
 
 export class CpuExec {
   /** Times the loop dispatched a block (entered translated code), for -d stats. */
   dispatches = 0;
+  /** Milliseconds spent in translated code (helpers included); measured only with -d stats. */
+  codeMs = 0;
+  private readonly timing: boolean;
   /** Guest memory as 32-bit words (env.PC is read as two), made once: run() starts at every syscall. */
   private readonly words: Int32Array;
 
@@ -23,6 +27,7 @@ export class CpuExec {
     private readonly log: TcgLog,
   ) {
     this.words = new Int32Array(mem.memory.buffer);
+    this.timing = log.has('stats');
   }
 
   /**
@@ -44,7 +49,16 @@ export class CpuExec {
         const tb = this.tbs.enter(lo, hi);
         if (logExec) this.log.write(`Trace 0: 0x${tb.slot.toString(16).padStart(8, '0')} [${pc.toString(16).padStart(16, '0')}]\n`);
         this.dispatches++;
-        reason = this.tbs.backendOf(tb).run(tb.slot, env);
+        if (this.timing) {
+          const t0 = nowMs();
+          try {
+            reason = this.tbs.backendOf(tb).run(tb.slot, env);
+          } finally {
+            this.codeMs += nowMs() - t0;
+          }
+        } else {
+          reason = this.tbs.backendOf(tb).run(tb.slot, env);
+        }
       } catch (e) {
         if (!(e instanceof GuestFault)) throw e;
         // The backend stored the faulting instruction's pc; a fetch fault happens at pc itself.

@@ -1,0 +1,43 @@
+// -d stats through the real CLI: the guest's output is untouched, and the log says what was
+// translated and compiled and where the time went (translated code, translation, syscalls,
+// the dispatcher), with figures that add up.
+
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, ROOT } from './support/guest-runner.js';
+
+function stats(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, '-d', 'stats', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const num = (re: RegExp): number => Number(re.exec(r.stderr)?.[1] ?? NaN);
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    run: num(/stats: run ([\d.]+) ms/),
+    syscalls: num(/syscalls (\d+),/),
+    dispatches: num(/dispatches (\d+)/),
+    code: num(/translated code ([\d.]+) ms/),
+    translating: num(/time: .*translating\+compiling ([\d.]+) ms/),
+    syscallMs: num(/syscalls ([\d.]+) ms/),
+    rest: num(/dispatcher and the rest (-?[\d.]+) ms/),
+  };
+}
+
+describe('-d stats', () => {
+  it('reports counts and a time split that adds up to the run', () => {
+    const s = stats(join(ROOT, 'tests/binaries/riscv64/bin/hello'), 'x');
+    expect(s.status).toBe(0);
+    expect(s.stdout).toContain('argv[1]=x');
+    expect(s.syscalls).toBeGreaterThan(3);
+    expect(s.dispatches).toBeGreaterThan(100);
+    for (const v of [s.run, s.code, s.translating, s.syscallMs]) expect(v).toBeGreaterThan(0);
+    expect(s.code + s.translating + s.syscallMs + s.rest).toBeCloseTo(s.run, 0);
+  });
+
+  it('counts the system calls of a program that makes many, and their time', () => {
+    const s = stats(join(ROOT, 'tests/binaries/aarch64/bin/syscalls'));
+    expect(s.status).toBe(0);
+    expect(s.syscalls).toBeGreaterThan(10);
+    expect(s.syscallMs).toBeGreaterThan(0);
+  });
+});
