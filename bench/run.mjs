@@ -217,7 +217,8 @@ function measure(env, arch, prog, runs) {
   };
   if (env.stats) {
     const r = spawnSync(process.execPath, [LAUNCHER, ...env.ourFlags, '-d', 'stats', guest, ...prog.args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    row.stats = r.stderr.split('\n').filter((l) => l.includes('stats:')).pop()?.trim() ?? '(no stats line)';
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('stats:')).map((l) => l.slice('stats:'.length).trim());
+    row.stats = lines.length ? lines.join('; ') : '(no stats line)';
   }
   return row;
 }
