@@ -118,18 +118,34 @@ export function genAddWithFlags(ctx: DisasContext, x: Temp, y: Temp, carryIn: Te
   }
   // V: the operands had the same sign and the result's sign differs.
   const overflow = b.binary('and_i64', b.binary('xor_i64', result, x), b.unary('not_i64', b.binary('xor_i64', x, y)));
-  b.stEnv(flagValue(ctx, result, sf), A64.NF);
-  b.stEnv(flagValue(ctx, result, sf), A64.ZF);
-  b.stEnv(carry, A64.CF);
-  b.stEnv(flagValue(ctx, overflow, sf), A64.VF);
+  storeArithFlags(ctx, result, carry, overflow, sf);
   return result;
 }
 
-/** result = x - y with flags (SUBS, CMP): x + ~y + 1. */
+/**
+ * result = x - y with flags (SUBS, CMP): what x + ~y + 1 gives, computed directly (the
+ * commonest flag-setting instructions, so fewer ops here is less to translate and run).
+ * C is "no borrow" (x >= y unsigned); V: the operands' signs differ and the result's
+ * sign differs from x's.
+ */
 export function genSubWithFlags(ctx: DisasContext, x: Temp, y: Temp, sf: boolean): Temp {
   const { b } = ctx;
-  const notY = sf ? b.unary('not_i64', y) : b.binary('xor_i64', y, b.const64(0xffffffff));
-  return genAddWithFlags(ctx, x, notY, b.const64(1), sf);
+  const xs = sf ? x : b.unary('ext32u_i64', x);
+  const ys = sf ? y : b.unary('ext32u_i64', y);
+  const result = b.binary('sub_i64', xs, ys);
+  const overflow = b.binary('and_i64', b.binary('xor_i64', xs, ys), b.binary('xor_i64', xs, result));
+  storeArithFlags(ctx, result, b.setcond('geu', xs, ys), overflow, sf);
+  return result;
+}
+
+/** NZCV of an add or subtract: N, Z from the result, C an i64 0/1, V in the sign bit of the width. */
+function storeArithFlags(ctx: DisasContext, result: Temp, carry: Temp, overflow: Temp, sf: boolean): void {
+  const { b } = ctx;
+  const nz = flagValue(ctx, result, sf);
+  b.stEnv(nz, A64.NF);
+  b.stEnv(nz, A64.ZF);
+  b.stEnv(carry, A64.CF);
+  b.stEnv(flagValue(ctx, overflow, sf), A64.VF);
 }
 
 /** The carry flag as an i64 0/1 (for ADC/SBC). */
