@@ -25,7 +25,7 @@ import { riscv64Target } from './riscv64/target.js';
 import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { doSyscall } from './syscalls/table.js';
-import type { LinuxTarget } from './target.js';
+import { syscallArgs, syscallNumber, syscallReturn, type LinuxTarget } from './target.js';
 import { nowMs } from '../host-lazy.js';
 
 const PROGRAM_NAME = 'qemu-user-ts';
@@ -99,9 +99,9 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       if (reason === ExitReason.SYSCALL) {
         syscalls++;
         const t0 = timing ? nowMs() : 0;
-        const nr = target.syscallNumber(mem.dv, env);
-        const result = doSyscall(proc, nr, target.syscallArgs(mem.dv, env));
-        target.syscallReturn(mem.dv, env, result);
+        const regs = target.syscall;
+        const result = doSyscall(proc, syscallNumber(mem.dv, env, regs), syscallArgs(mem.dv, env, regs));
+        syscallReturn(mem.dv, env, regs, result);
         if (timing) syscallMs += nowMs() - t0;
         continue;
       }

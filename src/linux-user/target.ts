@@ -6,6 +6,7 @@
 import type { GuestArch } from '../cpu/guest.js';
 import type { ArchAuxInfo } from '../loader/stack.js';
 import type { GenericAbi } from './generic/abi.js';
+import { ENV } from '../tcg/env.js';
 
 export interface LinuxTarget {
   readonly arch: GuestArch;
@@ -15,33 +16,43 @@ export interface LinuxTarget {
   readonly aux: ArchAuxInfo;
   /** Sets the registers of a new process: entry pc, stack pointer; everything else zero. */
   initCpu(dv: DataView, env: number, entry: number, sp: number): void;
-  /** The syscall number and six arguments (raw, as unsigned 64-bit). */
-  syscallNumber(dv: DataView, env: number): number;
-  syscallArgs(dv: DataView, env: number): bigint[];
-  /** Stores the result and moves pc past the syscall instruction. */
-  syscallReturn(dv: DataView, env: number, result: bigint): void;
+  /** Where a system call's number, arguments and result live, and how long its instruction is. */
+  readonly syscall: SyscallRegs;
 }
 
-// --- register access both targets share (a syscall is one of the hottest paths) ----------
-
-/** A syscall-number register: its low word when the high word is zero, else the full value. */
-export function syscallNumberAt(dv: DataView, offset: number): number {
-  const hi = dv.getInt32(offset + 4, true);
-  return hi === 0 ? dv.getUint32(offset, true) : Number(dv.getBigInt64(offset, true));
+/**
+ * A guest's system call convention, as env offsets: the number register, the first of six
+ * consecutive argument registers (the first also takes the result, on every Linux guest
+ * we run), and the length of the syscall instruction the pc moves past.
+ */
+export interface SyscallRegs {
+  readonly number: number;
+  readonly args: number;
+  readonly insnLength: number;
 }
 
-/** Six consecutive 64-bit argument registers, raw (unsigned). */
-export function syscallArgsAt(dv: DataView, offset: number): bigint[] {
+// --- the syscall registers (a syscall is one of the hottest paths) -----------------------
+
+/** The syscall number: the register's low word when the high word is zero, else the full value. */
+export function syscallNumber(dv: DataView, env: number, regs: SyscallRegs): number {
+  const at = env + regs.number;
+  return dv.getInt32(at + 4, true) === 0 ? dv.getUint32(at, true) : Number(dv.getBigInt64(at, true));
+}
+
+/** The six argument registers, raw (unsigned 64-bit). */
+export function syscallArgs(dv: DataView, env: number, regs: SyscallRegs): bigint[] {
+  const at = env + regs.args;
   return [
-    dv.getBigUint64(offset, true), dv.getBigUint64(offset + 8, true), dv.getBigUint64(offset + 16, true),
-    dv.getBigUint64(offset + 24, true), dv.getBigUint64(offset + 32, true), dv.getBigUint64(offset + 40, true),
+    dv.getBigUint64(at, true), dv.getBigUint64(at + 8, true), dv.getBigUint64(at + 16, true),
+    dv.getBigUint64(at + 24, true), dv.getBigUint64(at + 32, true), dv.getBigUint64(at + 40, true),
   ];
 }
 
-/** Stores a syscall's result (its 64-bit register value) and moves the pc at `pcOffset` on by `insnLength`. */
-export function finishSyscallAt(dv: DataView, resultOffset: number, result: bigint, pcOffset: number, insnLength: number): void {
-  dv.setBigUint64(resultOffset, BigInt.asUintN(64, result), true);
-  const lo = dv.getUint32(pcOffset, true) + insnLength;
-  dv.setUint32(pcOffset, lo >>> 0, true);
-  if (lo > 0xffff_ffff) dv.setUint32(pcOffset + 4, dv.getUint32(pcOffset + 4, true) + 1, true);
+/** Stores the result (DataView wraps it to 64 bits) and moves env.PC past the syscall instruction. */
+export function syscallReturn(dv: DataView, env: number, regs: SyscallRegs, result: bigint): void {
+  dv.setBigUint64(env + regs.args, result, true);
+  const pc = env + ENV.PC;
+  const lo = dv.getUint32(pc, true) + regs.insnLength;
+  dv.setUint32(pc, lo >>> 0, true);
+  if (lo > 0xffff_ffff) dv.setUint32(pc + 4, dv.getUint32(pc + 4, true) + 1, true);
 }

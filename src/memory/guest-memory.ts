@@ -67,9 +67,15 @@ export class GuestMemory {
 
   /** The first fault an access would raise, or null. */
   firstFault(addr: number | bigint, len: number, access: Access): GuestFault | null {
+    return this.faultAt(guestOffset(addr), addr, len, access);
+  }
+
+  /**
+   * firstFault() with the address already turned into an offset by guestOffset(): addresses
+   * below the limit are handled as numbers, since this runs for every checked access.
+   */
+  private faultAt(start: number, addr: number | bigint, len: number, access: Access): GuestFault | null {
     if (len === 0) return null;
-    // Addresses below the limit are handled as numbers: this runs for every checked access.
-    const start = guestOffset(addr);
     if (start < 0 || start + len > GUEST_LIMIT) {
       const a = typeof addr === 'bigint' ? BigInt.asUintN(64, addr) : BigInt(addr);
       return new GuestFault(a < GUEST_LIMIT_BIG ? GUEST_LIMIT_BIG : a, access, false);
@@ -87,9 +93,9 @@ export class GuestMemory {
 
   /** Throws GuestFault unless the access is allowed; returns the address as a number. */
   check(addr: number | bigint, len: number, access: Access): number {
-    const f = this.firstFault(addr, len, access);
-    if (f) throw f;
     const a = guestOffset(addr);
+    const f = this.faultAt(a, addr, len, access);
+    if (f) throw f;
     if (access === 'write') this.noteWrite(a, len);
     return a;
   }

@@ -131,29 +131,25 @@ export class InterpBackend implements HostBackend {
       const outs = ops[i].outs;
       for (let k = 0; k < outs.length; k++) definitions[outs[k].id]++;
     }
+    // First the ops that get a step (with their instruction's pc), and so where labels land.
     const temps: Value[] = new Array(b.temps.length);
-    // Which ops get a step, and so where each label lands.
-    const stepped: boolean[] = new Array(ops.length);
+    const stepped: IrOp[] = [];
+    const steppedPcs: bigint[] = [];
     const labelAt: number[] = [];
-    let count = 0;
+    let insnPc = BigInt(b.pc);
     for (let i = 0; i < ops.length; i++) {
       const o = ops[i];
-      stepped[i] = false;
-      if (o.op === 'set_label') labelAt[Number(o.consts[0])] = count;
+      if (o.op === 'insn_start') insnPc = BigInt(o.consts[0]);
+      else if (o.op === 'set_label') labelAt[Number(o.consts[0])] = stepped.length;
       else if ((o.op === 'movi_i32' || o.op === 'movi_i64') && definitions[o.outs[0].id] === 1) {
         temps[o.outs[0].id] = PURE_OPS[o.op]!([], o.consts);
-      } else if (o.op !== 'insn_start') {
-        stepped[i] = true;
-        count++;
+      } else {
+        stepped.push(o);
+        steppedPcs.push(insnPc);
       }
     }
-    let insnPc = BigInt(b.pc);
-    const steps: Step[] = new Array(count);
-    for (let i = 0, k = 0; i < ops.length; i++) {
-      const o = ops[i];
-      if (o.op === 'insn_start') insnPc = BigInt(o.consts[0]);
-      else if (stepped[i]) steps[k++] = this.prepareOp(o, labelAt, insnPc);
-    }
+    const steps: Step[] = new Array(stepped.length);
+    for (let k = 0; k < stepped.length; k++) steps[k] = this.prepareOp(stepped[k], labelAt, steppedPcs[k]);
     return { pc: b.pc, steps, temps };
   }
 
@@ -172,7 +168,6 @@ export class InterpBackend implements HostBackend {
     if (pure) {
       // Pure ops never re-enter the interpreter, so each arity shares one argument array.
       switch (o.ins.length) {
-        case 0: return pure0Step(pure, c, out);
         case 1: return pure1Step(pure, c, o.ins[0].id, out);
         case 2: return pure2Step(pure, c, o.ins[0].id, o.ins[1].id, out);
       }
@@ -211,17 +206,13 @@ export class InterpBackend implements HostBackend {
   }
   private exitStep(reason: number, pc: bigint): Step {
     const dv = this.mem.dv;
-    return (_t, env) => (dv.setBigInt64(env + ENV.PC, pc, true), (this.exit = reason), EXIT);
+    return (_t, env) => (setPc(dv, env, pc), (this.exit = reason), EXIT);
   }
 }
 
 // --- step makers ---------------------------------------------------------------------------
 
 const constStep = (value: Value, out: number): Step => (t) => ((t[out] = value), NEXT);
-const pure0Step = (pure: PureFn, c: readonly Const[], out: number): Step => {
-  const args = SCRATCH_ARGS[0];
-  return (t) => ((t[out] = pure(args, c)), NEXT);
-};
 const pure1Step = (pure: PureFn, c: readonly Const[], a: number, out: number): Step => {
   const args = SCRATCH_ARGS[1];
   return (t) => ((args[0] = t[a]), (t[out] = pure(args, c)), NEXT);

@@ -6,7 +6,7 @@ import { aarch64 } from '../../cpu/aarch64/index.js';
 import { A64, xOffset } from '../../cpu/aarch64/state.js';
 import { ENV } from '../../tcg/env.js';
 import { AARCH64_ABI } from '../generic/abi.js';
-import { finishSyscallAt, syscallArgsAt, syscallNumberAt, type LinuxTarget } from '../target.js';
+import type { LinuxTarget } from '../target.js';
 
 const REG = { X0: 0, X8: 8 } as const;
 const SVC_LENGTH = 4;
@@ -25,7 +25,5 @@ export const aarch64Target: LinuxTarget = {
     dv.setBigInt64(env + A64.ZF, 1n, true); // Z clear
     dv.setBigInt64(env + A64.EXCL_ADDR, -1n, true);
   },
-  syscallNumber: (dv, env) => syscallNumberAt(dv, env + xOffset(REG.X8)),
-  syscallArgs: (dv, env) => syscallArgsAt(dv, env + xOffset(REG.X0)),
-  syscallReturn: (dv, env, result) => finishSyscallAt(dv, env + xOffset(REG.X0), result, env + ENV.PC, SVC_LENGTH),
+  syscall: { number: xOffset(REG.X8), args: xOffset(REG.X0), insnLength: SVC_LENGTH },
 };

@@ -5,7 +5,7 @@ import { riscv64 } from '../../cpu/riscv/index.js';
 import { xOffset } from '../../cpu/riscv/state.js';
 import { ENV } from '../../tcg/env.js';
 import { RISCV64_ABI } from '../generic/abi.js';
-import { finishSyscallAt, syscallArgsAt, syscallNumberAt, type LinuxTarget } from '../target.js';
+import type { LinuxTarget } from '../target.js';
 
 const REG = { SP: 2, A0: 10, A7: 17 } as const;
 const ECALL_LENGTH = 4;
@@ -23,7 +23,5 @@ export const riscv64Target: LinuxTarget = {
     dv.setBigInt64(env + ENV.PC, BigInt(entry), true);
     dv.setBigInt64(env + xOffset(REG.SP), BigInt(sp), true);
   },
-  syscallNumber: (dv, env) => syscallNumberAt(dv, env + xOffset(REG.A7)),
-  syscallArgs: (dv, env) => syscallArgsAt(dv, env + xOffset(REG.A0)),
-  syscallReturn: (dv, env, result) => finishSyscallAt(dv, env + xOffset(REG.A0), result, env + ENV.PC, ECALL_LENGTH),
+  syscall: { number: xOffset(REG.A7), args: xOffset(REG.A0), insnLength: ECALL_LENGTH },
 };
