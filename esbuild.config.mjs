@@ -3,7 +3,24 @@
 // script, not an ES module). `node esbuild.config.mjs` builds; no watch mode.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
+
+// Node built-ins that dependencies require at load time but (almost) never use, replaced by
+// the lazy shims in src/shims/: each costs start-up milliseconds to load.
+const LAZY_BUILTINS = [
+  { importer: /node_modules[\\/]commander[\\/]/, module: /^(node:)?child_process$/, shim: 'src/shims/lazy-child-process.cjs' },
+  { importer: /node_modules[\\/]elfy[\\/]/, module: /^(node:)?assert$/, shim: 'src/shims/lazy-assert.cjs' },
+];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(child_process|assert)$/ }, (args) => {
+      const hit = LAZY_BUILTINS.find((l) => l.module.test(args.path) && l.importer.test(args.importer));
+      return hit ? { path: resolve(hit.shim) } : undefined;
+    });
+  },
+};
 
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -20,6 +37,7 @@ await build({
   // Non-ASCII characters escaped: bin/qemu-user-ts reads the bundle as latin1.
   charset: 'ascii',
   logLevel: 'warning',
+  plugins: [lazyBuiltins],
 });
 
 // A fresh bundle gets a fresh V8 code cache (see bin/qemu-user-ts), made by running a

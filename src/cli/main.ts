@@ -2,8 +2,11 @@
 // bin/qemu-user-ts runs). Parses the QEMU-style command line, checks the program
 // can be opened, and hands over to linux-user's runGuest. A UserError is printed as
 // one line `qemu-user-ts: message` with status 1; anything else is a bug: its stack
-// is printed and the status is EX_SOFTWARE (70).
+// is printed and the status is EX_SOFTWARE (70). Output goes straight to fds 1 and 2
+// with writeSync: creating process.stdout/stderr loads Node's stream, net and tty
+// modules, which costs every start-up more than 10 ms.
 
+import { writeSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
 import { runGuest } from '../linux-user/main.js';
 import { checkProgramFile } from '../loader/elf.js';
@@ -19,7 +22,7 @@ export async function main(args: readonly string[]): Promise<number> {
   try {
     const cl = parseCommandLine(args, { env: process.env, version: packageJson.version });
     if (cl.kind === 'exit') {
-      process.stdout.write(cl.stdout);
+      writeAll(1, cl.stdout);
       return cl.status;
     }
     checkProgramFile(cl.options.program);
@@ -27,23 +30,24 @@ export async function main(args: readonly string[]): Promise<number> {
     return await Promise.resolve(runGuest(cl.options));
   } catch (e) {
     if (e instanceof UserError) {
-      process.stderr.write(`${PROGRAM_NAME}: ${e.message}\n`);
+      writeAll(2, `${PROGRAM_NAME}: ${e.message}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`${PROGRAM_NAME}: internal error (a bug, please report it):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    writeAll(2, `${PROGRAM_NAME}: internal error (a bug, please report it):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT_INTERNAL_ERROR;
   }
 }
 
-/** Exits with `status` once stdout and stderr have flushed what was written to them. */
-function exitAfterFlush(status: number): void {
-  let pending = 2;
-  const done = (): void => {
-    if (--pending === 0) process.exit(status);
-  };
-  process.stdout.write('', done);
-  process.stderr.write('', done);
+/** Writes all of `text` to file descriptor `fd` (a closed or broken stdout is not our error). */
+function writeAll(fd: number, text: string): void {
+  try {
+    const bytes = Buffer.from(text);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  } catch {
+    // EPIPE or EBADF: nobody is reading, as with a failed write to a closed stream.
+  }
 }
 
-// No top-level await: the bundle is CommonJS (see esbuild.config.mjs).
-void main(process.argv.slice(2)).then(exitAfterFlush);
+// No top-level await: the bundle is CommonJS (see esbuild.config.mjs). Everything was
+// written synchronously, so there is nothing to flush before exiting.
+void main(process.argv.slice(2)).then((status) => process.exit(status));

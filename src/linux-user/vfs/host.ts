@@ -6,7 +6,6 @@
 // file-system statistics (via stat -f, since Node's statfs lacks f_fsid and f_namelen),
 // sync and syncfs (via sync(1)) and file times at Node's resolution.
 
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { lazyBuiltin } from '../../host-lazy.js';
@@ -15,6 +14,7 @@ import { NCCS, type Statfs, type Termios } from '../generic/structs.js';
 import type { DirEntry, FileKind } from '../fd-table.js';
 
 const tty = lazyBuiltin<typeof import('node:tty')>('node:tty');
+const childProcess = lazyBuiltin<typeof import('node:child_process')>('node:child_process');
 
 /** Re-encodes open(2) flags from one table to another (unknown bits are dropped, as open(2) ignores them). */
 export function translateOpenFlags(flags: number, from: OpenFlagTable, to: OpenFlagTable): number {
@@ -88,7 +88,7 @@ let pipeSeq = 0;
  */
 export function hostPipe(): [number, number] {
   const name = `${tmpdir()}/qemu-user-ts-pipe-${process.pid}-${pipeSeq++}-${Math.random().toString(36).slice(2)}`;
-  const r = spawnSync('mkfifo', ['-m', '600', name]);
+  const r = childProcess().spawnSync('mkfifo', ['-m', '600', name]);
   if (r.status !== 0) throw Object.assign(new Error('mkfifo failed'), { code: 'ENFILE' });
   try {
     const rfd = fs.openSync(name, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -157,7 +157,7 @@ export function hostTermios(hostFd: number): Termios {
   if (cached) return cached;
   let t = DEFAULT_TERMIOS;
   try {
-    const r = spawnSync('stty', ['-g'], { stdio: [hostFd, 'pipe', 'ignore'], encoding: 'utf8', timeout: 2000 });
+    const r = childProcess().spawnSync('stty', ['-g'], { stdio: [hostFd, 'pipe', 'ignore'], encoding: 'utf8', timeout: 2000 });
     const f = r.status === 0 ? r.stdout.trim().split(':').map((x) => parseInt(x, 16)) : [];
     if (f.length >= 4 + NCCS && f.every((x) => Number.isFinite(x))) {
       t = { iflag: f[0], oflag: f[1], cflag: f[2], lflag: f[3], line: 0, cc: f.slice(4, 4 + NCCS) };
@@ -178,7 +178,7 @@ export function hostTermios(hostFd: number): Termios {
  */
 export function hostStatfs(path: string): Statfs | null {
   fs.statfsSync(path);
-  const r = spawnSync('stat', ['-f', '-c', '%t %s %S %b %f %a %c %d %i %l', '--', path], { encoding: 'utf8', timeout: 5000 });
+  const r = childProcess().spawnSync('stat', ['-f', '-c', '%t %s %S %b %f %a %c %d %i %l', '--', path], { encoding: 'utf8', timeout: 5000 });
   const f = r.status === 0 ? r.stdout.trim().split(' ') : [];
   if (f.length !== 10 || !f.every((x) => /^[0-9a-f]+$/.test(x))) return null;
   const dec = (i: number): bigint => BigInt(f[i]);
@@ -197,7 +197,7 @@ export const hostFdPath = (hostFd: number): string => `/proc/${process.pid}/fd/$
  * either, so run sync(1) (`sync -f` is syncfs). Neither reports write-back errors here.
  */
 export function hostSync(path?: string): void {
-  spawnSync('sync', path === undefined ? [] : ['-f', '--', path], { stdio: 'ignore', timeout: 600_000 });
+  childProcess().spawnSync('sync', path === undefined ? [] : ['-f', '--', path], { stdio: 'ignore', timeout: 600_000 });
 }
 
 const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b - 1n) / b));
