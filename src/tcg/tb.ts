@@ -8,8 +8,8 @@
 // Code is translated in two tiers when a tier-0 backend is given (the IR interpreter):
 // a block is first translated alone, without optimization, and interpreted — most code
 // runs a handful of times, and compiling it would cost far more than running it. A block
-// the CPU loop has entered PROMOTE_ENTRIES times is translated again with the region it
-// starts, optimized and compiled by the main backend.
+// the CPU loop has entered PROMOTE_ENTRIES times is translated again with the blocks it
+// leads to that have run as well, optimized and compiled by the main backend.
 //
 // Regions grow with use: jumps the translator cannot follow (returns, jump tables,
 // calls through pointers) often land in other regions, and each such jump costs a trip
@@ -182,14 +182,17 @@ export class TbCache {
 
   /**
    * Translates a region: tier 0, the one block at the entry, as translated; tier 1, the
-   * blocks reachable from the entries through static jumps (those not compiled yet),
-   * optimized and compiled together. Tier-0 blocks the new region replaces are dropped.
+   * blocks reachable from the entries through static jumps (those not compiled yet; for a
+   * promotion from tier 0, those that have run), optimized and compiled together. Tier-0 blocks the new region replaces are dropped.
    */
   private translateRegion(entryPcs: number | number[], generation: number, tier: 0 | 1): void {
     const seedCount = typeof entryPcs === 'number' ? 1 : entryPcs.length;
     // A merged region is its seeds (the blocks that ran) and a few of their successors, no more.
     const maxBlocks = tier === 0 ? 1 : generation ? Math.min(MERGED_REGION_BLOCKS, seedCount + MERGE_EXTRA_BLOCKS) : this.opts.maxRegionBlocks;
     const backend = tier === 0 ? (this.opts.tier0 as HostBackend) : this.backend;
+    // A block promoted from tier 0 takes along only successors that have run (in tier 0):
+    // the rest are cold so far, and compiling them would only make the compile slower.
+    const onlyRun = tier === 1 && generation === 0 && this.opts.tier0 !== undefined;
     const t0 = nowMs();
     const blocks: TranslatedBlock[] = [];
     const seeds = typeof entryPcs === 'number' ? [entryPcs] : entryPcs;
@@ -215,7 +218,9 @@ export class TbCache {
       if (this.opts.log.has('op_opt')) this.logOps('OP after optimization and liveness analysis:', opt);
       blocks.push(opt);
       for (const next of block.successors) {
-        if (!queued.has(next) && this.byPc.get(next)?.region.tier !== 1 && this.mem.perm(next) & PERM.EXEC) {
+        const known = this.byPc.get(next)?.region.tier;
+        if (known === 1 || (onlyRun && known !== 0)) continue;
+        if (!queued.has(next) && this.mem.perm(next) & PERM.EXEC) {
           queued.add(next);
           work.push(next);
         }
