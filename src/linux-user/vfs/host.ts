@@ -56,12 +56,22 @@ export function hostWrite(fd: number, src: Uint8Array, position: number | null, 
   return retryAgain(nonblock, () => fs.writeSync(fd, src, 0, src.length, position));
 }
 
+/**
+ * /dev/null, /dev/zero, /dev/urandom and the rest of Linux's "memory devices" (major number 1,
+ * Documentation/admin-guide/devices.txt), which are never terminals: knowing that from fstat
+ * spares loading node:tty (and the net and stream modules behind it) when stdio is /dev/null.
+ */
+function isMemoryDevice(st: fs.Stats | fs.BigIntStats): boolean {
+  const rdev = Number(st.rdev);
+  return process.platform === 'linux' && rdev < 2 ** 32 && ((rdev >>> 8) & 0xfff) === 1;
+}
+
 /** What kind of object a host fd refers to. */
 export function kindOf(st: fs.Stats | fs.BigIntStats, hostFd: number): FileKind {
   if (st.isDirectory()) return 'dir';
   if (st.isFIFO()) return 'pipe';
   if (st.isSocket()) return 'socket';
-  if (st.isCharacterDevice()) return tty().isatty(hostFd) ? 'tty' : 'chr';
+  if (st.isCharacterDevice()) return isMemoryDevice(st) || !tty().isatty(hostFd) ? 'chr' : 'tty';
   return 'file';
 }
 
