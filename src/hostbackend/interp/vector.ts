@@ -48,6 +48,10 @@ function lane1(f: (x: bigint, esz: number) => bigint): PureFn {
   };
 }
 const boolLane = (t: boolean, esz: number): bigint => (t ? ones(esz) : 0n);
+/** Where lane c[1] (of 2^c[0] bytes) starts, in bits. */
+const laneShift = (c: readonly Value[]): bigint => BigInt((8 << Number(c[0])) * Number(c[1]));
+/** v with the lane under mask << shift replaced by x (already within mask). */
+const replaceLane = (v: bigint, mask: bigint, shift: bigint, x: bigint): bigint => (v & ~(mask << shift) & MASK128) | (x << shift);
 
 function satS(v: bigint, esz: number): bigint {
   const hi = (1n << BigInt((8 << esz) - 1)) - 1n;
@@ -135,18 +139,15 @@ export const VECTOR_OPS: Partial<Record<Opcode, PureFn>> = {
   },
   vsplat_i32: (a, c) => packLanes(new Array(16 >> Number(c[0])).fill(BigInt((a[0] as number) >>> 0)), Number(c[0])),
   vsplat_i64: (a) => packLanes([BigInt(a[0]), BigInt(a[0])], 3),
-  vextract_i32: (a, c) => Number(BigInt.asIntN(32, lanesOf(big(a[0]), Number(c[0]))[Number(c[1])])),
-  vextract_i64: (a, c) => BigInt.asIntN(64, lanesOf(big(a[0]), 3)[Number(c[1])]),
+  // Single-lane reads and writes with shifts and masks rather than through lanesOf: scalar
+  // FP code uses them on every register access, so they are the interpreter's hot vector ops.
+  vextract_i32: (a, c) => Number(BigInt.asIntN(32, (big(a[0]) >> laneShift(c)) & ones(Number(c[0])))),
+  vextract_i64: (a, c) => BigInt.asIntN(64, big(a[0]) >> laneShift(c)),
   vreplace_i32: (a, c) => {
-    const ls = lanesOf(big(a[0]), Number(c[0]));
-    ls[Number(c[1])] = BigInt((a[1] as number) >>> 0);
-    return packLanes(ls, Number(c[0]));
+    const mask = ones(Number(c[0]));
+    return replaceLane(big(a[0]), mask, laneShift(c), BigInt((a[1] as number) >>> 0) & mask);
   },
-  vreplace_i64: (a, c) => {
-    const ls = lanesOf(big(a[0]), 3);
-    ls[Number(c[1])] = BigInt(a[1]);
-    return packLanes(ls, 3);
-  },
+  vreplace_i64: (a, c) => replaceLane(big(a[0]), ones(3), laneShift(c), BigInt.asUintN(64, BigInt(a[1]))),
   vext_low_s: (a, c) => widen(big(a[0]), Number(c[0]), 0, true),
   vext_low_u: (a, c) => widen(big(a[0]), Number(c[0]), 0, false),
   vext_high_s: (a, c) => widen(big(a[0]), Number(c[0]), 1, true),
