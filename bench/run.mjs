@@ -101,10 +101,10 @@ process.on('exit', () => rmSync(tempDir, { recursive: true, force: true }));
 const rssFile = join(tempDir, 'rss');
 
 /** Runs cmd once; returns wall seconds, peak RSS in MB (or null), stdout, stderr, status. */
-function timedRun(cmd, args) {
+function timedRun(cmd, args, env = process.env) {
   const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
   const start = process.hrtime.bigint();
-  const r = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 64 << 20, env });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.error) throw new Error(`cannot run ${cmd}: ${r.error.message}`);
   let rssMb = null;
@@ -320,6 +320,20 @@ function evaluateTargets(rows, env, arches) {
   return out;
 }
 
+/**
+ * Node.js reads and parses the whole certificate bundle NODE_EXTRA_CA_CERTS names when it
+ * starts, before any of our code runs: where the environment sets it, say what it adds to
+ * every start (the runs above keep the environment they were given).
+ */
+function extraCaCertsNote() {
+  if (!process.env.NODE_EXTRA_CA_CERTS) return [];
+  const without = { ...process.env };
+  delete without.NODE_EXTRA_CA_CERTS;
+  const nodeStart = (env) => median(Array.from({ length: 7 }, () => timedRun(process.execPath, ['-e', '0'], env).seconds)) * 1000;
+  const [withCerts, withoutCerts] = [nodeStart(process.env), nodeStart(without)];
+  return [`NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): \`node -e 0\` takes ${withCerts.toFixed(0)} ms with it, ${withoutCerts.toFixed(0)} ms without (median of 7)`];
+}
+
 /** What the numbers were measured on. */
 function describeMachine(env) {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
@@ -336,6 +350,7 @@ function describeMachine(env) {
     ...ARCHES.map((a) => `qemu-${a}: ${env.qemuVersion[a] ?? 'absent'}`),
     ...gccs,
     `load average at start: ${env.loadAtStart.map((x) => x.toFixed(2)).join(', ')}`,
+    ...extraCaCertsNote(),
   ];
 }
 
