@@ -10,6 +10,9 @@
 //        [--only REGEX] [--dir DIR] [--backend wasm|interp] [--examples N] [--qemu-cpu MODEL]
 //        [--emit]
 //
+// Our side runs with `-accel tcg,backend=B,tier0=off`, so that the chosen backend runs
+// every case (tier 0 would interpret a case that runs once, whatever the backend).
+//
 // --emit writes the cases on which both emulators ran and agree to
 // tests/binaries/aarch64/src/fuzz/cases.S, the corpus of the `fuzz` guest test program
 // (rebuild it with `make -C tests/binaries/aarch64 bin/fuzz expected`).
@@ -206,7 +209,7 @@ function main(): void {
   const dis = disassemble(o.dir, cases);
   if (o.random) cases.forEach((c, i) => (c.pattern = `${dis[i].split(' ')[0]} (random)`));
   const qemu = ['qemu-aarch64', '-cpu', o.qemuCpu];
-  const ours = ['node', join(ROOT, 'bin/qemu-user-ts'), '-accel', `tcg,backend=${o.backend}`];
+  const ours = ['node', join(ROOT, 'bin/qemu-user-ts'), '-accel', `tcg,backend=${o.backend},tier0=off`];
   let t = Date.now();
   const all = cases.map((_, i) => i);
   const q = runCases(qemu, exe, all);
