@@ -9,14 +9,15 @@ import { build } from 'esbuild';
 // Node built-ins that dependencies require at load time but (almost) never use, replaced by
 // the lazy shims in src/shims/: each costs start-up milliseconds to load.
 const LAZY_BUILTINS = [
-  { importer: /node_modules[\\/]commander[\\/]/, module: /^(node:)?child_process$/, shim: 'src/shims/lazy-child-process.cjs' },
-  { importer: /node_modules[\\/]elfy[\\/]/, module: /^(node:)?assert$/, shim: 'src/shims/lazy-assert.cjs' },
+  { module: 'child_process', importer: /node_modules[\\/]commander[\\/]/, shim: 'src/shims/lazy-child-process.cjs' },
+  { module: 'assert', importer: /node_modules[\\/]elfy[\\/]/, shim: 'src/shims/lazy-assert.cjs' },
 ];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?(child_process|assert)$/ }, (args) => {
-      const hit = LAZY_BUILTINS.find((l) => l.module.test(args.path) && l.importer.test(args.importer));
+    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.map((l) => l.module).join('|')})$`) }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      const hit = LAZY_BUILTINS.find((l) => l.module === name && l.importer.test(args.importer));
       return hit ? { path: resolve(hit.shim) } : undefined;
     });
   },

@@ -38,11 +38,10 @@ export async function main(args: readonly string[]): Promise<number> {
   }
 }
 
-/** Writes all of `text` to file descriptor `fd` (a closed or broken stdout is not our error). */
+/** Writes `text` to file descriptor `fd` (a closed or broken stdout is not our error). */
 function writeAll(fd: number, text: string): void {
   try {
-    const bytes = Buffer.from(text);
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    writeSync(fd, text);
   } catch {
     // EPIPE or EBADF: nobody is reading, as with a failed write to a closed stream.
   }

@@ -183,7 +183,8 @@ export class TbCache {
   /**
    * Translates a region: tier 0, the one block at the entry, as translated; tier 1, the
    * blocks reachable from the entries through static jumps (those not compiled yet; for a
-   * promotion from tier 0, those that have run), optimized and compiled together. Tier-0 blocks the new region replaces are dropped.
+   * promotion from tier 0, those that have run), optimized and compiled together. Tier-0
+   * blocks the new region replaces are dropped.
    */
   private translateRegion(entryPcs: number | number[], generation: number, tier: 0 | 1): void {
     const seedCount = typeof entryPcs === 'number' ? 1 : entryPcs.length;

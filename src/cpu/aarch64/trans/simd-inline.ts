@@ -13,7 +13,7 @@ import { A64 } from '../state.js';
 import { getX, getXsp, setX, setXsp, type DisasContext } from '../translate.js';
 import { expandImm } from './simd-gen.js';
 import {
-  getV, lane, narrowToQ, readLane, scalarVector, setV, setVq, shuffleLanes, shufflePattern, splat, withLane, writeLane,
+  getV, lane, narrowToQ, readLane, scalarVector, setV, setVq, shuffleLanes, shufflePattern, splat, withLane, writeLane, writeScalar,
 } from './vreg.js';
 
 type Shape = { q: number; size: number; scalar: number };
@@ -161,7 +161,7 @@ export function genAcrossInline(ctx: DisasContext, a: arg_v2, name: string): boo
     v = op.f(ctx, v, moved, e, v);
   }
   const mask = e === 0 ? 0xffn : e === 1 ? 0xffffn : 0xffffffffn;
-  setV(ctx, a.rd, scalarVector(ctx, ctx.b.binary('and_i64', lane(ctx, v, 3, 0), ctx.b.const64(mask))));
+  writeScalar(ctx, a.rd, ctx.b.binary('and_i64', lane(ctx, v, 3, 0), ctx.b.const64(mask)));
   return true;
 }
 
@@ -379,7 +379,7 @@ export function genDupGen(ctx: DisasContext, a: arg_vcopy): boolean {
 export function genDupScalar(ctx: DisasContext, a: arg_vcopy): boolean {
   const { esz, idx } = copyLane(a.imm5);
   if (esz < 0) return false;
-  setV(ctx, a.rd, scalarVector(ctx, readLane(ctx, a.rn, esz, idx)));
+  writeScalar(ctx, a.rd, readLane(ctx, a.rn, esz, idx));
   return true;
 }
 export function genInsGen(ctx: DisasContext, a: arg_vcopy): boolean {
