@@ -2,8 +2,9 @@
 // bin/qemu-user-ts compiles with a V8 code cache (CommonJS because node:vm can cache a
 // script, not an ES module). `node esbuild.config.mjs` builds; no watch mode.
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 // Node built-ins that dependencies require at load time but (almost) never use, replaced by
@@ -23,6 +24,21 @@ const lazyBuiltins = {
   },
 };
 
+// The build's identity for the persistent translation cache (src/tcg/persist.ts): a hash of
+// every source file, so that translations made by other translators are never taken.
+function sourceHash(dir) {
+  const h = createHash('sha256');
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p).update('\0').update(readFileSync(p)).update('\0');
+    }
+  };
+  walk(dir);
+  return h.digest('hex').slice(0, 24);
+}
+
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/qemu-user-ts.cjs',
@@ -39,6 +55,7 @@ await build({
   charset: 'ascii',
   logLevel: 'warning',
   plugins: [lazyBuiltins],
+  define: { QEMU_USER_TS_BUILD_ID: JSON.stringify(sourceHash('src')) },
 });
 
 // A fresh bundle gets a fresh V8 code cache (see bin/qemu-user-ts), made by running a
@@ -49,6 +66,7 @@ for (const hello of ['tests/binaries/riscv64/bin/hello', 'tests/binaries/aarch64
   if (!existsSync(hello)) continue;
   execFileSync(process.execPath, ['bin/qemu-user-ts', hello], {
     stdio: 'ignore',
-    env: { ...process.env, QEMU_USER_TS_CODE_CACHE: 'refresh' },
+    // Translation cache off: the translators must run to be in the code cache.
+    env: { ...process.env, QEMU_USER_TS_CODE_CACHE: 'refresh', QEMU_USER_TS_CACHE_DIR: 'off' },
   });
 }

@@ -1,5 +1,6 @@
 // vitest: the suites under tests/suites and the unit tests beside the code; guest
-// programs run as child processes, so give them time.
+// programs run as child processes, so give them time, and a translation cache of their own
+// (support/global-setup.ts).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +9,6 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['tests/suites/support/global-setup.ts'],
   },
 });

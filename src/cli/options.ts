@@ -53,6 +53,8 @@ interface ParseState {
   oneInsnPerTb: boolean;
   backend: Backend;
   tier0: boolean;
+  /** -accel tcg,cache=on|off */
+  cache: boolean;
   unameRelease?: string;
   version: string;
 }
@@ -103,7 +105,7 @@ function parseBackend(text: string): Backend {
 
 const ON_OFF: Readonly<Record<string, boolean>> = { on: true, off: false, yes: true, no: false, true: true, false: false };
 
-/** -accel tcg[,backend=wasm|interp][,tier0=on|off][,one-insn-per-tb=on|off] */
+/** -accel tcg[,backend=wasm|interp][,tier0=on|off][,cache=on|off][,one-insn-per-tb=on|off] */
 function parseAccel(st: ParseState, text: string): void {
   const [accel, ...props] = text.split(',');
   if (accel === 'help') throw new EarlyExit('Accelerators supported in QEMU binary:\ntcg\n');
@@ -115,7 +117,8 @@ function parseAccel(st: ParseState, text: string): void {
     if (key === 'backend') st.backend = parseBackend(value);
     else if (key === 'one-insn-per-tb' && value in ON_OFF) st.oneInsnPerTb = ON_OFF[value];
     else if (key === 'tier0' && value in ON_OFF) st.tier0 = ON_OFF[value];
-    else throw new UserError(`invalid -accel property '${prop}' (tcg takes backend=${BACKENDS.join('|')}, tier0=on|off and one-insn-per-tb=on|off)`);
+    else if (key === 'cache' && value in ON_OFF) st.cache = ON_OFF[value];
+    else throw new UserError(`invalid -accel property '${prop}' (tcg takes backend=${BACKENDS.join('|')}, tier0=on|off, cache=on|off and one-insn-per-tb=on|off)`);
   }
 }
 
@@ -157,9 +160,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'strace', env: 'QEMU_STRACE', help: 'log system calls', apply: (st) => { st.strace = true; } },
   {
     flag: 'accel',
-    arg: 'tcg[,backend=B][,tier0=on|off]',
+    arg: 'tcg[,backend=B][,tier0=on|off][,cache=on|off]',
     env: 'QEMU_ACCEL_BACKEND',
-    help: `select the code generator: backend=${BACKENDS.join('|')} (default wasm); tier0=off compiles every block instead of interpreting cold code first; the variable takes just the backend name`,
+    help: `select the code generator: backend=${BACKENDS.join('|')} (default wasm); tier0=off compiles every block instead of interpreting cold code first; cache=off neither reads nor writes the translation cache (see QEMU_USER_TS_CACHE_DIR below); the variable takes just the backend name`,
     apply: parseAccel,
     applyEnv: (st, v) => { st.backend = parseBackend(v); },
   },
@@ -220,6 +223,10 @@ export function usage(): string {
     '    QEMU_SET_ENV=var1=val2,var2=val2 QEMU_UNSET_ENV=LD_PRELOAD,LD_DEBUG',
     'Note that if you provide several changes to a single variable',
     'the last change will stay in effect.',
+    '',
+    'Translations of a program\'s code are kept for its next run in',
+    'QEMU_USER_TS_CACHE_DIR (default $XDG_CACHE_HOME/qemu-user-ts or',
+    '~/.cache/qemu-user-ts; "off" or -accel tcg,cache=off keeps none).',
     '',
   ].join('\n');
 }
@@ -295,6 +302,18 @@ function guestEnvironment(env: ParseContext['env'], ops: ParseState['envOps']): 
 }
 
 /**
+ * Where the persistent translation cache lives: $QEMU_USER_TS_CACHE_DIR (empty or "off":
+ * nowhere), else $XDG_CACHE_HOME/qemu-user-ts, else ~/.cache/qemu-user-ts.
+ */
+function translationCacheDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const own = env.QEMU_USER_TS_CACHE_DIR;
+  if (own !== undefined) return own === '' || own === 'off' ? undefined : own;
+  if (env.XDG_CACHE_HOME) return `${env.XDG_CACHE_HOME}/qemu-user-ts`;
+  if (env.HOME) return `${env.HOME}/.cache/qemu-user-ts`;
+  return undefined;
+}
+
+/**
  * Parses the arguments after the executable's own name (process.argv.slice(2)).
  * Throws UserError for bad options; returns what to run, or what to print.
  */
@@ -306,6 +325,7 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
     oneInsnPerTb: false,
     backend: 'wasm',
     tier0: true,
+    cache: true,
     version: ctx.version ?? '0.0.0',
   };
   let split: SplitArgs;
@@ -353,5 +373,7 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
   if (st.logFile !== undefined) options.logFile = st.logFile;
   if (st.cpu !== undefined) options.cpu = st.cpu;
   if (st.unameRelease !== undefined) options.unameRelease = st.unameRelease;
+  const cacheDir = st.cache ? translationCacheDir(ctx.env) : undefined;
+  if (cacheDir !== undefined) options.translationCacheDir = cacheDir;
   return { kind: 'run', options };
 }

@@ -45,7 +45,7 @@ export interface CompiledRegion {
 }
 
 export interface HostBackend {
-  readonly name: 'wasm' | 'interp';
+  readonly name: 'wasm' | 'interp' | 'tier0';
   readonly caps: BackendCaps;
   /** Compiles blocks together (one wasm module for the lot); they may call each other directly. */
   compile(blocks: TranslatedBlock[]): CompiledRegion;

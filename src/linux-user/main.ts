@@ -14,9 +14,11 @@ import { CpuExec } from '../tcg/exec.js';
 import { HelperRegistry } from '../tcg/helpers.js';
 import type { TcgLog, TcgLogItem } from '../tcg/log.js';
 import { TbCache } from '../tcg/tb.js';
+import { TranslationStore, programKey } from '../tcg/persist.js';
 import type { HostBackend } from '../hostbackend/backend.js';
 import { InterpBackend } from '../hostbackend/interp/interp.js';
 import { WasmBackend } from '../hostbackend/wasm/backend.js';
+import { Tier0Backend } from '../hostbackend/tier0/tier0.js';
 import { GuestExit, GuestKilled } from './guest-exit.js';
 import type { RunOptions } from './options.js';
 import { LinuxProcess } from './process.js';
@@ -34,6 +36,16 @@ const TARGETS: readonly LinuxTarget[] = [riscv64Target, aarch64Target];
 /** Blocks per region: how much code one backend compile (one wasm module) covers at most. */
 const MAX_REGION_BLOCKS = 64;
 const MAX_INSNS_PER_BLOCK = 512;
+/** -d items that show translation as it happens: a run with any of them translates afresh. */
+const TRANSLATION_LOGS: readonly TcgLogItem[] = ['in_asm', 'op', 'op_opt', 'out_asm'];
+
+/**
+ * Identifies the build for the persistent translation cache: a hash of the sources that
+ * esbuild.config.mjs defines in the bundle. Running from the sources (tests) there is none,
+ * and no cache.
+ */
+declare const QEMU_USER_TS_BUILD_ID: string | undefined;
+const BUILD_ID: string | undefined = typeof QEMU_USER_TS_BUILD_ID === 'string' ? QEMU_USER_TS_BUILD_ID : undefined;
 
 /** The signal each guest-independent exception number raises. */
 const EXCEPTION_SIGNALS: Record<number, number> = {
@@ -79,10 +91,13 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const backend: HostBackend = opts.backend === 'interp' ? new InterpBackend(backendOpts) : new WasmBackend(backendOpts);
   // Cold code is interpreted (tier 0) and only what runs often is compiled, unless the
   // interpreter is the backend anyway.
-  const tier0 = opts.tier0 && backend instanceof WasmBackend ? new InterpBackend({ ...backendOpts, chain: false }) : undefined;
+  const tier0 = opts.tier0 && backend instanceof WasmBackend ? new Tier0Backend(backendOpts) : undefined;
+  const maxInsns = opts.oneInsnPerTb ? 1 : MAX_INSNS_PER_BLOCK;
+  const store = tier0 ? openTranslationStore(opts, mem, arch.name, maxInsns, helpers, log) : undefined;
   const tbs = new TbCache(mem, translator, backend, {
     tier0,
-    maxInsns: opts.oneInsnPerTb ? 1 : MAX_INSNS_PER_BLOCK,
+    store,
+    maxInsns,
     maxRegionBlocks: MAX_REGION_BLOCKS,
     log,
     requestExit: () => mem.dv.setInt32(env + ENV.EXIT_REQUEST, 1, true),
@@ -116,14 +131,24 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       throw new Error(`unexpected exit reason ${reason}`);
     }
   } catch (e) {
-    if (timing) logStats(log, tbs, cpu, backend, syscalls, nowMs() - started, syscallMs);
+    if (timing) logStats(log, tbs, cpu, backend, syscalls, nowMs() - started, syscallMs, store);
+    if (e instanceof GuestExit || e instanceof GuestKilled) store?.save();
     if (e instanceof GuestExit) return e.status & 0xff;
     if (e instanceof GuestKilled) return dieOfSignal(e.signal, log);
     throw e;
   }
 }
 
-function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend, syscalls: number, ms: number, syscallMs: number): void {
+/** The persistent translation cache for this program, unless disabled or translation is being logged. */
+function openTranslationStore(opts: RunOptions, mem: GuestMemory, arch: string, maxInsns: number, helpers: HelperRegistry, log: TcgLog): TranslationStore | undefined {
+  if (BUILD_ID === undefined || opts.translationCacheDir === undefined) return undefined;
+  if (TRANSLATION_LOGS.some((item) => log.has(item))) return undefined;
+  const program = programKey(opts.program);
+  if (program === undefined) return undefined;
+  return new TranslationStore(opts.translationCacheDir, mem, { build: BUILD_ID, arch, maxInsns, program }, helpers);
+}
+
+function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend, syscalls: number, ms: number, syscallMs: number, store: TranslationStore | undefined): void {
   const s = tbs.stats;
   const b = backend as Partial<{ stats: Record<string, number> }>;
   const backendStats = b.stats ? Object.entries(b.stats).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toFixed(1)}`).join(' ') : '';
@@ -133,7 +158,8 @@ function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend,
       `invalidations ${s.invalidations}, flushes ${s.flushes}, merges ${s.merges}, ` +
       `tier-0 blocks ${s.tier0Blocks}, promotions ${s.promotions}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n` +
       `stats: time: translated code ${cpu.codeMs.toFixed(1)} ms, translating+compiling ${s.translateMs.toFixed(1)} ms, ` +
-      `syscalls ${syscallMs.toFixed(1)} ms, dispatcher and the rest ${(ms - cpu.codeMs - s.translateMs - syscallMs).toFixed(1)} ms\n`,
+      `syscalls ${syscallMs.toFixed(1)} ms, dispatcher and the rest ${(ms - cpu.codeMs - s.translateMs - syscallMs).toFixed(1)} ms\n` +
+      (store ? `stats: translation cache: ${store.stats.used} blocks taken of ${store.stats.loaded} kept, ${store.stats.recorded} recorded\n` : 'stats: translation cache: off\n'),
   );
 }
 

@@ -26,18 +26,22 @@ import { formatOp, type TranslatedBlock } from './ir.js';
 import type { TcgLog } from './log.js';
 import { optimize } from './optimize.js';
 import { RegionHeat } from './heat.js';
+import type { TranslationStore } from './persist.js';
+import type { Tier0Backend } from '../hostbackend/tier0/tier0.js';
 import { nowMs } from '../host-lazy.js';
 
 export interface TbCacheOptions {
   /** Most guest instructions per block. */
   maxInsns: number;
   /** Interprets cold blocks (see the header); none: everything goes to the main backend at once. */
-  tier0?: HostBackend;
+  tier0?: Tier0Backend;
   /** Most blocks translated into one region (one backend compile). */
   maxRegionBlocks: number;
   log: TcgLog;
   /** Called when running code must return to the CPU loop (its translations changed). */
   requestExit: () => void;
+  /** The persistent translation cache: tier-0 blocks are taken from it when it has them, and recorded in it. */
+  store?: TranslationStore;
 }
 
 export interface Tb {
@@ -195,6 +199,10 @@ export class TbCache {
     // the rest are cold so far, and compiling them would only make the compile slower.
     const onlyRun = tier === 1 && generation === 0 && this.opts.tier0 !== undefined;
     const t0 = nowMs();
+    if (tier === 0 && this.opts.store && this.installStored(entryPcs as number)) {
+      this.stats.translateMs += nowMs() - t0;
+      return;
+    }
     const blocks: TranslatedBlock[] = [];
     const seeds = typeof entryPcs === 'number' ? [entryPcs] : entryPcs;
     const entryPc = seeds[0];
@@ -228,6 +236,29 @@ export class TbCache {
       }
     }
     const compiled = backend.compile(blocks);
+    this.addRegion(blocks, compiled, tier, backend, generation);
+    if (tier === 0) {
+      this.stats.tier0Blocks++;
+      this.opts.store?.note(this.opts.tier0!.programAt(compiled.slots[0]));
+    } else {
+      this.stats.blocksTranslated += blocks.length;
+      this.stats.regionsCompiled++;
+    }
+    this.stats.translateMs += nowMs() - t0;
+  }
+
+  /** A tier-0 block from the persistent cache, if it has the block at pc: installs it and returns true. */
+  private installStored(pc: number): boolean {
+    const program = this.opts.store!.take(pc);
+    if (program === undefined) return false;
+    const tier0 = this.opts.tier0!;
+    this.addRegion([program], { slots: [tier0.install(program)] }, 0, tier0, 0);
+    this.stats.tier0Blocks++;
+    return true;
+  }
+
+  /** Registers a region: its blocks by pc and slot, its pages as holding code; drops the tier-0 blocks it replaces. */
+  private addRegion(blocks: readonly { pc: number; size: number }[], compiled: CompiledRegion, tier: 0 | 1, backend: HostBackend, generation: number): Region {
     const region: Region = { id: this.nextRegionId++, tier, backend, compiled, tbs: [], entries: 0, generation };
     this.regionById.set(region.id, region);
     const replaced = new Set<Region>();
@@ -252,12 +283,7 @@ export class TbCache {
       }
     });
     for (const r of replaced) this.dropRegion(r);
-    if (tier === 0) this.stats.tier0Blocks++;
-    else {
-      this.stats.blocksTranslated += blocks.length;
-      this.stats.regionsCompiled++;
-    }
-    this.stats.translateMs += nowMs() - t0;
+    return region;
   }
 
   /** A store hit a page holding translated code: forget every region on it. */

@@ -13,6 +13,7 @@ import { TbCache, PROMOTE_ENTRIES } from '../../src/tcg/tb.js';
 import { CpuExec } from '../../src/tcg/exec.js';
 import { NO_LOG } from '../../src/tcg/log.js';
 import { InterpBackend } from '../../src/hostbackend/interp/interp.js';
+import { Tier0Backend } from '../../src/hostbackend/tier0/tier0.js';
 import { WasmBackend } from '../../src/hostbackend/wasm/backend.js';
 import { riscv64 } from '../../src/cpu/riscv/index.js';
 import { RV, xOffset } from '../../src/cpu/riscv/state.js';
@@ -57,7 +58,7 @@ function setup(n: number, tiered: boolean) {
   const helpers = new HelperRegistry();
   const translator = riscv64.createTranslator(helpers);
   const backend = new WasmBackend({ mem, helpers });
-  const tier0 = tiered ? new InterpBackend({ mem, helpers, chain: false }) : undefined;
+  const tier0 = tiered ? new Tier0Backend({ mem, helpers }) : undefined;
   const log = NO_LOG;
   const tbs = new TbCache(mem, translator, backend, {
     tier0, maxInsns: 64, maxRegionBlocks: 64, log, requestExit: () => mem.dv.setInt32(ENV_BASE + ENV.EXIT_REQUEST, 1, true),

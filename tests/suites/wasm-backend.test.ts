@@ -1,6 +1,7 @@
 // Tests of the WebAssembly host backend (src/hostbackend/wasm): IR blocks built by hand,
 // compiled, run against a real env block in guest memory, and checked against a BigInt
-// reference of the IR semantics (and, differentially, against the interpreter backend).
+// reference of the IR semantics (and, differentially, against the interpreter backend; the
+// differential suites run the tier-0 interpreter of hostbackend/tier0 as well).
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GuestFault, GuestMemory } from '../../src/memory/guest-memory.js';
@@ -11,12 +12,15 @@ import { CONDS, MEMOP, type Cond, type Opcode } from '../../src/tcg/opcodes.js';
 import { IrBuilder, type Temp, type TranslatedBlock } from '../../src/tcg/ir.js';
 import { WasmBackend } from '../../src/hostbackend/wasm/backend.js';
 import { InterpBackend } from '../../src/hostbackend/interp/interp.js';
+import { Tier0Backend } from '../../src/hostbackend/tier0/tier0.js';
 import type { HostBackend } from '../../src/hostbackend/backend.js';
 import { setWasmFeatures, wasmFeatures } from '../../src/hostbackend/wasm/features.js';
 
 const mem = new GuestMemory();
 const helpers = new HelperRegistry();
 const ENV_ADDR = ENV_AREA;
+/** The backends the differential suites compare, in their order there. */
+const BACKEND_NAMES = ['interp', 'wasm', 'tier 0'];
 /** Result slots: 8 bytes each after the env header. */
 const R = ENV.SIZE;
 const slotOff = (i: number): number => R + 8 * i;
@@ -745,14 +749,17 @@ describe('diagnostics', () => {
   });
 });
 
-describe('differential: wasm vs interpreter', () => {
+describe('differential: wasm and tier 0 vs interpreter', () => {
   const ENV2 = ENV_ADDR + ENV_BLOCK_SIZE;
+  const ENV3 = ENV_ADDR + 2 * ENV_BLOCK_SIZE;
   const interp = new InterpBackend({ mem, helpers });
+  const tier0 = new Tier0Backend({ mem, helpers });
 
+  /** Runs the block on the interpreter, the wasm backend and tier 0, each with its own env block, and compares them. */
   function runBoth(blk: TranslatedBlock, prepare: (env: number) => void = () => {}): void {
     const out: Uint8Array[] = [];
     const reasons: number[] = [];
-    for (const [be, env] of [[backend, ENV_ADDR], [interp, ENV2]] as const) {
+    for (const [be, env] of [[interp, ENV2], [backend, ENV_ADDR], [tier0, ENV3]] as const) {
       clearEnv(env);
       prepare(env);
       const r = be.compile([blk]);
@@ -760,9 +767,11 @@ describe('differential: wasm vs interpreter', () => {
       be.release(r);
       out.push(mem.u8.slice(env, env + ENV_BLOCK_SIZE));
     }
-    expect(reasons[0]).toBe(reasons[1]);
-    const diff = out[0].findIndex((x, i) => x !== out[1][i]);
-    expect(diff, `env differs at byte ${diff}`).toBe(-1);
+    for (const k of [1, 2]) {
+      expect(reasons[k], BACKEND_NAMES[k]).toBe(reasons[0]);
+      const diff = out[k].findIndex((x, i) => x !== out[0][i]);
+      expect(diff, `${BACKEND_NAMES[k]}: env differs at byte ${diff}`).toBe(-1);
+    }
   }
 
   for (const w of [32, 64] as const) {
@@ -823,9 +832,11 @@ describe('differential: wasm vs interpreter', () => {
   });
 });
 
-describe('vector ops: wasm SIMD vs the interpreter', () => {
+describe('vector ops: wasm SIMD and tier 0 vs the interpreter', () => {
   const ENV2 = ENV_ADDR + ENV_BLOCK_SIZE;
+  const ENV3 = ENV_ADDR + 2 * ENV_BLOCK_SIZE;
   const interp = new InterpBackend({ mem, helpers });
+  const tier0 = new Tier0Backend({ mem, helpers });
   /** Random 128-bit values with edge lanes: zeros, all ones, sign bits, FP specials, small numbers. */
   const VECS: bigint[] = [];
   let seed = 0x1234_5678n;
@@ -839,7 +850,7 @@ describe('vector ops: wasm SIMD vs the interpreter', () => {
 
   /** Runs `build(a, b)` over every pair of test vectors on both backends and compares the env blocks. */
   function runPairs(build: (b: IrBuilder, x: Temp, y: Temp) => Temp | null): void {
-    for (const [be, env] of [[backend, ENV_ADDR], [interp, ENV2]] as const) {
+    for (const [, env] of [[interp, ENV2], [backend, ENV_ADDR], [tier0, ENV3]] as const) {
       clearEnv(env);
       VECS.forEach((v, i) => {
         mem.dv.setBigUint64(env + slotOff(2 * i), v & ((1n << 64n) - 1n), true);
@@ -858,14 +869,16 @@ describe('vector ops: wasm SIMD vs the interpreter', () => {
       b.exitTb(ExitReason.SYSCALL, 0);
     });
     const out: Uint8Array[] = [];
-    for (const [be, env] of [[backend, ENV_ADDR], [interp, ENV2]] as const) {
+    for (const [be, env] of [[interp, ENV2], [backend, ENV_ADDR], [tier0, ENV3]] as const) {
       const r = be.compile([blk]);
       expect(be.run(r.slots[0], env)).toBe(ExitReason.SYSCALL);
       be.release(r);
       out.push(mem.u8.slice(env, env + ENV_BLOCK_SIZE));
     }
-    const diff = out[0].findIndex((x, i) => x !== out[1][i]);
-    expect(diff, `env differs at byte ${diff}`).toBe(-1);
+    for (const k of [1, 2]) {
+      const diff = out[k].findIndex((x, i) => x !== out[0][i]);
+      expect(diff, `${BACKEND_NAMES[k]}: env differs at byte ${diff}`).toBe(-1);
+    }
   }
 
   const LANE_BINARY: [Opcode, number][] = [

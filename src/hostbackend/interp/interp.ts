@@ -44,11 +44,6 @@ const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
 /** Sets env.PC to the instruction an op belongs to. */
 const setPc = (dv: DataView, env: number, pc: bigint): void => dv.setBigInt64(env + ENV.PC, pc, true);
 
-export interface InterpOptions extends BackendOptions {
-  /** Follow goto_tb / goto_ptr through the jump cache (default); false returns LOOKUP instead, for a tier-0 backend. */
-  readonly chain?: boolean;
-}
-
 export class InterpBackend implements HostBackend {
   readonly name = 'interp' as const;
   readonly caps: BackendCaps = { chaining: true, nativeI64: false };
@@ -62,13 +57,10 @@ export class InterpBackend implements HostBackend {
   /** Blocks executed, for -d stats. */
   readonly stats = { blocksRun: 0 };
 
-  private readonly chain: boolean;
-
-  constructor(opts: InterpOptions) {
+  constructor(opts: BackendOptions) {
     this.mem = opts.mem;
     this.helpers = opts.helpers;
     this.ctx = { mem: opts.mem };
-    this.chain = opts.chain ?? true;
   }
 
   compile(blocks: TranslatedBlock[]): CompiledRegion {
@@ -109,7 +101,7 @@ export class InterpBackend implements HostBackend {
       if (typeof next === 'number') return next as ExitReason;
       // Chain through the jump cache, as translated code does.
       const entry = JUMP_CACHE + jumpCacheIndex(Number(next)) * JUMP_CACHE_ENTRY_SIZE;
-      if (this.chain && dv.getBigInt64(entry, true) === next) {
+      if (dv.getBigInt64(entry, true) === next) {
         block = this.blocks[dv.getInt32(entry + 8, true)];
         continue;
       }
@@ -290,7 +282,8 @@ const callStep = (mem: GuestMemory, ctx: HelperContext, def: HelperDef, pc: bigi
   };
 };
 
-function compare(c: Cond, x: Value, y: Value, is64: boolean): boolean {
+/** cond(x, y) on two i32 (numbers) or i64 (bigints) values, as brcond/setcond compare. */
+export function compare(c: Cond, x: Value, y: Value, is64: boolean): boolean {
   let a: bigint | number = x;
   let b: bigint | number = y;
   if (c === 'ltu' || c === 'geu' || c === 'leu' || c === 'gtu') {

@@ -1,0 +1,456 @@
+// Tier-0 programs: a translated block flattened into 32-bit words and a constant pool, as
+// the tier-0 interpreter (tier0.ts) runs it — no IR objects and no closure per op, which
+// were most of what a cold block cost — and in a form that can be written to a file and
+// read back (the persistent translation cache, tcg/persist.ts).
+//
+// The interpreter keeps integer temps in an Int32Array: i32 temp k at [2k], i64 temp k at
+// [2k] (low half) and [2k + 1] (high half), so that the common integer ops need no bigint;
+// float and vector temps in their own arrays at [k]. Instructions are an opcode word (K.*)
+// and operands: integer temps as their Int32Array index 2k ("i" below), other temps as k
+// ("t"), conditions as an index into CONDS, branch targets as word offsets in the code,
+// guest pcs as two words (lo, hi).
+//   ADD32 .. SAR32, ADD64 .. SAR64 ia ib iout | MOV32 .. EXT16U32, MOV64 .. EXT32U64 ia iout
+//   EXTU_I32_I64 / EXTS_I32_I64 / EXTRL_I64_I32 ia iout | BITCAST_I64_F64 / _I32_F32 ia tout
+//   BITCAST_F64_I64 / _F32_I32 ta iout | SETCOND32 / 64 cond ia ib iout
+//   MOVCOND32 / 64 cond ic1 ic2 iv1 iv2 iout | BRCOND32 / 64 cond ia ib target | BR target
+//   GOTO_TB pc pc | GOTO_PTR ia | EXIT_TB reason pc pc | ENV_PTR iout
+//   LD_ENV32 / 64 offset iout | ST_ENV32 / 64 offset ia | LD_ENV128 offset tout | ST_ENV128 offset ta
+//   QLD memop is64 iaddr iout pc pc | QST memop is64 ivalue iaddr pc pc
+//   QLD128 iaddr tout pc pc | QST128 tvalue iaddr pc pc | MOVI32 value iout | MOVI64 lo hi iout
+//   CALL helper tout pc pc n tin... (tout -1: none)
+//   PURE fn consts tout n tin...: any other pure op (fn: its index in OPCODES), run through
+//     the reference interpreter's PURE_OPS with its operands converted by type; consts: a
+//     pool reference to the op's constants.
+// The code of programs built here is copied into shared chunks (codeArena): one typed
+// array per block, with its own off-heap backing store, cost more than the rest of
+// building it; a chunk is freed once no program in it is alive.
+//
+// Serialized: pc lo, pc hi, size, temp count, code length, code...,
+// pool length, pool entries. Pool entry: a tag, then  0: int32 | 1: float64 (lo, hi) |
+// 4: bigint in the signed 64-bit range (lo, hi) | 2 / 3: larger non-negative / negative
+// bigint (word count, magnitude words, least significant first) | 5: a list (length,
+// entries). A program read back is checked instruction by instruction (validate) before
+// it can run.
+
+import { CONDS, OPCODES, memopSize, type IrType, type Opcode } from '../../tcg/opcodes.js';
+import { ExitReason } from '../../tcg/env.js';
+import type { HelperRegistry } from '../../tcg/helpers.js';
+import type { IrOp, TranslatedBlock } from '../../tcg/ir.js';
+import { PURE_OPS } from '../interp/interp.js';
+
+export type Value = number | bigint;
+/** A pool entry: a constant, or the constant list of a pure op. */
+export type PoolEntry = Value | readonly Value[];
+export type PureFn = (a: readonly Value[], consts: readonly Value[]) => Value;
+
+/**
+ * Opcode words of tier-0 instructions (see the header). A const enum: the bundler puts
+ * the numbers themselves in the interpreter's switch, which V8 then runs as a jump table
+ * rather than a chain of comparisons.
+ */
+export const enum K {
+  ADD32, SUB32, MUL32, AND32, OR32, XOR32, SHL32, SHR32, SAR32,
+  ADD64, SUB64, AND64, OR64, XOR64, SHL64, SHR64, SAR64,
+  MOV32, NOT32, NEG32, EXT8S32, EXT8U32, EXT16S32, EXT16U32,
+  MOV64, NOT64, NEG64, EXT8S64, EXT8U64, EXT16S64, EXT16U64, EXT32S64, EXT32U64,
+  EXTU_I32_I64, EXTS_I32_I64, EXTRL_I64_I32, BITCAST_I64_F64, BITCAST_F64_I64, BITCAST_I32_F32, BITCAST_F32_I32,
+  SETCOND32, SETCOND64, MOVCOND32, MOVCOND64, BRCOND32, BRCOND64,
+  BR, GOTO_TB, GOTO_PTR, EXIT_TB, ENV_PTR,
+  LD_ENV32, LD_ENV64, ST_ENV32, ST_ENV64, LD_ENV128, ST_ENV128,
+  QLD, QST, QLD128, QST128, CALL, PURE, MOVI32, MOVI64,
+}
+
+/** Type codes of temps (PURE operand conversion). */
+export const T = { i32: 0, i64: 1, f32: 2, f64: 3, v128: 4 } as const satisfies Record<IrType, number>;
+
+/** Words per instruction, by opcode word (-1: CALL and PURE, whose length is in the instruction). */
+const LENGTH = [
+  ...Array<number>(17).fill(4), ...Array<number>(23).fill(3), // binary, unary, conversions
+  5, 5, 7, 7, 5, 5, 2, 3, 2, 4, 2, // setcond .. env_ptr
+  3, 3, 3, 3, 3, 3, 7, 7, 5, 5, -1, -1, 3, 4, // env, memory, call, pure, movi
+];
+
+export const OPCODE_NAMES = Object.keys(OPCODES) as Opcode[];
+const OPCODE_INDEX = new Map<string, number>(OPCODE_NAMES.map((n, i) => [n, i]));
+/** Per opcode index: the pure op (undefined for ops with effects), its input types and output type. */
+export const PURE_BY_INDEX: (PureFn | undefined)[] = OPCODE_NAMES.map((n) => PURE_OPS[n]);
+export const IN_TYPES: Uint8Array[] = OPCODE_NAMES.map((n) => Uint8Array.from(OPCODES[n].ins, (t) => T[t]));
+export const OUT_TYPE: Int8Array = Int8Array.from(OPCODE_NAMES, (n) => (OPCODES[n].outs.length ? T[OPCODES[n].outs[0]] : -1));
+
+/** The ops that get their own instruction, all of whose operands are integer temps in order (ins, then out). */
+const NATIVE: Partial<Record<Opcode, K>> = {
+  add_i32: K.ADD32, sub_i32: K.SUB32, mul_i32: K.MUL32, and_i32: K.AND32, or_i32: K.OR32, xor_i32: K.XOR32,
+  shl_i32: K.SHL32, shr_i32: K.SHR32, sar_i32: K.SAR32,
+  add_i64: K.ADD64, sub_i64: K.SUB64, and_i64: K.AND64, or_i64: K.OR64, xor_i64: K.XOR64,
+  shl_i64: K.SHL64, shr_i64: K.SHR64, sar_i64: K.SAR64,
+  mov_i32: K.MOV32, not_i32: K.NOT32, neg_i32: K.NEG32, ext8s_i32: K.EXT8S32, ext8u_i32: K.EXT8U32,
+  ext16s_i32: K.EXT16S32, ext16u_i32: K.EXT16U32,
+  mov_i64: K.MOV64, not_i64: K.NOT64, neg_i64: K.NEG64, ext8s_i64: K.EXT8S64, ext8u_i64: K.EXT8U64,
+  ext16s_i64: K.EXT16S64, ext16u_i64: K.EXT16U64, ext32s_i64: K.EXT32S64, ext32u_i64: K.EXT32U64,
+  extu_i32_i64: K.EXTU_I32_I64, exts_i32_i64: K.EXTS_I32_I64, extrl_i64_i32: K.EXTRL_I64_I32,
+};
+
+export interface Tier0Program {
+  readonly pc: number;
+  /** Bytes of guest code covered. */
+  readonly size: number;
+  readonly temps: number;
+  readonly code: Int32Array;
+  readonly pool: readonly PoolEntry[];
+}
+
+const TWO_32 = 0x1_0000_0000;
+const scratch = new DataView(new ArrayBuffer(8));
+
+/** A 64-bit value as two words, lo and hi. */
+function pcWords(pc: bigint): [number, number] {
+  scratch.setBigInt64(0, pc, true);
+  return [scratch.getInt32(0, true), scratch.getInt32(4, true)];
+}
+
+/** The low and high words of a guest address (a number below 2^53). */
+const lo32 = (v: number): number => v % TWO_32 | 0;
+const hi32 = (v: number): number => Math.floor(v / TWO_32) | 0;
+
+/**
+ * Flattens a translated block (unoptimized IR) into a tier-0 program. Written with plain
+ * pushes (no spreads or per-op arrays): it runs for every cold block, mostly before V8
+ * has optimized anything.
+ */
+export function buildProgram(b: TranslatedBlock): Tier0Program {
+  const ops = b.ops;
+  const code: number[] = [];
+  const pool: PoolEntry[] = [];
+  const labelAt: number[] = [];
+  /** Code positions holding a label number, to be replaced by the label's offset. */
+  const fixups: number[] = [];
+  let pcLo = lo32(b.pc);
+  let pcHi = hi32(b.pc);
+  for (let k = 0; k < ops.length; k++) {
+    const o = ops[k];
+    const c = o.consts;
+    const ins = o.ins;
+    const native = NATIVE[o.op];
+    if (native !== undefined) {
+      code.push(native, 2 * ins[0].id);
+      if (ins.length === 2) code.push(2 * ins[1].id);
+      code.push(2 * o.outs[0].id);
+      continue;
+    }
+    switch (o.op) {
+      case 'insn_start':
+        pcLo = lo32(Number(c[0]));
+        pcHi = hi32(Number(c[0]));
+        continue;
+      case 'set_label':
+        labelAt[Number(c[0])] = code.length;
+        continue;
+      case 'movi_i32':
+        code.push(K.MOVI32, Number(c[0]) | 0, 2 * o.outs[0].id);
+        continue;
+      case 'movi_i64': {
+        const v = BigInt.asIntN(64, BigInt(c[0]));
+        code.push(K.MOVI64, Number(BigInt.asIntN(32, v)), Number(v >> 32n), 2 * o.outs[0].id);
+        continue;
+      }
+      case 'bitcast_i64_f64': code.push(K.BITCAST_I64_F64, 2 * ins[0].id, o.outs[0].id); continue;
+      case 'bitcast_i32_f32': code.push(K.BITCAST_I32_F32, 2 * ins[0].id, o.outs[0].id); continue;
+      case 'bitcast_f64_i64': code.push(K.BITCAST_F64_I64, ins[0].id, 2 * o.outs[0].id); continue;
+      case 'bitcast_f32_i32': code.push(K.BITCAST_F32_I32, ins[0].id, 2 * o.outs[0].id); continue;
+      case 'setcond_i32': case 'setcond_i64':
+        code.push(o.op === 'setcond_i64' ? K.SETCOND64 : K.SETCOND32, Number(c[0]), 2 * ins[0].id, 2 * ins[1].id, 2 * o.outs[0].id);
+        continue;
+      case 'movcond_i32': case 'movcond_i64':
+        code.push(o.op === 'movcond_i64' ? K.MOVCOND64 : K.MOVCOND32, Number(c[0]), 2 * ins[0].id, 2 * ins[1].id, 2 * ins[2].id, 2 * ins[3].id, 2 * o.outs[0].id);
+        continue;
+      case 'br':
+        code.push(K.BR, Number(c[0]));
+        fixups.push(code.length - 1);
+        continue;
+      case 'brcond_i32': case 'brcond_i64':
+        code.push(o.op === 'brcond_i64' ? K.BRCOND64 : K.BRCOND32, Number(c[0]), 2 * ins[0].id, 2 * ins[1].id, Number(c[1]));
+        fixups.push(code.length - 1);
+        continue;
+      case 'goto_tb': code.push(K.GOTO_TB, lo32(Number(c[0])), hi32(Number(c[0]))); continue;
+      case 'goto_ptr': code.push(K.GOTO_PTR, 2 * ins[0].id); continue;
+      case 'exit_tb': code.push(K.EXIT_TB, Number(c[0]), lo32(Number(c[1])), hi32(Number(c[1]))); continue;
+      case 'env_ptr': code.push(K.ENV_PTR, 2 * o.outs[0].id); continue;
+      case 'ld_env_i32': code.push(K.LD_ENV32, aligned(c[0]), 2 * o.outs[0].id); continue;
+      case 'ld_env_i64': code.push(K.LD_ENV64, aligned(c[0]), 2 * o.outs[0].id); continue;
+      case 'st_env_i32': code.push(K.ST_ENV32, aligned(c[0]), 2 * ins[0].id); continue;
+      case 'st_env_i64': code.push(K.ST_ENV64, aligned(c[0]), 2 * ins[0].id); continue;
+      case 'ld_env_v128': code.push(K.LD_ENV128, Number(c[0]), o.outs[0].id); continue;
+      case 'st_env_v128': code.push(K.ST_ENV128, Number(c[0]), ins[0].id); continue;
+      case 'qemu_ld_i32': case 'qemu_ld_i64':
+        code.push(K.QLD, Number(c[0]), o.op === 'qemu_ld_i64' ? 1 : 0, 2 * ins[0].id, 2 * o.outs[0].id, pcLo, pcHi);
+        continue;
+      case 'qemu_st_i32': case 'qemu_st_i64':
+        code.push(K.QST, Number(c[0]), o.op === 'qemu_st_i64' ? 1 : 0, 2 * ins[0].id, 2 * ins[1].id, pcLo, pcHi);
+        continue;
+      case 'qemu_ld_v128': code.push(K.QLD128, 2 * ins[0].id, o.outs[0].id, pcLo, pcHi); continue;
+      case 'qemu_st_v128': code.push(K.QST128, ins[0].id, 2 * ins[1].id, pcLo, pcHi); continue;
+      case 'call':
+        code.push(K.CALL, Number(c[0]), o.outs.length > 0 ? o.outs[0].id : -1, pcLo, pcHi, ins.length);
+        for (let j = 0; j < ins.length; j++) code.push(ins[j].id);
+        continue;
+    }
+    pushPure(o, code, pool);
+  }
+  for (let k = 0; k < fixups.length; k++) code[fixups[k]] = labelAt[code[fixups[k]]];
+  return { pc: b.pc, size: b.size, temps: b.temps.length, code: codeArena.copy(code), pool };
+}
+
+/** Shared chunks that the code of built programs is copied into (see the header). */
+const codeArena = {
+  chunk: new Int32Array(0),
+  used: 0,
+  copy(words: readonly number[]): Int32Array {
+    if (this.used + words.length > this.chunk.length) {
+      this.chunk = new Int32Array(Math.max(1 << 14, words.length));
+      this.used = 0;
+    }
+    const view = this.chunk.subarray(this.used, this.used + words.length);
+    view.set(words);
+    this.used += words.length;
+    return view;
+  },
+};
+
+/** An env offset, which the interpreter reads as int32 words. */
+function aligned(offset: Value): number {
+  const n = Number(offset);
+  if (n % 4 !== 0) throw new Error(`tier 0: env offset ${n} is not 4-byte aligned`);
+  return n;
+}
+
+function pushPure(o: IrOp, code: number[], pool: PoolEntry[]): void {
+  const fn = OPCODE_INDEX.get(o.op)!;
+  if (PURE_BY_INDEX[fn] === undefined || o.outs.length !== 1) throw new Error(`tier 0: op ${o.op} is not implemented`);
+  code.push(K.PURE, fn, pool.push(o.consts) - 1, o.outs[0].id, o.ins.length);
+  for (let j = 0; j < o.ins.length; j++) code.push(o.ins[j].id);
+}
+
+// --- serialized form ---------------------------------------------------------------
+
+/** Appends the serialized program to `out` (32-bit words). */
+export function writeProgram(p: Tier0Program, out: number[]): void {
+  out.push(p.pc % TWO_32, Math.floor(p.pc / TWO_32), p.size, p.temps, p.code.length);
+  for (const w of p.code) out.push(w);
+  out.push(p.pool.length);
+  for (const e of p.pool) writeEntry(e, out);
+}
+
+function writeEntry(e: PoolEntry, out: number[]): void {
+  if (typeof e === 'object') {
+    out.push(5, e.length);
+    for (const v of e) writeEntry(v, out);
+  } else if (typeof e === 'number') {
+    if (Number.isInteger(e) && e >= -0x8000_0000 && e <= 0x7fff_ffff && !Object.is(e, -0)) out.push(0, e);
+    else {
+      scratch.setFloat64(0, e, true);
+      out.push(1, scratch.getInt32(0, true), scratch.getInt32(4, true));
+    }
+  } else if (e === BigInt.asIntN(64, e)) {
+    out.push(4, ...pcWords(e));
+  } else {
+    const words: number[] = [];
+    for (let m = e < 0n ? -e : e; m > 0n; m >>= 32n) words.push(Number(m & 0xffff_ffffn) | 0);
+    out.push(e < 0n ? 3 : 2, words.length, ...words);
+  }
+}
+
+/** Thrown when words do not hold a valid program. */
+export class ProgramFormatError extends Error {}
+
+/**
+ * Reads the program serialized at w[at..end) and checks it (validate). The code is a
+ * view of `w`, not a copy.
+ */
+export function readProgram(w: Int32Array, at: number, end: number, helpers: HelperRegistry): Tier0Program {
+  let i = at;
+  if (i + 6 > end) badProgram('cut short');
+  const pc = (w[i + 1] >>> 0) * TWO_32 + (w[i] >>> 0);
+  const size = w[i + 2];
+  const temps = w[i + 3];
+  const codeLen = w[i + 4];
+  i += 5;
+  if (codeLen < 0 || i + codeLen + 1 > end) badProgram('cut short');
+  const code = w.subarray(i, i + codeLen);
+  i += codeLen;
+  const poolLen = w[i++];
+  if (poolLen < 0 || poolLen > end - i) badProgram('bad pool');
+  const pool: PoolEntry[] = new Array(poolLen);
+  for (let k = 0; k < poolLen; k++) {
+    if (i + 2 > end) badProgram('cut short');
+    if (w[i] === 5) {
+      const n = w[i + 1];
+      if (n < 0 || n > 16) badProgram('bad pool');
+      i += 2;
+      const list: Value[] = new Array(n);
+      for (let j = 0; j < n; j++) i = readValue(w, i, end, list, j);
+      pool[k] = list;
+    } else {
+      i = readValue(w, i, end, pool as Value[], k);
+    }
+  }
+  if (i !== end) badProgram('trailing words');
+  const p: Tier0Program = { pc, size, temps, code, pool };
+  validate(p, helpers);
+  return p;
+}
+
+/** Reads one tagged value at w[i] into out[k]; returns the index after it. */
+function readValue(w: Int32Array, i: number, end: number, out: Value[], k: number): number {
+  if (i + 2 > end) badProgram('cut short');
+  const tag = w[i];
+  if (tag === 0) {
+    out[k] = w[i + 1];
+    return i + 2;
+  }
+  if (tag === 1 || tag === 4) {
+    if (i + 3 > end) badProgram('cut short');
+    scratch.setInt32(0, w[i + 1], true);
+    scratch.setInt32(4, w[i + 2], true);
+    out[k] = tag === 1 ? scratch.getFloat64(0, true) : scratch.getBigInt64(0, true);
+    return i + 3;
+  }
+  if (tag === 2 || tag === 3) {
+    const n = w[i + 1];
+    if (n < 0 || n > 4 || i + 2 + n > end) badProgram('bad constant');
+    let m = 0n;
+    for (let j = 0; j < n; j++) m |= BigInt(w[i + 2 + j] >>> 0) << BigInt(32 * j);
+    out[k] = tag === 3 ? -m : m;
+    return i + 2 + n;
+  }
+  return badProgram('bad constant');
+}
+
+const EXIT_REASONS = new Set<number>(Object.values(ExitReason));
+const isSize = (n: number): boolean => n === 1 || n === 2 || n === 4 || n === 8;
+
+/**
+ * Checks that every instruction of a program read back is well formed: known opcodes,
+ * temps (integer ones as even indices), branch targets, pool references and helpers in
+ * range, and an exit at the end. Throws ProgramFormatError otherwise. (It runs for every
+ * block a warm run takes from the cache: plain loops, no allocation per instruction.)
+ */
+export function validate(p: Tier0Program, helpers: HelperRegistry): void {
+  const { code, pool, temps } = p;
+  if (p.size <= 0 || temps < 0 || temps > 1 << 16) badProgram('bad header');
+  const ints = 2 * temps;
+  /** 1 where an instruction starts, 2 where a branch lands. */
+  const marks = new Uint8Array(code.length + 1);
+  let last = -1;
+  for (let i = 0; i < code.length; ) {
+    marks[i] |= 1;
+    const op = code[i];
+    last = op;
+    let len = LENGTH[op] ?? -2;
+    if (op === K.CALL) len = i + 5 < code.length ? 6 + code[i + 5] : -2;
+    if (op === K.PURE) len = i + 4 < code.length ? 5 + code[i + 4] : -2;
+    if (len < 2 || i + len > code.length) badProgram('bad instruction');
+    // Operands [from, to) are integer temps; the cases check the others.
+    let from = 1;
+    let to = len;
+    if (op >= K.BITCAST_I64_F64 && op <= K.BITCAST_F32_I32) {
+      const intIn = op === K.BITCAST_I64_F64 || op === K.BITCAST_I32_F32;
+      checkTemp(code[i + (intIn ? 2 : 1)], temps);
+      from = intIn ? 1 : 2;
+      to = from + 1;
+    } else if (op > K.BITCAST_F32_I32) {
+      switch (op) {
+        case K.SETCOND32: case K.SETCOND64: case K.MOVCOND32: case K.MOVCOND64:
+          checkCond(code[i + 1]);
+          from = 2;
+          break;
+        case K.BRCOND32: case K.BRCOND64:
+          checkCond(code[i + 1]);
+          marks[checkTarget(code[i + 4], code.length)] |= 2;
+          from = 2;
+          to = 4;
+          break;
+        case K.BR:
+          marks[checkTarget(code[i + 1], code.length)] |= 2;
+          to = 1;
+          break;
+        case K.GOTO_TB: to = 1; break;
+        case K.GOTO_PTR: case K.ENV_PTR: break;
+        case K.EXIT_TB:
+          if (!EXIT_REASONS.has(code[i + 1])) badProgram('bad exit reason');
+          to = 1;
+          break;
+        case K.LD_ENV32: case K.LD_ENV64: case K.ST_ENV32: case K.ST_ENV64:
+          checkEnvOffset(code[i + 1], 4);
+          from = 2;
+          break;
+        case K.LD_ENV128: case K.ST_ENV128:
+          checkEnvOffset(code[i + 1], 1);
+          checkTemp(code[i + 2], temps);
+          to = 1;
+          break;
+        case K.QLD: case K.QST:
+          if (!isSize(memopSize(code[i + 1])) || (code[i + 2] !== 0 && code[i + 2] !== 1)) badProgram('bad memop');
+          from = 3;
+          to = 5;
+          break;
+        case K.QLD128:
+          checkTemp(code[i + 2], temps);
+          to = 2;
+          break;
+        case K.QST128:
+          checkTemp(code[i + 1], temps);
+          from = 2;
+          to = 3;
+          break;
+        case K.CALL: {
+          const def = helpers.all[code[i + 1]];
+          const out = code[i + 2];
+          if (def === undefined || def.args.length !== code[i + 5] || (out === -1) !== (def.ret === null)) badProgram('bad helper call');
+          if (out !== -1) checkTemp(out, temps);
+          for (let k = 6; k < len; k++) checkTemp(code[i + k], temps);
+          to = 1;
+          break;
+        }
+        case K.PURE: {
+          const fn = code[i + 1];
+          const list = pool[code[i + 2]];
+          if (PURE_BY_INDEX[fn] === undefined || OUT_TYPE[fn] < 0 || IN_TYPES[fn].length !== code[i + 4]) badProgram('bad pure op');
+          if (!Array.isArray(list) || list.length !== OPCODES[OPCODE_NAMES[fn]].consts) badProgram('bad constants');
+          checkTemp(code[i + 3], temps);
+          for (let k = 5; k < len; k++) checkTemp(code[i + k], temps);
+          to = 1;
+          break;
+        }
+        case K.MOVI32: from = 2; break;
+        case K.MOVI64: from = 3; break;
+        default:
+          badProgram('bad opcode');
+      }
+    }
+    for (let k = from; k < to; k++) {
+      const x = code[i + k];
+      if (!(x >= 0 && x < ints && (x & 1) === 0)) badProgram('bad temp');
+    }
+    i += len;
+  }
+  for (let i = 0; i < marks.length; i++) if (marks[i] === 2) badProgram('bad branch target');
+  // The interpreter runs until an instruction leaves: the code must not run off its end.
+  if (last !== K.BR && last !== K.GOTO_TB && last !== K.GOTO_PTR && last !== K.EXIT_TB) badProgram('no exit at the end');
+}
+
+function badProgram(what: string): never {
+  throw new ProgramFormatError(`tier-0 program: ${what}`);
+}
+function checkTemp(t: number, temps: number): void {
+  if (!(t >= 0 && t < temps)) badProgram('bad temp');
+}
+function checkCond(c: number): void {
+  if (!(c >= 0 && c < CONDS.length)) badProgram('bad condition');
+}
+function checkEnvOffset(offset: number, align: number): void {
+  if (!(offset >= 0 && offset < 4096 && offset % align === 0)) badProgram('bad env offset');
+}
+function checkTarget(t: number, codeLength: number): number {
+  if (!(t >= 0 && t < codeLength)) badProgram('bad branch target');
+  return t;
+}

@@ -1,0 +1,213 @@
+// Tests of tier 0 (src/hostbackend/tier0) and the persistent translation cache
+// (src/tcg/persist.ts): programs built from real guest blocks survive writing and reading
+// back unchanged; damaged programs and records are refused, never run; a record is taken
+// only for the very bytes it was made from; and through the CLI, a second run of a program
+// takes its blocks from the cache with the same output. (That tier 0 computes what the
+// reference interpreter computes is in the differential suites of wasm-backend.test.ts.)
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GuestMemory } from '../../src/memory/guest-memory.js';
+import { PAGE_SIZE } from '../../src/memory/layout.js';
+import { HelperRegistry } from '../../src/tcg/helpers.js';
+import type { TranslatedBlock } from '../../src/tcg/ir.js';
+import type { Translator } from '../../src/cpu/guest.js';
+import { aarch64 } from '../../src/cpu/aarch64/index.js';
+import { riscv64 } from '../../src/cpu/riscv/index.js';
+import { K, ProgramFormatError, buildProgram, readProgram, writeProgram, type Tier0Program } from '../../src/hostbackend/tier0/program.js';
+import { TranslationStore } from '../../src/tcg/persist.js';
+import { CLI, ROOT } from './support/guest-runner.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'qemu-user-ts-tier0-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Loads the executable segment of a static ELF into fresh guest memory; returns where it lies. */
+function loadText(path: string): { mem: GuestMemory; start: number; end: number } {
+  const elf = readFileSync(path);
+  const phoff = Number(elf.readBigUInt64LE(0x20));
+  const mem = new GuestMemory();
+  for (let i = 0; i < elf.readUInt16LE(0x38); i++) {
+    const o = phoff + 56 * i;
+    if (elf.readUInt32LE(o) !== 1 || (elf.readUInt32LE(o + 4) & 1) === 0) continue;
+    const off = Number(elf.readBigUInt64LE(o + 8));
+    const va = Number(elf.readBigUInt64LE(o + 16));
+    const size = Number(elf.readBigUInt64LE(o + 32));
+    const base = va - (va % PAGE_SIZE);
+    mem.setProt(base, va + size - base, 5);
+    mem.rawWrite(va, elf.subarray(off, off + size));
+    return { mem, start: va, end: va + size };
+  }
+  throw new Error('no executable segment');
+}
+
+/** Translates up to `n` blocks one after the other from the start of the text. */
+function sweep(arch: { createTranslator(h: HelperRegistry): Translator }, path: string, n: number) {
+  const { mem, start, end } = loadText(path);
+  const helpers = new HelperRegistry();
+  const tr = arch.createTranslator(helpers);
+  const blocks: TranslatedBlock[] = [];
+  for (let pc = start; pc < end && blocks.length < n; ) {
+    try {
+      const b = tr.translate(mem, pc, { maxInsns: 64 });
+      blocks.push(b);
+      pc = b.pc + b.size;
+    } catch {
+      pc += 4;
+    }
+  }
+  return { mem, helpers, tr, blocks };
+}
+
+const serialize = (p: Tier0Program): Int32Array => {
+  const out: number[] = [];
+  writeProgram(p, out);
+  return new Int32Array(out);
+};
+
+describe('tier-0 programs', () => {
+  for (const [name, arch] of [['aarch64', aarch64], ['riscv64', riscv64]] as const) {
+    it(`${name}: built from real blocks, read back unchanged`, () => {
+      const { helpers, blocks } = sweep(arch, join(ROOT, `tests/binaries/${name}/bin/hello`), 300);
+      expect(blocks.length).toBe(300);
+      for (const b of blocks) {
+        const p = buildProgram(b);
+        const words = serialize(p);
+        const q = readProgram(words, 0, words.length, helpers);
+        expect({ pc: q.pc, size: q.size, temps: q.temps }).toEqual({ pc: p.pc, size: p.size, temps: p.temps });
+        expect(Array.from(q.code)).toEqual(Array.from(p.code));
+        expect(q.pool).toEqual(p.pool);
+      }
+    });
+  }
+
+  it('refuses damaged programs', () => {
+    const { helpers, blocks } = sweep(aarch64, join(ROOT, 'tests/binaries/aarch64/bin/hello'), 40);
+    const p = buildProgram(blocks.find((b) => b.ops.some((o) => o.op === 'call')) ?? blocks[0]);
+    const good = serialize(p);
+    const codeAt = 5; // pc lo, pc hi, size, temps, code length
+    const refuse = (w: Int32Array, end = w.length) => expect(() => readProgram(w, 0, end, helpers)).toThrow(ProgramFormatError);
+    refuse(good, good.length - 1); // cut short
+    const damaged = (at: number, v: number) => {
+      const w = good.slice();
+      w[at] = v;
+      return w;
+    };
+    refuse(damaged(codeAt, 999)); // unknown opcode
+    refuse(damaged(3, 0)); // no temps: every temp is out of range
+    refuse(damaged(2, 0)); // no guest bytes
+    // A branch whose target is not the start of an instruction.
+    const code = Array.from(p.code);
+    const br = code.indexOf(K.BRCOND64);
+    if (br >= 0) refuse(damaged(codeAt + br + 4, 1));
+    // A call of a helper that does not exist.
+    const call = code.indexOf(K.CALL);
+    if (call >= 0) refuse(damaged(codeAt + call + 1, 100000));
+    expect(() => readProgram(good, 0, good.length, helpers)).not.toThrow();
+  });
+});
+
+describe('the translation store', () => {
+  const CODE = 0x10000;
+  const NOP = 0xd503201f;
+  const BRK = 0xd4200000;
+  const setup = () => {
+    const mem = new GuestMemory();
+    mem.setProt(CODE, PAGE_SIZE, 5);
+    [NOP, NOP, BRK].forEach((w, i) => mem.dv.setUint32(CODE + 4 * i, w, true));
+    const helpers = new HelperRegistry();
+    const tr = aarch64.createTranslator(helpers);
+    return { mem, helpers, tr };
+  };
+  const key = { build: 'test', arch: 'aarch64', maxInsns: 64, program: 'prog\0' };
+
+  it('gives back a block for the same bytes only, on executable pages that are not writable', () => {
+    const dir = join(temp, 'store');
+    const a = setup();
+    const store = new TranslationStore(dir, a.mem, key, a.helpers);
+    const p = buildProgram(a.tr.translate(a.mem, CODE, { maxInsns: 64 }));
+    store.note(p);
+    store.save();
+
+    const b = setup();
+    const again = new TranslationStore(dir, b.mem, key, b.helpers);
+    expect(again.stats.loaded).toBe(1);
+    const q = again.take(CODE);
+    expect(q && Array.from(q.code)).toEqual(Array.from(p.code));
+    b.mem.dv.setUint32(CODE + 4, 0xd503203f, true); // YIELD instead of the second NOP
+    expect(again.take(CODE)).toBeUndefined();
+    b.mem.dv.setUint32(CODE + 4, NOP, true);
+    b.mem.setProt(CODE, PAGE_SIZE, 7);
+    expect(again.take(CODE)).toBeUndefined();
+
+    const other = new TranslationStore(dir, setup().mem, { ...key, build: 'another' }, b.helpers);
+    expect(other.stats.loaded).toBe(0);
+  });
+
+  it('ignores a damaged record and a damaged file', () => {
+    const dir = join(temp, 'damaged');
+    const a = setup();
+    const store = new TranslationStore(dir, a.mem, key, a.helpers);
+    store.note(buildProgram(a.tr.translate(a.mem, CODE, { maxInsns: 64 })));
+    store.save();
+    const file = join(dir, readdirSync(dir)[0]);
+    const bytes = readFileSync(file);
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 8] ^= 0x40;
+    writeFileSync(file, flipped);
+    const b = setup();
+    const again = new TranslationStore(dir, b.mem, key, b.helpers);
+    expect(again.stats.loaded).toBe(1);
+    expect(again.take(CODE)).toBeUndefined();
+    writeFileSync(file, bytes.subarray(0, bytes.length - 6));
+    expect(new TranslationStore(dir, setup().mem, key, b.helpers).take(CODE)).toBeUndefined();
+  });
+});
+
+describe('the translation cache through the CLI', () => {
+  const run = (cacheDir: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, '-d', 'stats', ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, QEMU_USER_TS_CACHE_DIR: cacheDir },
+    });
+    const m = /translation cache: (?:(\d+) blocks taken of (\d+) kept, (\d+) recorded|(off))/.exec(r.stderr);
+    return { status: r.status, stdout: r.stdout, taken: Number(m?.[1]), kept: Number(m?.[2]), recorded: Number(m?.[3]), off: m?.[4] === 'off' };
+  };
+
+  for (const arch of ['riscv64', 'aarch64']) {
+    it(`${arch}: a second run takes the blocks the first recorded, with the same output`, () => {
+      const dir = join(temp, `cli-${arch}`);
+      const hello = join(ROOT, `tests/binaries/${arch}/bin/hello`);
+      const first = run(dir, hello, 'a', 'b');
+      expect(first.status).toBe(0);
+      expect(first.taken).toBe(0);
+      expect(first.recorded).toBeGreaterThan(100);
+      const second = run(dir, hello, 'a', 'b');
+      expect(second.stdout).toBe(first.stdout);
+      expect(second.status).toBe(0);
+      expect(second.kept).toBe(first.recorded);
+      expect(second.taken).toBeGreaterThanOrEqual(first.recorded);
+      expect(second.recorded).toBe(0);
+      // Damage the file: the run is the same, translating afresh what it cannot take.
+      const file = join(dir, readdirSync(dir)[0]);
+      const bytes = Buffer.from(readFileSync(file));
+      for (let i = bytes.length >> 1; i < bytes.length; i += 97) bytes[i] ^= 0x5a;
+      writeFileSync(file, bytes);
+      const third = run(dir, hello, 'a', 'b');
+      expect(third.stdout).toBe(first.stdout);
+      expect(third.status).toBe(0);
+      expect(third.recorded).toBeGreaterThan(0);
+    });
+  }
+
+  it('is off with -accel tcg,cache=off and with QEMU_USER_TS_CACHE_DIR=off', () => {
+    const hello = join(ROOT, 'tests/binaries/riscv64/bin/hello');
+    const dir = join(temp, 'cli-off');
+    expect(run(dir, '-accel', 'tcg,cache=off', hello).off).toBe(true);
+    expect(run('off', hello).off).toBe(true);
+    expect(() => readdirSync(dir)).toThrow();
+  });
+});
