@@ -7,11 +7,13 @@
 // or FPCR differ afterwards, grouped by pattern, with the registers that differ.
 //
 //   node tools/run-ts.mjs tools/fuzz-a64.ts [--classes int,fp,simd] [--per N] [--seed S]
-//        [--only REGEX] [--dir DIR] [--backend wasm|interp] [--examples N] [--qemu-cpu MODEL]
+//        [--only REGEX] [--dir DIR] [--backend wasm|interp|tier0] [--examples N] [--qemu-cpu MODEL]
 //        [--emit]
 //
 // Our side runs with `-accel tcg,backend=B,tier0=off`, so that the chosen backend runs
-// every case (tier 0 would interpret a case that runs once, whatever the backend).
+// every case (tier 0 would interpret a case that runs once, whatever the backend);
+// `--backend tier0` runs the default configuration instead, where tier 0 interprets each
+// case (each runs once), without the translation cache.
 //
 // --emit writes the cases on which both emulators ran and agree to
 // tests/binaries/aarch64/src/fuzz/cases.S, the corpus of the `fuzz` guest test program
@@ -209,7 +211,8 @@ function main(): void {
   const dis = disassemble(o.dir, cases);
   if (o.random) cases.forEach((c, i) => (c.pattern = `${dis[i].split(' ')[0]} (random)`));
   const qemu = ['qemu-aarch64', '-cpu', o.qemuCpu];
-  const ours = ['node', join(ROOT, 'bin/qemu-user-ts'), '-accel', `tcg,backend=${o.backend},tier0=off`];
+  const accel = o.backend === 'tier0' ? 'tcg,cache=off' : `tcg,backend=${o.backend},tier0=off`;
+  const ours = ['node', join(ROOT, 'bin/qemu-user-ts'), '-accel', accel];
   let t = Date.now();
   const all = cases.map((_, i) => i);
   const q = runCases(qemu, exe, all);
