@@ -23,13 +23,13 @@ const MAGIC = 0x32435451; // "QTC2"
 /** Bytes a cache file may grow to; blocks beyond it are not recorded. */
 const MAX_FILE_BYTES = 32 << 20;
 
-/** What a cache file is for: everything the IR of a block depends on besides its bytes. */
+/** What a cache file is for: everything a block's program depends on besides its bytes. */
 export interface TranslationCacheKey {
-  /** Identifies the emulator build (translators and helper numbering). */
+  /** Identifies the emulator build (translators, program format). */
   readonly build: string;
   readonly arch: string;
   readonly maxInsns: number;
-  /** The program file: path, size and modification time. */
+  /** The program file: path, size, modification time and inode (programKey). */
   readonly program: string;
 }
 
@@ -83,7 +83,9 @@ export class TranslationStore {
     key: TranslationCacheKey,
     private readonly helpers: HelperRegistry,
   ) {
-    const keyText = `${key.build}\0${key.arch}\0${key.maxInsns}\0${key.program}`;
+    // Programs name helpers by number: the numbering (the registered names in order) is part of the key.
+    const helperNames = hashName(helpers.all.map((h) => h.name).join(','));
+    const keyText = `${key.build}\0${key.arch}\0${key.maxInsns}\0${helperNames}\0${key.program}`;
     this.file = join(dir, `${key.arch}-${hashName(keyText)}.tc`);
     const keyWords = Array.from(keyText, (c) => c.charCodeAt(0));
     this.header = [MAGIC, keyWords.length, ...keyWords];
