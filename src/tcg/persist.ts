@@ -3,14 +3,15 @@
 // program installs them instead of translating its start-up code again (decoding,
 // building IR and flattening it, as cold JavaScript, was most of a short run's time).
 //
-// One file per (emulator build, guest architecture, block-size limit, program file); a
-// record holds a block's pc, the guest bytes it was translated from and its program. A
-// record is used only where guest memory holds exactly those bytes, on
-// pages that are executable and not writable — so a changed program, another load address
-// or self-modifying code simply misses and is translated afresh. Only blocks on such pages
-// are recorded (program text, not JIT output). The file is rewritten at the end of a run
-// that translated anything new, through a temporary file and a rename, so concurrent runs
-// never see half a file; a file that is damaged or made by another build is ignored.
+// One file per (emulator build, guest architecture, block-size limit, helper numbering,
+// program file); a record holds a block's pc, the guest bytes it was translated from, its
+// program and a checksum. A record is used only where guest memory holds exactly those
+// bytes, on pages that are executable and not writable — so a changed program, another
+// load address or self-modifying code simply misses and is translated afresh — and only
+// if its checksum holds. Only blocks on such pages are recorded (program text, not JIT
+// output). The file is rewritten at the end of a run that translated anything new,
+// through a temporary file and a rename, so concurrent runs never see half a file; a file
+// made by another build is another file, and one that is damaged is ignored record by record.
 
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -137,7 +138,7 @@ export class TranslationStore {
     }
     try {
       if (checksum(w, at + 2, end) !== w[at + 1]) throw new Error('checksum');
-      const program = readProgram(w, programAt, end, this.helpers);
+      const program = readProgram(w, programAt, end);
       if (program.pc !== pc || program.size !== size) throw new Error('record of another block');
       this.stats.used++;
       return program;

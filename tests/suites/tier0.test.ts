@@ -1,6 +1,7 @@
 // Tests of tier 0 (src/hostbackend/tier0) and the persistent translation cache
 // (src/tcg/persist.ts): programs built from real guest blocks survive writing and reading
-// back unchanged; damaged programs and records are refused, never run; a record is taken
+// back unchanged and well formed; damaged programs fail the check and damaged records are
+// refused, never run; a record is taken
 // only for the very bytes it was made from; and through the CLI, a second run of a program
 // takes its blocks from the cache with the same output. (That tier 0 computes what the
 // reference interpreter computes is in the differential suites of wasm-backend.test.ts.)
@@ -17,7 +18,7 @@ import type { TranslatedBlock } from '../../src/tcg/ir.js';
 import type { Translator } from '../../src/cpu/guest.js';
 import { aarch64 } from '../../src/cpu/aarch64/index.js';
 import { riscv64 } from '../../src/cpu/riscv/index.js';
-import { K, ProgramFormatError, buildProgram, readProgram, writeProgram, type Tier0Program } from '../../src/hostbackend/tier0/program.js';
+import { K, ProgramFormatError, buildProgram, readProgram, validate, writeProgram, type Tier0Program } from '../../src/hostbackend/tier0/program.js';
 import { TranslationStore } from '../../src/tcg/persist.js';
 import { CLI, ROOT } from './support/guest-runner.js';
 
@@ -69,13 +70,14 @@ const serialize = (p: Tier0Program): Int32Array => {
 
 describe('tier-0 programs', () => {
   for (const [name, arch] of [['aarch64', aarch64], ['riscv64', riscv64]] as const) {
-    it(`${name}: built from real blocks, read back unchanged`, () => {
+    it(`${name}: built from real blocks, well formed, read back unchanged`, () => {
       const { helpers, blocks } = sweep(arch, join(ROOT, `tests/binaries/${name}/bin/hello`), 300);
       expect(blocks.length).toBe(300);
       for (const b of blocks) {
         const p = buildProgram(b);
+        validate(p, helpers);
         const words = serialize(p);
-        const q = readProgram(words, 0, words.length, helpers);
+        const q = readProgram(words, 0, words.length);
         expect({ pc: q.pc, size: q.size, temps: q.temps }).toEqual({ pc: p.pc, size: p.size, temps: p.temps });
         expect(Array.from(q.code)).toEqual(Array.from(p.code));
         expect(q.pool).toEqual(p.pool);
@@ -83,12 +85,12 @@ describe('tier-0 programs', () => {
     });
   }
 
-  it('refuses damaged programs', () => {
+  it('finds what is wrong with damaged programs', () => {
     const { helpers, blocks } = sweep(aarch64, join(ROOT, 'tests/binaries/aarch64/bin/hello'), 40);
     const p = buildProgram(blocks.find((b) => b.ops.some((o) => o.op === 'call')) ?? blocks[0]);
     const good = serialize(p);
     const codeAt = 5; // pc lo, pc hi, size, temps, code length
-    const refuse = (w: Int32Array, end = w.length) => expect(() => readProgram(w, 0, end, helpers)).toThrow(ProgramFormatError);
+    const refuse = (w: Int32Array, end = w.length) => expect(() => validate(readProgram(w, 0, end), helpers)).toThrow(ProgramFormatError);
     refuse(good, good.length - 1); // cut short
     const damaged = (at: number, v: number) => {
       const w = good.slice();
@@ -105,7 +107,7 @@ describe('tier-0 programs', () => {
     // A call of a helper that does not exist.
     const call = code.indexOf(K.CALL);
     if (call >= 0) refuse(damaged(codeAt + call + 1, 100000));
-    expect(() => readProgram(good, 0, good.length, helpers)).not.toThrow();
+    expect(() => validate(readProgram(good, 0, good.length), helpers)).not.toThrow();
   });
 });
 
