@@ -108,8 +108,8 @@ export class Tier0Backend implements HostBackend {
   private readonly ctx: HelperContext;
   /**
    * The env blocks as int32 words (from ENV_AREA). Only that area: a typed array as long
-   * as the whole 4 GiB memory has a length beyond V8's small integers, which sends every
-   * element access to a slow path.
+   * as the whole 4 GiB memory has a length beyond V8's small integers, and element
+   * accesses through it are slower before V8 optimizes the code that makes them.
    */
   private readonly m32: Int32Array;
   private readonly slots: (Tier0Program | undefined)[] = [];
@@ -136,7 +136,7 @@ export class Tier0Backend implements HostBackend {
     return { slots: blocks.map((b) => this.install(buildProgram(b))) };
   }
 
-  /** Makes a program runnable (one built here, or one read back and validated); returns its slot. */
+  /** Makes a program runnable (one built here, or one from the translation cache); returns its slot. */
   install(program: Tier0Program): number {
     if (program.temps > this.floats.length) {
       const n = Math.max(program.temps, 2 * this.floats.length);
