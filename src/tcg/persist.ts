@@ -13,7 +13,7 @@
 // through a temporary file and a rename, so concurrent runs never see half a file; a file
 // made by another build is another file, and one that is damaged is ignored record by record.
 
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { PAGE_SHIFT, PAGE_SIZE, PERM } from '../memory/layout.js';
@@ -43,6 +43,28 @@ function hashName(s: string): string {
     hi = Math.imul(hi ^ (lo >>> 7), 0x01b3) >>> 0;
   }
   return (hi & 0xfffff).toString(16).padStart(5, '0') + lo.toString(16).padStart(8, '0');
+}
+
+/** Cache files not used for this long are removed (other builds', programs since gone). */
+const STALE_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Removes the directory's cache files not used for STALE_MS (a run that loads a file marks
+ * it with the time), and partial files older than a day (a run that died while writing).
+ * Runs after a save, so only when something was translated: first runs, not warm ones.
+ */
+function pruneStale(dir: string): void {
+  const now = Date.now();
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!/\.tc(\.\d+)?$/.test(name)) continue;
+      const path = join(dir, name);
+      const age = now - statSync(path).mtimeMs;
+      if (age > STALE_MS || (!name.endsWith('.tc') && age > 24 * 3600 * 1000)) unlinkSync(path);
+    }
+  } catch {
+    // Someone else pruned first, or the directory is not ours to clean: leave it.
+  }
 }
 
 /** Words before a record's guest bytes: length, checksum, pc lo, pc hi, byte count. */
@@ -108,6 +130,13 @@ export class TranslationStore {
     // Records: length in words, checksum of the rest, pc lo, pc hi, byte count, the guest
     // bytes (4 per word), the program. A record whose length does not fit ends the list.
     this.words = w;
+    // Marks the file as in use, so that pruneStale leaves it while its program still runs.
+    try {
+      const now = new Date();
+      utimesSync(this.file, now, now);
+    } catch {
+      // A read-only cache: nothing prunes it either.
+    }
     for (let at = h.length; at < w.length; ) {
       const len = w[at];
       if (len < REC_HEADER + 1 || at + len > w.length) break;
@@ -193,7 +222,9 @@ export class TranslationStore {
       renameSync(partial, this.file);
     } catch {
       // A read-only or full cache directory: the next run translates afresh.
+      return;
     }
+    pruneStale(this.dir);
   }
 
   /** Every page of [pc, pc + size) is executable and not writable. */

@@ -7,7 +7,7 @@
 // reference interpreter computes is in the differential suites of wasm-backend.test.ts.)
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -204,6 +204,23 @@ describe('the translation cache through the CLI', () => {
       expect(third.recorded).toBeGreaterThan(0);
     });
   }
+
+  it('removes files not used for 30 days when it writes one', () => {
+    const dir = join(temp, 'cli-prune');
+    mkdirSync(dir, { recursive: true });
+    const old = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    const recent = new Date(Date.now() - 10 * 24 * 3600 * 1000);
+    for (const [name, when] of [['riscv64-stale.tc', old], ['aarch64-recent.tc', recent], ['notes.txt', old]] as const) {
+      writeFileSync(join(dir, name), 'x');
+      utimesSync(join(dir, name), when, when);
+    }
+    expect(run(dir, join(ROOT, 'tests/binaries/riscv64/bin/hello')).recorded).toBeGreaterThan(0);
+    const left = readdirSync(dir);
+    expect(left).not.toContain('riscv64-stale.tc');
+    expect(left).toContain('aarch64-recent.tc');
+    expect(left).toContain('notes.txt');
+    expect(left.filter((n) => n.endsWith('.tc'))).toHaveLength(2);
+  });
 
   it('is off with -accel tcg,cache=off and with QEMU_USER_TS_CACHE_DIR=off', () => {
     const hello = join(ROOT, 'tests/binaries/riscv64/bin/hello');
