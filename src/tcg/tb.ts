@@ -65,7 +65,12 @@ interface Region {
   readonly generation: number;
 }
 
-/** Entries from the CPU loop after which a tier-0 block is compiled (1000: a static hello world then compiles nothing, and 1000 interpreted runs of a hot block cost about a millisecond). */
+/**
+ * Entries from the CPU loop after which a tier-0 block is compiled. At 1000, 1000
+ * interpreted runs of a hot block cost a millisecond or two, and a static hello world
+ * compiles nothing — unless its environment is large: glibc's tunables loop runs once per
+ * variable and tunable (~2000 times with the ~70 variables of an npm script) and is compiled.
+ */
 export const PROMOTE_ENTRIES = 1000;
 /** Entries from the CPU loop after which a region is merged with its neighbours; ×4 per generation. */
 export const HOT_REGION_ENTRIES = 2000;
