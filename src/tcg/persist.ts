@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { PAGE_SHIFT, PAGE_SIZE, PERM } from '../memory/layout.js';
 import type { HelperRegistry } from './helpers.js';
-import { readProgram, writeProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
+import { programParts, readProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
 
 const MAGIC = 0x32435451; // "QTC2"
 /** Bytes a cache file may grow to; blocks beyond it are not recorded. */
@@ -92,9 +92,11 @@ export class TranslationStore {
   private words: Int32Array<ArrayBufferLike> = new Int32Array(0);
   /** pc → index of its record in `words`. */
   private readonly index = new Map<number, number>();
-  /** Records of blocks translated by this run, ready to write. */
-  private readonly fresh: number[] = [];
+  /** Blocks translated by this run, to be written by save(): their guest bytes (as words) and program. */
+  private readonly fresh: { bytes: number[]; parts: ReturnType<typeof programParts> }[] = [];
   private readonly freshPcs = new Set<number>();
+  /** Words the fresh records will take. */
+  private freshWords = 0;
   private readonly header: number[];
   private readonly file: string;
   /** Counters for -d stats. */
@@ -181,17 +183,16 @@ export class TranslationStore {
   /** Records the program of a block this run translated (if its pages are program text). */
   note(b: Tier0Program): void {
     if (b.size <= 0 || this.freshPcs.has(b.pc) || !this.stable(b.pc, b.size)) return;
-    if ((this.words.length + this.fresh.length) * 4 > MAX_FILE_BYTES) return;
-    const rec = this.fresh;
-    const start = rec.length;
-    rec.push(0, 0, b.pc % 0x1_0000_0000, Math.floor(b.pc / 0x1_0000_0000), b.size);
+    if ((this.words.length + this.freshWords) * 4 > MAX_FILE_BYTES) return;
+    // The bytes now: by the end of the run the page may have been made writable and changed.
     const u8 = this.mem.u8;
+    const bytes: number[] = [];
     for (let i = 0; i < b.size; i += 4) {
-      rec.push(u8[b.pc + i] | (u8[b.pc + i + 1] << 8) | (u8[b.pc + i + 2] << 16) | (u8[b.pc + i + 3] << 24));
+      bytes.push(u8[b.pc + i] | (u8[b.pc + i + 1] << 8) | (u8[b.pc + i + 2] << 16) | (u8[b.pc + i + 3] << 24));
     }
-    writeProgram(b, rec);
-    rec[start] = rec.length - start;
-    rec[start + 1] = checksum(rec, start + 2, rec.length);
+    const parts = programParts(b);
+    this.fresh.push({ bytes, parts });
+    this.freshWords += REC_HEADER + bytes.length + parts.head.length + parts.code.length + parts.tail.length;
     this.freshPcs.add(b.pc);
     this.stats.recorded++;
   }
@@ -200,7 +201,7 @@ export class TranslationStore {
   save(): void {
     if (this.fresh.length === 0) return;
     const keep: Int32Array[] = [];
-    let n = this.header.length + this.fresh.length;
+    let n = this.header.length + this.freshWords;
     for (const [pc, at] of this.index) {
       if (this.freshPcs.has(pc)) continue;
       const rec = this.words.subarray(at, at + this.words[at]);
@@ -214,7 +215,20 @@ export class TranslationStore {
       out.set(rec, at);
       at += rec.length;
     }
-    out.set(this.fresh, at);
+    for (const { bytes, parts } of this.fresh) {
+      const start = at;
+      const [pcLo, pcHi, size] = parts.head;
+      out[at + 2] = pcLo;
+      out[at + 3] = pcHi;
+      out[at + 4] = size;
+      at += REC_HEADER;
+      for (const part of [bytes, parts.head, parts.code, parts.tail]) {
+        out.set(part, at);
+        at += part.length;
+      }
+      out[start] = at - start;
+      out[start + 1] = checksum(out, start + 2, at);
+    }
     const partial = `${this.file}.${process.pid}`;
     try {
       mkdirSync(this.dir, { recursive: true });

@@ -232,10 +232,14 @@ function pushPure(o: IrOp, code: number[], pool: PoolEntry[]): void {
 
 // --- serialized form ---------------------------------------------------------------
 
-/** Appends the serialized program to `out` (32-bit words). */
-export function writeProgram(p: Tier0Program, out: number[]): void {
-  out.push(p.pc % TWO_32, Math.floor(p.pc / TWO_32), p.size, p.temps, p.code.length);
-  for (const w of p.code) out.push(w);
+/** The serialized program in three parts, to be copied out in one go: the words before the code, the code, the words after it. */
+export function programParts(p: Tier0Program): { head: number[]; code: Int32Array; tail: number[] } {
+  const tail: number[] = [];
+  writePool(p, tail);
+  return { head: [p.pc % TWO_32, Math.floor(p.pc / TWO_32), p.size, p.temps, p.code.length], code: p.code, tail };
+}
+
+function writePool(p: Tier0Program, out: number[]): void {
   out.push(p.pool.length);
   for (const e of p.pool) writeEntry(e, out);
 }
