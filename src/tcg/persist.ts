@@ -106,7 +106,7 @@ export class TranslationStore {
     private readonly dir: string,
     private readonly mem: GuestMemory,
     key: TranslationCacheKey,
-    private readonly helpers: HelperRegistry,
+    helpers: HelperRegistry,
   ) {
     // Programs name helpers by number: the numbering (the registered names in order) is part of the key.
     const helperNames = hashName(helpers.all.map((h) => h.name).join(','));

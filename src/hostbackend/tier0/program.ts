@@ -102,9 +102,9 @@ export interface Tier0Program {
 const TWO_32 = 0x1_0000_0000;
 const scratch = new DataView(new ArrayBuffer(8));
 
-/** A 64-bit value as two words, lo and hi. */
-function pcWords(pc: bigint): [number, number] {
-  scratch.setBigInt64(0, pc, true);
+/** A signed 64-bit bigint as two words, lo and hi. */
+function words64(v: bigint): [number, number] {
+  scratch.setBigInt64(0, v, true);
   return [scratch.getInt32(0, true), scratch.getInt32(4, true)];
 }
 
@@ -255,7 +255,7 @@ function writeEntry(e: PoolEntry, out: number[]): void {
       out.push(1, scratch.getInt32(0, true), scratch.getInt32(4, true));
     }
   } else if (e === BigInt.asIntN(64, e)) {
-    out.push(4, ...pcWords(e));
+    out.push(4, ...words64(e));
   } else {
     const words: number[] = [];
     for (let m = e < 0n ? -e : e; m > 0n; m >>= 32n) words.push(Number(m & 0xffff_ffffn) | 0);
