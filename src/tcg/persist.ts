@@ -4,8 +4,8 @@
 // building IR and flattening it, as cold JavaScript, was most of a short run's time).
 //
 // One file per (emulator build, guest architecture, block-size limit, helper numbering,
-// program file); a record holds a block's pc, the guest bytes it was translated from, its
-// program and a checksum. A record is used only where guest memory holds exactly those
+// program file); a record holds a block's program (which starts with its pc), the guest
+// bytes it was translated from and a checksum. A record is used only where guest memory holds exactly those
 // bytes, on pages that are executable and not writable — so a changed program, another
 // load address or self-modifying code simply misses and is translated afresh — and only
 // if its checksum holds. Only blocks on such pages are recorded (program text, not JIT
@@ -20,7 +20,7 @@ import { PAGE_SHIFT, PAGE_SIZE, PERM } from '../memory/layout.js';
 import type { HelperRegistry } from './helpers.js';
 import { programParts, readProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
 
-const MAGIC = 0x32435451; // "QTC2"
+const MAGIC = 0x33435451; // "QTC3"
 /** Bytes a cache file may grow to; blocks beyond it are not recorded. */
 const MAX_FILE_BYTES = 32 << 20;
 
@@ -67,8 +67,8 @@ function pruneStale(dir: string): void {
   }
 }
 
-/** Words before a record's guest bytes: length, checksum, pc lo, pc hi, byte count. */
-const REC_HEADER = 5;
+/** Words before a record's program: its length and the checksum of the rest. */
+const REC_HEADER = 2;
 
 /** FNV-1a over words [from, to): catches a record damaged on disk. */
 function checksum(w: ArrayLike<number>, from: number, to: number): number {
@@ -129,8 +129,9 @@ export class TranslationStore {
     const h = this.header;
     if (w.length < h.length) return;
     for (let i = 0; i < h.length; i++) if (w[i] !== h[i]) return;
-    // Records: length in words, checksum of the rest, pc lo, pc hi, byte count, the guest
-    // bytes (4 per word), the program. A record whose length does not fit ends the list.
+    // Records: length in words, checksum of the rest, the program (which starts with its pc,
+    // lo and hi, and its byte count), the guest bytes (4 per word). A record whose length
+    // does not fit ends the list.
     this.words = w;
     // Marks the file as in use, so that pruneStale leaves it while its program still runs.
     try {
@@ -141,8 +142,8 @@ export class TranslationStore {
     }
     for (let at = h.length; at < w.length; ) {
       const len = w[at];
-      if (len < REC_HEADER + 1 || at + len > w.length) break;
-      const pc = (w[at + 3] >>> 0) * 0x1_0000_0000 + (w[at + 2] >>> 0);
+      if (len < REC_HEADER + 4 || at + len > w.length) break;
+      const pc = (w[at + REC_HEADER + 1] >>> 0) * 0x1_0000_0000 + (w[at + REC_HEADER] >>> 0);
       if (!this.index.has(pc)) this.index.set(pc, at);
       at += len;
     }
@@ -159,18 +160,17 @@ export class TranslationStore {
     if (at === undefined) return undefined;
     const w = this.words;
     const end = at + w[at];
-    const size = w[at + 4];
-    const programAt = at + REC_HEADER + ((size + 3) >> 2);
-    if (!(size > 0 && programAt < end) || !this.stable(pc, size)) return undefined;
+    const size = w[at + REC_HEADER + 2];
+    const bytesAt = end - ((size + 3) >> 2);
+    if (!(size > 0 && bytesAt > at + REC_HEADER) || !this.stable(pc, size)) return undefined;
     // The guest bytes first (the cheap test that decides most misses), then the checksum.
     const u8 = this.mem.u8;
     for (let i = 0; i < size; i++) {
-      if (u8[pc + i] !== ((w[at + REC_HEADER + (i >> 2)] >>> (8 * (i & 3))) & 0xff)) return undefined;
+      if (u8[pc + i] !== ((w[bytesAt + (i >> 2)] >>> (8 * (i & 3))) & 0xff)) return undefined;
     }
     try {
-      if (checksum(w, at + 2, end) !== w[at + 1]) throw new Error('checksum');
-      const program = readProgram(w, programAt, end);
-      if (program.pc !== pc || program.size !== size) throw new Error('record of another block');
+      if (checksum(w, at + REC_HEADER, end) !== w[at + 1]) throw new Error('checksum');
+      const program = readProgram(w, at + REC_HEADER, bytesAt);
       this.stats.used++;
       return program;
     } catch {
@@ -217,17 +217,13 @@ export class TranslationStore {
     }
     for (const { bytes, parts } of this.fresh) {
       const start = at;
-      const [pcLo, pcHi, size] = parts.head;
-      out[at + 2] = pcLo;
-      out[at + 3] = pcHi;
-      out[at + 4] = size;
       at += REC_HEADER;
-      for (const part of [bytes, parts.head, parts.code, parts.tail]) {
+      for (const part of [parts.head, parts.code, parts.tail, bytes]) {
         out.set(part, at);
         at += part.length;
       }
       out[start] = at - start;
-      out[start + 1] = checksum(out, start + 2, at);
+      out[start + 1] = checksum(out, start + REC_HEADER, at);
     }
     const partial = `${this.file}.${process.pid}`;
     try {

@@ -282,8 +282,7 @@ const callStep = (mem: GuestMemory, ctx: HelperContext, def: HelperDef, pc: bigi
   };
 };
 
-/** cond(x, y) on two i32 (numbers) or i64 (bigints) values, as brcond/setcond compare. */
-export function compare(c: Cond, x: Value, y: Value, is64: boolean): boolean {
+function compare(c: Cond, x: Value, y: Value, is64: boolean): boolean {
   let a: bigint | number = x;
   let b: bigint | number = y;
   if (c === 'ltu' || c === 'geu' || c === 'leu' || c === 'gtu') {

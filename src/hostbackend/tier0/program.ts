@@ -236,7 +236,7 @@ function pushPure(o: IrOp, code: number[], pool: PoolEntry[]): void {
 export function programParts(p: Tier0Program): { head: number[]; code: Int32Array; tail: number[] } {
   const tail: number[] = [];
   writePool(p, tail);
-  return { head: [p.pc % TWO_32, Math.floor(p.pc / TWO_32), p.size, p.temps, p.code.length], code: p.code, tail };
+  return { head: [lo32(p.pc), hi32(p.pc), p.size, p.temps, p.code.length], code: p.code, tail };
 }
 
 function writePool(p: Tier0Program, out: number[]): void {

@@ -122,8 +122,6 @@ export class Tier0Backend implements HostBackend {
   private floats = new Float64Array(128);
   private vectors: bigint[] = new Array<bigint>(128).fill(0n);
   private readonly freeSlots: number[] = [];
-  /** Blocks run, for -d stats. */
-  readonly stats = { blocksRun: 0 };
 
   constructor(opts: BackendOptions) {
     this.mem = opts.mem;
@@ -173,7 +171,6 @@ export class Tier0Backend implements HostBackend {
       this.mem.dv.setBigInt64(env + ENV.PC, BigInt(p.pc), true);
       return ExitReason.INTERRUPT;
     }
-    this.stats.blocksRun++;
     const code = p.code;
     const r = this.ints;
     const pcAt = envAt + (ENV.PC >> 2);
