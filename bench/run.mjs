@@ -105,6 +105,11 @@ const rssFile = join(tempDir, 'rss');
  * (after one untimed run) and without it (-accel tcg,cache=off).
  */
 const OUR_ENV = { ...process.env, QEMU_USER_TS_CACHE_DIR: join(tempDir, 'translation-cache') };
+/**
+ * Node.js starting with nothing to do, timed as bin/qemu-user-ts starts it: run as a
+ * program, the launcher keeps NODE_EXTRA_CA_CERTS from Node.js (see its shell lines).
+ */
+const NODE_ALONE_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
 
 /** Runs cmd once; returns wall seconds, peak RSS in MB (or null), stdout, stderr, status. */
 function timedRun(cmd, args, env = process.env) {
@@ -178,7 +183,8 @@ function runProblem(column, i, run, expected) {
  */
 function measure(env, arch, prog, runs) {
   const guest = join(BENCH, 'bin', arch, prog.binary);
-  const ourCmd = [LAUNCHER, ...env.ourFlags, guest, ...prog.args];
+  // Our runs start the launcher as a program, as a user's shell (or binfmt_misc) does.
+  const ourArgs = [...env.ourFlags, guest, ...prog.args];
   const qemu = env.qemu[arch];
   const cols = { ours: [], qemu: [], native: [] };
   // Start-up rounds also time Node.js starting with nothing to do (the floor under ours) and
@@ -186,12 +192,12 @@ function measure(env, arch, prog, runs) {
   const startup = prog.name === 'startup';
   const nodeAlone = [];
   const uncached = [];
-  if (startup) timedRun(process.execPath, ourCmd, OUR_ENV);
+  if (startup) timedRun(LAUNCHER, ourArgs, OUR_ENV);
   for (let i = 0; i < runs; i++) {
-    cols.ours.push(timedRun(process.execPath, ourCmd, OUR_ENV));
+    cols.ours.push(timedRun(LAUNCHER, ourArgs, OUR_ENV));
     if (startup) {
-      nodeAlone.push(timedRun(process.execPath, ['-e', '0']).seconds);
-      uncached.push(timedRun(process.execPath, [LAUNCHER, ...env.ourFlags, '-accel', 'tcg,cache=off', guest, ...prog.args], OUR_ENV).seconds);
+      nodeAlone.push(timedRun(process.execPath, ['-e', '0'], NODE_ALONE_ENV).seconds);
+      uncached.push(timedRun(LAUNCHER, ['-accel', 'tcg,cache=off', ...ourArgs], OUR_ENV).seconds);
     }
     if (qemu) cols.qemu.push(timedRun(qemu, [guest, ...prog.args]));
     if (env.nativeDir) cols.native.push(timedRun(join(env.nativeDir, prog.binary), prog.args));
@@ -230,7 +236,7 @@ function measure(env, arch, prog, runs) {
     stats: null,
   };
   if (env.stats) {
-    const r = spawnSync(process.execPath, [LAUNCHER, ...env.ourFlags, '-d', 'stats', guest, ...prog.args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync(LAUNCHER, ['-d', 'stats', ...ourArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('stats:')).map((l) => l.slice('stats:'.length).trim());
     row.stats = lines.length ? lines.join('; ') : '(no stats line)';
   }
@@ -338,8 +344,8 @@ function evaluateTargets(rows, env, arches) {
 
 /**
  * Node.js reads and parses the whole certificate bundle NODE_EXTRA_CA_CERTS names when it
- * starts, before any of our code runs: where the environment sets it, say what it adds to
- * every start (the runs above keep the environment they were given).
+ * starts, before any JavaScript runs: where the environment sets it, say what it adds to a
+ * start through `node` (bin/qemu-user-ts run as a program does not pay it).
  */
 function extraCaCertsNote() {
   if (!process.env.NODE_EXTRA_CA_CERTS) return [];
@@ -397,11 +403,13 @@ function writeReport(rows, env, opts, targets) {
     'npm run bench -- --arch riscv64 --only nbody,fib --runs 5 --no-write',
     '```',
     '',
-    'Times are medians of wall time (whole process, start-up included). Runs are paired',
+    'Times are medians of wall time (whole process, start-up included); ours runs',
+    '`bin/qemu-user-ts` as a program, as a shell does. Runs are paired',
     '(ours, qemu, native, then again), and each ratio is the median of the per-round ratios, so',
     'drift in the machine\'s speed cancels. Peak RSS is ours, from `/usr/bin/time -f %M`.',
     'The geometric mean is over the compute programs; start-up has its own target, and its rounds',
-    'also time `node -e 0` (Node.js starting with nothing to do), the floor under our start-up, and',
+    'also time `node -e 0` (Node.js starting with nothing to do, without NODE_EXTRA_CA_CERTS as our',
+    'launcher starts it), the floor under our start-up, and',
     'ours without the translation cache (`-accel tcg,cache=off`: every block translated, as in the',
     'first run of a program); the start-up column is with the cache, after one untimed run.',
     '',

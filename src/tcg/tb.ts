@@ -330,8 +330,9 @@ export class TbCache {
     r.backend.release(r.compiled);
   }
 
+  /** Empties every jump-cache entry: pc -1 (no block is there), slot -1. */
   private clearJumpCache(): void {
-    for (let i = 0; i < JUMP_CACHE_ENTRIES; i++) this.mem.dv.setBigInt64(JUMP_CACHE + i * JUMP_CACHE_ENTRY_SIZE, -1n, true);
+    this.jumpCache.fill(-1);
   }
 
   private logBlock(b: TranslatedBlock): void {
