@@ -42,13 +42,33 @@ export interface BackendCaps {
 export interface CompiledRegion {
   /** One slot per block, in the order given to compile(): the handle run() and the jump cache use. */
   readonly slots: number[];
+  /** The compiled code in a form loadImage() takes back, in this run or another; only when asked for. */
+  readonly image?: RegionImage;
+}
+
+/** A compiled region as bytes (for the wasm backend, the module). */
+export interface RegionImage {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  /** What the code needs of the host beyond the backend's baseline (backend-defined bits); loadImage checks. */
+  readonly needs: number;
+}
+
+export interface CompileOptions {
+  /** Return the region's image (backends with loadImage only). */
+  readonly image?: boolean;
 }
 
 export interface HostBackend {
   readonly name: 'wasm' | 'interp' | 'tier0';
   readonly caps: BackendCaps;
   /** Compiles blocks together (one wasm module for the lot); they may call each other directly. */
-  compile(blocks: TranslatedBlock[]): CompiledRegion;
+  compile(blocks: TranslatedBlock[], opts?: CompileOptions): CompiledRegion;
+  /**
+   * A region again from the image compile() returned for `count` blocks, perhaps in another
+   * run (the persistent translation cache); throws if it cannot (this host lacks what the
+   * image needs, or the engine refuses it). Backends without images lack it.
+   */
+  loadImage?(image: RegionImage, count: number): CompiledRegion;
   /** Runs from the block in `slot` with the CPU whose env block is at `env`. */
   run(slot: number, env: number): ExitReason;
   /** The region's blocks will never be entered again; their slots may be reused. */

@@ -159,7 +159,10 @@ function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend,
       `tier-0 blocks ${s.tier0Blocks}, promotions ${s.promotions}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n` +
       `stats: time: translated code ${cpu.codeMs.toFixed(1)} ms, translating+compiling ${s.translateMs.toFixed(1)} ms, ` +
       `syscalls ${syscallMs.toFixed(1)} ms, dispatcher and the rest ${(ms - cpu.codeMs - s.translateMs - syscallMs).toFixed(1)} ms\n` +
-      (store ? `stats: translation cache: ${store.stats.used} blocks taken of ${store.stats.loaded} kept, ${store.stats.recorded} recorded\n` : 'stats: translation cache: off\n'),
+      (store
+        ? `stats: translation cache: ${store.stats.used} blocks taken of ${store.stats.loaded} kept, ${store.stats.recorded} recorded; ` +
+          `${store.stats.regionsUsed} compiled regions taken of ${store.stats.regionsLoaded} kept, ${store.stats.regionsRecorded} recorded\n`
+        : 'stats: translation cache: off\n'),
   );
 }
 

@@ -1,26 +1,32 @@
 // The persistent translation cache: the tier-0 programs of the guest blocks one run
-// translated (hostbackend/tier0/program.ts), kept in a file so that the next run of the same
-// program installs them instead of translating its start-up code again (decoding,
-// building IR and flattening it, as cold JavaScript, was most of a short run's time).
+// translated (hostbackend/tier0/program.ts), and the compiled images (wasm modules) of the
+// regions it promoted, kept in a file so that the next run of the same program installs
+// them instead of translating its start-up code again (decoding, building IR and
+// flattening it, as cold JavaScript, was most of a short run's time) — and runs a region
+// that was hot last time compiled from the start, instead of interpreting it a thousand
+// times and compiling it again.
 //
 // One file per (emulator build, guest architecture, block-size limit, helper numbering,
-// program file); a record holds a block's program (which starts with its pc), the guest
-// bytes it was translated from and a checksum. A record is used only where guest memory holds exactly those
-// bytes, on pages that are executable and not writable — so a changed program, another
-// load address or self-modifying code simply misses and is translated afresh — and only
-// if its checksum holds. Only blocks on such pages are recorded (program text, not JIT
-// output). The file is rewritten at the end of a run that translated anything new,
-// through a temporary file and a rename, so concurrent runs never see half a file; a file
-// made by another build is another file, and one that is damaged is ignored record by record.
+// program file). A record is a block's program (which starts with its pc) or a region's
+// image with its blocks' pcs and sizes (the entry block first), then the guest bytes they
+// were translated from, and a checksum. A record is used only where guest memory holds exactly
+// those bytes, on pages that are executable and not writable — so a changed program,
+// another load address or self-modifying code simply misses and is translated afresh —
+// and only if its checksum holds (and, for an image, the backend's image tag is the same).
+// Only blocks on such pages are recorded (program text, not JIT output). The file is
+// rewritten at the end of a run that translated anything new, through a temporary file
+// and a rename, so concurrent runs never see half a file; a file made by another build is
+// another file, and one that is damaged is ignored record by record.
 
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { PAGE_SHIFT, PAGE_SIZE, PERM } from '../memory/layout.js';
 import type { HelperRegistry } from './helpers.js';
-import { programParts, readProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
+import type { RegionImage } from '../hostbackend/backend.js';
+import { hi32, lo32, programParts, readProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
 
-const MAGIC = 0x33435451; // "QTC3"
+const MAGIC = 0x34435451; // "QTC4"
 /** Bytes a cache file may grow to; blocks beyond it are not recorded. */
 const MAX_FILE_BYTES = 32 << 20;
 
@@ -67,8 +73,44 @@ function pruneStale(dir: string): void {
   }
 }
 
-/** Words before a record's program: its length and the checksum of the rest. */
-const REC_HEADER = 2;
+/**
+ * Words before a record's payload: its length, the checksum of the rest, its kind. Both
+ * kinds' payloads start with a pc (lo, hi): the block's, or the region's entry.
+ *   KIND_BLOCK:  program (pc lo, pc hi, size, ...), guest bytes
+ *   KIND_REGION: entry lo, entry hi, block count n, image needs, image bytes,
+ *                n × (pc lo, pc hi, size), image, each block's guest bytes
+ * Bytes are packed 4 to a word, little-endian, each run padded to a whole word.
+ */
+const REC_HEADER = 3;
+const KIND_BLOCK = 0;
+const KIND_REGION = 1;
+/** Words of a region record's payload before its block list. */
+const REGION_HEAD = 5;
+
+/** A region's image as the store keeps it: the blocks it was compiled from (entry first). */
+export interface StoredRegion {
+  readonly blocks: readonly { pc: number; size: number }[];
+  readonly image: RegionImage;
+}
+
+/** Packs bytes 4 to a word (little-endian; the last word padded with zeros) onto `out`. */
+function pushBytes(out: number[], bytes: ArrayLike<number>, from: number, length: number): void {
+  for (let i = 0; i < length; i += 4) {
+    let word = 0;
+    for (let k = 0; k < 4 && i + k < length; k++) word |= bytes[from + i + k] << (8 * k);
+    out.push(word);
+  }
+}
+
+/** Whether the bytes packed at words[at...] equal u8[from, from + length). */
+function sameBytes(words: Int32Array, at: number, u8: Uint8Array, from: number, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    if (u8[from + i] !== ((words[at + (i >> 2)] >>> (8 * (i & 3))) & 0xff)) return false;
+  }
+  return true;
+}
+
+const wordsOf = (bytes: number): number => (bytes + 3) >> 2;
 
 /** FNV-1a over words [from, to): catches a record damaged on disk. */
 function checksum(w: ArrayLike<number>, from: number, to: number): number {
@@ -90,17 +132,16 @@ export function programKey(path: string): string | undefined {
 export class TranslationStore {
   /** The loaded file as words (empty if there was none). */
   private words: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  /** pc → index of its record in `words`. */
-  private readonly index = new Map<number, number>();
-  /** Blocks translated by this run, to be written by save(): their guest bytes (as words) and program. */
-  private readonly fresh: { bytes: number[]; parts: ReturnType<typeof programParts> }[] = [];
-  private readonly freshPcs = new Set<number>();
+  /** Per kind, pc → index of its record in `words`. */
+  private readonly index = [new Map<number, number>(), new Map<number, number>()];
+  /** Records made by this run, to be written by save(): kind and payload, by kind and pc. */
+  private readonly fresh = [new Map<number, number[]>(), new Map<number, number[]>()];
   /** Words the fresh records will take. */
   private freshWords = 0;
   private readonly header: number[];
   private readonly file: string;
   /** Counters for -d stats. */
-  readonly stats = { loaded: 0, used: 0, recorded: 0 };
+  readonly stats = { loaded: 0, used: 0, recorded: 0, regionsLoaded: 0, regionsUsed: 0, regionsRecorded: 0 };
 
   constructor(
     private readonly dir: string,
@@ -129,9 +170,7 @@ export class TranslationStore {
     const h = this.header;
     if (w.length < h.length) return;
     for (let i = 0; i < h.length; i++) if (w[i] !== h[i]) return;
-    // Records: length in words, checksum of the rest, the program (which starts with its pc,
-    // lo and hi, and its byte count), the guest bytes (4 per word). A record whose length
-    // does not fit ends the list.
+    // Records (see REC_HEADER); one whose length does not fit ends the list.
     this.words = w;
     // Marks the file as in use, so that pruneStale leaves it while its program still runs.
     try {
@@ -143,11 +182,13 @@ export class TranslationStore {
     for (let at = h.length; at < w.length; ) {
       const len = w[at];
       if (len < REC_HEADER + 4 || at + len > w.length) break;
+      const index = this.index[w[at + 2]];
       const pc = (w[at + REC_HEADER + 1] >>> 0) * 0x1_0000_0000 + (w[at + REC_HEADER] >>> 0);
-      if (!this.index.has(pc)) this.index.set(pc, at);
+      if (index !== undefined && !index.has(pc)) index.set(pc, at);
       at += len;
     }
-    this.stats.loaded = this.index.size;
+    this.stats.loaded = this.index[KIND_BLOCK].size;
+    this.stats.regionsLoaded = this.index[KIND_REGION].size;
   }
 
   /**
@@ -156,58 +197,104 @@ export class TranslationStore {
    * afresh). A record that does not read back as a valid program is dropped.
    */
   take(pc: number): Tier0Program | undefined {
-    const at = this.index.get(pc);
+    const at = this.index[KIND_BLOCK].get(pc);
     if (at === undefined) return undefined;
     const w = this.words;
     const end = at + w[at];
     const size = w[at + REC_HEADER + 2];
-    const bytesAt = end - ((size + 3) >> 2);
+    const bytesAt = end - wordsOf(size);
     if (!(size > 0 && bytesAt > at + REC_HEADER) || !this.stable(pc, size)) return undefined;
     // The guest bytes first (the cheap test that decides most misses), then the checksum.
-    const u8 = this.mem.u8;
-    for (let i = 0; i < size; i++) {
-      if (u8[pc + i] !== ((w[bytesAt + (i >> 2)] >>> (8 * (i & 3))) & 0xff)) return undefined;
-    }
+    if (!sameBytes(w, bytesAt, this.mem.u8, pc, size)) return undefined;
     try {
-      if (checksum(w, at + REC_HEADER, end) !== w[at + 1]) throw new Error('checksum');
+      if (checksum(w, at + 2, end) !== w[at + 1]) throw new Error('checksum');
       const program = readProgram(w, at + REC_HEADER, bytesAt);
       this.stats.used++;
       return program;
     } catch {
       // A damaged record: forget it (a fresh translation will be recorded instead).
-      this.index.delete(pc);
+      this.index[KIND_BLOCK].delete(pc);
       return undefined;
     }
   }
 
+  /**
+   * The recorded image of the region entered at pc, if guest memory holds the bytes of all
+   * its blocks on executable, non-writable pages; otherwise undefined.
+   */
+  takeRegion(pc: number): StoredRegion | undefined {
+    const at = this.index[KIND_REGION].get(pc);
+    if (at === undefined) return undefined;
+    const w = this.words;
+    const end = at + w[at];
+    const p = at + REC_HEADER;
+    const count = w[p + 2];
+    const imageBytes = w[p + 4];
+    const listAt = p + REGION_HEAD;
+    if (count <= 0 || imageBytes <= 0 || listAt + 3 * count + wordsOf(imageBytes) > end) return undefined;
+    const blocks: { pc: number; size: number }[] = [];
+    let bytesAt = listAt + 3 * count + wordsOf(imageBytes);
+    for (let i = 0; i < count; i++) {
+      const q = listAt + 3 * i;
+      const block = { pc: (w[q + 1] >>> 0) * 0x1_0000_0000 + (w[q] >>> 0), size: w[q + 2] };
+      if (block.size <= 0 || bytesAt + wordsOf(block.size) > end || !this.stable(block.pc, block.size)) return undefined;
+      if (!sameBytes(w, bytesAt, this.mem.u8, block.pc, block.size)) return undefined;
+      bytesAt += wordsOf(block.size);
+      blocks.push(block);
+    }
+    if (bytesAt !== end || blocks[0].pc !== pc) return undefined;
+    if (checksum(w, at + 2, end) !== w[at + 1]) {
+      this.index[KIND_REGION].delete(pc);
+      return undefined;
+    }
+    const imageAt = listAt + 3 * count;
+    const bytes = new Uint8Array(w.buffer.slice(w.byteOffset + imageAt * 4, w.byteOffset + imageAt * 4 + imageBytes) as ArrayBuffer);
+    return { blocks, image: { bytes, needs: w[p + 3] } };
+  }
+
   /** Records the program of a block this run translated (if its pages are program text). */
   note(b: Tier0Program): void {
-    if (b.size <= 0 || this.freshPcs.has(b.pc) || !this.stable(b.pc, b.size)) return;
-    if ((this.words.length + this.freshWords) * 4 > MAX_FILE_BYTES) return;
+    if (b.size <= 0 || this.fresh[KIND_BLOCK].has(b.pc) || !this.stable(b.pc, b.size)) return;
     // The bytes now: by the end of the run the page may have been made writable and changed.
-    const u8 = this.mem.u8;
-    const bytes: number[] = [];
-    for (let i = 0; i < b.size; i += 4) {
-      bytes.push(u8[b.pc + i] | (u8[b.pc + i + 1] << 8) | (u8[b.pc + i + 2] << 16) | (u8[b.pc + i + 3] << 24));
-    }
     const parts = programParts(b);
-    this.fresh.push({ bytes, parts });
-    this.freshWords += REC_HEADER + bytes.length + parts.head.length + parts.code.length + parts.tail.length;
-    this.freshPcs.add(b.pc);
-    this.stats.recorded++;
+    const payload = [KIND_BLOCK, ...parts.head, ...parts.code, ...parts.tail];
+    pushBytes(payload, this.mem.u8, b.pc, b.size);
+    if (this.add(KIND_BLOCK, b.pc, payload)) this.stats.recorded++;
+  }
+
+  /** Records the image of a region this run compiled, entered at blocks[0] (if all its blocks are program text). */
+  noteRegion(blocks: readonly { pc: number; size: number }[], image: RegionImage): void {
+    const entry = blocks[0].pc;
+    if (this.fresh[KIND_REGION].has(entry) || blocks.some((b) => b.size <= 0 || !this.stable(b.pc, b.size))) return;
+    const payload = [KIND_REGION, lo32(entry), hi32(entry), blocks.length, image.needs, image.bytes.length];
+    for (const b of blocks) payload.push(lo32(b.pc), hi32(b.pc), b.size);
+    pushBytes(payload, image.bytes, 0, image.bytes.length);
+    for (const b of blocks) pushBytes(payload, this.mem.u8, b.pc, b.size);
+    if (this.add(KIND_REGION, entry, payload)) this.stats.regionsRecorded++;
+  }
+
+  /** Keeps a fresh record for save() if the file stays within MAX_FILE_BYTES. */
+  private add(kind: number, pc: number, payload: number[]): boolean {
+    const words = payload.length + REC_HEADER - 1;
+    if ((this.words.length + this.freshWords + words) * 4 > MAX_FILE_BYTES) return false;
+    this.fresh[kind].set(pc, payload);
+    this.freshWords += words;
+    return true;
   }
 
   /** Writes the file if this run recorded anything: the loaded records not replaced, then the new ones. */
   save(): void {
-    if (this.fresh.length === 0) return;
+    if (this.fresh[KIND_BLOCK].size + this.fresh[KIND_REGION].size === 0) return;
     const keep: Int32Array[] = [];
     let n = this.header.length + this.freshWords;
-    for (const [pc, at] of this.index) {
-      if (this.freshPcs.has(pc)) continue;
-      const rec = this.words.subarray(at, at + this.words[at]);
-      keep.push(rec);
-      n += rec.length;
-    }
+    this.index.forEach((index, kind) => {
+      for (const [pc, at] of index) {
+        if (this.fresh[kind].has(pc)) continue;
+        const rec = this.words.subarray(at, at + this.words[at]);
+        keep.push(rec);
+        n += rec.length;
+      }
+    });
     const out = new Int32Array(n);
     out.set(this.header, 0);
     let at = this.header.length;
@@ -215,15 +302,14 @@ export class TranslationStore {
       out.set(rec, at);
       at += rec.length;
     }
-    for (const { bytes, parts } of this.fresh) {
-      const start = at;
-      at += REC_HEADER;
-      for (const part of [parts.head, parts.code, parts.tail, bytes]) {
-        out.set(part, at);
-        at += part.length;
+    for (const fresh of this.fresh) {
+      for (const payload of fresh.values()) {
+        // The length, the checksum, then the payload (kind first).
+        out.set(payload, at + 2);
+        out[at] = payload.length + 2;
+        out[at + 1] = checksum(out, at + 2, at + 2 + payload.length);
+        at += payload.length + 2;
       }
-      out[start] = at - start;
-      out[start + 1] = checksum(out, start + REC_HEADER, at);
     }
     const partial = `${this.file}.${process.pid}`;
     try {

@@ -204,7 +204,9 @@ export class TbCache {
     // the rest are cold so far, and compiling them would only make the compile slower.
     const onlyRun = tier === 1 && generation === 0 && this.opts.tier0 !== undefined;
     const t0 = nowMs();
-    if (tier === 0 && this.opts.store && this.installStored(entryPcs as number)) {
+    // A block seen for the first time may be the entry of a region the last run compiled
+    // (then it runs compiled at once), or have a tier-0 program recorded.
+    if (tier === 0 && this.opts.store && (this.installStoredRegion(entryPcs as number) || this.installStored(entryPcs as number))) {
       this.stats.translateMs += nowMs() - t0;
       return;
     }
@@ -240,8 +242,11 @@ export class TbCache {
         }
       }
     }
-    const compiled = backend.compile(blocks);
-    this.addRegion(blocks, compiled, tier, backend, generation);
+    // The image of a promoted region is recorded, so that the next run compiles it from the start.
+    const record = onlyRun && this.opts.store !== undefined && backend.loadImage !== undefined;
+    const compiled = backend.compile(blocks, { image: record });
+    if (record && compiled.image) this.opts.store!.noteRegion(blocks, compiled.image);
+    this.addRegion(blocks, { slots: compiled.slots }, tier, backend, generation);
     if (tier === 0) {
       this.stats.tier0Blocks++;
       this.opts.store?.note(this.opts.tier0!.programAt(compiled.slots[0]));
@@ -250,6 +255,29 @@ export class TbCache {
       this.stats.regionsCompiled++;
     }
     this.stats.translateMs += nowMs() - t0;
+  }
+
+  /**
+   * A region from the persistent cache, if it has one entered at pc (a promotion of the last
+   * run) whose blocks are none of them compiled yet: installs it and returns true.
+   */
+  private installStoredRegion(pc: number): boolean {
+    const backend = this.backend;
+    if (!backend.loadImage) return false;
+    const store = this.opts.store!;
+    const stored = store.takeRegion(pc);
+    if (!stored || stored.blocks.some((b) => this.byPc.get(b.pc)?.region.tier === 1)) return false;
+    let compiled: CompiledRegion;
+    try {
+      compiled = backend.loadImage(stored.image, stored.blocks.length);
+    } catch {
+      // An image this host cannot run (see loadImage): translate.
+      return false;
+    }
+    store.stats.regionsUsed++;
+    this.addRegion(stored.blocks, compiled, 1, backend, 0);
+    this.stats.regionsCompiled++;
+    return true;
   }
 
   /** A tier-0 block from the persistent cache, if it has the block at pc: installs it and returns true. */

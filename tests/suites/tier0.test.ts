@@ -3,7 +3,7 @@
 // back unchanged and well formed; damaged programs fail the check and damaged records are
 // refused, never run; a record is taken
 // only for the very bytes it was made from; and through the CLI, a second run of a program
-// takes its blocks from the cache with the same output. (That tier 0 computes what the
+// takes its blocks, and the regions the first compiled, from the cache with the same output. (That tier 0 computes what the
 // reference interpreter computes is in the differential suites of wasm-backend.test.ts.)
 
 import { spawnSync } from 'node:child_process';
@@ -165,17 +165,66 @@ describe('the translation store', () => {
     writeFileSync(file, bytes.subarray(0, bytes.length - 6));
     expect(new TranslationStore(dir, setup().mem, key, b.helpers).take(CODE)).toBeUndefined();
   });
+
+  it('gives back a region image for the same bytes of all its blocks only, and refuses a damaged one', () => {
+    const dir = join(temp, 'store-region');
+    const a = setup();
+    const store = new TranslationStore(dir, a.mem, key, a.helpers);
+    // Two blocks on the page (the image is opaque to the store: any bytes will do).
+    const blocks = [{ pc: CODE, size: 12 }, { pc: CODE + 4, size: 8 }];
+    const image = { bytes: new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 42]), needs: 1 };
+    store.noteRegion(blocks, image);
+    expect(store.stats.regionsRecorded).toBe(1);
+    store.save();
+
+    const b = setup();
+    const again = new TranslationStore(dir, b.mem, key, b.helpers);
+    expect(again.stats.regionsLoaded).toBe(1);
+    expect(again.takeRegion(CODE + 4)).toBeUndefined(); // only by its entry
+    const got = again.takeRegion(CODE);
+    expect(got?.blocks).toEqual(blocks);
+    expect(got && Array.from(got.image.bytes)).toEqual(Array.from(image.bytes));
+    expect(got?.image.needs).toBe(1);
+    b.mem.dv.setUint32(CODE + 8, NOP, true); // the second block's last instruction
+    expect(again.takeRegion(CODE)).toBeUndefined();
+    b.mem.dv.setUint32(CODE + 8, BRK, true);
+    b.mem.setProt(CODE, PAGE_SIZE, 7);
+    expect(again.takeRegion(CODE)).toBeUndefined();
+    b.mem.setProt(CODE, PAGE_SIZE, 5);
+    expect(again.takeRegion(CODE)).toBeDefined();
+
+    // One flipped bit in the image: the checksum refuses the record.
+    const file = join(dir, readdirSync(dir)[0]);
+    const bytes = Buffer.from(readFileSync(file));
+    bytes[bytes.length - (3 + 2) * 4 - 4] ^= 0x01; // before the guest bytes (3 + 2 words), the image's last word: its byte 8
+    writeFileSync(file, bytes);
+    expect(new TranslationStore(dir, setup().mem, key, b.helpers).takeRegion(CODE)).toBeUndefined();
+  });
 });
 
 describe('the translation cache through the CLI', () => {
+  // A fixed, small environment: glibc's start-up loops run once per variable, and with
+  // enough of them one is promoted (compiled), which these tests should not depend on.
   const run = (cacheDir: string, ...args: string[]) => {
     const r = spawnSync(process.execPath, [CLI, '-d', 'stats', ...args], {
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, QEMU_USER_TS_CACHE_DIR: cacheDir },
+      env: { LANG: 'C', QEMU_USER_TS_CACHE_DIR: cacheDir },
     });
-    const m = /translation cache: (?:(\d+) blocks taken of (\d+) kept, (\d+) recorded|(off))/.exec(r.stderr);
-    return { status: r.status, stdout: r.stdout, taken: Number(m?.[1]), kept: Number(m?.[2]), recorded: Number(m?.[3]), off: m?.[4] === 'off' };
+    const m = /translation cache: (?:(\d+) blocks taken of (\d+) kept, (\d+) recorded; (\d+) compiled regions taken of (\d+) kept, (\d+) recorded|(off))/.exec(r.stderr);
+    const n = (i: number) => Number(m?.[i]);
+    return {
+      status: r.status,
+      stdout: r.stdout,
+      taken: n(1),
+      kept: n(2),
+      recorded: n(3),
+      regionsTaken: n(4),
+      regionsKept: n(5),
+      regionsRecorded: n(6),
+      promotions: Number(/promotions (\d+)/.exec(r.stderr)?.[1]),
+      off: m?.[7] === 'off',
+    };
   };
 
   for (const arch of ['riscv64', 'aarch64']) {
@@ -201,6 +250,21 @@ describe('the translation cache through the CLI', () => {
       expect(third.stdout).toBe(first.stdout);
       expect(third.status).toBe(0);
       expect(third.recorded).toBeGreaterThan(0);
+    });
+
+    it(`${arch}: a second run compiles the regions the first promoted from the start, with the same output`, () => {
+      const dir = join(temp, `cli-regions-${arch}`);
+      const program = join(ROOT, `tests/binaries/${arch}/bin/syscalls`);
+      const first = run(dir, program);
+      expect(first.status).toBe(0);
+      expect(first.promotions).toBeGreaterThan(2);
+      expect(first.regionsRecorded).toBe(first.promotions);
+      const second = run(dir, program);
+      expect(second.stdout).toBe(first.stdout);
+      expect(second.status).toBe(0);
+      expect(second.regionsKept).toBe(first.regionsRecorded);
+      expect(second.regionsTaken).toBe(first.regionsRecorded);
+      expect(second.promotions).toBeLessThan(first.promotions);
     });
   }
 

@@ -109,8 +109,8 @@ function words64(v: bigint): [number, number] {
 }
 
 /** The low and high words of a guest address (a number below 2^53). */
-const lo32 = (v: number): number => v % TWO_32 | 0;
-const hi32 = (v: number): number => Math.floor(v / TWO_32) | 0;
+export const lo32 = (v: number): number => v % TWO_32 | 0;
+export const hi32 = (v: number): number => Math.floor(v / TWO_32) | 0;
 
 /**
  * Flattens a translated block (unoptimized IR) into a tier-0 program. Written with plain

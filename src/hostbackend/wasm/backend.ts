@@ -13,14 +13,17 @@ import type { HelperContext, HelperRegistry } from '../../tcg/helpers.js';
 import type { TranslatedBlock } from '../../tcg/ir.js';
 import { JUMP_CACHE, JUMP_CACHE_ENTRIES } from '../../memory/layout.js';
 import { GuestFault, type GuestMemory } from '../../memory/guest-memory.js';
-import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '../backend.js';
+import type { BackendCaps, BackendOptions, CompiledRegion, CompileOptions, HostBackend, RegionImage } from '../backend.js';
 import { IMPORTS, REGION_EXPORT, generateModule, type CodegenOutput } from './codegen.js';
 import { FAULT_EXIT } from './region.js';
+import { wasmFeatures } from './features.js';
 import { nowMs } from '../../host-lazy.js';
 
 /** A region's exported function: (env, block index) → ExitReason (or FAULT_EXIT). */
 type RegionFn = (env: number, index: number) => number;
 type HelperImport = (...args: (number | bigint)[]) => number | bigint | void;
+/** RegionImage.needs: the module uses relaxed_madd as a hardware FMA (features.ts). */
+const NEEDS_FUSED_MADD = 1;
 
 export class WasmBackend implements HostBackend {
   readonly name = 'wasm' as const;
@@ -122,30 +125,52 @@ export class WasmBackend implements HostBackend {
     return this.totalMs;
   }
 
-  compile(blocks: TranslatedBlock[]): CompiledRegion {
+  compile(blocks: TranslatedBlock[], opts: CompileOptions = {}): CompiledRegion {
     const t0 = nowMs();
-    const baseSlot = this.nextSlot;
-    const out: CodegenOutput = generateModule({ blocks, baseSlot, helpers: this.helpers, text: this.logOutAsm !== undefined });
+    const out: CodegenOutput = generateModule({ blocks, baseSlot: this.nextSlot, helpers: this.helpers, text: this.logOutAsm !== undefined });
     const t1 = nowMs();
-    const helperImports: WebAssembly.ModuleImports = {};
-    for (const id of out.helperIds) helperImports[String(id)] = this.helperImport(id);
-    const module = new WebAssembly.Module(out.bytes);
-    const instance = new WebAssembly.Instance(module, { [IMPORTS.module]: this.runtimeImports, [IMPORTS.helperModule]: helperImports });
-    const fn = instance.exports[REGION_EXPORT] as RegionFn;
-    const t2 = nowMs();
-
-    const slots = blocks.map((_, i) => baseSlot + i);
-    this.nextSlot += blocks.length;
-    for (const slot of slots) {
-      this.slotFn[slot] = fn;
-      this.slotIndex[slot] = slot - baseSlot;
-    }
-    this.nModules++;
-    this.nBlocks += blocks.length;
+    const region = this.instantiate(new WebAssembly.Module(out.bytes), blocks.length);
     this.nBytes += out.bytes.length;
     this.codegenMs += t1 - t0;
-    this.totalMs += t2 - t0;
+    this.totalMs += nowMs() - t0;
     if (this.logOutAsm && out.text !== null) this.logOutAsm(out.text);
+    return opts.image ? { slots: region.slots, image: { bytes: out.bytes, needs: out.usesFusedMadd ? NEEDS_FUSED_MADD : 0 } } : region;
+  }
+
+  /**
+   * A region from the image compile() made of `count` blocks (in another run: the
+   * persistent translation cache). Throws if the engine does not take the module.
+   */
+  loadImage(image: RegionImage, count: number): CompiledRegion {
+    if (image.needs & ~NEEDS_FUSED_MADD) throw new Error('wasm backend: an image needing what this build does not know');
+    // Asked only of images that use relaxed_madd (the probe also lets V8 compile it).
+    if (image.needs & NEEDS_FUSED_MADD && !wasmFeatures().fusedMadd) throw new Error('wasm backend: the image needs a fused multiply-add');
+    const t0 = nowMs();
+    const region = this.instantiate(new WebAssembly.Module(image.bytes), count);
+    this.nBytes += image.bytes.length;
+    this.totalMs += nowMs() - t0;
+    return region;
+  }
+
+  /** Instantiates a region module for `count` blocks, which get consecutive slots from nextSlot. */
+  private instantiate(module: WebAssembly.Module, count: number): CompiledRegion {
+    const baseSlot = this.nextSlot;
+    const helperImports: WebAssembly.ModuleImports = {};
+    for (const imp of WebAssembly.Module.imports(module)) {
+      if (imp.module === IMPORTS.helperModule) helperImports[imp.name] = this.helperImport(Number(imp.name));
+    }
+    const runtime = { ...this.runtimeImports, [IMPORTS.baseSlot]: new WebAssembly.Global({ value: 'i32', mutable: false }, baseSlot) };
+    const instance = new WebAssembly.Instance(module, { [IMPORTS.module]: runtime, [IMPORTS.helperModule]: helperImports });
+    const fn = instance.exports[REGION_EXPORT] as RegionFn;
+    const slots: number[] = [];
+    for (let i = 0; i < count; i++) {
+      slots.push(baseSlot + i);
+      this.slotFn[baseSlot + i] = fn;
+      this.slotIndex[baseSlot + i] = i;
+    }
+    this.nextSlot += count;
+    this.nModules++;
+    this.nBlocks += count;
     return { slots };
   }
 

@@ -24,6 +24,8 @@ export const IMPORTS = {
   check: 'chk',
   /** Helpers are imported as helpers.<id>. */
   helperModule: 'h',
+  /** i32 global: the slot of block 0 (block i has slot base + i). An import, so that a module's bytes do not depend on where its blocks land and another run can load them again. */
+  baseSlot: 'base',
 } as const;
 
 /** Magnitudes inside [FMA_SAFE_MIN, FMA_SAFE_MAX] leave room for the error terms of the FMA emulation. */
@@ -37,7 +39,7 @@ export const REGION_EXPORT = 'r';
 
 export interface CodegenInput {
   readonly blocks: readonly TranslatedBlock[];
-  /** Slot of block 0; block i has slot baseSlot + i (the jump cache names blocks by slot). */
+  /** Slot of block 0, for the text only: the code reads it from the imported global IMPORTS.baseSlot. */
   readonly baseSlot: number;
   readonly helpers: HelperRegistry;
   /** Record the module's text for `-d out_asm`. */
@@ -52,6 +54,8 @@ export interface CodegenOutput {
   readonly usesLoad: boolean;
   readonly usesStore: boolean;
   readonly usesCheck: boolean;
+  /** The module computes FMAs with relaxed_madd (valid only where wasmFeatures().fusedMadd). */
+  readonly usesFusedMadd: boolean;
 }
 
 /** Generates one module for the whole list of blocks. */
@@ -66,6 +70,10 @@ export class ModuleGen {
   readonly b: WasmBuilder;
   readonly helperFunc = new Map<number, number>();
   private loadImport = -1;
+  /** The module has relaxed_madd in it: it is for hosts where that is a hardware FMA. */
+  private usesFusedMadd = false;
+  /** The imported global holding the slot of block 0. */
+  baseSlotGlobal = -1;
   private storeImport = -1;
   private checkImport = -1;
   private readonly runtime = new Map<string, number>();
@@ -84,6 +92,7 @@ export class ModuleGen {
 
     // Imports: memory, then functions (all before any defined function).
     b.importMemory(IMPORTS.module, IMPORTS.memory, WASM_PAGES, WASM_PAGES, true);
+    this.baseSlotGlobal = b.importGlobal(IMPORTS.module, IMPORTS.baseSlot, 'i32');
     for (const id of helperIds) {
       const h = input.helpers.get(id);
       this.helperFunc.set(id, b.importFunction(IMPORTS.helperModule, String(id), b.type(h.args, h.ret ? [h.ret] : [])));
@@ -104,7 +113,7 @@ export class ModuleGen {
       p.gen();
       b.endFunction();
     }
-    return { bytes: b.finish(), text: b.text(), helperIds, usesLoad, usesStore, usesCheck };
+    return { bytes: b.finish(), text: b.text(), helperIds, usesLoad, usesStore, usesCheck, usesFusedMadd: this.usesFusedMadd };
   }
 
   /** A scratch array of at least n entries (temps' last uses, reused block to block). */
@@ -267,7 +276,7 @@ export class ModuleGen {
    * Returns NaN when a magnitude leaves the range where every step is exact.
    */
   fmaF64(): number {
-    if (wasmFeatures().fusedMadd) return this.fusedMadd('f64');
+    if (this.hasFusedMadd()) return this.fusedMadd('f64');
     return this.runtimeFunc('fma_f64', ['f64', 'f64', 'f64'], ['f64'], () => {
       const b = this.b;
       const names = ['uh', 'ul', 'th', 'tl', 'x', 'y', 'bv', 't', 'ah', 'al', 'bh', 'bl', 'r'];
@@ -330,7 +339,7 @@ export class ModuleGen {
    * bits, then to nearest at 24, is the correctly rounded result (53 >= 24 + 2).
    */
   fmaF32(): number {
-    if (wasmFeatures().fusedMadd) return this.fusedMadd('f32');
+    if (this.hasFusedMadd()) return this.fusedMadd('f32');
     return this.runtimeFunc('fma_f32', ['f32', 'f32', 'f32'], ['f32'], () => {
       const b = this.b;
       const v: Record<string, Local> = {};
@@ -351,9 +360,11 @@ export class ModuleGen {
     });
   }
 
-  /** Whether relaxed_madd is a hardware FMA here (see features.ts). */
+  /** Whether relaxed_madd is a hardware FMA here (see features.ts); a yes means the module uses it. */
   hasFusedMadd(): boolean {
-    return wasmFeatures().fusedMadd;
+    if (!wasmFeatures().fusedMadd) return false;
+    this.usesFusedMadd = true;
+    return true;
   }
 
   /** $madd_<t>(a, b, c): lane 0 of relaxed_madd on splats — a hardware FMA (see features.ts). */

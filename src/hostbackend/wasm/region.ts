@@ -86,7 +86,7 @@ export class RegionGen {
   constructor(
     readonly m: ModuleGen,
     private readonly blocks: readonly TranslatedBlock[],
-    /** Slot of block 0; the region's blocks have consecutive slots. */
+    /** Slot of block 0 (for the text; the code reads it from an imported global). */
     readonly baseSlot: number,
   ) {
     this.b = m.b;
@@ -385,7 +385,7 @@ export class RegionGen {
     this.openIf();
     b.localGet(entry);
     b.i32Load(8);
-    b.i32Const(this.baseSlot);
+    b.globalGet(this.m.baseSlotGlobal);
     b.i32Sub();
     b.localTee(idx);
     b.i32Const(this.blocks.length);

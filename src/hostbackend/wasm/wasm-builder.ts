@@ -162,6 +162,7 @@ export class WasmBuilder {
   private importCount = 0;
   private readonly importIndex = new Map<string, number>();
   private importedFunctions = 0;
+  private importedGlobals = 0;
   /** Type index of every defined (non-imported) function, in index order. */
   private readonly funcTypes: number[] = [];
   private readonly elements: { offset: number; funcs: number[] }[] = [];
@@ -228,6 +229,17 @@ export class WasmBuilder {
     this.imports.uleb(min);
     this.imports.uleb(max);
     this.importCount++;
+  }
+
+  /** Imports an immutable global of type `type`; returns its index (imported globals are numbered in import order). */
+  importGlobal(module: string, name: string, type: ValType): number {
+    this.imports.name(module);
+    this.imports.name(name);
+    this.imports.byte(0x03);
+    this.imports.byte(VALTYPE_CODE[type]);
+    this.imports.byte(0x00); // immutable
+    this.importCount++;
+    return this.importedGlobals++;
   }
 
   /** Imports table 0, of funcref, with at least `min` entries and no maximum. */
@@ -514,6 +526,11 @@ export class WasmBuilder {
 
   // --- locals -------------------------------------------------------------------------
 
+  globalGet(index: number): void {
+    this.code.byte(0x23);
+    this.code.uleb(index);
+    if (this.rec) this.line(`global.get ${index}`);
+  }
   localGet(l: Local): void {
     this.code.byte(0x20);
     this.code.uleb(l.index);
