@@ -1,10 +1,16 @@
-// Bundles the CLI (src/cli/main.ts) into one CommonJS file, dist/qemu-user-ts.cjs, which
-// bin/qemu-user-ts compiles with a V8 code cache (CommonJS because node:vm can cache a
-// script, not an ES module). `node esbuild.config.mjs` builds; no watch mode.
+// Bundles the CLI (src/cli/main.ts) into a CommonJS file, dist/qemu-user-ts.cjs, and the
+// translation side (src/tcg/translate-side.ts: front ends, optimizer, wasm code generator) into
+// a second, dist/qemu-user-ts-translate.cjs, which the first loads only when a run translates
+// (a run taking everything from the translation cache never does). bin/qemu-user-ts compiles
+// each with a V8 code cache (CommonJS because node:vm can cache a script, not an ES module).
+// The translation side has its own copies of the modules it shares with the main bundle
+// (IR, opcodes, helpers' registry, ...): they hold no state the two must share, and no
+// class crosses between them where instanceof matters. `node esbuild.config.mjs` builds;
+// no watch mode.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 // Node built-ins that dependencies require at load time but (almost) never use, replaced by
@@ -13,6 +19,18 @@ const LAZY_BUILTINS = [
   { module: 'child_process', importer: /node_modules[\\/]commander[\\/]/, shim: 'src/shims/lazy-child-process.cjs' },
   { module: 'assert', importer: /node_modules[\\/]elfy[\\/]/, shim: 'src/shims/lazy-assert.cjs' },
 ];
+// In the main bundle, the translation side is a stand-in that loads the second bundle.
+const TRANSLATE_SIDE = resolve('src/tcg/translate-side.ts');
+const lazyTranslateSide = {
+  name: 'lazy-translate-side',
+  setup(b) {
+    b.onResolve({ filter: /translate-side\.js$/ }, (args) => {
+      const target = resolve(dirname(args.importer), args.path.replace(/\.js$/, '.ts'));
+      return target === TRANSLATE_SIDE ? { path: resolve('src/shims/lazy-translate-side.cjs') } : undefined;
+    });
+  },
+};
+
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
@@ -39,9 +57,7 @@ function sourceHash(dir) {
   return h.digest('hex').slice(0, 24);
 }
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/qemu-user-ts.cjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -54,14 +70,15 @@ await build({
   // Non-ASCII characters escaped: bin/qemu-user-ts reads the bundle as latin1.
   charset: 'ascii',
   logLevel: 'warning',
-  plugins: [lazyBuiltins],
   define: { QEMU_USER_TS_BUILD_ID: JSON.stringify(sourceHash('src')) },
-});
+};
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/qemu-user-ts.cjs', plugins: [lazyBuiltins, lazyTranslateSide] });
+await build({ ...common, entryPoints: ['src/tcg/translate-side.ts'], outfile: 'dist/qemu-user-ts-translate.cjs', plugins: [lazyBuiltins] });
 
-// A fresh bundle gets a fresh V8 code cache (see bin/qemu-user-ts), made by running a
-// riscv64 and then an aarch64 hello world, so that it holds the code every run needs and
-// each front end's translators.
-rmSync('dist/qemu-user-ts.v8cache', { force: true });
+// Fresh bundles get fresh V8 code caches (see bin/qemu-user-ts), made by running a riscv64
+// and then an aarch64 hello world, so that they hold the code every run needs and each
+// front end's translators.
+for (const name of ['qemu-user-ts', 'qemu-user-ts-translate']) rmSync(`dist/${name}.v8cache`, { force: true });
 for (const hello of ['tests/binaries/riscv64/bin/hello', 'tests/binaries/aarch64/bin/hello']) {
   if (!existsSync(hello)) continue;
   execFileSync(process.execPath, ['bin/qemu-user-ts', hello], {

@@ -32,3 +32,14 @@ export interface GuestArch {
   /** Registers the guest's helpers and returns its translator. */
   createTranslator(helpers: HelperRegistry): Translator;
 }
+
+/**
+ * A translator made on first use: a guest registers its helpers at start-up (programs in
+ * the translation cache name them by number), but building its translator loads the
+ * translation side (tcg/translate-side.ts), which a run that takes every block from the
+ * cache never needs.
+ */
+export function lazyTranslator(make: () => Translator): Translator {
+  let translator: Translator | undefined;
+  return { translate: (mem, pc, opts) => (translator ??= make()).translate(mem, pc, opts) };
+}

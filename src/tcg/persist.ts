@@ -105,7 +105,8 @@ function pushBytes(out: number[], bytes: ArrayLike<number>, from: number, length
 /** Whether the bytes packed at words[at...] equal u8[from, from + length). */
 function sameBytes(words: Int32Array, at: number, u8: Uint8Array, from: number, length: number): boolean {
   for (let i = 0; i < length; i++) {
-    if (u8[from + i] !== ((words[at + (i >> 2)] >>> (8 * (i & 3))) & 0xff)) return false;
+    // >> rather than >>>: a uint32 above 2^31 would be a heap number in unoptimized code.
+    if (u8[from + i] !== ((words[at + (i >> 2)] >> (8 * (i & 3))) & 0xff)) return false;
   }
   return true;
 }

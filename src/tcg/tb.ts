@@ -24,7 +24,7 @@ import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
 import { JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SHIFT, PERM, jumpCacheIndex } from '../memory/layout.js';
 import { formatOp, type TranslatedBlock } from './ir.js';
 import type { TcgLog } from './log.js';
-import { optimize } from './optimize.js';
+import { optimize } from './translate-side.js';
 import { RegionHeat } from './heat.js';
 import type { TranslationStore } from './persist.js';
 import type { Tier0Backend } from '../hostbackend/tier0/tier0.js';
@@ -95,6 +95,8 @@ export class TbCache {
   private lastRegion = -1;
   /** The jump cache as i32 words: entry i has pc at [4i, 4i+1] and slot at [4i+2]. */
   private readonly jumpCache: Int32Array;
+  /** Whether -d stats asked for times. */
+  private readonly timing: boolean;
   /** Counters for -d stats. */
   readonly stats = { blocksTranslated: 0, regionsCompiled: 0, translateMs: 0, invalidations: 0, flushes: 0, merges: 0, tier0Blocks: 0, promotions: 0 };
 
@@ -105,6 +107,7 @@ export class TbCache {
     private readonly opts: TbCacheOptions,
   ) {
     this.jumpCache = new Int32Array(mem.memory.buffer, JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
+    this.timing = opts.log.has('stats');
     this.clearJumpCache();
     mem.onCodeWrite = (page) => this.invalidatePage(page);
   }
@@ -203,11 +206,12 @@ export class TbCache {
     // A block promoted from tier 0 takes along only successors that have run (in tier 0):
     // the rest are cold so far, and compiling them would only make the compile slower.
     const onlyRun = tier === 1 && generation === 0 && this.opts.tier0 !== undefined;
-    const t0 = nowMs();
+    // Timed for -d stats only: reading the clock ~800 times costs a short run a millisecond or two.
+    const t0 = this.timing ? nowMs() : 0;
     // A block seen for the first time may be the entry of a region the last run compiled
     // (then it runs compiled at once), or have a tier-0 program recorded.
     if (tier === 0 && this.opts.store && (this.installStoredRegion(entryPcs as number) || this.installStored(entryPcs as number))) {
-      this.stats.translateMs += nowMs() - t0;
+      if (this.timing) this.stats.translateMs += nowMs() - t0;
       return;
     }
     const blocks: TranslatedBlock[] = [];
@@ -254,7 +258,7 @@ export class TbCache {
       this.stats.blocksTranslated += blocks.length;
       this.stats.regionsCompiled++;
     }
-    this.stats.translateMs += nowMs() - t0;
+    if (this.timing) this.stats.translateMs += nowMs() - t0;
   }
 
   /**

@@ -1,9 +1,12 @@
 // bin/qemu-user-ts run as a program: its shell lines move NODE_EXTRA_CA_CERTS aside so that
 // Node.js does not load certificates at start, and the JavaScript gives it back to the
-// guest. Run through `node`, the same file is the plain JavaScript launcher.
+// guest. Run through `node`, the same file is the plain JavaScript launcher. And the second
+// bundle: the translation side is loaded only by runs that translate.
 
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT } from './support/guest-runner.js';
@@ -50,5 +53,35 @@ describe('the launcher run as a program', () => {
     runPrintenv('program', {});
     runPrintenv('node', {});
     expect(statSync(CODE_CACHE).mtimeMs).toBe(before);
+  });
+});
+
+describe('the translation side in its own bundle', () => {
+  it('has the stand-in of the main bundle list exactly what src/tcg/translate-side.ts exports', async () => {
+    const real = await import('../../src/tcg/translate-side.js');
+    const shim = createRequire(import.meta.url)('../../src/shims/lazy-translate-side.cjs') as { TRANSLATE_SIDE_EXPORTS: string[] };
+    expect([...shim.TRANSLATE_SIDE_EXPORTS].sort()).toEqual(Object.keys(real).sort());
+  });
+
+  const haveStrace = spawnSync('strace', ['-V']).status === 0;
+  if (!haveStrace) console.warn('launcher test skipped: strace not found (apt-get install strace)');
+  it.skipIf(!haveStrace)('is loaded by a run that translates, and not by one that takes everything from the translation cache (needs strace: apt-get install strace)', () => {
+    const loadsTranslateSide = (cacheDir: string): boolean => {
+      const r = spawnSync('strace', ['-f', '-e', 'trace=openat', CLI, join(ROOT, 'tests/binaries/riscv64/bin/hello')], {
+        encoding: 'utf8',
+        env: { LANG: 'C', PATH: process.env.PATH, QEMU_USER_TS_CACHE_DIR: cacheDir },
+        timeout: 60_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stderr.includes('qemu-user-ts-translate.cjs');
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'launcher-cache-'));
+    try {
+      expect(loadsTranslateSide(dir)).toBe(true); // the first run translates
+      expect(loadsTranslateSide(dir)).toBe(false);
+      expect(loadsTranslateSide('off')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,13 +1,12 @@
 // The aarch64 guest: its ELF identity, env block size, helpers and translator factory.
 
 import { registerArgEffects, type EnvEffectsFn, type HelperDef } from '../../tcg/helpers.js';
-import type { GuestArch } from '../guest.js';
+import { lazyTranslator, type GuestArch } from '../guest.js';
+import { createA64Translator } from '../../tcg/translate-side.js';
 import { AARCH64_FP_HELPERS } from './fpu-helpers.js';
 import { AARCH64_INT_HELPERS } from './helpers-int.js';
 import { AARCH64_SIMD_HELPERS } from './simd-helpers.js';
 import { A64 } from './state.js';
-import { A64_HANDLERS } from './trans/index.js';
-import { A64Translator } from './translate.js';
 
 /** FPCR and FPSR: every FP and SIMD helper may read and write them. */
 const FP_STATUS = [{ start: A64.FPCR, end: A64.FPSR + 4 }];
@@ -52,6 +51,6 @@ export const aarch64: GuestArch = {
       ...helpers.registerAll(map(AARCH64_FP_HELPERS)),
       ...helpers.registerAll(map(AARCH64_SIMD_HELPERS)),
     };
-    return new A64Translator(helpers, A64_HANDLERS, ids);
+    return lazyTranslator(() => createA64Translator(helpers, ids));
   },
 };

@@ -7,7 +7,7 @@ import { IrBuilder, LazyGuestInsn, type GuestInsn, type Temp, type TranslatedBlo
 import type { Cond } from '../../tcg/opcodes.js';
 import { ENV, ExitReason, Excp } from '../../tcg/env.js';
 import type { HelperRegistry } from '../../tcg/helpers.js';
-import { GuestFault, type GuestMemory } from '../../memory/guest-memory.js';
+import type { GuestMemory } from '../../memory/guest-memory.js';
 import { PAGE_SHIFT } from '../../memory/layout.js';
 import type { TranslateOptions, Translator } from '../guest.js';
 import { decodeFp, type Translators as FpTranslators } from './fp.generated.js';
@@ -302,14 +302,10 @@ export class A64Translator implements Translator {
   }
 }
 
-/** The instruction at pc, or null when a later instruction of the block cannot be fetched. */
+/** The instruction at pc, or null when a later instruction of the block cannot be fetched (the first one's fault propagates). */
 function fetchInsn(mem: GuestMemory, pc: number, first: boolean): number | null {
-  try {
-    return (mem.fetch16(pc) | (mem.fetch16(pc + 2) << 16)) >>> 0;
-  } catch (e) {
-    if (first || !(e instanceof GuestFault)) throw e;
-    return null;
-  }
+  if (!first && !mem.canAccess(pc, INSN_SIZE, 'exec')) return null;
+  return (mem.fetch16(pc) | (mem.fetch16(pc + 2) << 16)) >>> 0;
 }
 
 /** Text for -d in_asm: the pattern name and its decoded fields, found by running the decoders against a recording proxy. */

@@ -1,11 +1,10 @@
 // The riscv64 guest: its ELF identity, env block size, helpers and translator factory.
 
-import type { GuestArch } from '../guest.js';
+import { lazyTranslator, type GuestArch } from '../guest.js';
+import { createRiscvTranslator } from '../../tcg/translate-side.js';
 import { RISCV_FP_HELPERS } from './fpu-helpers.js';
 import { RISCV_HELPERS } from './helpers.js';
 import { RV } from './state.js';
-import { RISCV_HANDLERS } from './trans/index.js';
-import { RiscvTranslator } from './translate.js';
 
 /** EM_RISCV. */
 const ELF_MACHINE_RISCV = 243;
@@ -17,6 +16,6 @@ export const riscv64: GuestArch = {
   envSize: RV.SIZE,
   createTranslator(helpers) {
     const ids: Record<string, number> = { ...helpers.registerAll(RISCV_HELPERS), ...helpers.registerAll(RISCV_FP_HELPERS) };
-    return new RiscvTranslator(helpers, RISCV_HANDLERS, ids);
+    return lazyTranslator(() => createRiscvTranslator(helpers, ids));
   },
 };

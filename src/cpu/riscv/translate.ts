@@ -7,7 +7,7 @@ import { IrBuilder, LazyGuestInsn, type GuestInsn, type Temp, type TranslatedBlo
 import { type Cond, type MemOp, type Opcode } from '../../tcg/opcodes.js';
 import { ENV, ExitReason, Excp } from '../../tcg/env.js';
 import type { HelperRegistry } from '../../tcg/helpers.js';
-import { GuestFault, type GuestMemory } from '../../memory/guest-memory.js';
+import type { GuestMemory } from '../../memory/guest-memory.js';
 import { PAGE_SHIFT } from '../../memory/layout.js';
 import type { TranslateOptions, Translator } from '../guest.js';
 import { decode32, type Translators as Translators32, type arg_b, type arg_i, type arg_r, type arg_s, type arg_shift } from './decode.generated.js';
@@ -250,12 +250,9 @@ export class RiscvTranslator implements Translator {
  * block cannot be fetched. The first instruction's fault propagates.
  */
 function fetchInsn(mem: GuestMemory, pc: number, first: boolean): number | null {
-  try {
-    const lo = mem.fetch16(pc);
-    if ((lo & LONG_INSN_BITS) !== LONG_INSN_BITS) return lo;
-    return (lo | (mem.fetch16(pc + 2) << 16)) >>> 0;
-  } catch (e) {
-    if (first || !(e instanceof GuestFault)) throw e;
-    return null;
-  }
+  if (!first && !mem.canAccess(pc, 2, 'exec')) return null;
+  const lo = mem.fetch16(pc);
+  if ((lo & LONG_INSN_BITS) !== LONG_INSN_BITS) return lo;
+  if (!first && !mem.canAccess(pc + 2, 2, 'exec')) return null;
+  return (lo | (mem.fetch16(pc + 2) << 16)) >>> 0;
 }

@@ -14,8 +14,9 @@ import type { TranslatedBlock } from '../../tcg/ir.js';
 import { JUMP_CACHE, JUMP_CACHE_ENTRIES } from '../../memory/layout.js';
 import { GuestFault, type GuestMemory } from '../../memory/guest-memory.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, CompileOptions, HostBackend, RegionImage } from '../backend.js';
-import { IMPORTS, REGION_EXPORT, generateModule, type CodegenOutput } from './codegen.js';
-import { FAULT_EXIT } from './region.js';
+import type { CodegenOutput } from './codegen.js';
+import { FAULT_EXIT, IMPORTS, REGION_EXPORT } from './abi.js';
+import { generateModule } from '../../tcg/translate-side.js';
 import { wasmFeatures } from './features.js';
 import { nowMs } from '../../host-lazy.js';
 

@@ -8,25 +8,11 @@
 import type { HelperRegistry } from '../../tcg/helpers.js';
 import type { TranslatedBlock } from '../../tcg/ir.js';
 import { WASM_PAGES } from '../../memory/layout.js';
+import { IMPORTS, REGION_EXPORT } from './abi.js';
 import { wasmFeatures } from './features.js';
 import { RegionGen } from './region.js';
 import { WasmBuilder, type Local, type ValType } from './wasm-builder.js';
 
-/** Names of the module's imports; the backend supplies the import object. */
-export const IMPORTS = {
-  module: 'e',
-  memory: 'mem',
-  /** (env: i32, addr: i64, memop: i32) → i64: the checked load slow path; a fault sets env.FAULT. */
-  load: 'ld',
-  /** (env: i32, addr: i64, value: i64, size: i32) → (): the checked store slow path; a fault sets env.FAULT. */
-  store: 'st',
-  /** (env: i32, addr: i64, len: i32, write: i32) → (): checks an access (noting code writes); a fault sets env.FAULT. */
-  check: 'chk',
-  /** Helpers are imported as helpers.<id>. */
-  helperModule: 'h',
-  /** i32 global: the slot of block 0 (block i has slot base + i). An import, so that a module's bytes do not depend on where its blocks land and another run can load them again. */
-  baseSlot: 'base',
-} as const;
 
 /** Magnitudes inside [FMA_SAFE_MIN, FMA_SAFE_MAX] leave room for the error terms of the FMA emulation. */
 const FMA_SAFE_MIN = 2 ** -900;
@@ -34,8 +20,6 @@ const FMA_SAFE_MAX = 2 ** 900;
 /** Veltkamp's splitting constant for binary64: 2^27 + 1. */
 const FMA_SPLITTER = 2 ** 27 + 1;
 
-/** The name the module exports its region function under: (env: i32, block index: i32) → i32. */
-export const REGION_EXPORT = 'r';
 
 export interface CodegenInput {
   readonly blocks: readonly TranslatedBlock[];

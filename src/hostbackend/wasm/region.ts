@@ -29,14 +29,13 @@ import { formatOp, type IrOp, type Temp, type TranslatedBlock } from '../../tcg/
 import { memopSize, type IrType } from '../../tcg/opcodes.js';
 import { JUMP_CACHE, JUMP_CACHE_ENTRIES } from '../../memory/layout.js';
 import { EMIT } from './emit.js';
+import { FAULT_EXIT } from './abi.js';
 import type { ModuleGen } from './codegen.js';
 import type { Local, ValType, WasmBuilder } from './wasm-builder.js';
 
 /** Block transitions inside one function call before it returns to the CPU loop (see the header). */
 export const REGION_BUDGET = 1 << 20;
 
-/** Exit reason used only between a region function and the backend: a memory fault is pending. */
-export const FAULT_EXIT = 0x100;
 
 const SIZE: Record<IrType, number> = { i32: 4, i64: 8, f32: 4, f64: 8, v128: 16 };
 

@@ -1,0 +1,26 @@
+// What a region module and the wasm backend agree on: the names of the module's imports and
+// export, and the exit reason that reports a memory fault. Apart from codegen.ts, so that the
+// backend (which runs modules) does not load the code generator (which makes them): a run
+// whose regions all come from the translation cache never generates code.
+
+/** Names of the module's imports; the backend supplies the import object. */
+export const IMPORTS = {
+  module: 'e',
+  memory: 'mem',
+  /** (env: i32, addr: i64, memop: i32) → i64: the checked load slow path; a fault sets env.FAULT. */
+  load: 'ld',
+  /** (env: i32, addr: i64, value: i64, size: i32) → (): the checked store slow path; a fault sets env.FAULT. */
+  store: 'st',
+  /** (env: i32, addr: i64, len: i32, write: i32) → (): checks an access (noting code writes); a fault sets env.FAULT. */
+  check: 'chk',
+  /** Helpers are imported as helpers.<id>. */
+  helperModule: 'h',
+  /** i32 global: the slot of block 0 (block i has slot base + i). An import, so that a module's bytes do not depend on where its blocks land and another run can load them again. */
+  baseSlot: 'base',
+} as const;
+
+/** The name the module exports its region function under: (env: i32, block index: i32) → i32. */
+export const REGION_EXPORT = 'r';
+
+/** Exit reason used only between a region function and the backend: a memory fault is pending. */
+export const FAULT_EXIT = 0x100;
