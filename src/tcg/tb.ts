@@ -9,7 +9,10 @@
 // a block is first translated alone, without optimization, and interpreted — most code
 // runs a handful of times, and compiling it would cost far more than running it. A block
 // the CPU loop has entered PROMOTE_ENTRIES times is translated again with the blocks it
-// leads to that have run as well, optimized and compiled by the main backend.
+// leads to that have run as well, optimized and compiled by the main backend. With the
+// persistent translation cache (persist.ts), a block first met may come from it instead:
+// its tier-0 program, or, if it is the entry of a region the last run promoted, that
+// region's compiled image, so that it runs compiled from the start.
 //
 // Regions grow with use: jumps the translator cannot follow (returns, jump tables,
 // calls through pointers) often land in other regions, and each such jump costs a trip
