@@ -281,9 +281,9 @@ export class TbCache {
       // An image this host cannot run (see loadImage): translate.
       return false;
     }
+    // Counted by the store (taken regions), not as translated here.
     store.stats.regionsUsed++;
     this.addRegion(stored.blocks, compiled, 1, backend, 0);
-    this.stats.regionsCompiled++;
     return true;
   }
 
