@@ -304,8 +304,9 @@ export class A64Translator implements Translator {
 
 /** The instruction at pc, or null when a later instruction of the block cannot be fetched (the first one's fault propagates). */
 function fetchInsn(mem: GuestMemory, pc: number, first: boolean): number | null {
-  if (!first && !mem.canAccess(pc, INSN_SIZE, 'exec')) return null;
-  return (mem.fetch16(pc) | (mem.fetch16(pc + 2) << 16)) >>> 0;
+  if (first) return (mem.fetch16(pc) | (mem.fetch16(pc + 2) << 16)) >>> 0;
+  // Checked once here; the read itself then needs no second check.
+  return mem.canAccess(pc, INSN_SIZE, 'exec') ? mem.dv.getUint32(pc, true) : null;
 }
 
 /** Text for -d in_asm: the pattern name and its decoded fields, found by running the decoders against a recording proxy. */

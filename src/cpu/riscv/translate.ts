@@ -250,9 +250,13 @@ export class RiscvTranslator implements Translator {
  * block cannot be fetched. The first instruction's fault propagates.
  */
 function fetchInsn(mem: GuestMemory, pc: number, first: boolean): number | null {
-  if (!first && !mem.canAccess(pc, 2, 'exec')) return null;
-  const lo = mem.fetch16(pc);
+  if (first) {
+    const lo = mem.fetch16(pc);
+    return (lo & LONG_INSN_BITS) !== LONG_INSN_BITS ? lo : (lo | (mem.fetch16(pc + 2) << 16)) >>> 0;
+  }
+  // A later instruction: each half checked once here, then read without a second check.
+  if (!mem.canAccess(pc, 2, 'exec')) return null;
+  const lo = mem.dv.getUint16(pc, true);
   if ((lo & LONG_INSN_BITS) !== LONG_INSN_BITS) return lo;
-  if (!first && !mem.canAccess(pc + 2, 2, 'exec')) return null;
-  return (lo | (mem.fetch16(pc + 2) << 16)) >>> 0;
+  return mem.canAccess(pc + 2, 2, 'exec') ? (lo | (mem.dv.getUint16(pc + 2, true) << 16)) >>> 0 : null;
 }

@@ -33,11 +33,6 @@ export interface CodegenInput {
 export interface CodegenOutput {
   readonly bytes: Uint8Array<ArrayBuffer>;
   readonly text: string | null;
-  /** Helper ids imported by the module (as helpers.<id>). */
-  readonly helperIds: readonly number[];
-  readonly usesLoad: boolean;
-  readonly usesStore: boolean;
-  readonly usesCheck: boolean;
   /** The module computes FMAs with relaxed_madd (valid only where wasmFeatures().fusedMadd). */
   readonly usesFusedMadd: boolean;
 }
@@ -97,7 +92,7 @@ export class ModuleGen {
       p.gen();
       b.endFunction();
     }
-    return { bytes: b.finish(), text: b.text(), helperIds, usesLoad, usesStore, usesCheck, usesFusedMadd: this.usesFusedMadd };
+    return { bytes: b.finish(), text: b.text(), usesFusedMadd: this.usesFusedMadd };
   }
 
   /** A scratch array of at least n entries (temps' last uses, reused block to block). */
