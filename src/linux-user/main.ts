@@ -71,15 +71,20 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
 
   const mem = new GuestMemory();
   const as = new AddressSpace(mem);
-  const loaded = loadProgram({
-    mem, as, image,
-    archAux: target.aux,
-    argv: opts.argv,
-    envp: opts.envp,
-    execfn: opts.program,
-    stackSize: opts.stackSize,
-    ldPrefix: opts.ldPrefix,
-  });
+  let loaded;
+  try {
+    loaded = loadProgram({
+      mem, as, image,
+      archAux: target.aux,
+      argv: opts.argv,
+      envp: opts.envp,
+      execfn: opts.program,
+      stackSize: opts.stackSize,
+      ldPrefix: opts.ldPrefix,
+    });
+  } finally {
+    image.bytes.close();
+  }
 
   const proc = LinuxProcess.fromOptions(mem, as, opts, target.abi, (line) => log.write(`${line}\n`));
   const env = ENV_AREA;

@@ -126,7 +126,7 @@ function mapSegments(args: LoadArgs, bias: number): void {
   }
   for (const seg of image.loads) {
     const at = bias + seg.vaddr;
-    mem.rawWrite(at, image.data.subarray(seg.offset, seg.offset + seg.filesz));
+    image.bytes.copy(seg.offset, seg.filesz, mem.u8, at);
     // bss: fresh pages read as zero already; clear it anyway so this never depends on
     // what else was copied into a shared page (segments themselves never overlap).
     mem.rawFill(at + seg.filesz, seg.memsz - seg.filesz);

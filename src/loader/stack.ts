@@ -38,10 +38,6 @@ export const AT = {
   MINSIGSTKSZ: 51,
 } as const;
 
-/** Names for /proc/self/auxv dumps and debugging (LD_SHOW_AUXV style). */
-export const AT_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
-  Object.entries(AT).map(([name, value]) => [value, `AT_${name}`]),
-);
 
 export interface AuxEntry {
   type: number;

@@ -31,6 +31,12 @@ export class GuestMemory {
   readonly memory: WebAssembly.Memory;
   readonly u8: Uint8Array;
   readonly dv: DataView;
+  /**
+   * The page-permission table (PERM bits), indexed by page number. A view of its own, so
+   * that indexes stay small integers: PERM_TABLE + page would be a heap number (above
+   * 2^30) in every unoptimized call, and most calls here run only a few hundred times.
+   */
+  readonly perms: Uint8Array;
   /** Called when a store hits a page holding translated code (set by the TB cache). */
   onCodeWrite: (page: number) => void = () => {};
 
@@ -39,25 +45,24 @@ export class GuestMemory {
     const buf = this.memory.buffer as unknown as ArrayBufferLike;
     this.u8 = new Uint8Array(buf);
     this.dv = new DataView(buf);
+    // One byte for each page of the 4 GiB space.
+    this.perms = this.u8.subarray(PERM_TABLE, PERM_TABLE + 2 ** (32 - PAGE_SHIFT));
   }
 
   // --- permissions ---------------------------------------------------------------
 
   perm(addr: number): number {
-    return this.u8[PERM_TABLE + (addr >>> PAGE_SHIFT)];
+    return this.perms[addr >>> PAGE_SHIFT];
   }
   /** Sets the R/W/X bits of every page in [start, start+len), keeping the CODE bit. */
   setProt(start: number, len: number, prot: number): void {
     const first = start >>> PAGE_SHIFT;
     const last = Math.ceil((start + len) / PAGE_SIZE);
-    for (let p = first; p < last; p++) {
-      const i = PERM_TABLE + p;
-      this.u8[i] = (this.u8[i] & PERM.CODE) | (prot & 7);
-    }
+    const perms = this.perms;
+    for (let p = first; p < last; p++) perms[p] = (perms[p] & PERM.CODE) | (prot & 7);
   }
   setCodeBit(page: number, on: boolean): void {
-    const i = PERM_TABLE + page;
-    this.u8[i] = on ? this.u8[i] | PERM.CODE : this.u8[i] & ~PERM.CODE;
+    this.perms[page] = on ? this.perms[page] | PERM.CODE : this.perms[page] & ~PERM.CODE;
   }
 
   /** Whether [addr, addr+len) is inside the guest space and every page allows `access`. */
@@ -82,7 +87,7 @@ export class GuestMemory {
     }
     const need = NEED[access];
     for (let p = start >>> PAGE_SHIFT, last = (start + len - 1) >>> PAGE_SHIFT; p <= last; p++) {
-      const perm = this.u8[PERM_TABLE + p];
+      const perm = this.perms[p];
       if ((perm & need) === 0) {
         const at = BigInt(Math.max(start, p * PAGE_SIZE));
         return new GuestFault(at, access, (perm & 7) !== 0);
@@ -103,7 +108,7 @@ export class GuestMemory {
   /** A checked store is about to modify [a, a+len): tell the TB cache about code pages. */
   private noteWrite(a: number, len: number): void {
     for (let p = a >>> PAGE_SHIFT, last = (a + len - 1) >>> PAGE_SHIFT; p <= last; p++) {
-      if (this.u8[PERM_TABLE + p] & PERM.CODE) this.onCodeWrite(p);
+      if (this.perms[p] & PERM.CODE) this.onCodeWrite(p);
     }
   }
 

@@ -33,3 +33,10 @@ export const PERM = {
 
 /** Jump-cache index for a guest pc (instructions are at least 2-byte aligned). */
 export const jumpCacheIndex = (pc: number): number => (pc >>> 1) & (JUMP_CACHE_ENTRIES - 1);
+
+/**
+ * A guest address from its two 32-bit halves as stored in memory (lo, hi). Written so that
+ * a small address stays a small integer: (hi >>> 0) * 2^32 + lo is a heap number even when
+ * hi is 0, which unoptimized code (most of a short run) allocates and hashes.
+ */
+export const addrFromHalves = (lo: number, hi: number): number => (hi === 0 && lo >= 0 ? lo : (hi >>> 0) * 0x1_0000_0000 + (lo >>> 0));

@@ -4,6 +4,7 @@
 
 import type { HostBackend } from '../hostbackend/backend.js';
 import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
+import { addrFromHalves } from '../memory/layout.js';
 import { ENV, Excp, ExitReason } from './env.js';
 import type { TcgLog } from './log.js';
 import type { TbCache } from './tb.js';
@@ -43,7 +44,7 @@ export class CpuExec {
     for (;;) {
       const lo = words[pcWord];
       const hi = words[pcWord + 1];
-      const pc = (hi >>> 0) * 0x1_0000_0000 + (lo >>> 0);
+      const pc = addrFromHalves(lo, hi);
       let reason: ExitReason;
       try {
         const tb = this.tbs.enter(lo, hi);

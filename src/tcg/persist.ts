@@ -21,7 +21,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GuestMemory } from '../memory/guest-memory.js';
-import { PAGE_SHIFT, PAGE_SIZE, PERM } from '../memory/layout.js';
+import { addrFromHalves, PAGE_SHIFT, PAGE_SIZE, PERM } from '../memory/layout.js';
 import type { HelperRegistry } from './helpers.js';
 import type { RegionImage } from '../hostbackend/backend.js';
 import { hi32, lo32, programParts, readProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
@@ -104,9 +104,11 @@ function pushBytes(out: number[], bytes: ArrayLike<number>, from: number, length
 
 /** Whether the bytes packed at words[at...] equal u8[from, from + length). */
 function sameBytes(words: Int32Array, at: number, u8: Uint8Array, from: number, length: number): boolean {
+  // Indexes stay small integers (this runs unoptimized): a view rather than u8[from + i],
+  // since a pc is often a heap number, and >> rather than >>>.
+  const bytes = u8.subarray(from, from + length);
   for (let i = 0; i < length; i++) {
-    // >> rather than >>>: a uint32 above 2^31 would be a heap number in unoptimized code.
-    if (u8[from + i] !== ((words[at + (i >> 2)] >> (8 * (i & 3))) & 0xff)) return false;
+    if (bytes[i] !== ((words[at + (i >> 2)] >> (8 * (i & 3))) & 0xff)) return false;
   }
   return true;
 }
@@ -184,7 +186,7 @@ export class TranslationStore {
       const len = w[at];
       if (len < REC_HEADER + 4 || at + len > w.length) break;
       const index = this.index[w[at + 2]];
-      const pc = (w[at + REC_HEADER + 1] >>> 0) * 0x1_0000_0000 + (w[at + REC_HEADER] >>> 0);
+      const pc = addrFromHalves(w[at + REC_HEADER], w[at + REC_HEADER + 1]);
       if (index !== undefined && !index.has(pc)) index.set(pc, at);
       at += len;
     }
@@ -237,7 +239,7 @@ export class TranslationStore {
     let bytesAt = listAt + 3 * count + wordsOf(imageBytes);
     for (let i = 0; i < count; i++) {
       const q = listAt + 3 * i;
-      const block = { pc: (w[q + 1] >>> 0) * 0x1_0000_0000 + (w[q] >>> 0), size: w[q + 2] };
+      const block = { pc: addrFromHalves(w[q], w[q + 1]), size: w[q + 2] };
       if (block.size <= 0 || bytesAt + wordsOf(block.size) > end || !this.stable(block.pc, block.size)) return undefined;
       if (!sameBytes(w, bytesAt, this.mem.u8, block.pc, block.size)) return undefined;
       bytesAt += wordsOf(block.size);

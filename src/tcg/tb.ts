@@ -24,7 +24,7 @@
 import type { Translator } from '../cpu/guest.js';
 import type { CompiledRegion, HostBackend } from '../hostbackend/backend.js';
 import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
-import { JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SHIFT, PERM, jumpCacheIndex } from '../memory/layout.js';
+import { addrFromHalves, JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SHIFT, PERM, jumpCacheIndex } from '../memory/layout.js';
 import { formatOp, type TranslatedBlock } from './ir.js';
 import type { TcgLog } from './log.js';
 import { optimize } from './translate-side.js';
@@ -124,7 +124,7 @@ export class TbCache {
     const e = jumpCacheIndex(lo) * 4;
     const jc = this.jumpCache;
     let tb = jc[e] === lo && jc[e + 1] === hi ? this.bySlot[jc[e + 2]] : undefined;
-    const pc = (hi >>> 0) * 0x1_0000_0000 + (lo >>> 0);
+    const pc = addrFromHalves(lo, hi);
     if (tb === undefined || tb.pc !== pc) tb = this.lookup(pc);
     const r = tb.region;
     if (r.tier === 0) {
@@ -301,10 +301,13 @@ export class TbCache {
   private addRegion(blocks: readonly { pc: number; size: number }[], compiled: CompiledRegion, tier: 0 | 1, backend: HostBackend, generation: number): Region {
     const region: Region = { id: this.nextRegionId++, tier, backend, compiled, tbs: [], entries: 0, generation };
     this.regionById.set(region.id, region);
-    const replaced = new Set<Region>();
-    blocks.forEach((b, i) => {
+    // A plain loop, and a set only when something is replaced: a short run adds hundreds of
+    // one-block tier-0 regions, each in unoptimized code.
+    let replaced: Set<Region> | undefined;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i];
       const old = this.byPc.get(b.pc);
-      if (old && old.region.tier === 0 && tier === 1) replaced.add(old.region);
+      if (old && old.region.tier === 0 && tier === 1) (replaced ??= new Set()).add(old.region);
       const tb: Tb = {
         pc: b.pc,
         slot: compiled.slots[i],
@@ -321,8 +324,8 @@ export class TbCache {
         set.add(region);
         this.mem.setCodeBit(p, true);
       }
-    });
-    for (const r of replaced) this.dropRegion(r);
+    }
+    if (replaced) for (const r of replaced) this.dropRegion(r);
     return region;
   }
 

@@ -3,7 +3,7 @@
 // and that a valid program is mapped with the right permissions, its bss zeroed, and
 // its initial stack (argc, argv, envp, auxv) laid out as Linux does.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import type { GuestArch } from '../../src/cpu/guest.js';
 import { AddressSpace } from '../../src/memory/address-space.js';
 import { GuestMemory } from '../../src/memory/guest-memory.js';
 import { GUEST_LIMIT, PAGE_SIZE, PERM } from '../../src/memory/layout.js';
-import { EM, ET, type ElfImage, loadElf, parseElf, PF, PT, readProgramFile, selectArch } from '../../src/loader/elf.js';
+import { EM, ET, type ElfImage, loadElf, openProgramFile, parseElf, PF, PT, selectArch } from '../../src/loader/elf.js';
 import { loadProgram, type LoadedProgram, STACK_TOP, STATIC_PIE_BASE } from '../../src/loader/load.js';
 import { AT } from '../../src/loader/stack.js';
 import { riscv64Target } from '../../src/linux-user/riscv64/target.js';
@@ -229,8 +229,8 @@ describe('selectArch', () => {
 
 describe('reading the program file', () => {
   it('uses QEMU wording for files that cannot be opened', () => {
-    rejects(() => readProgramFile('/nonexistent/prog'), /^Could not open '\/nonexistent\/prog': No such file or directory$/);
-    rejects(() => readProgramFile(tmpdir()), /Is a directory/);
+    rejects(() => openProgramFile('/nonexistent/prog'), /^Could not open '\/nonexistent\/prog': No such file or directory$/);
+    rejects(() => openProgramFile(tmpdir()), /Is a directory/);
   });
   it('loadElf reads, parses and picks the architecture', () => {
     const dir = mkdtempSync(join(tmpdir(), 'loader-test-'));
@@ -240,6 +240,32 @@ describe('reading the program file', () => {
     expect(arch).toBe(RISCV64);
     expect(image.path).toBe(path);
     expect(image.loads.length).toBe(2);
+    image.bytes.close();
+  });
+  it('reads program headers that lie beyond the first page, from a file and from memory', () => {
+    // The table moved to the end of a file padded past 4 KiB (where the header read stops).
+    const elf = buildElf(staticExe());
+    const table = elf.slice(64, 64 + 2 * 56);
+    const moved = new Uint8Array(3 * PAGE_SIZE + table.length);
+    moved.set(elf);
+    moved.set(table, 3 * PAGE_SIZE);
+    new DataView(moved.buffer).setBigUint64(32, BigInt(3 * PAGE_SIZE), true);
+    const path = join(mkdtempSync(join(tmpdir(), 'loader-test-')), 'far-phdrs');
+    writeFileSync(path, moved);
+    const { image } = loadElf(path, [RISCV64]);
+    expect(image.phoff).toBe(3 * PAGE_SIZE);
+    expect(image.loads.map((l) => l.vaddr)).toEqual(parse(staticExe()).loads.map((l) => l.vaddr));
+    image.bytes.close();
+    expect(parseElf(moved, 'far').phdrs).toEqual(image.phdrs);
+  });
+  it('says so when the file shrinks while it is being loaded', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'loader-test-')), 'shrinks');
+    writeFileSync(path, buildElf(staticExe()));
+    const { image } = loadElf(path, [RISCV64]);
+    truncateSync(path, 200);
+    const seg = image.loads[1];
+    rejects(() => image.bytes.copy(seg.offset, seg.filesz, new Uint8Array(seg.filesz), 0), /shrinks: the file was truncated while it was being loaded/);
+    image.bytes.close();
   });
 });
 
@@ -318,7 +344,9 @@ describe('loadProgram', () => {
     expect(mem.perm(DATA + 0x2000 + PAGE_SIZE) & 7).toBe(0);
     expect(mem.perm(TEXT + 0x1000) & 7).toBe(0);
     const text = image.loads[0];
-    expect(mem.u8.subarray(TEXT + 0x100, TEXT + 0x400)).toEqual(image.data.subarray(text.offset, text.offset + 0x300));
+    const fromFile = new Uint8Array(0x300);
+    image.bytes.copy(text.offset, 0x300, fromFile, 0);
+    expect(mem.u8.subarray(TEXT + 0x100, TEXT + 0x400)).toEqual(fromFile);
     expect(mem.u8.subarray(DATA, DATA + 0x80)).toEqual(bytes(0x80, 2));
     const names = as.mappings.filter((m) => m.start < 0x100000).map((m) => m.name);
     expect(names).toEqual(['/bin/prog', '/bin/prog']);

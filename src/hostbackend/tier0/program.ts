@@ -37,6 +37,7 @@ import { ExitReason } from '../../tcg/env.js';
 import type { HelperRegistry } from '../../tcg/helpers.js';
 import type { IrOp, TranslatedBlock } from '../../tcg/ir.js';
 import { PURE_OPS } from '../interp/interp.js';
+import { addrFromHalves } from '../../memory/layout.js';
 
 export type Value = number | bigint;
 /** A pool entry: a constant, or the constant list of a pure op. */
@@ -274,7 +275,7 @@ export class ProgramFormatError extends Error {}
 export function readProgram(w: Int32Array, at: number, end: number): Tier0Program {
   let i = at;
   if (i + 6 > end) badProgram('cut short');
-  const pc = (w[i + 1] >>> 0) * TWO_32 + (w[i] >>> 0);
+  const pc = addrFromHalves(w[i], w[i + 1]);
   const size = w[i + 2];
   const temps = w[i + 3];
   const codeLen = w[i + 4];

@@ -312,8 +312,3 @@ export const NR = {
 } as const;
 
 export type SyscallName = keyof typeof NR;
-
-/** Number → name, for strace of rows that are not in the handler table. */
-export const SYSCALL_NAMES: ReadonlyMap<number, SyscallName> = new Map(
-  (Object.entries(NR) as [SyscallName, number][]).map(([name, nr]) => [nr, name]),
-);

@@ -4,7 +4,7 @@
 
 import { readSync } from 'node:fs';
 import type { Mapping } from '../../memory/address-space.js';
-import { GUEST_LIMIT, PAGE_SHIFT, PAGE_SIZE, PERM, PERM_TABLE } from '../../memory/layout.js';
+import { GUEST_LIMIT, PAGE_SHIFT, PAGE_SIZE, PERM } from '../../memory/layout.js';
 import { E, fail } from '../errno.js';
 import { MADV, MADV_HINTS, MAP, MREMAP, PROT } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
@@ -19,9 +19,9 @@ const unaligned = (v: bigint): boolean => v % PAGE !== 0n;
 
 /** Tells the TB cache that translated code in [start, start+len) is about to change under it. */
 function invalidateCode(p: LinuxProcess, start: number, len: number): void {
-  const u8 = p.mem.u8;
+  const perms = p.mem.perms;
   for (let pg = start >>> PAGE_SHIFT, last = (start + len - 1) >>> PAGE_SHIFT; pg <= last; pg++) {
-    if (u8[PERM_TABLE + pg] & PERM.CODE) p.mem.onCodeWrite(pg);
+    if (perms[pg] & PERM.CODE) p.mem.onCodeWrite(pg);
   }
 }
 
