@@ -1,5 +1,5 @@
 // Host services kept off the start-up path: Node built-in modules loaded on first use
-// (importing node:crypto, node:v8 or node:tty up front costs milliseconds of every start),
+// (importing node:crypto, node:v8, node:tty or node:os up front costs milliseconds of every start),
 // random bytes read from /dev/urandom, and a millisecond clock that does not load
 // perf_hooks (the first use of the global `performance` costs about a millisecond).
 
@@ -7,12 +7,13 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 // Built-in modules resolve the same from anywhere: any absolute path will do as the base.
-const requireBuiltin = createRequire(process.execPath);
+// Made at the first use (the bundle's node:module is a stand-in that loads it then).
+let requireBuiltin: NodeJS.Require | undefined;
 
 /** A getter for Node built-in module `name`, which loads it at the first call. */
 export function lazyBuiltin<T>(name: string): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= requireBuiltin(name) as T);
+  return () => (loaded ??= (requireBuiltin ??= createRequire(process.execPath))(name) as T);
 }
 
 const crypto = lazyBuiltin<typeof import('node:crypto')>('node:crypto');

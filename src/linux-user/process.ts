@@ -4,7 +4,6 @@
 // one with LinuxProcess.fromOptions after loading the program.
 
 import { fstatSync, realpathSync } from 'node:fs';
-import { hostname, release as hostRelease } from 'node:os';
 import { basename, resolve as resolvePathHost } from 'node:path';
 import type { AddressSpace } from '../memory/address-space.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
@@ -84,8 +83,8 @@ export class LinuxProcess {
   clearChildTid = 0n;
   robustList = { head: 0n, len: 0n };
 
-  readonly unameRelease: string;
-  readonly nodename = hostname();
+  /** -r: the uname release to report instead of the host's. */
+  readonly unameRelease: string | undefined;
   readonly ldPrefix: string | undefined;
   strace: ((line: string) => void) | undefined;
   logUnimp: ((line: string) => void) | undefined;
@@ -106,7 +105,7 @@ export class LinuxProcess {
     this.syscalls = buildSyscallTable(s.abi);
     this.cwd = s.cwd ?? process.cwd();
     this.ldPrefix = s.ldPrefix ? resolvePathHost(s.ldPrefix) : undefined;
-    this.unameRelease = s.unameRelease ?? hostRelease();
+    this.unameRelease = s.unameRelease;
     this.strace = s.strace;
     this.logUnimp = s.logUnimp;
     this.exePath = s.exePath ? realPath(resolvePathHost(s.exePath)) : '';

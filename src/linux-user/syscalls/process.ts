@@ -3,8 +3,7 @@
 // scheduling priority, and the prctl options we implement (the task name).
 
 import { readFileSync, readdirSync } from 'node:fs';
-import { availableParallelism, freemem, getPriority, loadavg, setPriority, totalmem, uptime, version } from 'node:os';
-import { hostRandomBytes } from '../../host-lazy.js';
+import { hostRandomBytes, lazyBuiltin } from '../../host-lazy.js';
 import { E } from '../errno.js';
 import { GRND, PR, PRIO, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, RUSAGE, TASK_COMM_LEN } from '../generic/constants.js';
 import {
@@ -105,12 +104,15 @@ export const sysSetrlimit = (p: LinuxProcess, a: A): number => prlimit(p, 0, uin
 
 // --- system information -----------------------------------------------------------------
 
+/** node:os, loaded by the first call that needs it (not at every start). */
+const os = lazyBuiltin<typeof import('node:os')>('node:os');
+
 export function sysUname(p: LinuxProcess, a: A): number {
   writeGuest(p, a[0], encodeUtsname({
     sysname: 'Linux',
-    nodename: p.nodename,
-    release: p.unameRelease,
-    version: version(),
+    nodename: os().hostname(),
+    release: p.unameRelease ?? os().release(),
+    version: os().version(),
     machine: p.abi.machine,
     domainname: '(none)',
   }));
@@ -126,12 +128,12 @@ function hostProcessCount(): number {
 }
 
 export function sysSysinfo(p: LinuxProcess, a: A): number {
-  const l = loadavg();
+  const l = os().loadavg();
   writeGuest(p, a[0], encodeSysinfo({
-    uptime: uptime(),
+    uptime: os().uptime(),
     loads: [l[0], l[1], l[2]],
-    totalram: totalmem(),
-    freeram: freemem(),
+    totalram: os().totalmem(),
+    freeram: os().freemem(),
     sharedram: 0,
     bufferram: 0,
     totalswap: 0,
@@ -187,7 +189,7 @@ function possibleCpus(): number {
     const text = readFileSync('/sys/devices/system/cpu/possible', 'utf8').trim();
     return Math.max(...text.split(',').map((r) => Number(r.split('-').at(-1)))) + 1;
   } catch {
-    return availableParallelism();
+    return os().availableParallelism();
   }
 }
 
@@ -204,7 +206,7 @@ function affinityOf(p: LinuxProcess, pid: number, bytes: number): Uint8Array | n
     return null;
   }
   const m = /^Cpus_allowed:\s*([0-9a-f,]+)$/m.exec(status);
-  const bits = m ? BigInt(`0x${m[1].replace(/,/g, '')}`) : (1n << BigInt(availableParallelism())) - 1n;
+  const bits = m ? BigInt(`0x${m[1].replace(/,/g, '')}`) : (1n << BigInt(os().availableParallelism())) - 1n;
   const mask = new Uint8Array(bytes);
   for (let i = 0; i < bytes; i++) mask[i] = Number((bits >> BigInt(8 * i)) & 0xffn);
   return mask;
@@ -240,14 +242,14 @@ export function sysGetpriority(p: LinuxProcess, a: A): number {
   const which = int(a[0]);
   const pid = prioTarget(p, which, int(a[1]));
   if (pid === null) return which === PRIO.PGRP || which === PRIO.USER ? -E.ENOSYS : -E.EINVAL;
-  return 20 - getPriority(pid);
+  return 20 - os().getPriority(pid);
 }
 
 export function sysSetpriority(p: LinuxProcess, a: A): number {
   const which = int(a[0]);
   const pid = prioTarget(p, which, int(a[1]));
   if (pid === null) return which === PRIO.PGRP || which === PRIO.USER ? -E.ENOSYS : -E.EINVAL;
-  setPriority(pid, Math.min(Math.max(int(a[2]), -20), 19)); // Linux clamps to the nice range
+  os().setPriority(pid, Math.min(Math.max(int(a[2]), -20), 19)); // Linux clamps to the nice range
   return 0;
 }
 

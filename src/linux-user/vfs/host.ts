@@ -7,13 +7,13 @@
 // sync and syncfs (via sync(1)) and file times at Node's resolution.
 
 import * as fs from 'node:fs';
-import { tmpdir } from 'node:os';
 import { lazyBuiltin } from '../../host-lazy.js';
 import { DT, OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
 import { NCCS, type Statfs, type Termios } from '../generic/structs.js';
 import type { DirEntry, FileKind } from '../fd-table.js';
 
 const tty = lazyBuiltin<typeof import('node:tty')>('node:tty');
+const os = lazyBuiltin<typeof import('node:os')>('node:os');
 const childProcess = lazyBuiltin<typeof import('node:child_process')>('node:child_process');
 
 /** Re-encodes open(2) flags from one table to another (unknown bits are dropped, as open(2) ignores them). */
@@ -97,7 +97,7 @@ let pipeSeq = 0;
  * and unlink it. Reads on the read end therefore go through hostRead's EAGAIN retry.
  */
 export function hostPipe(): [number, number] {
-  const name = `${tmpdir()}/qemu-user-ts-pipe-${process.pid}-${pipeSeq++}-${Math.random().toString(36).slice(2)}`;
+  const name = `${os().tmpdir()}/qemu-user-ts-pipe-${process.pid}-${pipeSeq++}-${Math.random().toString(36).slice(2)}`;
   const r = childProcess().spawnSync('mkfifo', ['-m', '600', name]);
   if (r.status !== 0) throw Object.assign(new Error('mkfifo failed'), { code: 'ENFILE' });
   try {
