@@ -91,6 +91,7 @@ export class TbCache {
   /** The block at each slot the backend handed out (for the jump-cache fast path). */
   private readonly bySlot: (Tb | undefined)[] = [];
   private readonly regionsOnPage = new Map<number, Set<Region>>();
+  /** Compiled (tier-1) regions by id, for merges. */
   private readonly regionById = new Map<number, Region>();
   private nextRegionId = 0;
   private readonly heat = new RegionHeat();
@@ -300,7 +301,8 @@ export class TbCache {
   /** Registers a region: its blocks by pc and slot, its pages as holding code; drops the tier-0 blocks it replaces. */
   private addRegion(blocks: readonly { pc: number; size: number }[], compiled: CompiledRegion, tier: 0 | 1, backend: HostBackend, generation: number): Region {
     const region: Region = { id: this.nextRegionId++, tier, backend, compiled, tbs: [], entries: 0, generation };
-    this.regionById.set(region.id, region);
+    // Only compiled regions take part in merges (heat), which find them by id.
+    if (tier === 1) this.regionById.set(region.id, region);
     // A plain loop, and a set only when something is replaced: a short run adds hundreds of
     // one-block tier-0 regions, each in unoptimized code.
     let replaced: Set<Region> | undefined;
