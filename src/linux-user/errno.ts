@@ -101,9 +101,10 @@ export const E = Object.fromEntries(Object.entries(ERRNO_TABLE).map(([k, v]) => 
 /** Aliases Node/libuv may report that Linux folds into another number. */
 const ALIASES: Record<string, ErrnoName> = { EWOULDBLOCK: 'EAGAIN', ENOTSUP: 'EOPNOTSUPP', EDEADLOCK: 'EDEADLK' };
 
-const BY_NUMBER = new Map<number, readonly [string, string]>(
-  Object.entries(ERRNO_TABLE).map(([name, [n, msg]]) => [n, [name, msg]] as const),
-);
+/** Name and message by number, made at the first use (most runs never need one). */
+let byNumber: Map<number, readonly [string, string]> | undefined;
+const byNumberOf = (n: number): readonly [string, string] | undefined =>
+  (byNumber ??= new Map(Object.entries(ERRNO_TABLE).map(([name, [num, msg]]) => [num, [name, msg]] as const))).get(n);
 
 /** The guest errno for a Node error code ('ENOENT' → 2), or undefined if the code is not an errno name. */
 export function errnoFromCode(code: string): number | undefined {
@@ -124,12 +125,12 @@ export function errnoFromError(e: unknown): number | undefined {
 }
 
 export function errnoName(n: number): string {
-  return BY_NUMBER.get(n)?.[0] ?? `E${n}`;
+  return byNumberOf(n)?.[0] ?? `E${n}`;
 }
 
 /** strerror() text, as QEMU's -strace prints it. */
 export function errnoMessage(n: number): string {
-  return BY_NUMBER.get(n)?.[1] ?? `Unknown error ${n}`;
+  return byNumberOf(n)?.[1] ?? `Unknown error ${n}`;
 }
 
 /** Thrown by handler helpers deep inside a handler to return -errno directly. */

@@ -106,9 +106,8 @@ const FLOAT_OPS = {
 
 type Suffixed<N extends string, T extends string> = Record<`${N}_${T}`, OpDef>;
 function suffixed<N extends string, T extends IrType>(ops: Record<N, (t: IrType) => OpDef>, t: T): Suffixed<N, T> {
-  const out: Record<string, OpDef> = {};
-  for (const [name, make] of Object.entries(ops) as [N, (t: IrType) => OpDef][]) out[`${name}_${t}`] = make(t);
-  return out as Suffixed<N, T>;
+  // One fromEntries rather than a property added at a time: this runs at every start.
+  return Object.fromEntries((Object.keys(ops) as N[]).map((name) => [`${name}_${t}`, ops[name](t)])) as Suffixed<N, T>;
 }
 
 export const OPCODES = {

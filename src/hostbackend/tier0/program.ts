@@ -75,8 +75,10 @@ export const OPCODE_NAMES = Object.keys(OPCODES) as Opcode[];
 const OPCODE_INDEX = new Map<string, number>(OPCODE_NAMES.map((n, i) => [n, i]));
 /** Per opcode index: the pure op (undefined for ops with effects), its input types and output type. */
 export const PURE_BY_INDEX: (PureFn | undefined)[] = OPCODE_NAMES.map((n) => PURE_OPS[n]);
-export const IN_TYPES: Uint8Array[] = OPCODE_NAMES.map((n) => Uint8Array.from(OPCODES[n].ins, (t) => T[t]));
-export const OUT_TYPE: Int8Array = Int8Array.from(OPCODE_NAMES, (n) => (OPCODES[n].outs.length ? T[OPCODES[n].outs[0]] : -1));
+// Plain arrays: built at every start, where Uint8Array.from with a mapping function costs
+// a microsecond or so per opcode, and indexed as fast.
+export const IN_TYPES: readonly (readonly number[])[] = OPCODE_NAMES.map((n) => OPCODES[n].ins.map((t) => T[t]));
+export const OUT_TYPE: readonly number[] = OPCODE_NAMES.map((n) => (OPCODES[n].outs.length ? T[OPCODES[n].outs[0]] : -1));
 
 /** The ops that get their own instruction, all of whose operands are integer temps in order (ins, then out). */
 const NATIVE: Partial<Record<Opcode, K>> = {
