@@ -130,7 +130,10 @@ export interface ElfSegment {
 /** The bytes of an ELF file: the program file, read as needed, or bytes in memory (tests). */
 export interface ElfBytes {
   readonly size: number;
-  /** Copies `length` bytes at file offset `offset` into dest[destOffset...]. Throws UserError if the file holds fewer. */
+  /**
+   * Copies `length` bytes at file offset `offset` into dest[destOffset...] (a range parseElf
+   * checked against `size`). Throws UserError if the file has shrunk since it was opened.
+   */
   copy(offset: number, length: number, dest: Uint8Array, destOffset: number): void;
   /** Lets go of the file (the image's bytes can no longer be copied). */
   close(): void;
