@@ -313,6 +313,22 @@ function translationCacheDir(env: Readonly<Record<string, string | undefined>>):
   return undefined;
 }
 
+/** Applies option tokens (commander's spelling, from splitArgs) to `st`. */
+function parseOptionTokens(tokens: string[], st: ParseState): void {
+  const cmd = new Command(PROGRAM_NAME)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
+    .helpOption(false)
+    .allowUnknownOption(false)
+    .allowExcessArguments(false);
+  for (const spec of OPTIONS) {
+    const opt = new Option(commanderFlag(spec.flag) + (spec.arg !== undefined ? ' <value>' : ''), spec.help);
+    cmd.addOption(opt);
+    cmd.on(`option:${opt.name()}`, (value?: string) => spec.apply(st, value ?? ''));
+  }
+  cmd.parse(tokens, { from: 'user' });
+}
+
 /**
  * Parses the arguments after the executable's own name (process.argv.slice(2)).
  * Throws UserError for bad options; returns what to run, or what to print.
@@ -336,18 +352,8 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
       if (value !== undefined) (spec.applyEnv ?? spec.apply)(st, value);
     }
     split = splitArgs(args);
-    const cmd = new Command(PROGRAM_NAME)
-      .exitOverride()
-      .configureOutput({ writeOut: () => {}, writeErr: () => {} })
-      .helpOption(false)
-      .allowUnknownOption(false)
-      .allowExcessArguments(false);
-    for (const spec of OPTIONS) {
-      const opt = new Option(commanderFlag(spec.flag) + (spec.arg !== undefined ? ' <value>' : ''), spec.help);
-      cmd.addOption(opt);
-      cmd.on(`option:${opt.name()}`, (value?: string) => spec.apply(st, value ?? ''));
-    }
-    cmd.parse(split.tokens, { from: 'user' });
+    // Nothing to parse (the program comes first, as in most runs): no parser to build.
+    if (split.tokens.length > 0) parseOptionTokens(split.tokens, st);
   } catch (e) {
     if (e instanceof EarlyExit) return { kind: 'exit', status: 0, stdout: e.stdout };
     if (e instanceof CommanderError) throw new UserError(e.message.replace(/^error: /, '').split('\n')[0]);
