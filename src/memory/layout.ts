@@ -34,6 +34,10 @@ export const PERM = {
 /** Jump-cache index for a guest pc (instructions are at least 2-byte aligned). */
 export const jumpCacheIndex = (pc: number): number => (pc >>> 1) & (JUMP_CACHE_ENTRIES - 1);
 
+/** The low and high 32-bit words of a guest address (a number below 2^53), as memory stores it. */
+export const lo32 = (v: number): number => v % 0x1_0000_0000 | 0;
+export const hi32 = (v: number): number => Math.floor(v / 0x1_0000_0000) | 0;
+
 /**
  * A guest address from its two 32-bit halves as stored in memory (lo, hi). Written so that
  * a small address stays a small integer: (hi >>> 0) * 2^32 + lo is a heap number even when

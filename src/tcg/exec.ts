@@ -4,7 +4,6 @@
 
 import type { HostBackend } from '../hostbackend/backend.js';
 import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
-import { addrFromHalves } from '../memory/layout.js';
 import { ENV, Excp, ExitReason } from './env.js';
 import type { TcgLog } from './log.js';
 import type { TbCache } from './tb.js';
@@ -44,11 +43,10 @@ export class CpuExec {
     for (;;) {
       const lo = words[pcWord];
       const hi = words[pcWord + 1];
-      const pc = addrFromHalves(lo, hi);
       let reason: ExitReason;
       try {
         const tb = this.tbs.enter(lo, hi);
-        if (logExec) this.log.write(`Trace 0: 0x${tb.slot.toString(16).padStart(8, '0')} [${pc.toString(16).padStart(16, '0')}]\n`);
+        if (logExec) this.log.write(`Trace 0: 0x${tb.slot.toString(16).padStart(8, '0')} [${tb.pc.toString(16).padStart(16, '0')}]\n`);
         this.dispatches++;
         if (this.timing) {
           const t0 = nowMs();
@@ -62,8 +60,12 @@ export class CpuExec {
         }
       } catch (e) {
         if (!(e instanceof GuestFault)) throw e;
-        // The backend stored the faulting instruction's pc; a fetch fault happens at pc itself.
-        if (e.access === 'exec') dv.setBigInt64(env + ENV.PC, BigInt(pc), true);
+        // The backend stored the faulting instruction's pc; a fetch fault happens at the pc
+        // this dispatch started from.
+        if (e.access === 'exec') {
+          words[pcWord] = lo;
+          words[pcWord + 1] = hi;
+        }
         dv.setInt32(env + ENV.EXCEPTION, e.mapped ? Excp.SEGV_ACCERR : Excp.SEGV_MAPERR, true);
         dv.setBigInt64(env + ENV.EXCEPTION_ADDR, e.addr, true);
         dv.setInt32(env + ENV.EXCEPTION_ACCESS, ACCESS_CODE[e.access], true);

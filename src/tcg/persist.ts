@@ -21,10 +21,10 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GuestMemory } from '../memory/guest-memory.js';
-import { addrFromHalves, PAGE_SHIFT, PAGE_SIZE, PERM } from '../memory/layout.js';
+import { addrFromHalves, hi32, lo32, PAGE_SHIFT, PAGE_SIZE, PERM } from '../memory/layout.js';
 import type { HelperRegistry } from './helpers.js';
 import type { RegionImage } from '../hostbackend/backend.js';
-import { hi32, lo32, programParts, readProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
+import { programParts, readProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
 
 const MAGIC = 0x34435451; // "QTC4"
 /** Bytes a cache file may grow to; blocks beyond it are not recorded. */

@@ -24,7 +24,7 @@
 import type { Translator } from '../cpu/guest.js';
 import type { CompiledRegion, HostBackend } from '../hostbackend/backend.js';
 import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
-import { addrFromHalves, JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SHIFT, PERM, jumpCacheIndex } from '../memory/layout.js';
+import { addrFromHalves, hi32, JUMP_CACHE, JUMP_CACHE_ENTRIES, lo32, PAGE_SHIFT, PERM, jumpCacheIndex } from '../memory/layout.js';
 import { formatOp, type TranslatedBlock } from './ir.js';
 import type { TcgLog } from './log.js';
 import { optimize } from './translate-side.js';
@@ -184,9 +184,10 @@ export class TbCache {
       if (!tb) throw new Error(`TB at 0x${pc.toString(16)} missing after translation`);
     }
     if (tb.region.tier === 1) {
-      const entry = JUMP_CACHE + jumpCacheIndex(pc) * JUMP_CACHE_ENTRY_SIZE;
-      this.mem.dv.setBigInt64(entry, BigInt(pc), true);
-      this.mem.dv.setInt32(entry + 8, tb.slot, true);
+      const e = jumpCacheIndex(pc) * 4;
+      this.jumpCache[e] = lo32(pc);
+      this.jumpCache[e + 1] = hi32(pc);
+      this.jumpCache[e + 2] = tb.slot;
     }
     return tb;
   }
@@ -364,8 +365,9 @@ export class TbCache {
           this.mem.setCodeBit(p, false);
         }
       }
-      const entry = JUMP_CACHE + jumpCacheIndex(tb.pc) * JUMP_CACHE_ENTRY_SIZE;
-      if (r.tier === 1 && this.mem.dv.getBigInt64(entry, true) === BigInt(tb.pc)) this.mem.dv.setBigInt64(entry, -1n, true);
+      const e = jumpCacheIndex(tb.pc) * 4;
+      const jc = this.jumpCache;
+      if (r.tier === 1 && jc[e] === lo32(tb.pc) && jc[e + 1] === hi32(tb.pc)) jc[e] = jc[e + 1] = -1;
     }
     r.backend.release(r.compiled);
   }

@@ -37,7 +37,7 @@ import { ExitReason } from '../../tcg/env.js';
 import type { HelperRegistry } from '../../tcg/helpers.js';
 import type { IrOp, TranslatedBlock } from '../../tcg/ir.js';
 import { PURE_OPS } from '../interp/interp.js';
-import { addrFromHalves } from '../../memory/layout.js';
+import { addrFromHalves, hi32, lo32 } from '../../memory/layout.js';
 
 export type Value = number | bigint;
 /** A pool entry: a constant, or the constant list of a pure op. */
@@ -102,7 +102,6 @@ export interface Tier0Program {
   readonly pool: readonly PoolEntry[];
 }
 
-const TWO_32 = 0x1_0000_0000;
 const scratch = new DataView(new ArrayBuffer(8));
 
 /** A signed 64-bit bigint as two words, lo and hi. */
@@ -110,10 +109,6 @@ function words64(v: bigint): [number, number] {
   scratch.setBigInt64(0, v, true);
   return [scratch.getInt32(0, true), scratch.getInt32(4, true)];
 }
-
-/** The low and high words of a guest address (a number below 2^53). */
-export const lo32 = (v: number): number => v % TWO_32 | 0;
-export const hi32 = (v: number): number => Math.floor(v / TWO_32) | 0;
 
 /**
  * Flattens a translated block (unoptimized IR) into a tier-0 program. Written with plain

@@ -13,13 +13,11 @@ import { wasmFeatures } from './features.js';
 import { RegionGen } from './region.js';
 import { WasmBuilder, type Local, type ValType } from './wasm-builder.js';
 
-
 /** Magnitudes inside [FMA_SAFE_MIN, FMA_SAFE_MAX] leave room for the error terms of the FMA emulation. */
 const FMA_SAFE_MIN = 2 ** -900;
 const FMA_SAFE_MAX = 2 ** 900;
 /** Veltkamp's splitting constant for binary64: 2^27 + 1. */
 const FMA_SPLITTER = 2 ** 27 + 1;
-
 
 export interface CodegenInput {
   readonly blocks: readonly TranslatedBlock[];
