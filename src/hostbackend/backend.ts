@@ -29,6 +29,8 @@ export interface BackendOptions {
   readonly helpers: HelperRegistry;
   /** Receives the `-d out_asm` text of each compiled region when set. */
   readonly logOutAsm?: (text: string) => void;
+  /** Compiled code adds the guest instructions it runs to env.INSN_COUNT (for -d stats). */
+  readonly countInsns?: boolean;
 }
 
 /** What a backend can do natively (QEMU tcg-target-has.h style). */

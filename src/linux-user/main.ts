@@ -92,7 +92,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
 
   const helpers = new HelperRegistry();
   const translator = arch.createTranslator(helpers);
-  const backendOpts = { mem, helpers, logOutAsm: log.has('out_asm') ? (t: string) => log.write(t) : undefined };
+  const backendOpts = { mem, helpers, logOutAsm: log.has('out_asm') ? (t: string) => log.write(t) : undefined, countInsns: log.has('stats') };
   const backend: HostBackend = opts.backend === 'interp' ? new InterpBackend(backendOpts) : new WasmBackend(backendOpts);
   // Cold code is interpreted (tier 0) and only what runs often is compiled, unless the
   // interpreter is the backend anyway.
@@ -136,7 +136,10 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       throw new Error(`unexpected exit reason ${reason}`);
     }
   } catch (e) {
-    if (timing) logStats(log, tbs, cpu, backend, syscalls, nowMs() - started, syscallMs, store);
+    if (timing) {
+      const counted = backend.name === 'wasm' ? { insns: Number(mem.dv.getBigInt64(env + ENV.INSN_COUNT, true)), hops: Number(mem.dv.getBigInt64(env + ENV.HUB_HOPS, true)) } : null;
+      logStats(log, tbs, cpu, backend, syscalls, nowMs() - started, syscallMs, store, counted);
+    }
     if (e instanceof GuestExit || e instanceof GuestKilled) store?.save();
     if (e instanceof GuestExit) return e.status & 0xff;
     if (e instanceof GuestKilled) return dieOfSignal(e.signal, log);
@@ -153,7 +156,11 @@ function openTranslationStore(opts: RunOptions, mem: GuestMemory, arch: string, 
   return new TranslationStore(opts.translationCacheDir, mem, { build: BUILD_ID, arch, maxInsns, program }, helpers);
 }
 
-function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend, syscalls: number, ms: number, syscallMs: number, store: TranslationStore | undefined): void {
+/** counted: the guest instructions compiled code counted and its jumps through the hub (null: its backend does not count). */
+function logStats(
+  log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend, syscalls: number, ms: number, syscallMs: number,
+  store: TranslationStore | undefined, counted: { insns: number; hops: number } | null,
+): void {
   const s = tbs.stats;
   const b = backend as Partial<{ stats: Record<string, number> }>;
   const backendStats = b.stats ? Object.entries(b.stats).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toFixed(1)}`).join(' ') : '';
@@ -164,6 +171,12 @@ function logStats(log: TcgLog, tbs: TbCache, cpu: CpuExec, backend: HostBackend,
       `tier-0 blocks ${s.tier0Blocks}, promotions ${s.promotions}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n` +
       `stats: time: translated code ${cpu.codeMs.toFixed(1)} ms, translating+compiling ${s.translateMs.toFixed(1)} ms, ` +
       `syscalls ${syscallMs.toFixed(1)} ms, dispatcher and the rest ${(ms - cpu.codeMs - s.translateMs - syscallMs).toFixed(1)} ms\n` +
+      // One line of key=value pairs for tools (bench/run.mjs). insns: every guest instruction run,
+      // where the backend counts them (the wasm backend does under -d stats; tier 0's are counted here);
+      // hub_hops: jumps from one compiled region to another that stayed in wasm (hub.ts).
+      `stats: summary insns=${counted === null ? 'n/a' : cpu.tier0Insns + counted.insns} hub_hops=${counted === null ? 'n/a' : counted.hops} ` +
+      `tier0_insns=${cpu.tier0Insns} dispatches=${cpu.dispatches} blocks_translated=${s.blocksTranslated} tier0_blocks=${s.tier0Blocks} ` +
+      `translate_ms=${s.translateMs.toFixed(1)} tier0_ms=${cpu.tier0Ms.toFixed(1)} code_ms=${cpu.codeMs.toFixed(1)} run_ms=${ms.toFixed(1)}\n` +
       (store
         ? `stats: translation cache: ${store.stats.used} blocks taken of ${store.stats.loaded} kept, ${store.stats.recorded} recorded; ` +
           `${store.stats.regionsUsed} compiled regions taken of ${store.stats.regionsLoaded} kept, ${store.stats.regionsRecorded} recorded\n`

@@ -16,6 +16,12 @@ export const ENV = {
   EXCEPTION_ACCESS: 24,
   /** i32: set by a backend's memory slow path when an access faulted (backend-internal). */
   FAULT: 28,
+  /** i64: guest instructions run by compiled code; counted only when the backend was asked to (-d stats). */
+  INSN_COUNT: 32,
+  /** i64: jumps between compiled regions through the wasm backend's hub; counted with INSN_COUNT. */
+  HUB_HOPS: 40,
+  /** i32: with ExitReason.HOP_SAMPLE, the slot of the first block of the region the sampled jump left. */
+  HOP_FROM: 48,
   /** Size of the header; guest registers start here. */
   SIZE: 64,
 } as const;
@@ -32,8 +38,17 @@ export const ExitReason = {
   INVALIDATE: 3,
   /** env.EXIT_REQUEST was set; env.pc is where to resume. */
   INTERRUPT: 4,
+  /**
+   * A jump from one compiled region to another that stayed in translated code, one in
+   * HOP_SAMPLE_RATE, handed to the CPU loop so that it sees which regions keep jumping to
+   * each other (env.HOP_FROM: where from); env.pc is the target, to continue at.
+   */
+  HOP_SAMPLE: 5,
 } as const;
 export type ExitReason = (typeof ExitReason)[keyof typeof ExitReason];
+
+/** One in this many jumps between compiled regions returns to the CPU loop as ExitReason.HOP_SAMPLE. */
+export const HOP_SAMPLE_RATE = 32;
 
 /** Guest-independent exception numbers stored at env.EXCEPTION. */
 export const Excp = {

@@ -16,6 +16,9 @@ export class CpuExec {
   dispatches = 0;
   /** Milliseconds spent in translated code (helpers included); measured only with -d stats. */
   codeMs = 0;
+  /** The part of codeMs spent in tier 0 (the interpreter of cold blocks), and the guest instructions it ran. */
+  tier0Ms = 0;
+  tier0Insns = 0;
   private readonly timing: boolean;
   /** Guest memory as 32-bit words (env.PC is read as two), made once: run() starts at every syscall. */
   private readonly words: Int32Array;
@@ -50,10 +53,16 @@ export class CpuExec {
         this.dispatches++;
         if (this.timing) {
           const t0 = nowMs();
+          const backend = this.tbs.backendOf(tb);
           try {
-            reason = this.tbs.backendOf(tb).run(tb.slot, env);
+            reason = backend.run(tb.slot, env);
           } finally {
-            this.codeMs += nowMs() - t0;
+            const ms = nowMs() - t0;
+            this.codeMs += ms;
+            if (backend.name === 'tier0') {
+              this.tier0Ms += ms;
+              this.tier0Insns += tb.insns;
+            }
           }
         } else {
           reason = this.tbs.backendOf(tb).run(tb.slot, env);
@@ -73,6 +82,9 @@ export class CpuExec {
       }
       switch (reason) {
         case ExitReason.LOOKUP:
+          continue;
+        case ExitReason.HOP_SAMPLE:
+          this.tbs.sampledHop(words[(env + ENV.HOP_FROM) >>> 2]);
           continue;
         case ExitReason.INVALIDATE:
           this.tbs.flush();

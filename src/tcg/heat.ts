@@ -1,4 +1,5 @@
-// Counts how the CPU loop moves between regions, so that the TB cache can translate a
+// Counts how the CPU loop moves between regions (and the jumps between compiled regions
+// that the wasm backend's hub samples, each standing for HOP_SAMPLE_RATE), so that the TB cache can translate a
 // group of regions that keep jumping to each other (a caller and its callees, a switch
 // and its cases) as one region, inside which those jumps are branches. Counts live in a
 // fixed open-addressed table of (from region, to region) → count: approximate (a full
@@ -14,25 +15,25 @@ export class RegionHeat {
   private readonly to = new Int32Array(TABLE_SIZE);
   private readonly count = new Int32Array(TABLE_SIZE);
 
-  /** Notes one jump from region `a` to region `b` (region ids are non-negative). */
-  note(a: number, b: number): void {
+  /** Notes `n` jumps from region `a` to region `b` (region ids are non-negative). */
+  note(a: number, b: number, n = 1): void {
     const h = Math.imul(a * 31 + b, 0x9e3779b1) >>> (32 - TABLE_BITS);
     for (let k = 0; k < PROBES; k++) {
       const i = (h + k) & (TABLE_SIZE - 1);
       if (this.from[i] === a && this.to[i] === b) {
-        this.count[i]++;
+        this.count[i] += n;
         return;
       }
       if (this.from[i] === -1) {
         this.from[i] = a;
         this.to[i] = b;
-        this.count[i] = 1;
+        this.count[i] = n;
         return;
       }
     }
     this.from[h] = a;
     this.to[h] = b;
-    this.count[h] = 1;
+    this.count[h] = n;
   }
 
   /** The regions that jumped to or from region `r` at least `min` times in all, with their counts. */

@@ -26,6 +26,7 @@ import type { CompiledRegion, HostBackend } from '../hostbackend/backend.js';
 import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
 import { addrFromHalves, hi32, JUMP_CACHE, JUMP_CACHE_ENTRIES, lo32, PAGE_SHIFT, PERM, jumpCacheIndex } from '../memory/layout.js';
 import { formatOp, type TranslatedBlock } from './ir.js';
+import { HOP_SAMPLE_RATE } from './env.js';
 import type { TcgLog } from './log.js';
 import { optimize } from './translate-side.js';
 import { RegionHeat } from './heat.js';
@@ -53,6 +54,8 @@ export interface Tb {
   readonly region: Region;
   readonly firstPage: number;
   readonly lastPage: number;
+  /** Guest instructions in the block (for -d stats); estimated from its size (4 bytes each) for one from the translation cache. */
+  readonly insns: number;
 }
 
 interface Region {
@@ -77,6 +80,12 @@ interface Region {
 export const PROMOTE_ENTRIES = 1000;
 /** Entries from the CPU loop after which a region is merged with its neighbours; ×4 per generation. */
 export const HOT_REGION_ENTRIES = 2000;
+/**
+ * A merge translates and compiles every block of the regions it joins again (~100-200 µs a
+ * block), and saves ~20-30 ns for each jump between them it turns into a branch: a region
+ * is merged only once it has been entered this many times per block it holds.
+ */
+const ENTRIES_PER_MERGED_BLOCK = 5000;
 /** A neighbour joins when the jumps between it and the hot region are at least this share of its entries. */
 const NEIGHBOUR_SHARE = 1 / 16;
 /** Blocks a merge may add beyond the blocks of the regions it merges (their static successors). */
@@ -88,7 +97,10 @@ const MAX_GENERATION = 3;
 
 export class TbCache {
   private readonly byPc = new Map<number, Tb>();
-  /** The block at each slot the backend handed out (for the jump-cache fast path). */
+  /**
+   * The compiled block at each slot the main backend handed out (for the jump-cache fast
+   * path). Tier 0 numbers its slots on its own, and its blocks are never in the jump cache.
+   */
   private readonly bySlot: (Tb | undefined)[] = [];
   private readonly regionsOnPage = new Map<number, Set<Region>>();
   /** Compiled (tier-1) regions by id, for merges. */
@@ -97,6 +109,8 @@ export class TbCache {
   private readonly heat = new RegionHeat();
   /** The region the CPU loop entered last (-1: none). */
   private lastRegion = -1;
+  /** How many jumps the next entry stands for: HOP_SAMPLE_RATE after a sampled hop, else 1. */
+  private entryWeight = 1;
   /** The jump cache as i32 words: entry i has pc at [4i, 4i+1] and slot at [4i+2]. */
   private readonly jumpCache: Int32Array;
   /** Whether -d stats asked for times. */
@@ -134,11 +148,25 @@ export class TbCache {
       this.translateRegion(pc, 0, 1);
       return this.lookup(pc);
     }
-    if (this.lastRegion >= 0 && this.lastRegion !== r.id) this.heat.note(this.lastRegion, r.id);
+    const weight = this.entryWeight;
+    this.entryWeight = 1;
+    if (this.lastRegion >= 0 && this.lastRegion !== r.id) this.heat.note(this.lastRegion, r.id, weight);
     this.lastRegion = r.id;
-    if (++r.entries < HOT_REGION_ENTRIES << (2 * r.generation) || r.generation >= MAX_GENERATION) return tb;
+    if ((r.entries += weight) < Math.max(HOT_REGION_ENTRIES, ENTRIES_PER_MERGED_BLOCK * r.tbs.length) << (2 * r.generation) || r.generation >= MAX_GENERATION) return tb;
     if (!this.mergeHot(r)) return tb;
     return this.lookup(pc);
+  }
+
+  /**
+   * A jump between compiled regions that stayed in translated code, sampled by the wasm
+   * backend's hub (ExitReason.HOP_SAMPLE) from the region whose first block has `fromSlot`:
+   * the next enter() counts it, as HOP_SAMPLE_RATE jumps, from that region.
+   */
+  sampledHop(fromSlot: number): void {
+    const from = this.bySlot[fromSlot];
+    if (from === undefined) return;
+    this.lastRegion = from.region.id;
+    this.entryWeight = HOP_SAMPLE_RATE;
   }
 
   /** Translates a hot region and its busiest neighbours again as one region; false if there was nothing to merge. */
@@ -148,16 +176,20 @@ export class TbCache {
     // a region cut short would leave blocks behind to be translated and merged again, and
     // V8's optimizing compiler needs memory in proportion to a region's size (tens of MB
     // for a few hundred blocks).
+    // A neighbour joins only if its jumps to and from the hot region pay for translating its
+    // blocks again (ENTRIES_PER_MERGED_BLOCK each); the jumps joined must also pay for the hot region's.
     let blocks = r.tbs.length + MERGE_EXTRA_BLOCKS;
+    let joined = 0;
     const neighbours = [...this.heat.neighbours(r.id, Math.max(16, r.entries * NEIGHBOUR_SHARE))].sort((a, b) => b[1] - a[1]);
-    for (const [id] of neighbours) {
+    for (const [id, jumps] of neighbours) {
       const n = this.regionById.get(id);
-      if (!n || blocks + n.tbs.length > MERGED_REGION_BLOCKS) continue;
+      if (!n || blocks + n.tbs.length > MERGED_REGION_BLOCKS || jumps < ENTRIES_PER_MERGED_BLOCK * n.tbs.length) continue;
       group.add(n);
       blocks += n.tbs.length;
+      joined += jumps;
     }
-    if (group.size < 2) {
-      // Nothing to merge (a loop that only leaves for system calls, say): ask again much later.
+    if (group.size < 2 || joined < ENTRIES_PER_MERGED_BLOCK * blocks) {
+      // Nothing worth merging (a loop that only leaves for system calls, say): ask again much later.
       r.entries = -r.entries * 8;
       return false;
     }
@@ -300,7 +332,7 @@ export class TbCache {
   }
 
   /** Registers a region: its blocks by pc and slot, its pages as holding code; drops the tier-0 blocks it replaces. */
-  private addRegion(blocks: readonly { pc: number; size: number }[], compiled: CompiledRegion, tier: 0 | 1, backend: HostBackend, generation: number): Region {
+  private addRegion(blocks: readonly { pc: number; size: number; insns?: readonly unknown[] }[], compiled: CompiledRegion, tier: 0 | 1, backend: HostBackend, generation: number): Region {
     const region: Region = { id: this.nextRegionId++, tier, backend, compiled, tbs: [], entries: 0, generation };
     // Only compiled regions take part in merges (heat), which find them by id.
     if (tier === 1) this.regionById.set(region.id, region);
@@ -317,10 +349,11 @@ export class TbCache {
         region,
         firstPage: b.pc >>> PAGE_SHIFT,
         lastPage: (b.pc + Math.max(b.size, 1) - 1) >>> PAGE_SHIFT,
+        insns: b.insns ? b.insns.length : Math.max(1, b.size >>> 2),
       };
       region.tbs.push(tb);
       this.byPc.set(b.pc, tb);
-      this.bySlot[tb.slot] = tb;
+      if (tier === 1) this.bySlot[tb.slot] = tb;
       for (let p = tb.firstPage; p <= tb.lastPage; p++) {
         let set = this.regionsOnPage.get(p);
         if (!set) this.regionsOnPage.set(p, (set = new Set()));
@@ -355,7 +388,7 @@ export class TbCache {
     this.regionById.delete(r.id);
     for (const tb of r.tbs) {
       if (this.byPc.get(tb.pc) === tb) this.byPc.delete(tb.pc);
-      if (this.bySlot[tb.slot] === tb) this.bySlot[tb.slot] = undefined;
+      if (r.tier === 1 && this.bySlot[tb.slot] === tb) this.bySlot[tb.slot] = undefined;
       for (let p = tb.firstPage; p <= tb.lastPage; p++) {
         const set = this.regionsOnPage.get(p);
         if (!set) continue;

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GuestFault, GuestMemory } from '../../src/memory/guest-memory.js';
 import { ENV_AREA, ENV_BLOCK_SIZE, JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SIZE, PERM, jumpCacheIndex } from '../../src/memory/layout.js';
-import { ENV, ExitReason } from '../../src/tcg/env.js';
+import { ENV, ExitReason, HOP_SAMPLE_RATE } from '../../src/tcg/env.js';
 import { HelperRegistry } from '../../src/tcg/helpers.js';
 import { CONDS, MEMOP, type Cond, type Opcode } from '../../src/tcg/opcodes.js';
 import { IrBuilder, type Temp, type TranslatedBlock } from '../../src/tcg/ir.js';
@@ -630,23 +630,65 @@ describe('block entry, exits and chaining', () => {
     backend.release(r);
   });
 
-  it('goto_tb and goto_ptr to another region return LOOKUP with the target pc', () => {
-    const target = backend.compile([block(0x4000, (b) => b.exitTb(ExitReason.EXCEPTION, 0x4000))]);
+  it('goto_tb and goto_ptr to another region continue there through the hub when the jump cache knows it, else return LOOKUP', () => {
+    // target: counter += 1; exit EXCEPTION at 0x4000
+    const target = backend.compile([block(0x4000, (b) => {
+      b.stEnv(b.binary('add_i64', b.ldEnv('i64', slotOff(0)), b.const64(1)), slotOff(0));
+      b.exitTb(ExitReason.EXCEPTION, 0x4000);
+    })]);
     const viaTb = block(0x3000, (b) => b.gotoTb(0x4000));
     const viaPtr = block(0x3100, (b) => b.gotoPtr(b.ldEnv('i64', slotOff(2))));
     const src = backend.compile([viaTb, viaPtr]);
     mem.dv.setBigInt64(ENV_ADDR + slotOff(2), 0x4000n, true);
-    for (const hit of [false, true]) {
-      // Whether or not the jump cache knows the target, the CPU loop takes over.
-      if (hit) setJumpCache(0x4000, target.slots[0]);
-      expect(backend.run(src.slots[0], ENV_ADDR)).toBe(ExitReason.LOOKUP);
-      expect(envPc()).toBe(0x4000n);
+    mem.dv.setBigInt64(ENV_ADDR + slotOff(0), 0n, true);
+    // The jump cache does not know 0x4000: the CPU loop takes over.
+    for (const slot of src.slots) {
       mem.dv.setBigInt64(ENV_ADDR, 0n, true);
-      expect(backend.run(src.slots[1], ENV_ADDR)).toBe(ExitReason.LOOKUP);
+      expect(backend.run(slot, ENV_ADDR)).toBe(ExitReason.LOOKUP);
       expect(envPc()).toBe(0x4000n);
     }
+    expect(res64(0)).toBe(0n);
+    // It does: the target region runs without a return to the CPU loop.
+    setJumpCache(0x4000, target.slots[0]);
+    for (const slot of src.slots) {
+      mem.dv.setBigInt64(ENV_ADDR, 0n, true);
+      expect(backend.run(slot, ENV_ADDR)).toBe(ExitReason.EXCEPTION);
+      expect(envPc()).toBe(0x4000n);
+    }
+    expect(res64(0)).toBe(2n);
+    // A released region is never entered again: its jump-cache entries are emptied.
     backend.release(target);
+    mem.dv.setBigInt64(ENV_ADDR, 0n, true);
+    expect(backend.run(src.slots[0], ENV_ADDR)).toBe(ExitReason.LOOKUP);
+    expect(envPc()).toBe(0x4000n);
+    expect(res64(0)).toBe(2n);
     backend.release(src);
+  });
+
+  it('the hub hands one jump between regions in HOP_SAMPLE_RATE to the CPU loop, saying where from', () => {
+    // A: counter += 1; goto_tb B.   B: goto_tb A.   Separate regions, both in the jump cache.
+    const a = backend.compile([block(0x7000, (b) => {
+      b.stEnv(b.binary('add_i64', b.ldEnv('i64', slotOff(0)), b.const64(1)), slotOff(0));
+      b.gotoTb(0x7100);
+    })]);
+    const bb = backend.compile([block(0x7100, (b) => b.gotoTb(0x7000))]);
+    setJumpCache(0x7000, a.slots[0]);
+    setJumpCache(0x7100, bb.slots[0]);
+    mem.dv.setBigInt64(ENV_ADDR + slotOff(0), 0n, true);
+    let reason = backend.run(a.slots[0], ENV_ADDR);
+    const samples: [bigint, number][] = [];
+    for (let i = 0; i < 4 && reason === ExitReason.HOP_SAMPLE; i++) {
+      samples.push([envPc(), mem.dv.getInt32(ENV_ADDR + ENV.HOP_FROM, true)]);
+      reason = backend.run(envPc() === 0x7000n ? a.slots[0] : bb.slots[0], ENV_ADDR);
+    }
+    expect(samples).toHaveLength(4);
+    // Every sample is a jump A→B or B→A, with the slot of the region it left.
+    for (const [pc, from] of samples) expect(pc === 0x7000n ? from === bb.slots[0] : pc === 0x7100n && from === a.slots[0]).toBe(true);
+    // Four samples cover about 4 × HOP_SAMPLE_RATE jumps, two per count.
+    expect(Number(res64(0))).toBeGreaterThan(HOP_SAMPLE_RATE);
+    expect(Number(res64(0))).toBeLessThanOrEqual(3 * HOP_SAMPLE_RATE);
+    backend.release(a);
+    backend.release(bb);
   });
 
   it('goto_ptr to a block of the same region is a branch when the jump cache knows it', () => {

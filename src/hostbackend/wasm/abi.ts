@@ -13,13 +13,15 @@ export const IMPORTS = {
   store: 'st',
   /** (env: i32, addr: i64, len: i32, write: i32) → (): checks an access (noting code writes); a fault sets env.FAULT. */
   check: 'chk',
+  /** (env: i32, pc: i64, from: i32) → i32: the hub's dispatch (hub.ts), tail-called to continue at a pc outside the region (from: the region's first slot). */
+  dispatch: 'disp',
   /** Helpers are imported as helpers.<id>. */
   helperModule: 'h',
   /** i32 global: the slot of block 0 (block i has slot base + i). An import, so that a module's bytes do not depend on where its blocks land and another run can load them again. */
   baseSlot: 'base',
 } as const;
 
-/** The name the module exports its region function under: (env: i32, block index: i32) → i32. */
+/** The name the module exports its region function under: (env: i32, slot: i32) → i32. */
 export const REGION_EXPORT = 'r';
 
 /** Exit reason used only between a region function and the backend: a memory fault is pending. */

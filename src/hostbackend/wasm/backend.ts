@@ -1,11 +1,12 @@
 // The WebAssembly host backend: compiles a region of translated blocks into one wasm
 // module (codegen.ts) whose one exported function runs any of its blocks, instantiates
-// it against the shared guest memory, the memory slow paths and the helpers it uses, and
-// gives its blocks consecutive slots. Jumps inside a region are branches; a jump to
-// another region returns LOOKUP to the CPU loop, which follows the jump cache. There is
-// deliberately no shared funcref table for chaining regions: in V8 11 (Node 20) every
-// instance that imports a table pays for its whole size when instantiated and again
-// whenever any entry changes (measured: 290 µs per instance with 4,096 entries).
+// it against the shared guest memory, the memory slow paths, the helpers it uses and the
+// hub (hub.ts), and gives its blocks consecutive slots. Jumps inside a region are
+// branches; a jump to another region tail-calls the hub, which follows the jump cache into
+// the region holding the target, or returns LOOKUP to the CPU loop when it does not know
+// it. Only the hub imports the funcref table of regions: in V8 11 (Node 20) every instance
+// that imports a table pays for its whole size when instantiated and again whenever any
+// entry changes (measured: 290 µs per instance with 4,096 entries).
 
 import { memopSigned, memopSize } from '../../tcg/opcodes.js';
 import { ENV, ExitReason } from '../../tcg/env.js';
@@ -18,13 +19,14 @@ import type { CodegenOutput } from './codegen.js';
 import { FAULT_EXIT, IMPORTS, REGION_EXPORT } from './abi.js';
 import { generateModule } from '../../tcg/translate-side.js';
 import { wasmFeatures } from './features.js';
+import { Hub, type RegionFn } from './hub.js';
 import { nowMs } from '../../host-lazy.js';
 
-/** A region's exported function: (env, block index) → ExitReason (or FAULT_EXIT). */
-type RegionFn = (env: number, index: number) => number;
 type HelperImport = (...args: (number | bigint)[]) => number | bigint | void;
 /** RegionImage.needs: the module uses relaxed_madd as a hardware FMA (features.ts). */
 const NEEDS_FUSED_MADD = 1;
+/** RegionImage.needs: the module counts guest instructions (BackendOptions.countInsns); loaded only by a backend that does. */
+const NEEDS_INSN_COUNT = 2;
 
 export class WasmBackend implements HostBackend {
   readonly name = 'wasm' as const;
@@ -34,10 +36,12 @@ export class WasmBackend implements HostBackend {
   private readonly helpers: HelperRegistry;
   private readonly ctx: HelperContext;
   private readonly logOutAsm: ((text: string) => void) | undefined;
-  /** Per slot: the region function that runs it and the block's index there. */
+  private readonly countInsns: boolean;
+  /** Per slot: the region function that runs it (called with the slot). */
   private readonly slotFn: (RegionFn | undefined)[] = [];
-  private readonly slotIndex: number[] = [];
   private nextSlot = 0;
+  /** Owns the table of region functions by slot; regions jump to each other through it. */
+  private readonly hub: Hub;
   private readonly helperImports: (HelperImport | undefined)[] = [];
   private readonly runtimeImports: WebAssembly.ModuleImports;
   /** The jump cache as i32 words: entry i has pc at [4i, 4i+1] and slot at [4i+2]. */
@@ -57,7 +61,9 @@ export class WasmBackend implements HostBackend {
     this.helpers = opts.helpers;
     this.ctx = { mem: opts.mem };
     this.logOutAsm = opts.logOutAsm;
+    this.countInsns = opts.countInsns ?? false;
     this.jumpCache = new Int32Array(this.mem.memory.buffer, JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
+    this.hub = new Hub(opts.mem.memory, this.countInsns);
     const mem = this.mem;
     const dv = mem.dv;
     // The slow paths: checked accesses, which note code writes; a fault is kept for run()
@@ -69,6 +75,7 @@ export class WasmBackend implements HostBackend {
     };
     this.runtimeImports = {
       [IMPORTS.memory]: mem.memory,
+      [IMPORTS.dispatch]: this.hub.dispatch,
       [IMPORTS.load]: (env: number, addr: bigint, memop: number): bigint => {
         try {
           return mem.load(addr, memopSize(memop), memopSigned(memop));
@@ -128,14 +135,14 @@ export class WasmBackend implements HostBackend {
 
   compile(blocks: TranslatedBlock[], opts: CompileOptions = {}): CompiledRegion {
     const t0 = nowMs();
-    const out: CodegenOutput = generateModule({ blocks, baseSlot: this.nextSlot, helpers: this.helpers, text: this.logOutAsm !== undefined });
+    const out: CodegenOutput = generateModule({ blocks, baseSlot: this.nextSlot, helpers: this.helpers, text: this.logOutAsm !== undefined, countInsns: this.countInsns });
     const t1 = nowMs();
     const region = this.instantiate(new WebAssembly.Module(out.bytes), blocks.length);
     this.nBytes += out.bytes.length;
     this.codegenMs += t1 - t0;
     this.totalMs += nowMs() - t0;
     if (this.logOutAsm && out.text !== null) this.logOutAsm(out.text);
-    return opts.image ? { slots: region.slots, image: { bytes: out.bytes, needs: out.usesFusedMadd ? NEEDS_FUSED_MADD : 0 } } : region;
+    return opts.image ? { slots: region.slots, image: { bytes: out.bytes, needs: (out.usesFusedMadd ? NEEDS_FUSED_MADD : 0) | (this.countInsns ? NEEDS_INSN_COUNT : 0) } } : region;
   }
 
   /**
@@ -143,7 +150,8 @@ export class WasmBackend implements HostBackend {
    * persistent translation cache). Throws if the engine does not take the module.
    */
   loadImage(image: RegionImage, count: number): CompiledRegion {
-    if (image.needs & ~NEEDS_FUSED_MADD) throw new Error('wasm backend: an image needing what this build does not know');
+    if (image.needs & ~(NEEDS_FUSED_MADD | NEEDS_INSN_COUNT)) throw new Error('wasm backend: an image needing what this build does not know');
+    if (((image.needs & NEEDS_INSN_COUNT) !== 0) !== this.countInsns) throw new Error('wasm backend: an image counting instructions differently');
     // Asked only of images that use relaxed_madd (the probe also lets V8 compile it).
     if (image.needs & NEEDS_FUSED_MADD && !wasmFeatures().fusedMadd) throw new Error('wasm backend: the image needs a fused multiply-add');
     const t0 = nowMs();
@@ -167,7 +175,7 @@ export class WasmBackend implements HostBackend {
     for (let i = 0; i < count; i++) {
       slots.push(baseSlot + i);
       this.slotFn[baseSlot + i] = fn;
-      this.slotIndex[baseSlot + i] = i;
+      this.hub.set(baseSlot + i, fn);
     }
     this.nextSlot += count;
     this.nModules++;
@@ -175,11 +183,14 @@ export class WasmBackend implements HostBackend {
     return { slots };
   }
 
-  /** Runs from `slot` until the region exits (LOOKUP for a jump to another region); a memory fault is thrown. */
+  /**
+   * Runs from `slot` until translated code needs the CPU loop (LOOKUP: a jump to a pc the
+   * jump cache does not know, whichever region it left from); a memory fault is thrown.
+   */
   run(slot: number, env: number): ExitReason {
     const fn = this.slotFn[slot];
     if (fn === undefined) throw new Error(`wasm backend: slot ${slot} holds no block`);
-    const reason = fn(env, this.slotIndex[slot]);
+    const reason = fn(env, slot);
     if (reason === FAULT_EXIT) {
       const e = this.pendingFault as GuestFault;
       this.pendingFault = null;
@@ -192,6 +203,7 @@ export class WasmBackend implements HostBackend {
     const released = new Set(region.slots);
     for (const slot of region.slots) {
       this.slotFn[slot] = undefined;
+      this.hub.clear(slot);
     }
     // Jump-cache entries that still lead to these slots become empty (pc = -1).
     const jc = this.jumpCache;

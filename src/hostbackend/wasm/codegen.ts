@@ -2,8 +2,8 @@
 // exported function (region.ts: a dispatch loop over the blocks, guest registers in
 // locals), the per-op emitters of emit.ts, and the module's internal functions: total
 // division, 64-bit mulh, and the memory slow paths that call into JS. The module imports
-// the shared guest memory, the helpers it calls and the slow paths; it has no table —
-// jumps between regions go through the CPU loop's jump cache in the backend.
+// the shared guest memory, the helpers it calls, the slow paths and the hub's dispatch
+// function (hub.ts), which it tail-calls to jump to another region; it has no table.
 
 import type { HelperRegistry } from '../../tcg/helpers.js';
 import type { TranslatedBlock } from '../../tcg/ir.js';
@@ -26,6 +26,8 @@ export interface CodegenInput {
   readonly helpers: HelperRegistry;
   /** Record the module's text for `-d out_asm`. */
   readonly text: boolean;
+  /** Each block adds its guest instructions to env.INSN_COUNT when entered. */
+  readonly countInsns?: boolean;
 }
 
 export interface CodegenOutput {
@@ -51,6 +53,8 @@ export class ModuleGen {
   private usesFusedMadd = false;
   /** The imported global holding the slot of block 0. */
   baseSlotGlobal = -1;
+  /** The imported hub function a region tail-calls to continue at a pc outside it. */
+  dispatchImport = -1;
   private storeImport = -1;
   private checkImport = -1;
   private readonly runtime = new Map<string, number>();
@@ -70,6 +74,7 @@ export class ModuleGen {
     // Imports: memory, then functions (all before any defined function).
     b.importMemory(IMPORTS.module, IMPORTS.memory, WASM_PAGES, WASM_PAGES, true);
     this.baseSlotGlobal = b.importGlobal(IMPORTS.module, IMPORTS.baseSlot, 'i32');
+    this.dispatchImport = b.importFunction(IMPORTS.module, IMPORTS.dispatch, b.type(['i32', 'i64', 'i32'], ['i32']));
     for (const id of helperIds) {
       const h = input.helpers.get(id);
       this.helperFunc.set(id, b.importFunction(IMPORTS.helperModule, String(id), b.type(h.args, h.ret ? [h.ret] : [])));

@@ -1,14 +1,16 @@
-// One region → one wasm function `(env: i32, entry: i32) → i32 (ExitReason)`. The blocks
+// One region → one wasm function `(env: i32, slot: i32) → i32 (ExitReason)`. The blocks
 // of the region are cases of a dispatch loop (a br_table on the block index in $next), so
 // a jump to a block of the same region is a branch, never a call. Guest registers — the
 // env slots the region reads or writes with ld_env/st_env, when no other access overlaps
 // them — live in wasm locals for the whole run of the function: loaded at entry, stored
 // back at the one exit, and around the helper calls that may see them. Every way out
 // (another region's pc, a system call, an exception, a fault, an exit request, an
-// exhausted budget) sets $reason and $exitPc and branches to that exit.
+// exhausted budget) sets $reason and $exitPc and branches to that exit. A jump to a pc
+// outside the region leaves through the hub (hub.ts): a tail call that runs the region
+// holding that pc, if the jump cache knows it, without returning to the CPU loop.
 //
-//   (func $region (param $env i32) (param $entry i32) (result i32)
-//     cached slots ← env; $budget = BUDGET; $next = $entry
+//   (func $region (param $env i32) (param $slot i32) (result i32)
+//     cached slots ← env; $budget = BUDGET; $next = $slot - base
 //     block $exit
 //       loop $dispatch
 //         block $B(n-1) … block $B0
@@ -17,19 +19,21 @@
 //         …
 //       end
 //     end
-//     env ← written slots; env.pc = $exitPc; return $reason)
+//     env ← written slots
+//     if ($reason == LOOKUP) return_call $hub.dispatch($env, $exitPc, base)
+//     env.pc = $exitPc; return $reason)
 //
-// The budget makes a long-running loop return to the CPU loop now and then, so that the
-// optimized code V8 compiles for a hot function in the background gets entered (V8 has no
-// on-stack replacement for wasm).
+// The budget makes a long-running loop leave its function now and then (through the hub,
+// which enters it again), so that the optimized code V8 compiles for a hot function in the
+// background gets entered (V8 has no on-stack replacement for wasm).
 
 import { ENV, ExitReason } from '../../tcg/env.js';
 import { envAccessOf, type EnvAccess, type EnvRange, type HelperDef } from '../../tcg/helpers.js';
 import { formatOp, type IrOp, type Temp, type TranslatedBlock } from '../../tcg/ir.js';
 import { memopSize, type IrType } from '../../tcg/opcodes.js';
-import { JUMP_CACHE, JUMP_CACHE_ENTRIES } from '../../memory/layout.js';
 import { EMIT } from './emit.js';
 import { FAULT_EXIT } from './abi.js';
+import { pushJumpCacheEntry } from './hub.js';
 import type { ModuleGen } from './codegen.js';
 import type { Local, ValType, WasmBuilder } from './wasm-builder.js';
 
@@ -104,6 +108,12 @@ export class RegionGen {
     this.budget = b.allocLocal('i32');
     this.chooseSlots();
 
+    // $next = $slot - base
+    b.localGet(this.next);
+    b.globalGet(this.m.baseSlotGlobal);
+    b.i32Sub();
+    b.localSet(this.next);
+
     // cached slots ← env; $budget = BUDGET
     for (const s of this.slots.values()) {
       b.localGet(this.env);
@@ -126,8 +136,19 @@ export class RegionGen {
     this.close(); // loop
     this.close(); // exit block
 
-    // env ← written slots; env.pc = $exitPc; return $reason
+    // env ← written slots
     for (const s of this.slots.values()) if (s.written) this.spillSlot(s);
+    // if ($reason == LOOKUP) return_call $hub.dispatch($env, $exitPc, base)
+    b.localGet(this.reason);
+    b.i32Const(ExitReason.LOOKUP);
+    b.i32Eq();
+    b.if();
+    b.localGet(this.env);
+    b.localGet(this.exitPc);
+    b.globalGet(this.m.baseSlotGlobal);
+    b.returnCall(this.m.dispatchImport);
+    b.end();
+    // env.pc = $exitPc; return $reason
     b.localGet(this.env);
     b.localGet(this.exitPc);
     b.i64Store(ENV.PC);
@@ -357,24 +378,14 @@ export class RegionGen {
 
   /**
    * goto_ptr: the jump cache names the target's slot; a slot of this region is a branch,
-   * anything else (a miss, another region) an exit to the CPU loop, which follows it.
+   * anything else (a miss, another region) an exit through the hub, which follows it.
    */
   gotoPtr(target: Temp): void {
     const b = this.b;
     const t = this.local(target);
     const entry = b.allocLocal('i32');
     const idx = b.allocLocal('i32');
-    // entry = JUMP_CACHE + ((pc >> 1) & (ENTRIES - 1)) * 16
-    b.localGet(t);
-    b.i32WrapI64();
-    b.i32Const(1);
-    b.i32ShrU();
-    b.i32Const(JUMP_CACHE_ENTRIES - 1);
-    b.i32And();
-    b.i32Const(4);
-    b.i32Shl();
-    b.i32Const(JUMP_CACHE);
-    b.i32Add();
+    pushJumpCacheEntry(b, t);
     b.localSet(entry);
     // if (entry.pc == pc) { idx = entry.slot - base; if (idx <u n) { spend; $next = idx; br $dispatch } }
     b.localGet(entry);
@@ -420,6 +431,15 @@ export class RegionGen {
     this.openIf();
     this.exitWith(ExitReason.INTERRUPT, blk.pc);
     this.close();
+    if (this.m.input.countInsns) {
+      // env.insn_count += guest instructions of the block
+      b.localGet(this.env);
+      b.localGet(this.env);
+      b.i64Load(ENV.INSN_COUNT);
+      b.i64Const(blk.ops.reduce((n, o) => n + (o.op === 'insn_start' ? 1 : 0), 0));
+      b.i64Add();
+      b.i64Store(ENV.INSN_COUNT);
+    }
 
     const backward = this.scanLabels();
     if (backward) {

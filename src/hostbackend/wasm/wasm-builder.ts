@@ -12,7 +12,7 @@ export type ValType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128';
 const VALTYPE_CODE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 const FUNCREF = 0x70;
 const EMPTY_BLOCK = 0x40;
-const SECTION = { type: 1, import: 2, function: 3, export: 7, element: 9, code: 10 } as const;
+const SECTION = { type: 1, import: 2, function: 3, global: 6, export: 7, element: 9, code: 10 } as const;
 
 /** A growable byte buffer with the LEB128 encoders the binary format uses. */
 export class ByteBuf {
@@ -166,6 +166,8 @@ export class WasmBuilder {
   /** Type index of every defined (non-imported) function, in index order. */
   private readonly funcTypes: number[] = [];
   private readonly elements: { offset: number; funcs: number[] }[] = [];
+  /** Globals defined in the module (mutable i32s with a constant initial value). */
+  private readonly globals: number[] = [];
   private readonly exports: { name: string; func: number }[] = [];
   private readonly codeSection = new ByteBuf(1 << 16);
   private bodiesDone = 0;
@@ -242,6 +244,12 @@ export class WasmBuilder {
     return this.importedGlobals++;
   }
 
+  /** Defines a mutable i32 global starting at `init`; returns its index (after every imported global). */
+  global(type: 'i32', init: number): number {
+    this.globals.push(init);
+    return this.importedGlobals + this.globals.length - 1;
+  }
+
   /** Imports table 0, of funcref, with at least `min` entries and no maximum. */
   importTable(module: string, name: string, min: number): void {
     this.imports.name(module);
@@ -301,6 +309,19 @@ export class WasmBuilder {
     s.uleb(this.funcTypes.length);
     for (const t of this.funcTypes) s.uleb(t);
     out.section(SECTION.function, s);
+
+    if (this.globals.length) {
+      s.clear();
+      s.uleb(this.globals.length);
+      for (const init of this.globals) {
+        s.byte(VALTYPE_CODE.i32);
+        s.byte(0x01); // mutable
+        s.byte(0x41); // i32.const init; end
+        s.sleb32(init);
+        s.byte(0x0b);
+      }
+      out.section(SECTION.global, s);
+    }
 
     if (this.exports.length) {
       s.clear();
@@ -530,6 +551,11 @@ export class WasmBuilder {
     this.code.byte(0x23);
     this.code.uleb(index);
     if (this.rec) this.line(`global.get ${index}`);
+  }
+  globalSet(index: number): void {
+    this.code.byte(0x24);
+    this.code.uleb(index);
+    if (this.rec) this.line(`global.set ${index}`);
   }
   localGet(l: Local): void {
     this.code.byte(0x20);
