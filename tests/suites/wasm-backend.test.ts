@@ -725,6 +725,7 @@ describe('block entry, exits and chaining', () => {
 
 describe('helper calls', () => {
   const seenPc: bigint[] = [];
+  const seenSlot0: bigint[] = [];
   const ids = helpers.registerAll({
     add3: { name: 'test_add3', args: ['i32', 'i32', 'i32'], ret: 'i32', fn: (_c, a: number, b: number, c: number) => a + b + c },
     mul64: { name: 'test_mul64', args: ['i64', 'i64'], ret: 'i64', fn: (_c, a: bigint, b: bigint) => BigInt.asIntN(64, a * b) },
@@ -733,6 +734,7 @@ describe('helper calls', () => {
     notePc: { name: 'test_note_pc', args: ['i32'], ret: null, fn: (ctx, env: number) => { seenPc.push(ctx.mem.dv.getBigInt64(env + ENV.PC, true)); } },
     mix: { name: 'test_mix', args: ['i32', 'i64'], ret: 'i64', fn: (_c, a: number, b: bigint) => BigInt(a) + b },
     boom: { name: 'test_boom', args: [], ret: null, fn: () => { throw new Error('boom'); } },
+    noteSlot0: { name: 'test_note_slot0', args: ['i32'], ret: null, fn: (ctx, env: number) => { seenSlot0.push(ctx.mem.dv.getBigInt64(env + slotOff(0), true)); } },
   });
 
   it('passes i32, i64, f32 and f64 arguments and results', () => {
@@ -759,6 +761,36 @@ describe('helper calls', () => {
     expect(seenPc).toEqual([0x1008n]);
     // i32 arguments arrive unsigned (as the env pointer must).
     expect(res64(4)).toBe(0x1_0000_0000n);
+  });
+
+  it('a region that loops keeps registers in locals: helpers see them in env, and a fault leaves them there', () => {
+    // A: slot0 += 1; note slot0 (a helper reading env); goto_tb B.
+    // B: if (slot0 < 3) goto_tb A (a loop: A's registers are cached); else load from an unmapped page.
+    const a = block(0x2000, (b) => {
+      b.insnStart(0x2000);
+      b.stEnv(b.binary('add_i64', b.ldEnv('i64', slotOff(0)), b.const64(1)), slotOff(0));
+      b.insnStart(0x2004);
+      b.call(ids.noteSlot0, [b.envPtr()]);
+      b.gotoTb(0x2100);
+    });
+    const bb = block(0x2100, (b) => {
+      const again = b.newLabel();
+      b.insnStart(0x2100);
+      b.brcond('lt', b.ldEnv('i64', slotOff(0)), b.const64(3), again);
+      b.insnStart(0x2104);
+      b.stEnv(b.qemuLd('i64', b.const64(0x5000_0000), MEMOP.UQ), slotOff(1));
+      b.exitTb(ExitReason.SYSCALL, 0x2108);
+      b.setLabel(again);
+      b.gotoTb(0x2000);
+    });
+    const r = backend.compile([a, bb]);
+    mem.dv.setBigInt64(ENV_ADDR + slotOff(0), 0n, true);
+    seenSlot0.length = 0;
+    expect(() => backend.run(r.slots[0], ENV_ADDR)).toThrow(GuestFault);
+    expect(seenSlot0).toEqual([1n, 2n, 3n]);
+    expect(res64(0)).toBe(3n);
+    expect(envPc()).toBe(0x2104n);
+    backend.release(r);
   });
 
   it('a throwing helper propagates with env.pc at its instruction', () => {

@@ -163,8 +163,24 @@ export class RegionGen {
 
   // --- env slots held in locals ------------------------------------------------------------
 
-  /** Caches every env slot outside the header whose accesses all have one offset and type. */
+  /**
+   * Caches every env slot outside the header whose accesses all have one offset and type —
+   * in a region that can loop. In one that cannot, each block runs at most once per call
+   * (a region entered through the hub runs ~20 guest instructions in a real program's
+   * code), so a slot is worth a local, loaded at entry and stored at exit, only when more
+   * than one of its blocks uses it; the rest are memory accesses.
+   */
   private chooseSlots(): void {
+    const loops = this.canLoop();
+    // offset → blocks using it (only counted when the region cannot loop)
+    const users = new Map<number, number>();
+    if (!loops) {
+      for (const blk of this.blocks) {
+        const mine = new Set<number>();
+        for (const o of blk.ops) if (envAccessType(o)) mine.add(Number(o.consts[0]));
+        for (const offset of mine) users.set(offset, (users.get(offset) ?? 0) + 1);
+      }
+    }
     const seen = new Map<number, IrType | null>(); // offset → type, or null if inconsistent
     const ranges: { start: number; end: number; offset: number }[] = [];
     for (const blk of this.blocks) {
@@ -194,7 +210,7 @@ export class RegionGen {
       }
     }
     for (const [offset, t] of seen) {
-      if (t) this.slots.set(offset, { offset, type: t, local: this.b.allocLocal(t), written: false });
+      if (t && (loops || (users.get(offset) ?? 0) > 1)) this.slots.set(offset, { offset, type: t, local: this.b.allocLocal(t), written: false });
     }
     for (const blk of this.blocks) {
       for (const o of blk.ops) {
@@ -204,6 +220,19 @@ export class RegionGen {
         }
       }
     }
+  }
+
+  /** Whether some goto_tb of the region jumps back to a block at or before its own (a loop). */
+  private canLoop(): boolean {
+    const { blocks, indexByPc } = this;
+    for (let i = 0; i < blocks.length; i++) {
+      for (const o of blocks[i].ops) {
+        if (o.op !== 'goto_tb') continue;
+        const j = indexByPc.get(Number(o.consts[0]));
+        if (j !== undefined && j <= i) return true;
+      }
+    }
+    return false;
   }
 
   private loadEnv(t: IrType, offset: number): void {
