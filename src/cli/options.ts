@@ -53,6 +53,7 @@ interface ParseState {
   oneInsnPerTb: boolean;
   backend: Backend;
   tier0: boolean;
+  compileThread: boolean;
   /** -accel tcg,cache=on|off */
   cache: boolean;
   unameRelease?: string;
@@ -105,7 +106,7 @@ function parseBackend(text: string): Backend {
 
 const ON_OFF: Readonly<Record<string, boolean>> = { on: true, off: false, yes: true, no: false, true: true, false: false };
 
-/** -accel tcg[,backend=wasm|interp][,tier0=on|off][,cache=on|off][,one-insn-per-tb=on|off] */
+/** -accel tcg[,backend=wasm|interp][,tier0=on|off][,compile-thread=on|off][,cache=on|off][,one-insn-per-tb=on|off] */
 function parseAccel(st: ParseState, text: string): void {
   const [accel, ...props] = text.split(',');
   if (accel === 'help') throw new EarlyExit('Accelerators supported in QEMU binary:\ntcg\n');
@@ -117,8 +118,9 @@ function parseAccel(st: ParseState, text: string): void {
     if (key === 'backend') st.backend = parseBackend(value);
     else if (key === 'one-insn-per-tb' && value in ON_OFF) st.oneInsnPerTb = ON_OFF[value];
     else if (key === 'tier0' && value in ON_OFF) st.tier0 = ON_OFF[value];
+    else if (key === 'compile-thread' && value in ON_OFF) st.compileThread = ON_OFF[value];
     else if (key === 'cache' && value in ON_OFF) st.cache = ON_OFF[value];
-    else throw new UserError(`invalid -accel property '${prop}' (tcg takes backend=${BACKENDS.join('|')}, tier0=on|off, cache=on|off and one-insn-per-tb=on|off)`);
+    else throw new UserError(`invalid -accel property '${prop}' (tcg takes backend=${BACKENDS.join('|')}, tier0=on|off, compile-thread=on|off, cache=on|off and one-insn-per-tb=on|off)`);
   }
 }
 
@@ -160,9 +162,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'strace', env: 'QEMU_STRACE', help: 'log system calls', apply: (st) => { st.strace = true; } },
   {
     flag: 'accel',
-    arg: 'tcg[,backend=B][,tier0=on|off][,cache=on|off]',
+    arg: 'tcg[,backend=B][,tier0=on|off][,compile-thread=on|off][,cache=on|off]',
     env: 'QEMU_ACCEL_BACKEND',
-    help: `select the code generator: backend=${BACKENDS.join('|')} (default wasm); tier0=off compiles every block instead of interpreting cold code first; cache=off neither reads nor writes the translation cache (see QEMU_USER_TS_CACHE_DIR below); the variable takes just the backend name`,
+    help: `select the code generator: backend=${BACKENDS.join('|')} (default wasm); tier0=off compiles every block instead of interpreting cold code first; compile-thread=off compiles hot code on the CPU's thread instead of a worker thread; cache=off neither reads nor writes the translation cache (see QEMU_USER_TS_CACHE_DIR below); the variable takes just the backend name`,
     apply: parseAccel,
     applyEnv: (st, v) => { st.backend = parseBackend(v); },
   },
@@ -341,6 +343,7 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
     oneInsnPerTb: false,
     backend: 'wasm',
     tier0: true,
+    compileThread: true,
     cache: true,
     version: ctx.version ?? '0.0.0',
   };
@@ -374,6 +377,7 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
     oneInsnPerTb: st.oneInsnPerTb,
     backend: st.backend,
     tier0: st.tier0,
+    compileThread: st.compileThread,
   };
   if (st.ldPrefix !== undefined) options.ldPrefix = st.ldPrefix;
   if (st.logFile !== undefined) options.logFile = st.logFile;

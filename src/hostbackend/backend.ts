@@ -71,6 +71,12 @@ export interface HostBackend {
    * image needs, or the engine refuses it). Backends without images lack it.
    */
   loadImage?(image: RegionImage, count: number): CompiledRegion;
+  /**
+   * A region compiled elsewhere (the compile worker): `module` holds `count` blocks as
+   * compile() makes them; `made.bytes`, the module's bytes, when its image is wanted.
+   * Only the wasm backend has it.
+   */
+  loadModule?(module: WebAssembly.Module, count: number, made: { bytes: Uint8Array<ArrayBuffer> | null; usesFusedMadd: boolean }): CompiledRegion;
   /** Runs from the block in `slot` with the CPU whose env block is at `env`. */
   run(slot: number, env: number): ExitReason;
   /** The region's blocks will never be entered again; their slots may be reused. */

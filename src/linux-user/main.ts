@@ -15,6 +15,7 @@ import { HelperRegistry } from '../tcg/helpers.js';
 import type { TcgLog, TcgLogItem } from '../tcg/log.js';
 import { TbCache } from '../tcg/tb.js';
 import { TranslationStore, programKey } from '../tcg/persist.js';
+import { CompileQueue, compileWorkerBundle } from '../tcg/compile-queue.js';
 import type { HostBackend } from '../hostbackend/backend.js';
 import { InterpBackend } from '../hostbackend/interp/interp.js';
 import { WasmBackend } from '../hostbackend/wasm/backend.js';
@@ -98,10 +99,17 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   // interpreter is the backend anyway.
   const tier0 = opts.tier0 && backend instanceof WasmBackend ? new Tier0Backend(backendOpts) : undefined;
   const maxInsns = opts.oneInsnPerTb ? 1 : MAX_INSNS_PER_BLOCK;
+  // Hot code is compiled on a worker thread while tier 0 goes on running it, unless the -d
+  // log must show translation in order, or this is not a build with the worker's bundle.
+  const workerBundle = tier0 && opts.compileThread && !TRANSLATION_LOGS.some((item) => log.has(item)) ? compileWorkerBundle() : undefined;
+  const compileQueue = workerBundle
+    ? new CompileQueue(workerBundle, { memory: mem.memory, arch: arch.name, helperNames: helpers.all.map((h) => h.name), countInsns: backendOpts.countInsns })
+    : undefined;
   const store = tier0 ? openTranslationStore(opts, mem, arch.name, maxInsns, helpers, log) : undefined;
   const tbs = new TbCache(mem, translator, backend, {
     tier0,
     store,
+    compileQueue,
     maxInsns,
     maxRegionBlocks: MAX_REGION_BLOCKS,
     log,
@@ -169,6 +177,10 @@ function logStats(
       `(${s.translateMs.toFixed(1)} ms translating+compiling), dispatches ${cpu.dispatches}, syscalls ${syscalls}, ` +
       `invalidations ${s.invalidations}, flushes ${s.flushes}, merges ${s.merges}, ` +
       `tier-0 blocks ${s.tier0Blocks}, promotions ${s.promotions}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n` +
+      (s.workerRegions + s.workerDropped + s.workerErrors > 0
+        ? `stats: compile worker: ${s.workerRegions} regions installed, ${s.workerDropped} dropped (code changed meanwhile), ` +
+          `${s.workerErrors} failed; ${s.workerMs.toFixed(1)} ms on its thread\n`
+        : '') +
       `stats: time: translated code ${cpu.codeMs.toFixed(1)} ms, translating+compiling ${s.translateMs.toFixed(1)} ms, ` +
       `syscalls ${syscallMs.toFixed(1)} ms, dispatcher and the rest ${(ms - cpu.codeMs - s.translateMs - syscallMs).toFixed(1)} ms\n` +
       // One line of key=value pairs for tools (bench/run.mjs). insns: every guest instruction run,
@@ -176,7 +188,7 @@ function logStats(
       // hub_hops: jumps from one compiled region to another that stayed in wasm (hub.ts).
       `stats: summary insns=${counted === null ? 'n/a' : cpu.tier0Insns + counted.insns} hub_hops=${counted === null ? 'n/a' : counted.hops} ` +
       `tier0_insns=${cpu.tier0Insns} dispatches=${cpu.dispatches} blocks_translated=${s.blocksTranslated} tier0_blocks=${s.tier0Blocks} ` +
-      `translate_ms=${s.translateMs.toFixed(1)} tier0_ms=${cpu.tier0Ms.toFixed(1)} code_ms=${cpu.codeMs.toFixed(1)} run_ms=${ms.toFixed(1)}\n` +
+      `translate_ms=${s.translateMs.toFixed(1)} worker_ms=${s.workerMs.toFixed(1)} tier0_ms=${cpu.tier0Ms.toFixed(1)} code_ms=${cpu.codeMs.toFixed(1)} run_ms=${ms.toFixed(1)}\n` +
       (store
         ? `stats: translation cache: ${store.stats.used} blocks taken of ${store.stats.loaded} kept, ${store.stats.recorded} recorded; ` +
           `${store.stats.regionsUsed} compiled regions taken of ${store.stats.regionsLoaded} kept, ${store.stats.regionsRecorded} recorded\n`

@@ -28,6 +28,8 @@ export interface RunOptions {
   backend: 'wasm' | 'interp';
   /** -accel tcg,tier0=on|off: interpret cold code before compiling it (wasm backend). */
   tier0: boolean;
+  /** -accel tcg,compile-thread=on|off: with tier 0, compile hot code on a worker thread (when the build has its bundle). */
+  compileThread: boolean;
   /** Directory of the persistent translation cache (tcg/persist.ts); unset: no cache. */
   translationCacheDir?: string;
   /** -cpu, when given (checked against the ELF's architecture). */

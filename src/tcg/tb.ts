@@ -23,12 +23,13 @@
 
 import type { Translator } from '../cpu/guest.js';
 import type { CompiledRegion, HostBackend } from '../hostbackend/backend.js';
-import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
-import { addrFromHalves, hi32, JUMP_CACHE, JUMP_CACHE_ENTRIES, lo32, PAGE_SHIFT, PERM, jumpCacheIndex } from '../memory/layout.js';
+import type { GuestMemory } from '../memory/guest-memory.js';
+import { addrFromHalves, hi32, JUMP_CACHE, JUMP_CACHE_ENTRIES, lo32, PAGE_SHIFT, jumpCacheIndex } from '../memory/layout.js';
 import { formatOp, type TranslatedBlock } from './ir.js';
 import { HOP_SAMPLE_RATE } from './env.js';
 import type { TcgLog } from './log.js';
-import { optimize } from './translate-side.js';
+import { formRegion } from './region-form.js';
+import type { CompileQueue } from './compile-queue.js';
 import { RegionHeat } from './heat.js';
 import type { TranslationStore } from './persist.js';
 import type { Tier0Backend } from '../hostbackend/tier0/tier0.js';
@@ -46,6 +47,8 @@ export interface TbCacheOptions {
   requestExit: () => void;
   /** The persistent translation cache: tier-0 blocks are taken from it when it has them, and recorded in it. */
   store?: TranslationStore;
+  /** Forms and compiles tier-1 regions on another thread (with a tier-0 backend only): the CPU goes on in tier 0 meanwhile. */
+  compileQueue?: CompileQueue;
 }
 
 export interface Tb {
@@ -56,6 +59,19 @@ export interface Tb {
   readonly lastPage: number;
   /** Guest instructions in the block (for -d stats); estimated from its size (4 bytes each) for one from the translation cache. */
   readonly insns: number;
+}
+
+/** What the TB cache needs of a block: where it is, and its guest instructions (the list, or their count) when known. */
+type RegionBlock = { readonly pc: number; readonly size: number; readonly insns?: readonly unknown[]; readonly insnCount?: number };
+
+/** A region the compile worker is forming: what it was asked for, and the regions it will replace. */
+interface CompileJob {
+  readonly seeds: readonly number[];
+  readonly generation: number;
+  /** Tier-0 regions (a promotion) or compiled ones (a merge) the answer replaces: marked while it is being formed; a merge drops them. */
+  readonly replaces: readonly Region[];
+  /** The TB cache's epoch when asked: an answer from another epoch (code changed since) is dropped. */
+  readonly epoch: number;
 }
 
 interface Region {
@@ -69,6 +85,10 @@ interface Region {
   entries: number;
   /** How many merges made it (0: translated from one entry pc). */
   readonly generation: number;
+  /** Dropped: its code changed, or another region replaced it. */
+  dropped?: boolean;
+  /** The compile worker is forming a region to replace it. */
+  compiling?: boolean;
 }
 
 /**
@@ -78,6 +98,12 @@ interface Region {
  * variable and tunable (~2000 times with the ~70 variables of an npm script) and is compiled.
  */
 export const PROMOTE_ENTRIES = 1000;
+/**
+ * Promotions compiled on the CPU's thread before the compile worker takes over: a short run
+ * (a hello world promotes one region) would otherwise pay for starting the worker — a thread
+ * with its own copy of the translation side — and for Node's exit waiting for it (~100 ms).
+ */
+const PROMOTIONS_BEFORE_WORKER = 8;
 /** Entries from the CPU loop after which a region is merged with its neighbours; ×4 per generation. */
 export const HOT_REGION_ENTRIES = 2000;
 /**
@@ -115,8 +141,17 @@ export class TbCache {
   private readonly jumpCache: Int32Array;
   /** Whether -d stats asked for times. */
   private readonly timing: boolean;
-  /** Counters for -d stats. */
-  readonly stats = { blocksTranslated: 0, regionsCompiled: 0, translateMs: 0, invalidations: 0, flushes: 0, merges: 0, tier0Blocks: 0, promotions: 0 };
+  /** The compile worker, while it works (a failure stops using it). */
+  private queue: CompileQueue | undefined;
+  /** Counts invalidations and flushes: translations asked of the compile worker in an earlier epoch are stale. */
+  private epoch = 0;
+  /** Regions the compile worker is forming, by request id. */
+  private readonly jobs = new Map<number, CompileJob>();
+  /** Counters for -d stats (worker*: the compile worker's share, on its own thread). */
+  readonly stats = {
+    blocksTranslated: 0, regionsCompiled: 0, translateMs: 0, invalidations: 0, flushes: 0, merges: 0, tier0Blocks: 0, promotions: 0,
+    workerRegions: 0, workerMs: 0, workerDropped: 0, workerErrors: 0,
+  };
 
   constructor(
     private readonly mem: GuestMemory,
@@ -126,6 +161,7 @@ export class TbCache {
   ) {
     this.jumpCache = new Int32Array(mem.memory.buffer, JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
     this.timing = opts.log.has('stats');
+    this.queue = opts.tier0 ? opts.compileQueue : undefined;
     this.clearJumpCache();
     mem.onCodeWrite = (page) => this.invalidatePage(page);
   }
@@ -136,6 +172,7 @@ export class TbCache {
    * from the region entered before, and merges a region that has become hot.
    */
   enter(lo: number, hi: number): Tb {
+    if (this.queue?.hasAnswers()) this.installAnswers();
     const e = jumpCacheIndex(lo) * 4;
     const jc = this.jumpCache;
     let tb = jc[e] === lo && jc[e + 1] === hi ? this.bySlot[jc[e + 2]] : undefined;
@@ -143,7 +180,12 @@ export class TbCache {
     if (tb === undefined || tb.pc !== pc) tb = this.lookup(pc);
     const r = tb.region;
     if (r.tier === 0) {
-      if (++r.entries < PROMOTE_ENTRIES) return tb;
+      if (++r.entries < PROMOTE_ENTRIES || r.compiling) return tb;
+      if (this.queue && this.stats.promotions >= PROMOTIONS_BEFORE_WORKER) {
+        // The worker compiles it (counted when it comes); tier 0 goes on running it meanwhile.
+        this.ask([pc], 0, [r]);
+        return tb;
+      }
       this.stats.promotions++;
       this.translateRegion(pc, 0, 1);
       return this.lookup(pc);
@@ -152,7 +194,7 @@ export class TbCache {
     this.entryWeight = 1;
     if (this.lastRegion >= 0 && this.lastRegion !== r.id) this.heat.note(this.lastRegion, r.id, weight);
     this.lastRegion = r.id;
-    if ((r.entries += weight) < Math.max(HOT_REGION_ENTRIES, ENTRIES_PER_MERGED_BLOCK * r.tbs.length) << (2 * r.generation) || r.generation >= MAX_GENERATION) return tb;
+    if ((r.entries += weight) < Math.max(HOT_REGION_ENTRIES, ENTRIES_PER_MERGED_BLOCK * r.tbs.length) << (2 * r.generation) || r.generation >= MAX_GENERATION || r.compiling) return tb;
     if (!this.mergeHot(r)) return tb;
     return this.lookup(pc);
   }
@@ -183,7 +225,7 @@ export class TbCache {
     const neighbours = [...this.heat.neighbours(r.id, Math.max(16, r.entries * NEIGHBOUR_SHARE))].sort((a, b) => b[1] - a[1]);
     for (const [id, jumps] of neighbours) {
       const n = this.regionById.get(id);
-      if (!n || blocks + n.tbs.length > MERGED_REGION_BLOCKS || jumps < ENTRIES_PER_MERGED_BLOCK * n.tbs.length) continue;
+      if (!n || n.compiling || blocks + n.tbs.length > MERGED_REGION_BLOCKS || jumps < ENTRIES_PER_MERGED_BLOCK * n.tbs.length) continue;
       group.add(n);
       blocks += n.tbs.length;
       joined += jumps;
@@ -197,11 +239,67 @@ export class TbCache {
     const pcs: number[] = [];
     for (const g of group) for (const tb of g.tbs) if (this.byPc.get(tb.pc) === tb) pcs.push(tb.pc);
     const generation = Math.max(...[...group].map((g) => g.generation)) + 1;
+    if (this.queue && this.stats.promotions >= PROMOTIONS_BEFORE_WORKER) {
+      // The worker forms the merged region (counted when it comes); these go on running until then.
+      this.ask(pcs, generation, [...group]);
+      return false;
+    }
     this.stats.merges++;
     this.translateRegion(pcs, generation, 1);
     this.heat.forget(new Set([...group].map((g) => g.id)));
     for (const g of group) this.dropRegion(g);
     return true;
+  }
+
+  /** Asks the compile worker for the region at `seeds`, which will replace `replaces`. */
+  private ask(seeds: number[], generation: number, replaces: Region[]): void {
+    const plan = this.planRegion(seeds.length, generation);
+    const skip: number[] = [];
+    const only: number[] | null = plan.onlyRun ? [] : null;
+    for (const [pc, tb] of this.byPc) {
+      if (tb.region.tier === 1) skip.push(pc);
+      else only?.push(pc);
+    }
+    const id = this.queue!.request({ seeds, maxBlocks: plan.maxBlocks, maxInsns: this.opts.maxInsns, skip, only, image: plan.record, epoch: this.epoch });
+    this.jobs.set(id, { seeds, generation, replaces, epoch: this.epoch });
+    for (const r of replaces) r.compiling = true;
+  }
+
+  /**
+   * Installs the regions the compile worker has answered with, unless the code changed since
+   * they were asked for (then the regions they replace may ask again). A region another
+   * answer replaced meanwhile is no reason to drop one: it holds other blocks too, and each
+   * block runs the newest code made for it. A worker that failed is not asked again:
+   * regions are then translated on this thread.
+   */
+  private installAnswers(): void {
+    const t0 = this.timing ? nowMs() : 0;
+    for (const answer of this.queue!.take()) {
+      const job = this.jobs.get(answer.id)!;
+      this.jobs.delete(answer.id);
+      for (const r of job.replaces) r.compiling = false;
+      if (!answer.ok) {
+        this.stats.workerErrors++;
+        this.queue = undefined;
+        continue;
+      }
+      this.stats.workerMs += answer.translateMs + answer.compileMs;
+      if (answer.module === null) continue;
+      if (job.epoch !== this.epoch || !this.backend.loadModule) {
+        this.stats.workerDropped++;
+        continue;
+      }
+      const compiled = this.backend.loadModule(answer.module, answer.blocks.length, { bytes: answer.bytes, usesFusedMadd: answer.usesFusedMadd });
+      this.installRegion(answer.blocks, compiled, job.generation);
+      this.stats.workerRegions++;
+      if (job.generation === 0) this.stats.promotions++;
+      else this.stats.merges++;
+      if (job.generation > 0) {
+        this.heat.forget(new Set(job.replaces.map((g) => g.id)));
+        for (const g of job.replaces) if (!g.dropped) this.dropRegion(g);
+      }
+    }
+    if (this.timing) this.stats.translateMs += nowMs() - t0;
   }
 
   /**
@@ -236,66 +334,71 @@ export class TbCache {
    * blocks the new region replaces are dropped.
    */
   private translateRegion(entryPcs: number | number[], generation: number, tier: 0 | 1): void {
-    const seedCount = typeof entryPcs === 'number' ? 1 : entryPcs.length;
-    // A merged region is its seeds (the blocks that ran) and a few of their successors, no more.
-    const maxBlocks = tier === 0 ? 1 : generation ? Math.min(MERGED_REGION_BLOCKS, seedCount + MERGE_EXTRA_BLOCKS) : this.opts.maxRegionBlocks;
-    const backend = tier === 0 ? (this.opts.tier0 as HostBackend) : this.backend;
-    // A block promoted from tier 0 takes along only successors that have run (in tier 0):
-    // the rest are cold so far, and compiling them would only make the compile slower.
-    const onlyRun = tier === 1 && generation === 0 && this.opts.tier0 !== undefined;
     // Timed for -d stats only: reading the clock ~800 times costs a short run a millisecond or two.
     const t0 = this.timing ? nowMs() : 0;
-    // A block seen for the first time may be the entry of a region the last run compiled
-    // (then it runs compiled at once), or have a tier-0 program recorded.
-    if (tier === 0 && this.opts.store && (this.installStoredRegion(entryPcs as number) || this.installStored(entryPcs as number))) {
-      if (this.timing) this.stats.translateMs += nowMs() - t0;
-      return;
-    }
-    const blocks: TranslatedBlock[] = [];
-    const seeds = typeof entryPcs === 'number' ? [entryPcs] : entryPcs;
-    const entryPc = seeds[0];
-    const queued = new Set<number>(seeds);
-    const work = [...seeds];
-    while (work.length > 0 && blocks.length < maxBlocks) {
-      const pc = work.shift()!;
-      let block: TranslatedBlock;
-      try {
-        block = this.translator.translate(this.mem, pc, { maxInsns: this.opts.maxInsns });
-      } catch (e) {
-        // Only the entry must translate; a successor that cannot be fetched is looked up (and faults) when reached.
-        if (pc === entryPc || !(e instanceof GuestFault)) throw e;
-        continue;
-      }
-      this.logBlock(block);
-      if (tier === 0) {
-        blocks.push(block);
-        break;
-      }
-      const opt = optimize(block);
-      if (this.opts.log.has('op_opt')) this.logOps('OP after optimization and liveness analysis:', opt);
-      blocks.push(opt);
-      for (const next of block.successors) {
-        const known = this.byPc.get(next)?.region.tier;
-        if (known === 1 || (onlyRun && known !== 0)) continue;
-        if (!queued.has(next) && this.mem.perm(next) & PERM.EXEC) {
-          queued.add(next);
-          work.push(next);
-        }
-      }
-    }
-    // The image of a promoted region is recorded, so that the next run compiles it from the start.
-    const record = onlyRun && this.opts.store !== undefined && backend.loadImage !== undefined;
-    const compiled = backend.compile(blocks, { image: record });
-    if (record && compiled.image) this.opts.store!.noteRegion(blocks, compiled.image);
-    this.addRegion(blocks, { slots: compiled.slots }, tier, backend, generation);
     if (tier === 0) {
-      this.stats.tier0Blocks++;
-      this.opts.store?.note(this.opts.tier0!.programAt(compiled.slots[0]));
+      this.translateCold(entryPcs as number);
     } else {
-      this.stats.blocksTranslated += blocks.length;
-      this.stats.regionsCompiled++;
+      const seeds = typeof entryPcs === 'number' ? [entryPcs] : entryPcs;
+      const plan = this.planRegion(seeds.length, generation);
+      const log = this.opts.log;
+      const blocks = formRegion(this.translator, this.mem, seeds, {
+        maxBlocks: plan.maxBlocks,
+        maxInsns: this.opts.maxInsns,
+        admits: (pc) => this.admits(pc, plan.onlyRun),
+        onBlock: (block, opt) => {
+          this.logBlock(block);
+          if (log.has('op_opt')) this.logOps('OP after optimization and liveness analysis:', opt);
+        },
+      });
+      this.installRegion(blocks, this.backend.compile(blocks, { image: plan.record }), generation);
     }
     if (this.timing) this.stats.translateMs += nowMs() - t0;
+  }
+
+  /**
+   * How a tier-1 region of `seedCount` seeds is formed: a merged region is its seeds (the
+   * blocks that ran) and a few of their successors, no more; a block promoted from tier 0
+   * takes along only successors that have run (in tier 0) — the rest are cold so far, and
+   * compiling them would only make the compile slower — and its image is recorded, so that
+   * the next run compiles it from the start.
+   */
+  private planRegion(seedCount: number, generation: number): { maxBlocks: number; onlyRun: boolean; record: boolean } {
+    const onlyRun = generation === 0 && this.opts.tier0 !== undefined;
+    return {
+      maxBlocks: generation ? Math.min(MERGED_REGION_BLOCKS, seedCount + MERGE_EXTRA_BLOCKS) : this.opts.maxRegionBlocks,
+      onlyRun,
+      record: onlyRun && this.opts.store !== undefined && this.backend.loadImage !== undefined,
+    };
+  }
+
+  /** Whether a successor may join a region being formed: not compiled already, and run in tier 0 where onlyRun. */
+  private admits(pc: number, onlyRun: boolean): boolean {
+    const known = this.byPc.get(pc)?.region.tier;
+    return !(known === 1 || (onlyRun && known !== 0));
+  }
+
+  /**
+   * A block seen for the first time: the entry of a region the last run compiled (then it
+   * runs compiled at once), a tier-0 program recorded by the last run, or translated for tier 0.
+   */
+  private translateCold(pc: number): void {
+    if (this.opts.store && (this.installStoredRegion(pc) || this.installStored(pc))) return;
+    const tier0 = this.opts.tier0!;
+    const block = this.translator.translate(this.mem, pc, { maxInsns: this.opts.maxInsns });
+    this.logBlock(block);
+    const compiled = tier0.compile([block]);
+    this.addRegion([block], { slots: compiled.slots }, 0, tier0, 0);
+    this.stats.tier0Blocks++;
+    this.opts.store?.note(tier0.programAt(compiled.slots[0]));
+  }
+
+  /** Registers a compiled region, formed here or by the compile worker, and records its image if it has one. */
+  private installRegion(blocks: readonly RegionBlock[], compiled: CompiledRegion, generation: number): void {
+    if (compiled.image) this.opts.store?.noteRegion(blocks, compiled.image);
+    this.addRegion(blocks, { slots: compiled.slots }, 1, this.backend, generation);
+    this.stats.blocksTranslated += blocks.length;
+    this.stats.regionsCompiled++;
   }
 
   /**
@@ -332,7 +435,7 @@ export class TbCache {
   }
 
   /** Registers a region: its blocks by pc and slot, its pages as holding code; drops the tier-0 blocks it replaces. */
-  private addRegion(blocks: readonly { pc: number; size: number; insns?: readonly unknown[] }[], compiled: CompiledRegion, tier: 0 | 1, backend: HostBackend, generation: number): Region {
+  private addRegion(blocks: readonly RegionBlock[], compiled: CompiledRegion, tier: 0 | 1, backend: HostBackend, generation: number): Region {
     const region: Region = { id: this.nextRegionId++, tier, backend, compiled, tbs: [], entries: 0, generation };
     // Only compiled regions take part in merges (heat), which find them by id.
     if (tier === 1) this.regionById.set(region.id, region);
@@ -349,7 +452,7 @@ export class TbCache {
         region,
         firstPage: b.pc >>> PAGE_SHIFT,
         lastPage: (b.pc + Math.max(b.size, 1) - 1) >>> PAGE_SHIFT,
-        insns: b.insns ? b.insns.length : Math.max(1, b.size >>> 2),
+        insns: b.insns ? b.insns.length : (b.insnCount ?? Math.max(1, b.size >>> 2)),
       };
       region.tbs.push(tb);
       this.byPc.set(b.pc, tb);
@@ -371,6 +474,7 @@ export class TbCache {
     this.mem.setCodeBit(page, false);
     if (!regions) return;
     this.stats.invalidations++;
+    this.epoch++;
     for (const r of [...regions]) this.dropRegion(r);
     this.opts.requestExit();
   }
@@ -378,6 +482,7 @@ export class TbCache {
   /** Forgets every translation (fence.i, munmap of code, exec). */
   flush(): void {
     this.stats.flushes++;
+    this.epoch++;
     const all = new Set<Region>();
     for (const set of this.regionsOnPage.values()) for (const r of set) all.add(r);
     for (const r of all) this.dropRegion(r);
@@ -385,6 +490,7 @@ export class TbCache {
   }
 
   private dropRegion(r: Region): void {
+    r.dropped = true;
     this.regionById.delete(r.id);
     for (const tb of r.tbs) {
       if (this.byPc.get(tb.pc) === tb) this.byPc.delete(tb.pc);

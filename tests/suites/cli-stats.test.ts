@@ -41,3 +41,35 @@ describe('-d stats', () => {
     expect(s.syscallMs).toBeGreaterThan(0);
   });
 });
+
+/** The key=value pairs of the `stats: summary` line. */
+function summary(stderr: string): Record<string, number> {
+  const line = /stats: summary (.*)/.exec(stderr)?.[1] ?? '';
+  return Object.fromEntries(line.split(' ').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+}
+
+describe('-d stats summary and the compile worker', () => {
+  const compute = join(ROOT, 'tests/binaries/riscv64/bin/compute');
+  const run = (accel: string) => spawnSync(process.execPath, [CLI, '-d', 'stats', '-accel', `tcg,cache=off,${accel}`, compute], { encoding: 'utf8', timeout: 120_000 });
+
+  it('counts the same guest instructions however the code was compiled, and hot code is compiled by the worker', () => {
+    const worker = run('compile-thread=on');
+    const here = run('compile-thread=off');
+    const allCompiled = run('tier0=off');
+    for (const r of [worker, here, allCompiled]) expect(r.status).toBe(0);
+    expect(worker.stdout).toBe(here.stdout);
+    expect(allCompiled.stdout).toBe(here.stdout);
+    const [w, h, c] = [worker, here, allCompiled].map((r) => summary(r.stderr));
+    expect(w.insns).toBeGreaterThan(1e6);
+    expect(w.insns).toBe(h.insns);
+    expect(c.insns).toBe(h.insns);
+    expect(w.tier0_insns).toBeLessThan(w.insns);
+    expect(c.tier0_insns).toBe(0);
+    expect(w.dispatches).toBeGreaterThan(0);
+    // Regions compiled on the worker's thread, none of them on this one's after the first few.
+    expect(/compile worker: (\d+) regions installed, \d+ dropped \(code changed meanwhile\), 0 failed/.exec(worker.stderr)?.[1]).toMatch(/^[1-9]\d*$/);
+    expect(w.worker_ms).toBeGreaterThan(0);
+    expect(h.worker_ms).toBe(0);
+    expect(here.stderr).not.toContain('compile worker:');
+  });
+});

@@ -142,7 +142,7 @@ export class WasmBackend implements HostBackend {
     this.codegenMs += t1 - t0;
     this.totalMs += nowMs() - t0;
     if (this.logOutAsm && out.text !== null) this.logOutAsm(out.text);
-    return opts.image ? { slots: region.slots, image: { bytes: out.bytes, needs: (out.usesFusedMadd ? NEEDS_FUSED_MADD : 0) | (this.countInsns ? NEEDS_INSN_COUNT : 0) } } : region;
+    return opts.image ? { slots: region.slots, image: { bytes: out.bytes, needs: this.imageNeeds(out.usesFusedMadd) } } : region;
   }
 
   /**
@@ -159,6 +159,18 @@ export class WasmBackend implements HostBackend {
     this.nBytes += image.bytes.length;
     this.totalMs += nowMs() - t0;
     return region;
+  }
+
+  loadModule(module: WebAssembly.Module, count: number, made: { bytes: Uint8Array<ArrayBuffer> | null; usesFusedMadd: boolean }): CompiledRegion {
+    const region = this.instantiate(module, count);
+    if (!made.bytes) return region;
+    this.nBytes += made.bytes.length;
+    return { slots: region.slots, image: { bytes: made.bytes, needs: this.imageNeeds(made.usesFusedMadd) } };
+  }
+
+  /** RegionImage.needs of a module this backend made. */
+  private imageNeeds(usesFusedMadd: boolean): number {
+    return (usesFusedMadd ? NEEDS_FUSED_MADD : 0) | (this.countInsns ? NEEDS_INSN_COUNT : 0);
   }
 
   /** Instantiates a region module for `count` blocks, which get consecutive slots from nextSlot. */
