@@ -507,6 +507,9 @@ function realCells(rows, env) {
   return { cells: [header, ...body], isNumber: (c) => c >= 2 && c <= 11 };
 }
 
+/** "1 program", "2 programs". */
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function textTable({ cells, isNumber }) {
   const widths = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
   return cells.map((row) => row.map((cell, c) => (isNumber(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
@@ -546,6 +549,7 @@ function realSummary(rows, arch) {
     count: counted.length,
     short,
     wrong,
+    timed: timed.length,
     complete: timed.length === expected,
     missing: all.filter((r) => r.missing).map((r) => r.label),
     expected,
@@ -604,7 +608,7 @@ function evaluateTargets(microRows, realRows, env, opts) {
         g.missing.length ? `not run: ${g.missing.join(', ')}` : '',
       ].filter(Boolean).join('; ');
       // A target is marked only when every workload of the arch ran and was checked.
-      const over = g.complete ? `over ${g.count} programs` : `over only ${g.count} programs, of ${g.expected} to run`;
+      const over = `over ${plural(g.count, 'program')}${g.complete ? '' : `, only ${g.timed} of ${g.expected} run`}`;
       const realTarget = (text, value, limit, valueText) => {
         const measured = `${valueText}, ${over}${partial ? ` (${partial})` : ''}`;
         out.push({
@@ -685,12 +689,12 @@ function writeReport(microRows, realRows, env, opts, targets) {
   });
   const realGeo = opts.arches.filter((a) => realRows.some((r) => r.arch === a)).map((a) => {
     const g = realSummary(realRows, a);
-    return `- ${a}: ${g.cold === null ? 'not measured' : `cold ${g.cold.toFixed(2)}, warm ${g.warm.toFixed(2)} over ${g.count} programs`}${g.short.length ? ` (under ${TARGETS.realMinQemuSeconds} s under qemu, not counted: ${g.short.join(', ')})` : ''}${g.wrong.length ? ` (wrong results excluded: ${g.wrong.join(', ')})` : ''}`;
+    return `- ${a}: ${g.cold === null ? 'not measured' : `cold ${g.cold.toFixed(2)}, warm ${g.warm.toFixed(2)} over ${plural(g.count, 'program')}`}${g.short.length ? ` (under ${TARGETS.realMinQemuSeconds} s under qemu, not counted: ${g.short.join(', ')})` : ''}${g.wrong.length ? ` (wrong results excluded: ${g.wrong.join(', ')})` : ''}`;
   });
   const problems = (rows) => rows.flatMap((r) => r.problems.map((p) => `- ${r.arch} ${r.label ?? r.name}: ${p}`));
   const realRunsText =
     opts.realRuns.budget === Infinity
-      ? `${opts.realRuns.max} rounds per real program`
+      ? `${plural(opts.realRuns.max, 'round')} per real program`
       : `up to ${opts.realRuns.max} rounds per real program, fewer once its rounds have taken ${opts.realRuns.budget} s`;
   const runsLine =
     opts.group === 'real'
@@ -841,7 +845,7 @@ function main() {
   if (opts.workloads.length)
     console.error(
       `bench: real: ${opts.workloads.map((w) => w.name).join(', ')} on ${opts.arches.join(', ')} (where each runs); ` +
-        (opts.realRuns.budget === Infinity ? `${opts.realRuns.max} round(s) each` : `up to ${opts.realRuns.max} rounds each, within ${opts.realRuns.budget} s`),
+        (opts.realRuns.budget === Infinity ? `${plural(opts.realRuns.max, 'round')} each` : `up to ${opts.realRuns.max} rounds each, within ${opts.realRuns.budget} s`),
     );
   // Start-up first, every arch's back to back, then the compute programs: a start-up time is
   // absolute (its target is against node -e 0, not a ratio to qemu), and in runs of the whole
@@ -874,7 +878,7 @@ function main() {
     console.log(`\n${textTable(realCells(realRows, env))}\n`);
     for (const arch of opts.arches.filter((a) => realRows.some((r) => r.arch === a))) {
       const g = realSummary(realRows, arch);
-      console.log(`real programs, ${arch}: ${g.cold === null ? 'not measured' : `geometric mean cold/qemu ${g.cold.toFixed(2)}, warm/qemu ${g.warm.toFixed(2)} over ${g.count} programs`}${g.short.length ? ` (under ${TARGETS.realMinQemuSeconds} s under qemu, not counted: ${g.short.join(', ')})` : ''}`);
+      console.log(`real programs, ${arch}: ${g.cold === null ? 'not measured' : `geometric mean cold/qemu ${g.cold.toFixed(2)}, warm/qemu ${g.warm.toFixed(2)} over ${plural(g.count, 'program')}`}${g.short.length ? ` (under ${TARGETS.realMinQemuSeconds} s under qemu, not counted: ${g.short.join(', ')})` : ''}`);
     }
     console.log('');
     for (const r of realRows.filter((r) => !r.missing)) console.log(`${r.arch} ${r.label} -d stats: ${r.stats ? r.stats.line : 'no stats lines'}`);

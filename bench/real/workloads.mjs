@@ -47,11 +47,11 @@ export const REAL_WORKLOADS = [
     name: 'gzip',
     program: 'busybox',
     arches: ['aarch64'],
-    what: 'gzip -c of the 20,000-row file to a file, then gunzip -c of it',
+    what: 'gzip -c of the 20,000-row file and the 800 KB text (1.9 MB) to a file, then gunzip -c of it',
     script: [
-      'run "$PROG" gzip -c "$DATA/rows.csv" > "$WORK/rows.csv.gz"',
-      'wc -c < "$WORK/rows.csv.gz"',
-      'run "$PROG" gunzip -c "$WORK/rows.csv.gz" | cksum',
+      'run "$PROG" gzip -c "$DATA/rows.csv" "$DATA/text.txt" > "$WORK/both.gz"',
+      'wc -c < "$WORK/both.gz"',
+      'run "$PROG" gunzip -c "$WORK/both.gz" | cksum',
     ].join('\n'),
   },
   {
@@ -103,7 +103,7 @@ export const REAL_WORKLOADS = [
     name: 'bzip2',
     program: 'bzip2',
     arches: ['riscv64', 'aarch64'],
-    what: 'bzip2 -9 of a 400 KB text file to a file, then bzip2 -d of it',
+    what: 'bzip2 -9 of an 800 KB text file to a file, then bzip2 -d of it',
     script: [
       'run "$PROG" -9 -c "$DATA/text.txt" > "$WORK/text.txt.bz2"',
       'wc -c < "$WORK/text.txt.bz2"',
@@ -148,12 +148,12 @@ function writeRows(dir) {
   writeFileSync(join(dir, 'sample.csv'), rows.slice(0, 6000).join(''));
 }
 
-/** text.txt: about 400 KB of lines of made-up words, for bzip2. */
+/** text.txt: about 800 KB of lines of made-up words, for bzip2 and gzip. */
 function writeText(dir) {
   const r = makeRandom(7);
   const lines = [];
   let size = 0;
-  while (size < 400_000) {
+  while (size < 800_000) {
     const line = Array.from({ length: 4 + r.int(10) }, () => r.word()).join(' ') + (r.int(4) ? '.' : ',') + '\n';
     lines.push(line);
     size += line.length;
