@@ -563,7 +563,7 @@ function evaluateTargets(microRows, realRows, env, opts) {
   const wrongMark = (r) => (r.ok ? null : { measured: 'wrong result', mark: 'FAIL' });
   const notRun = { measured: 'not run', mark: 'not measured' };
   for (const arch of opts.arches) {
-    if (opts.group !== 'real') {
+    if (opts.programs.length) {
       const g = archGeomean(microRows, arch);
       out.push({
         target: `micro: geometric mean of ours/qemu <= ${TARGETS.geomean.toFixed(2)}`,
@@ -600,7 +600,7 @@ function evaluateTargets(microRows, realRows, env, opts) {
             }),
       });
     }
-    if (opts.group !== 'micro' && REAL_WORKLOADS.some((w) => w.arches.includes(arch))) {
+    if (opts.workloads.some((w) => w.arches.includes(arch))) {
       const g = realSummary(realRows, arch);
       const scope = `(programs >= ${TARGETS.realMinQemuSeconds} s under qemu)`;
       const partial = [
@@ -697,9 +697,9 @@ function writeReport(microRows, realRows, env, opts, targets) {
       ? `${plural(opts.realRuns.max, 'round')} per real program`
       : `up to ${opts.realRuns.max} rounds per real program, fewer once its rounds have taken ${opts.realRuns.budget} s`;
   const runsLine =
-    opts.group === 'real'
-      ? realRunsText
-      : `${opts.runs} per micro program, ${Math.max(opts.runs, STARTUP_RUNS)} for startup` + (opts.group === 'all' ? `; ${realRunsText}` : '');
+    [opts.programs.length ? `${opts.runs} per micro program, ${Math.max(opts.runs, STARTUP_RUNS)} for startup` : '', opts.workloads.length ? realRunsText : '']
+      .filter(Boolean)
+      .join('; ');
   const text = [
     '# Benchmarks',
     '',
@@ -751,7 +751,7 @@ function writeReport(microRows, realRows, env, opts, targets) {
     '',
     ...describeMachine(env).map((l) => `- ${l}`),
     '',
-    ...(opts.group !== 'real'
+    ...(opts.programs.length
       ? [
           '## Micro benchmarks',
           '',
@@ -765,7 +765,7 @@ function writeReport(microRows, realRows, env, opts, targets) {
           ...(opts.stats ? ['### -d stats', '', ...microRows.map((r) => `- ${r.arch} ${r.name}: \`${r.stats}\``), ''] : []),
         ]
       : []),
-    ...(opts.group !== 'micro'
+    ...(opts.workloads.length
       ? [
           '## Real programs',
           '',
