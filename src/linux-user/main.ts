@@ -26,8 +26,9 @@ import { aarch64Target } from './aarch64/target.js';
 import { riscv64Target } from './riscv64/target.js';
 import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
-import { doSyscall } from './syscalls/table.js';
-import { syscallArgs, syscallNumber, syscallReturn, type LinuxTarget } from './target.js';
+import { SyscallArgs } from './syscalls/args.js';
+import { runSyscall } from './syscalls/table.js';
+import { syscallArgWords, syscallNumber, syscallReturn, type LinuxTarget } from './target.js';
 import { nowMs } from '../host-lazy.js';
 
 const PROGRAM_NAME = 'qemu-user-ts';
@@ -112,6 +113,8 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const timing = log.has('stats');
   let syscalls = 0;
   let syscallMs = 0;
+  const regs = target.syscall;
+  const args = new SyscallArgs(syscallArgWords(mem, env, regs));
 
   try {
     for (;;) {
@@ -119,9 +122,8 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       if (reason === ExitReason.SYSCALL) {
         syscalls++;
         const t0 = timing ? nowMs() : 0;
-        const regs = target.syscall;
-        const result = doSyscall(proc, syscallNumber(mem.dv, env, regs), syscallArgs(mem.dv, env, regs));
-        syscallReturn(mem.dv, env, regs, result);
+        runSyscall(proc, syscallNumber(mem.dv, env, regs), args);
+        syscallReturn(mem.dv, env, regs);
         if (timing) syscallMs += nowMs() - t0;
         continue;
       }

@@ -39,18 +39,16 @@ export function syscallNumber(dv: DataView, env: number, regs: SyscallRegs): num
   return dv.getInt32(at + 4, true) === 0 ? dv.getUint32(at, true) : Number(dv.getBigInt64(at, true));
 }
 
-/** The six argument registers, raw (unsigned 64-bit). */
-export function syscallArgs(dv: DataView, env: number, regs: SyscallRegs): bigint[] {
-  const at = env + regs.args;
-  return [
-    dv.getBigUint64(at, true), dv.getBigUint64(at + 8, true), dv.getBigUint64(at + 16, true),
-    dv.getBigUint64(at + 24, true), dv.getBigUint64(at + 32, true), dv.getBigUint64(at + 40, true),
-  ];
+/**
+ * The six argument registers where they lie in env, as SyscallArgs reads them: twelve
+ * 32-bit words, made once per CPU (the first register also takes the result).
+ */
+export function syscallArgWords(mem: { memory: WebAssembly.Memory }, env: number, regs: SyscallRegs): Int32Array {
+  return new Int32Array(mem.memory.buffer, env + regs.args, 12);
 }
 
-/** Stores the result (DataView wraps it to 64 bits) and moves env.PC past the syscall instruction. */
-export function syscallReturn(dv: DataView, env: number, regs: SyscallRegs, result: bigint): void {
-  dv.setBigUint64(env + regs.args, result, true);
+/** Moves env.PC past the syscall instruction (the result is in the first argument register already). */
+export function syscallReturn(dv: DataView, env: number, regs: SyscallRegs): void {
   const pc = env + ENV.PC;
   const lo = dv.getUint32(pc, true) + regs.insnLength;
   dv.setUint32(pc, lo >>> 0, true);

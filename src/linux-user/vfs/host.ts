@@ -32,28 +32,33 @@ export function sleepMs(ms: number): void {
 const errCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 
-/** Runs a host I/O call, sleeping and retrying while it says EAGAIN, unless the guest asked for O_NONBLOCK. */
-function retryAgain(nonblock: boolean, op: () => number): number {
-  let delay = 1;
-  for (;;) {
+/**
+ * read(2) into dst[off, off+len) at `position` (null: the fd's own offset). While the host
+ * says EAGAIN it sleeps and retries, unless the guest asked for O_NONBLOCK.
+ */
+export function hostRead(fd: number, dst: Uint8Array, off: number, len: number, position: number | null, nonblock: boolean): number {
+  if (len === 0) return 0;
+  for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
     try {
-      return op();
+      return fs.readSync(fd, dst, off, len, position);
     } catch (e) {
       if (nonblock || errCode(e) !== 'EAGAIN') throw e;
       sleepMs(delay);
-      delay = Math.min(delay * 2, 20);
     }
   }
 }
 
-export function hostRead(fd: number, dst: Uint8Array, position: number | null, nonblock: boolean): number {
-  if (dst.length === 0) return 0;
-  return retryAgain(nonblock, () => fs.readSync(fd, dst, 0, dst.length, position));
-}
-
-export function hostWrite(fd: number, src: Uint8Array, position: number | null, nonblock: boolean): number {
-  if (src.length === 0) return 0;
-  return retryAgain(nonblock, () => fs.writeSync(fd, src, 0, src.length, position));
+/** write(2) of src[off, off+len), as hostRead reads. */
+export function hostWrite(fd: number, src: Uint8Array, off: number, len: number, position: number | null, nonblock: boolean): number {
+  if (len === 0) return 0;
+  for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
+    try {
+      return fs.writeSync(fd, src, off, len, position);
+    } catch (e) {
+      if (nonblock || errCode(e) !== 'EAGAIN') throw e;
+      sleepMs(delay);
+    }
+  }
 }
 
 /**
