@@ -4,10 +4,12 @@
 // since Node has no pipe()), directory snapshots for getdents64, host fd info from
 // /proc/self/fdinfo, the host terminal's termios (via stty, since Node has no tcgetattr),
 // file-system statistics (via stat -f, since Node's statfs lacks f_fsid and f_namelen),
-// sync and syncfs (via sync(1)) and file times at Node's resolution.
+// sync and syncfs (via sync(1)) and file times at Node's resolution. Reads and writes go
+// through libc (host/libc.ts) instead of node:fs once a run has made many.
 
 import * as fs from 'node:fs';
 import { lazyBuiltin } from '../../host-lazy.js';
+import { hostLibc, type HostLibc } from '../host/libc.js';
 import { DT, OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
 import { NCCS, type Statfs, type Termios } from '../generic/structs.js';
 import type { DirEntry, FileKind } from '../fd-table.js';
@@ -33,14 +35,33 @@ const errCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 
 /**
+ * Host reads and writes made through node:fs before libc is tried instead (host/libc.ts):
+ * loading koffi costs about what this many node:fs calls lose to it, so short runs never
+ * pay for it and long ones soon win it back.
+ */
+const LIBC_AFTER = 20_000;
+let ioCalls = 0;
+let libc: HostLibc | null | undefined;
+
+/** libc for reads and writes on `buf`, once enough of them have been made; else null (node:fs). */
+function libcFor(buf: Uint8Array): HostLibc | null {
+  if (libc === undefined) {
+    if (++ioCalls < LIBC_AFTER) return null;
+    libc = hostLibc();
+  }
+  return libc !== null && libc.takes(buf) ? libc : null;
+}
+
+/**
  * read(2) into dst[off, off+len) at `position` (null: the fd's own offset). While the host
  * says EAGAIN it sleeps and retries, unless the guest asked for O_NONBLOCK.
  */
 export function hostRead(fd: number, dst: Uint8Array, off: number, len: number, position: number | null, nonblock: boolean): number {
   if (len === 0) return 0;
+  const lc = libcFor(dst);
   for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
     try {
-      return fs.readSync(fd, dst, off, len, position);
+      return lc !== null ? lc.read(fd, dst, off, len, position) : fs.readSync(fd, dst, off, len, position);
     } catch (e) {
       if (nonblock || errCode(e) !== 'EAGAIN') throw e;
       sleepMs(delay);
@@ -51,9 +72,10 @@ export function hostRead(fd: number, dst: Uint8Array, off: number, len: number, 
 /** write(2) of src[off, off+len), as hostRead reads. */
 export function hostWrite(fd: number, src: Uint8Array, off: number, len: number, position: number | null, nonblock: boolean): number {
   if (len === 0) return 0;
+  const lc = libcFor(src);
   for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
     try {
-      return fs.writeSync(fd, src, off, len, position);
+      return lc !== null ? lc.write(fd, src, off, len, position) : fs.writeSync(fd, src, off, len, position);
     } catch (e) {
       if (nonblock || errCode(e) !== 'EAGAIN') throw e;
       sleepMs(delay);
