@@ -9,10 +9,21 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errnoFromError, E } from '../../src/linux-user/errno.js';
 import { hostLibc } from '../../src/linux-user/host/libc.js';
+import { hostPipe } from '../../src/linux-user/vfs/host.js';
 
 const libc = hostLibc(createRequire(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'qemu-user-ts-libc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What f throws (undefined if nothing). */
+const bad = (f: () => number): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+};
 
 describe.skipIf(libc === null)('host libc', () => {
   const lc = libc!;
@@ -57,14 +68,6 @@ describe.skipIf(libc === null)('host libc', () => {
   });
 
   it('fails as node:fs does: an Error whose code is the errno name', () => {
-    const bad = (f: () => number): unknown => {
-      try {
-        f();
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    };
     const e = bad(() => lc.write(1_000_000, mem, 0, 1, null));
     expect(e).toMatchObject({ code: 'EBADF', syscall: 'write' });
     expect(errnoFromError(e)).toBe(E.EBADF);
@@ -74,6 +77,24 @@ describe.skipIf(libc === null)('host libc', () => {
       expect(errnoFromError(bad(() => lc.read(fd, mem, 0, 1, 0)))).toBe(E.EISDIR);
     } finally {
       closeSync(fd);
+    }
+  });
+
+  it('an empty non-blocking pipe is EAGAIN (the name the retry loop looks for), a closed one EPIPE', () => {
+    const [r, w] = hostPipe();
+    let readEnd = true;
+    try {
+      expect(bad(() => lc.read(r, mem, 0, 1, null))).toMatchObject({ code: 'EAGAIN' });
+      mem[0] = 120;
+      expect(lc.write(w, mem, 0, 1, null)).toBe(1);
+      expect(lc.read(r, mem, 1, 4, null)).toBe(1);
+      expect(mem[1]).toBe(120);
+      closeSync(r);
+      readEnd = false;
+      expect(bad(() => lc.write(w, mem, 0, 1, null))).toMatchObject({ code: 'EPIPE' });
+    } finally {
+      closeSync(w);
+      if (readEnd) closeSync(r);
     }
   });
 

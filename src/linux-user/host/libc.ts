@@ -66,7 +66,11 @@ function bind(koffi: Koffi): HostLibc {
   };
   /** The error node:fs would have thrown for host errno `n`. */
   const failure = (n: number, syscall: string): Error => {
-    names ??= new Map(Object.entries(koffi.os.errno).map(([name, num]) => [num, name]));
+    if (names === undefined) {
+      // The first name for a number: EAGAIN, not EWOULDBLOCK (whose code the EAGAIN retry would miss).
+      names = new Map();
+      for (const [name, num] of Object.entries(koffi.os.errno)) if (!names.has(num)) names.set(num, name);
+    }
     const code = names.get(n) ?? `E${n}`;
     return Object.assign(new Error(`${code}: ${syscall}`), { errno: -n, code, syscall });
   };
