@@ -8,6 +8,9 @@
 // through libc (host/libc.ts) instead of node:fs once a run has made many.
 
 import * as fs from 'node:fs';
+// Named as well, for the hot calls: the bundle reaches a namespace import's members
+// through a getter each (esbuild's __toESM), a call per read or write.
+import { readSync, writeSync } from 'node:fs';
 import { lazyBuiltin } from '../../host-lazy.js';
 import { hostLibc, type HostLibc } from '../host/libc.js';
 import { DT, OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
@@ -61,7 +64,7 @@ export function hostRead(fd: number, dst: Uint8Array, off: number, len: number, 
   const lc = libcFor(dst);
   for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
     try {
-      return lc !== null ? lc.read(fd, dst, off, len, position) : fs.readSync(fd, dst, off, len, position);
+      return lc !== null ? lc.read(fd, dst, off, len, position) : readSync(fd, dst, off, len, position);
     } catch (e) {
       if (nonblock || errCode(e) !== 'EAGAIN') throw e;
       sleepMs(delay);
@@ -75,7 +78,7 @@ export function hostWrite(fd: number, src: Uint8Array, off: number, len: number,
   const lc = libcFor(src);
   for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
     try {
-      return lc !== null ? lc.write(fd, src, off, len, position) : fs.writeSync(fd, src, off, len, position);
+      return lc !== null ? lc.write(fd, src, off, len, position) : writeSync(fd, src, off, len, position);
     } catch (e) {
       if (nonblock || errCode(e) !== 'EAGAIN') throw e;
       sleepMs(delay);
