@@ -7,6 +7,7 @@ import type { GuestArch } from '../cpu/guest.js';
 import type { ArchAuxInfo } from '../loader/stack.js';
 import type { GenericAbi } from './generic/abi.js';
 import { ENV } from '../tcg/env.js';
+import { SyscallArgs } from './syscalls/args.js';
 
 export interface LinuxTarget {
   readonly arch: GuestArch;
@@ -33,26 +34,35 @@ export interface SyscallRegs {
 
 // --- the syscall registers (a syscall is one of the hottest paths) -----------------------
 
-/** The syscall number: the register's low word when the high word is zero, else the full value. */
-export function syscallNumber(dv: DataView, env: number, regs: SyscallRegs): number {
-  const at = env + regs.number;
-  return dv.getInt32(at + 4, true) === 0 ? dv.getUint32(at, true) : Number(dv.getBigInt64(at, true));
-}
+/**
+ * One CPU's system call registers, as views of its env block made once: the number, the
+ * six arguments (SyscallArgs; the first takes the result) and the pc to move past the
+ * syscall instruction. Small views of their own: env lies above 2^31, and offsets from it
+ * would be heap numbers in unoptimized code.
+ */
+export class SyscallSite {
+  readonly args: SyscallArgs;
+  private readonly nr: Int32Array;
+  private readonly pc: Int32Array;
+  private readonly insnLength: number;
 
-/** The six argument registers, raw (unsigned 64-bit). */
-export function syscallArgs(dv: DataView, env: number, regs: SyscallRegs): bigint[] {
-  const at = env + regs.args;
-  return [
-    dv.getBigUint64(at, true), dv.getBigUint64(at + 8, true), dv.getBigUint64(at + 16, true),
-    dv.getBigUint64(at + 24, true), dv.getBigUint64(at + 32, true), dv.getBigUint64(at + 40, true),
-  ];
-}
+  constructor(buffer: ArrayBufferLike, env: number, regs: SyscallRegs) {
+    this.args = new SyscallArgs(new Int32Array(buffer, env + regs.args, 12));
+    this.nr = new Int32Array(buffer, env + regs.number, 2);
+    this.pc = new Int32Array(buffer, env + ENV.PC, 2);
+    this.insnLength = regs.insnLength;
+  }
 
-/** Stores the result (DataView wraps it to 64 bits) and moves env.PC past the syscall instruction. */
-export function syscallReturn(dv: DataView, env: number, regs: SyscallRegs, result: bigint): void {
-  dv.setBigUint64(env + regs.args, result, true);
-  const pc = env + ENV.PC;
-  const lo = dv.getUint32(pc, true) + regs.insnLength;
-  dv.setUint32(pc, lo >>> 0, true);
-  if (lo > 0xffff_ffff) dv.setUint32(pc + 4, dv.getUint32(pc + 4, true) + 1, true);
+  /** The syscall number: the register's low word when the high word is zero, else the full (signed) value. */
+  number(): number {
+    const hi = this.nr[1];
+    return hi === 0 ? this.nr[0] >>> 0 : Number((BigInt(hi) << 32n) | BigInt(this.nr[0] >>> 0));
+  }
+
+  /** Moves env.PC past the syscall instruction (the result is in the first argument register already). */
+  advancePc(): void {
+    const lo = (this.pc[0] >>> 0) + this.insnLength;
+    this.pc[0] = lo | 0;
+    if (lo > 0xffff_ffff) this.pc[1] = (this.pc[1] + 1) | 0;
+  }
 }

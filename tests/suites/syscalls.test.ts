@@ -21,6 +21,7 @@ import {
 import { NR, type SyscallName } from '../../src/linux-user/generic/syscall-numbers.js';
 import { GuestExit, GuestKilled } from '../../src/linux-user/guest-exit.js';
 import { LinuxProcess } from '../../src/linux-user/process.js';
+import { SyscallArgs } from '../../src/linux-user/syscalls/args.js';
 import { doSyscall, syscallResult } from '../../src/linux-user/syscalls/table.js';
 
 const SCRATCH = 0x10_0000;
@@ -166,6 +167,30 @@ describe('files', () => {
     expect(rig.unimp).toContain('Unsupported syscall: 999');
     expect(rig.strace.at(-1)).toBe(`${rig.p.pid} Unknown syscall 999`);
     expect(n('rseq', 0, 0, 0, 0)).toBe(-E.ENOSYS);
+    // Pointers beyond 2^32 and 2^53, a size beyond 2^53; a zero length is never a fault.
+    expect(n('write', fd, 0x1_0000_0000n + BigInt(SCRATCH), 1)).toBe(-E.EFAULT);
+    expect(n('write', fd, 0xffff_ffff_ffff_fff0n, 1)).toBe(-E.EFAULT);
+    expect(n('read', fd, SCRATCH, 0xffff_ffff_ffff_ffffn)).toBe(-E.EFAULT);
+    expect(n('write', fd, UNMAPPED, 0)).toBe(0);
+    expect(n('read', fd, 0xffff_ffff_ffff_fff0n, 0)).toBe(0);
+  });
+
+  it('argument registers read as C types, results stored as 64-bit values', () => {
+    const a = SyscallArgs.of([0xffff_ffff_ffff_fffbn, 0x1234_5678_9abcn, 1n << 60n, 0x8000_0000n, 2n ** 53n - 1n]);
+    expect([a.int(0), a.uint(0), a.big(0)]).toEqual([-5, 0xffff_fffb, 0xffff_ffff_ffff_fffbn]);
+    expect([a.ptr(1), a.size(1), a.big(1)]).toEqual([0x1234_5678_9abc, 0x1234_5678_9abc, 0x1234_5678_9abcn]);
+    expect(a.size(2)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(a.ptr(2)).toBeGreaterThan(2 ** 32);
+    expect([a.int(3), a.uint(3), a.size(4), a.big(5)]).toEqual([-(2 ** 31), 2 ** 31, 2 ** 53 - 1, 0n]);
+    const results: [number | bigint, bigint][] = [
+      [-22, 2n ** 64n - 22n], [0x7fff_ffff_f000, 0x7fff_ffff_f000n], [2 ** 32, 2n ** 32n], [-(2 ** 40), 2n ** 64n - 2n ** 40n],
+      [0xdead_beef_0000_0001n, 0xdead_beef_0000_0001n], [-1n, 2n ** 64n - 1n],
+    ];
+    for (const [v, reg] of results) {
+      a.setResult(v);
+      expect(a.big(0)).toBe(reg);
+    }
+    expect(a.big(1)).toBe(0x1234_5678_9abcn);
   });
 
   it('getdents64 lists the directory with . and .., then 0; rewinding lists again', () => {

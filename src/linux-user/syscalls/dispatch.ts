@@ -1,45 +1,71 @@
-// doSyscall: the one entry from the CPU loop into the syscall layer. It looks the number
-// up in the process's table, runs the handler, translates every error to a guest errno
-// here and nowhere else, and writes the -strace line. Unknown numbers are -ENOSYS and
-// show up under -strace and -d unimp.
+// runSyscall: the one entry from the CPU loop into the syscall layer. It looks the number
+// up in the process's table, runs the handler on the argument registers in place, translates
+// every error to a guest errno here and nowhere else, stores the result in the return
+// register and writes the -strace line. Unknown numbers are -ENOSYS and show up under
+// -strace and -d unimp. doSyscall is the same for arguments given as values (tests).
 
 import { GuestFault } from '../../memory/guest-memory.js';
 import { E, SyscallError, errnoFromError } from '../errno.js';
 import { GuestExit, GuestKilled } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
-import { formatCall, formatResult } from './strace.js';
-
-/** A raw result (signed) as the 64-bit register value the guest sees. */
-const toReg = (v: bigint): bigint => BigInt.asUintN(64, v);
+import { SyscallArgs } from './args.js';
+import { formatCall, formatResult, type RetKind } from './strace.js';
+import type { Handler, SyscallRow } from './table.js';
 
 /**
- * Runs syscall `nr` with argument registers `a` (six unsigned 64-bit values) and returns
- * the value for the guest's return register: the result, or -errno in two's complement.
+ * Runs syscall `nr` on the argument registers `a` and stores the value for the guest's
+ * return register in the first of them: the result, or -errno in two's complement.
  * GuestExit / GuestKilled propagate to the CPU loop.
  */
-export function doSyscall(p: LinuxProcess, nr: number, a: bigint[]): bigint {
+export function runSyscall(p: LinuxProcess, nr: number, a: SyscallArgs): void {
   const row = p.syscalls.get(nr);
   if (!row) {
     p.logUnimp?.(`Unsupported syscall: ${nr}`);
     p.strace?.(`${p.pid} Unknown syscall ${nr}`);
-    return toReg(BigInt(-E.ENOSYS));
+    a.setResult(-E.ENOSYS);
+    return;
   }
-  // Arguments are formatted before the call: it may change what they point at.
-  const call = p.strace ? formatCall(p, row.name, row.strace, a) : '';
-  let ret: bigint;
+  if (p.strace) return runTraced(p, row.name, row.handler, row.strace, row.ret ?? 'int', a);
+  let ret: bigint | number;
   try {
-    ret = BigInt(row.handler(p, a));
+    ret = row.handler(p, a);
   } catch (e) {
-    if (e instanceof GuestExit || e instanceof GuestKilled) {
-      p.strace?.(`${p.pid} ${call}`);
-      throw e;
-    }
-    const errno = e instanceof SyscallError ? e.errno : e instanceof GuestFault ? E.EFAULT : errnoFromError(e);
-    if (errno === undefined) throw e; // not a guest-visible error: a bug, keep the stack
-    ret = BigInt(-errno);
+    ret = -errnoOf(e);
   }
-  p.strace?.(`${p.pid} ${call} = ${formatResult(p, row.strace, row.ret ?? 'int', a, ret)}`);
-  return toReg(ret);
+  a.setResult(ret);
+}
+
+/** runSyscall under -strace: arguments are formatted before the call (it may change what they point at). */
+function runTraced(p: LinuxProcess, name: string, handler: Handler, kinds: SyscallRow['strace'], retKind: RetKind, a: SyscallArgs): void {
+  const raw = a.all();
+  const call = formatCall(p, name, kinds, raw);
+  let ret: bigint | number;
+  try {
+    ret = handler(p, a);
+  } catch (e) {
+    if (e instanceof GuestExit || e instanceof GuestKilled) p.strace?.(`${p.pid} ${call}`);
+    ret = -errnoOf(e);
+  }
+  p.strace?.(`${p.pid} ${call} = ${formatResult(p, kinds, retKind, raw, BigInt(ret))}`);
+  a.setResult(ret);
+}
+
+/** THE translation of what a handler threw into a guest errno; anything else (an exit, a bug) is rethrown. */
+function errnoOf(e: unknown): number {
+  if (e instanceof GuestExit || e instanceof GuestKilled) throw e;
+  const errno = e instanceof SyscallError ? e.errno : e instanceof GuestFault ? E.EFAULT : errnoFromError(e);
+  if (errno === undefined) throw e; // not a guest-visible error: a bug, keep the stack
+  return errno;
+}
+
+/**
+ * runSyscall with the six argument registers given as unsigned 64-bit values: returns the
+ * return register's value (unsigned).
+ */
+export function doSyscall(p: LinuxProcess, nr: number, values: readonly bigint[]): bigint {
+  const a = SyscallArgs.of(values);
+  runSyscall(p, nr, a);
+  return a.big(0);
 }
 
 /** The register value read back as a signed result (for tests and callers that check errors). */

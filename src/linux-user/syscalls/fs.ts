@@ -21,11 +21,11 @@ import {
   listDirectory, nodeTime, translateOpenFlags,
 } from '../vfs/host.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
-import { fdEntry, guestIn, guestOut, guestString, int, long, readGuest, size, uint, u32s, writeGuest } from './args.js';
+import { fdEntry, guestIn, guestOut, guestRange, guestString, long, readGuest, uint, u32s, writeGuest, type SyscallArgs } from './args.js';
 import { signalSelf } from './signal.js';
 import { clockNow } from './time.js';
 
-type A = bigint[];
+type A = SyscallArgs;
 
 /**
  * The largest file offset we handle: Node's positional I/O takes a JS number. Linux's own
@@ -59,11 +59,11 @@ export function openAt(p: LinuxProcess, dirfd: number, path: string, flags: numb
 }
 
 export function sysOpenat(p: LinuxProcess, a: A): number {
-  return openAt(p, int(a[0]), guestString(p, a[1]), int(a[2]), uint(a[3]));
+  return openAt(p, a.int(0), guestString(p, a.big(1)), a.int(2), a.uint(3));
 }
 
 export function sysClose(p: LinuxProcess, a: A): number {
-  return p.fds.close(int(a[0])) ? 0 : -E.EBADF;
+  return p.fds.close(a.int(0)) ? 0 : -E.EBADF;
 }
 
 // --- read / write -----------------------------------------------------------------------
@@ -85,30 +85,33 @@ function writable(p: LinuxProcess, fd: number): OpenFile {
   return f;
 }
 
-/** Reads at the file's own offset (or the host's), advancing it; bytes ppoll read ahead come first. */
-export function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array): number {
-  if (f.lookahead && dst.length > 0) {
+/**
+ * Reads into dst[off, off+len) at the file's own offset (or the host's), advancing it;
+ * bytes ppoll read ahead come first.
+ */
+export function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array, off = 0, len = dst.length): number {
+  if (f.lookahead && len > 0) {
     // A pipe read returns what is there without waiting for more; an empty look-ahead is
     // an end of file the probe saw (a terminal's ^D), returned once.
-    const n = Math.min(dst.length, f.lookahead.length);
-    dst.set(f.lookahead.subarray(0, n));
+    const n = Math.min(len, f.lookahead.length);
+    dst.set(f.lookahead.subarray(0, n), off);
     f.lookahead = n < f.lookahead.length ? f.lookahead.subarray(n) : null;
     return n;
   }
-  const n = hostRead(f.hostFd, dst, f.pos, p.nonblocking(f));
+  const n = hostRead(f.hostFd, dst, off, len, f.pos, p.nonblocking(f));
   if (f.pos !== null) f.pos += n;
   return n;
 }
 
 /**
- * Writes at the file's offset (the end with O_APPEND), advancing it, or at `at` for
- * pwrite (offset untouched). EPIPE raises SIGPIPE first, as Linux does.
+ * Writes src[off, off+len) at the file's offset (the end with O_APPEND), advancing it, or
+ * at `at` for pwrite (offset untouched). EPIPE raises SIGPIPE first, as Linux does.
  */
-function writeFile(p: LinuxProcess, f: OpenFile, src: Uint8Array, at?: number): number {
+function writeFile(p: LinuxProcess, f: OpenFile, src: Uint8Array, off: number, len: number, at?: number): number {
   let pos = at ?? f.pos;
   if (at === undefined && pos !== null && f.flags & p.abi.openFlags.O_APPEND) pos = Number(fs.fstatSync(f.hostFd).size);
   try {
-    const n = hostWrite(f.hostFd, src, pos, p.nonblocking(f));
+    const n = hostWrite(f.hostFd, src, off, len, pos, p.nonblocking(f));
     if (at === undefined && pos !== null) f.pos = pos + n;
     return n;
   } catch (e) {
@@ -117,14 +120,19 @@ function writeFile(p: LinuxProcess, f: OpenFile, src: Uint8Array, at?: number): 
   }
 }
 
+// read, write, pread64 and pwrite64 move bytes straight between the host and guest memory
+// (no view is made): they are among the hottest system calls.
+
 export function sysRead(p: LinuxProcess, a: A): number {
-  const f = readable(p, int(a[0]));
-  return readFile(p, f, guestOut(p, a[1], Math.min(size(a[2]), MAX_RW_COUNT)));
+  const f = readable(p, a.int(0));
+  const len = Math.min(a.size(2), MAX_RW_COUNT);
+  return readFile(p, f, p.mem.u8, guestRange(p, a.ptr(1), len, 'write'), len);
 }
 
 export function sysWrite(p: LinuxProcess, a: A): number {
-  const f = writable(p, int(a[0]));
-  return writeFile(p, f, guestIn(p, a[1], Math.min(size(a[2]), MAX_RW_COUNT)));
+  const f = writable(p, a.int(0));
+  const len = Math.min(a.size(2), MAX_RW_COUNT);
+  return writeFile(p, f, p.mem.u8, guestRange(p, a.ptr(1), len, 'read'), len);
 }
 
 function iovecs(p: LinuxProcess, addr: bigint, count: bigint): { base: bigint; len: number }[] {
@@ -141,11 +149,11 @@ function iovecs(p: LinuxProcess, addr: bigint, count: bigint): { base: bigint; l
 
 /** One host read for the whole vector (so a tty or pipe read stays one read), then scatter. */
 function readVec(p: LinuxProcess, f: OpenFile, a: A, at: number | null | undefined): number {
-  const views = iovecs(p, a[1], a[2]).map((v) => guestOut(p, v.base, v.len));
+  const views = iovecs(p, a.big(1), a.big(2)).map((v) => guestOut(p, v.base, v.len));
   const tmp = new Uint8Array(views.reduce((s, v) => s + v.length, 0));
   let n: number;
   if (at === undefined) n = readFile(p, f, tmp);
-  else n = hostRead(f.hostFd, tmp, at, p.nonblocking(f));
+  else n = hostRead(f.hostFd, tmp, 0, tmp.length, at, p.nonblocking(f));
   let off = 0;
   for (const v of views) {
     if (off >= n) break;
@@ -158,17 +166,18 @@ function readVec(p: LinuxProcess, f: OpenFile, a: A, at: number | null | undefin
 
 /** Gathers the vector into one buffer: one host write, as atomic as the host makes it. */
 function gather(p: LinuxProcess, a: A): Uint8Array {
-  const views = iovecs(p, a[1], a[2]).map((v) => guestIn(p, v.base, v.len));
+  const views = iovecs(p, a.big(1), a.big(2)).map((v) => guestIn(p, v.base, v.len));
   return views.length === 1 ? views[0] : Buffer.concat(views);
 }
 
 export function sysReadv(p: LinuxProcess, a: A): number {
-  return readVec(p, readable(p, int(a[0])), a, undefined);
+  return readVec(p, readable(p, a.int(0)), a, undefined);
 }
 
 export function sysWritev(p: LinuxProcess, a: A): number {
-  const f = writable(p, int(a[0]));
-  return writeFile(p, f, gather(p, a));
+  const f = writable(p, a.int(0));
+  const src = gather(p, a);
+  return writeFile(p, f, src, 0, src.length);
 }
 
 /** A file that supports positional I/O at `offset`, or ESPIPE / EINVAL. */
@@ -179,23 +188,25 @@ function positional(f: OpenFile, offset: bigint): number {
 }
 
 export function sysPread64(p: LinuxProcess, a: A): number {
-  const f = readable(p, int(a[0]));
-  const at = positional(f, long(a[3]));
-  return hostRead(f.hostFd, guestOut(p, a[1], Math.min(size(a[2]), MAX_RW_COUNT)), at, p.nonblocking(f));
+  const f = readable(p, a.int(0));
+  const at = positional(f, long(a.big(3)));
+  const len = Math.min(a.size(2), MAX_RW_COUNT);
+  return hostRead(f.hostFd, p.mem.u8, guestRange(p, a.ptr(1), len, 'write'), len, at, p.nonblocking(f));
 }
 
 export function sysPwrite64(p: LinuxProcess, a: A): number {
-  const f = writable(p, int(a[0]));
-  const at = positional(f, long(a[3]));
-  return writeFile(p, f, guestIn(p, a[1], Math.min(size(a[2]), MAX_RW_COUNT)), at);
+  const f = writable(p, a.int(0));
+  const at = positional(f, long(a.big(3)));
+  const len = Math.min(a.size(2), MAX_RW_COUNT);
+  return writeFile(p, f, p.mem.u8, guestRange(p, a.ptr(1), len, 'read'), len, at);
 }
 
 // --- lseek --------------------------------------------------------------------------------
 
 export function sysLseek(p: LinuxProcess, a: A): bigint | number {
-  const f = fdEntry(p, int(a[0])).file;
-  const off = long(a[1]);
-  const whence = int(a[2]);
+  const f = fdEntry(p, a.int(0)).file;
+  const off = long(a.big(1));
+  const whence = a.int(2);
   switch (f.kind) {
     case 'pipe': case 'tty': case 'socket': return -E.ESPIPE;
     case 'path': return -E.EBADF;
@@ -244,38 +255,38 @@ function statAt(p: LinuxProcess, dirfd: number, pathAddr: bigint, flags: number)
 }
 
 export function sysFstat(p: LinuxProcess, a: A): number {
-  const f = fdEntry(p, int(a[0])).file;
-  writeGuest(p, a[1], encodeStat(fs.fstatSync(f.hostFd, { bigint: true })));
+  const f = fdEntry(p, a.int(0)).file;
+  writeGuest(p, a.big(1), encodeStat(fs.fstatSync(f.hostFd, { bigint: true })));
   return 0;
 }
 
 export function sysNewfstatat(p: LinuxProcess, a: A): number {
-  const flags = int(a[3]);
+  const flags = a.int(3);
   if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.EMPTY_PATH | AT.NO_AUTOMOUNT)) return -E.EINVAL;
-  writeGuest(p, a[2], encodeStat(statAt(p, int(a[0]), a[1], flags)));
+  writeGuest(p, a.big(2), encodeStat(statAt(p, a.int(0), a.big(1), flags)));
   return 0;
 }
 
 const STATX_RESERVED = 0x8000_0000;
 
 export function sysStatx(p: LinuxProcess, a: A): number {
-  const flags = int(a[2]);
-  const mask = uint(a[3]);
+  const flags = a.int(2);
+  const mask = a.uint(3);
   if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.EMPTY_PATH | AT.NO_AUTOMOUNT | AT.STATX_SYNC_TYPE)) return -E.EINVAL;
   if ((flags & AT.STATX_SYNC_TYPE) === AT.STATX_SYNC_TYPE || mask & STATX_RESERVED) return -E.EINVAL;
-  const st = statAt(p, int(a[0]), a[1], flags);
+  const st = statAt(p, a.int(0), a.big(1), flags);
   const got = STATX.BASIC_STATS | (st.birthtimeNs > 0n ? STATX.BTIME : 0);
-  writeGuest(p, a[4], encodeStatx(st, got));
+  writeGuest(p, a.big(4), encodeStatx(st, got));
   return 0;
 }
 
 // --- directories --------------------------------------------------------------------------
 
 export function sysGetdents64(p: LinuxProcess, a: A): number {
-  const f = fdEntry(p, int(a[0])).file;
+  const f = fdEntry(p, a.int(0)).file;
   if (f.kind !== 'dir') return f.kind === 'path' ? -E.EBADF : -E.ENOTDIR;
-  const count = Math.min(size(a[2]), MAX_RW_COUNT);
-  const out = guestOut(p, a[1], count);
+  const count = Math.min(a.size(2), MAX_RW_COUNT);
+  const out = guestOut(p, a.ptr(1), count);
   f.dirEntries ??= listDirectory(f.path);
   let pos = f.pos ?? 0;
   let used = 0;
@@ -297,8 +308,8 @@ export function sysGetdents64(p: LinuxProcess, a: A): number {
 
 export function sysGetcwd(p: LinuxProcess, a: A): number {
   const s = Buffer.from(`${p.cwd}\0`);
-  if (size(a[1]) < s.length) return -E.ERANGE;
-  writeGuest(p, a[0], s);
+  if (a.size(1) < s.length) return -E.ERANGE;
+  writeGuest(p, a.big(0), s);
   return s.length;
 }
 
@@ -310,24 +321,24 @@ function enterDir(p: LinuxProcess, host: string): number {
 }
 
 export function sysChdir(p: LinuxProcess, a: A): number {
-  return enterDir(p, resolveAt(p, AT.FDCWD, guestString(p, a[0])));
+  return enterDir(p, resolveAt(p, AT.FDCWD, guestString(p, a.big(0))));
 }
 
 export function sysFchdir(p: LinuxProcess, a: A): number {
-  const f = fdEntry(p, int(a[0])).file;
+  const f = fdEntry(p, a.int(0)).file;
   if (f.kind !== 'dir' && f.kind !== 'path') return -E.ENOTDIR;
   return enterDir(p, f.path);
 }
 
 export function sysMkdirat(p: LinuxProcess, a: A): number {
-  fs.mkdirSync(resolveAt(p, int(a[0]), guestString(p, a[1])), { mode: uint(a[2]) & 0o7777 & ~p.umask });
+  fs.mkdirSync(resolveAt(p, a.int(0), guestString(p, a.big(1))), { mode: a.uint(2) & 0o7777 & ~p.umask });
   return 0;
 }
 
 export function sysUnlinkat(p: LinuxProcess, a: A): number {
-  const flags = int(a[2]);
+  const flags = a.int(2);
   if (flags & ~AT.REMOVEDIR) return -E.EINVAL;
-  const host = resolveAt(p, int(a[0]), guestString(p, a[1]));
+  const host = resolveAt(p, a.int(0), guestString(p, a.big(1)));
   if (flags & AT.REMOVEDIR) fs.rmdirSync(host);
   else fs.unlinkSync(host);
   return 0;
@@ -336,8 +347,8 @@ export function sysUnlinkat(p: LinuxProcess, a: A): number {
 function renameAt(p: LinuxProcess, a: A, flags: number): number {
   if (flags & ~(RENAME.NOREPLACE | RENAME.EXCHANGE | RENAME.WHITEOUT)) return -E.EINVAL;
   if (flags & RENAME.EXCHANGE && flags & (RENAME.NOREPLACE | RENAME.WHITEOUT)) return -E.EINVAL;
-  const from = resolveAt(p, int(a[0]), guestString(p, a[1]));
-  const to = resolveAt(p, int(a[2]), guestString(p, a[3]));
+  const from = resolveAt(p, a.int(0), guestString(p, a.big(1)));
+  const to = resolveAt(p, a.int(2), guestString(p, a.big(3)));
   if (flags & (RENAME.EXCHANGE | RENAME.WHITEOUT)) {
     // Node cannot pass renameat2 flags; an emulated exchange would not be atomic.
     p.logUnimp?.(`Unsupported renameat2 flags: 0x${flags.toString(16)}`);
@@ -362,25 +373,25 @@ export function sysRenameat(p: LinuxProcess, a: A): number {
 }
 
 export function sysRenameat2(p: LinuxProcess, a: A): number {
-  return renameAt(p, a, uint(a[4]));
+  return renameAt(p, a, a.uint(4));
 }
 
 export function sysSymlinkat(p: LinuxProcess, a: A): number {
   // The target is stored as written: it is resolved when the link is followed.
-  const target = guestString(p, a[0]);
-  fs.symlinkSync(target, resolveAt(p, int(a[1]), guestString(p, a[2])));
+  const target = guestString(p, a.big(0));
+  fs.symlinkSync(target, resolveAt(p, a.int(1), guestString(p, a.big(2))));
   return 0;
 }
 
 export function sysLinkat(p: LinuxProcess, a: A): number {
-  const flags = int(a[4]);
+  const flags = a.int(4);
   if (flags & ~(AT.SYMLINK_FOLLOW | AT.EMPTY_PATH)) return -E.EINVAL;
   if (flags & AT.EMPTY_PATH) {
     p.logUnimp?.('linkat AT_EMPTY_PATH');
     return -E.ENOENT;
   }
-  let from = resolveAt(p, int(a[0]), guestString(p, a[1]));
-  const to = resolveAt(p, int(a[2]), guestString(p, a[3]));
+  let from = resolveAt(p, a.int(0), guestString(p, a.big(1)));
+  const to = resolveAt(p, a.int(2), guestString(p, a.big(3)));
   // link(2) on Linux does not follow a symlink source; AT_SYMLINK_FOLLOW asks for it.
   if (flags & AT.SYMLINK_FOLLOW) from = fs.realpathSync.native(from);
   fs.linkSync(from, to);
@@ -388,26 +399,26 @@ export function sysLinkat(p: LinuxProcess, a: A): number {
 }
 
 export function sysFchmod(p: LinuxProcess, a: A): number {
-  const f = fdEntry(p, int(a[0])).file;
+  const f = fdEntry(p, a.int(0)).file;
   if (f.kind === 'path') return -E.EBADF;
-  fs.fchmodSync(f.hostFd, uint(a[1]) & 0o7777);
+  fs.fchmodSync(f.hostFd, a.uint(1) & 0o7777);
   return 0;
 }
 
 export function sysFchmodat(p: LinuxProcess, a: A): number {
-  fs.chmodSync(resolveAt(p, int(a[0]), guestString(p, a[1])), uint(a[2]) & 0o7777);
+  fs.chmodSync(resolveAt(p, a.int(0), guestString(p, a.big(1))), a.uint(2) & 0o7777);
   return 0;
 }
 
 export function sysReadlinkat(p: LinuxProcess, a: A): number {
-  const bufsiz = int(a[3]);
+  const bufsiz = a.int(3);
   if (bufsiz <= 0) return -E.EINVAL;
-  const path = guestString(p, a[1]);
+  const path = guestString(p, a.big(1));
   const target = isProcSelfExe(p, path) && p.exePath
     ? Buffer.from(p.exePath)
-    : fs.readlinkSync(resolveAt(p, int(a[0]), path), { encoding: 'buffer' });
+    : fs.readlinkSync(resolveAt(p, a.int(0), path), { encoding: 'buffer' });
   const n = Math.min(target.length, bufsiz);
-  writeGuest(p, a[2], target.subarray(0, n));
+  writeGuest(p, a.big(2), target.subarray(0, n));
   return n;
 }
 
@@ -426,11 +437,11 @@ function accessAt(p: LinuxProcess, dirfd: number, pathAddr: bigint, mode: number
 }
 
 export function sysFaccessat(p: LinuxProcess, a: A): number {
-  return accessAt(p, int(a[0]), a[1], int(a[2]), 0);
+  return accessAt(p, a.int(0), a.big(1), a.int(2), 0);
 }
 
 export function sysFaccessat2(p: LinuxProcess, a: A): number {
-  return accessAt(p, int(a[0]), a[1], int(a[2]), int(a[3]));
+  return accessAt(p, a.int(0), a.big(1), a.int(2), a.int(3));
 }
 
 // --- ownership and times ------------------------------------------------------------------
@@ -462,13 +473,13 @@ function chownTarget(t: Target, uid: number, gid: number): number {
 }
 
 export function sysFchownat(p: LinuxProcess, a: A): number {
-  const flags = int(a[4]);
+  const flags = a.int(4);
   if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.EMPTY_PATH)) return -E.EINVAL;
-  return chownTarget(targetAt(p, int(a[0]), a[1], flags), ownerId(a[2]), ownerId(a[3]));
+  return chownTarget(targetAt(p, a.int(0), a.big(1), flags), ownerId(a.big(2)), ownerId(a.big(3)));
 }
 
 export function sysFchown(p: LinuxProcess, a: A): number {
-  return chownTarget({ fd: fdEntry(p, int(a[0])).file }, ownerId(a[1]), ownerId(a[2]));
+  return chownTarget({ fd: fdEntry(p, a.int(0)).file }, ownerId(a.big(1)), ownerId(a.big(2)));
 }
 
 const NS_PER_SEC = 1_000_000_000n;
@@ -481,19 +492,19 @@ const validNsec = (n: bigint): boolean => (n >= 0n && n < NS_PER_SEC) || n === B
  * Both omitted is a no-op that does not even look at the path, as in Linux.
  */
 export function sysUtimensat(p: LinuxProcess, a: A): number {
-  const dirfd = int(a[0]);
-  const flags = int(a[3]);
-  const times = a[2] ? decodeTimespecPair(readGuest(p, a[2], 2 * TIMESPEC_SIZE)) : null;
+  const dirfd = a.int(0);
+  const flags = a.int(3);
+  const times = a.big(2) ? decodeTimespecPair(readGuest(p, a.big(2), 2 * TIMESPEC_SIZE)) : null;
   const omit = BigInt(UTIME.OMIT);
   if (times && times[0].nsec === omit && times[1].nsec === omit) return 0;
   let t: Target;
-  if (a[1] === 0n) {
+  if (a.big(1) === 0n) {
     if (dirfd === AT.FDCWD) return -E.EFAULT;
     if (flags) return -E.EINVAL;
     t = { fd: fdEntry(p, dirfd).file };
   } else {
     if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.EMPTY_PATH)) return -E.EINVAL;
-    t = targetAt(p, dirfd, a[1], flags);
+    t = targetAt(p, dirfd, a.big(1), flags);
   }
   const st = 'fd' in t
     ? fs.fstatSync(t.fd.hostFd, { bigint: true })
@@ -526,18 +537,18 @@ function putStatfs(p: LinuxProcess, hostPath: string, out: bigint): number {
 }
 
 export function sysStatfs(p: LinuxProcess, a: A): number {
-  return putStatfs(p, resolveAt(p, AT.FDCWD, guestString(p, a[0])), a[1]);
+  return putStatfs(p, resolveAt(p, AT.FDCWD, guestString(p, a.big(0))), a.big(1));
 }
 
 export function sysFstatfs(p: LinuxProcess, a: A): number {
-  return putStatfs(p, hostFdPath(fdEntry(p, int(a[0])).file.hostFd), a[1]);
+  return putStatfs(p, hostFdPath(fdEntry(p, a.int(0)).file.hostFd), a.big(1));
 }
 
 // --- size and sync ------------------------------------------------------------------------
 
 export function sysFtruncate(p: LinuxProcess, a: A): number {
-  const f = fdEntry(p, int(a[0])).file;
-  const len = long(a[1]);
+  const f = fdEntry(p, a.int(0)).file;
+  const len = long(a.big(1));
   if (len < 0n) return -E.EINVAL;
   if (len > MAX_OFFSET) return -E.EFBIG;
   if (f.kind === 'path') return -E.EBADF;
@@ -547,22 +558,22 @@ export function sysFtruncate(p: LinuxProcess, a: A): number {
 }
 
 export function sysTruncate(p: LinuxProcess, a: A): number {
-  const len = long(a[1]);
+  const len = long(a.big(1));
   if (len < 0n) return -E.EINVAL;
   if (len > MAX_OFFSET) return -E.EFBIG;
-  fs.truncateSync(resolveAt(p, AT.FDCWD, guestString(p, a[0])), Number(len));
+  fs.truncateSync(resolveAt(p, AT.FDCWD, guestString(p, a.big(0))), Number(len));
   return 0;
 }
 
 export function sysFsync(p: LinuxProcess, a: A): number {
-  const f = fdEntry(p, int(a[0])).file;
+  const f = fdEntry(p, a.int(0)).file;
   if (f.kind === 'path') return -E.EBADF;
   fs.fsyncSync(f.hostFd);
   return 0;
 }
 
 export function sysFdatasync(p: LinuxProcess, a: A): number {
-  const f = fdEntry(p, int(a[0])).file;
+  const f = fdEntry(p, a.int(0)).file;
   if (f.kind === 'path') return -E.EBADF;
   fs.fdatasyncSync(f.hostFd);
   return 0;
@@ -574,7 +585,7 @@ export function sysSync(): number {
 }
 
 export function sysSyncfs(p: LinuxProcess, a: A): number {
-  hostSync(hostFdPath(fdEntry(p, int(a[0])).file.hostFd));
+  hostSync(hostFdPath(fdEntry(p, a.int(0)).file.hostFd));
   return 0;
 }
 
@@ -590,25 +601,25 @@ const SENDFILE_CHUNK = 1 << 16;
  * reports the bytes, as Linux does.
  */
 export function sysSendfile(p: LinuxProcess, a: A): number {
-  const out = writable(p, int(a[0]));
-  const inp = readable(p, int(a[1]));
+  const out = writable(p, a.int(0));
+  const inp = readable(p, a.int(1));
   if (out.flags & p.abi.openFlags.O_APPEND) return -E.EINVAL;
   let at: number | null = null;
-  if (a[2]) {
-    at = positional(inp, new DataView(readGuest(p, a[2], 8).buffer).getBigInt64(0, true));
-    if (!p.mem.canAccess(a[2], 8, 'write')) return -E.EFAULT;
+  if (a.big(2)) {
+    at = positional(inp, new DataView(readGuest(p, a.big(2), 8).buffer).getBigInt64(0, true));
+    if (!p.mem.canAccess(a.big(2), 8, 'write')) return -E.EFAULT;
   }
-  const count = Math.min(size(a[3]), MAX_RW_COUNT);
+  const count = Math.min(a.size(3), MAX_RW_COUNT);
   const buf = new Uint8Array(Math.min(count, SENDFILE_CHUNK));
   let done = 0;
   try {
     while (done < count) {
       const chunk = buf.subarray(0, Math.min(buf.length, count - done));
-      const n = at === null ? readFile(p, inp, chunk) : hostRead(inp.hostFd, chunk, at + done, p.nonblocking(inp));
+      const n = at === null ? readFile(p, inp, chunk) : hostRead(inp.hostFd, chunk, 0, chunk.length, at + done, p.nonblocking(inp));
       if (n === 0) break;
       let sent = 0;
       try {
-        while (sent < n) sent += writeFile(p, out, chunk.subarray(sent, n));
+        while (sent < n) sent += writeFile(p, out, chunk, sent, n - sent);
       } finally {
         done += sent;
         if (sent < n && at === null && inp.pos !== null) inp.pos -= n - sent; // unread what was not sent
@@ -620,7 +631,7 @@ export function sysSendfile(p: LinuxProcess, a: A): number {
   if (at !== null) {
     const b = new Uint8Array(8);
     new DataView(b.buffer).setBigInt64(0, BigInt(at + done), true);
-    writeGuest(p, a[2], b);
+    writeGuest(p, a.big(2), b);
   }
   return done;
 }
@@ -628,15 +639,15 @@ export function sysSendfile(p: LinuxProcess, a: A): number {
 // --- dup / fcntl --------------------------------------------------------------------------
 
 export function sysDup(p: LinuxProcess, a: A): number {
-  const e = fdEntry(p, int(a[0]));
+  const e = fdEntry(p, a.int(0));
   const fd = p.fds.install(e.file, false, p.fdLimit);
   return fd < 0 ? -E.EMFILE : fd;
 }
 
 export function sysDup3(p: LinuxProcess, a: A): number {
-  const oldfd = int(a[0]);
-  const newfd = int(a[1]);
-  const flags = int(a[2]);
+  const oldfd = a.int(0);
+  const newfd = a.int(1);
+  const flags = a.int(2);
   const o = p.abi.openFlags;
   if (flags & ~o.O_CLOEXEC) return -E.EINVAL;
   if (oldfd === newfd) return -E.EINVAL;
@@ -651,9 +662,9 @@ function setflMask(p: LinuxProcess): number {
 }
 
 export function sysFcntl(p: LinuxProcess, a: A): number {
-  const e: FdEntry = fdEntry(p, int(a[0]));
-  const cmd = int(a[1]);
-  const arg = int(a[2]);
+  const e: FdEntry = fdEntry(p, a.int(0));
+  const cmd = a.int(1);
+  const arg = a.int(2);
   switch (cmd) {
     case FCNTL.F_DUPFD:
     case FCNTL.F_DUPFD_CLOEXEC: {
@@ -684,21 +695,21 @@ export function sysFcntl(p: LinuxProcess, a: A): number {
 // --- ioctl ----------------------------------------------------------------------------------
 
 export function sysIoctl(p: LinuxProcess, a: A): number {
-  const f = fdEntry(p, int(a[0])).file;
-  const req = uint(a[1]);
+  const f = fdEntry(p, a.int(0)).file;
+  const req = a.uint(1);
   switch (req) {
     case IOCTL.TCGETS:
       if (f.kind !== 'tty') return -E.ENOTTY;
-      writeGuest(p, a[2], encodeTermios(hostTermios(f.hostFd)));
+      writeGuest(p, a.big(2), encodeTermios(hostTermios(f.hostFd)));
       return 0;
     case IOCTL.TIOCGWINSZ: {
       if (f.kind !== 'tty') return -E.ENOTTY;
       const tty = [process.stdout, process.stderr].find((s) => s.isTTY);
-      writeGuest(p, a[2], encodeWinsize(tty?.rows ?? 24, tty?.columns ?? 80));
+      writeGuest(p, a.big(2), encodeWinsize(tty?.rows ?? 24, tty?.columns ?? 80));
       return 0;
     }
     default:
-      p.logUnimp?.(`Unsupported ioctl: fd ${int(a[0])} cmd 0x${req.toString(16)}`);
+      p.logUnimp?.(`Unsupported ioctl: fd ${a.int(0)} cmd 0x${req.toString(16)}`);
       return -E.ENOTTY;
   }
 }
@@ -707,9 +718,9 @@ export function sysIoctl(p: LinuxProcess, a: A): number {
 
 export function sysPipe2(p: LinuxProcess, a: A): number {
   const o = p.abi.openFlags;
-  const flags = int(a[1]);
+  const flags = a.int(1);
   if (flags & ~(o.O_CLOEXEC | o.O_NONBLOCK | o.O_DIRECT)) return -E.EINVAL;
-  if (!p.mem.canAccess(a[0], 8, 'write')) return -E.EFAULT;
+  if (!p.mem.canAccess(a.big(0), 8, 'write')) return -E.EFAULT;
   const [r, w] = hostPipe();
   const status = flags & (o.O_NONBLOCK | o.O_DIRECT);
   const cloexec = (flags & o.O_CLOEXEC) !== 0;
@@ -723,6 +734,6 @@ export function sysPipe2(p: LinuxProcess, a: A): number {
     fs.closeSync(w);
     return -E.EMFILE;
   }
-  writeGuest(p, a[0], u32s([rfd, wfd]));
+  writeGuest(p, a.big(0), u32s([rfd, wfd]));
   return 0;
 }

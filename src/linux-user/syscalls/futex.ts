@@ -10,10 +10,10 @@ import { E } from '../errno.js';
 import { CLOCK, FUTEX, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG } from '../generic/constants.js';
 import { TIMESPEC_SIZE, decodeTimespec } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
-import { int, readGuest, uint } from './args.js';
+import { readGuest, type SyscallArgs } from './args.js';
 import { clockNow, sleepUntil } from './time.js';
 
-type A = bigint[];
+type A = SyscallArgs;
 
 const NS = 1_000_000_000n;
 /** Operations that may carry FUTEX_CLOCK_REALTIME; with any other Linux says ENOSYS. */
@@ -27,7 +27,7 @@ function checkWord(p: LinuxProcess, uaddr: bigint, shared: boolean): number {
 }
 
 export function sysFutex(p: LinuxProcess, a: A): number {
-  const op = int(a[1]);
+  const op = a.int(1);
   const cmd = op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
   const realtime = (op & FUTEX_CLOCK_REALTIME) !== 0;
   const shared = (op & FUTEX_PRIVATE_FLAG) === 0;
@@ -35,22 +35,22 @@ export function sysFutex(p: LinuxProcess, a: A): number {
   switch (cmd) {
     case FUTEX.WAIT:
     case FUTEX.WAIT_BITSET: {
-      if (cmd === FUTEX.WAIT_BITSET && uint(a[5]) === 0) return -E.EINVAL;
+      if (cmd === FUTEX.WAIT_BITSET && a.uint(5) === 0) return -E.EINVAL;
       // The timeout is read and checked first; FUTEX_WAIT's is relative (on the monotonic
       // clock), FUTEX_WAIT_BITSET's an absolute time on the clock the op names.
       let deadline: { clk: number; at: bigint } | null = null;
-      if (a[3]) {
-        const { sec, nsec } = decodeTimespec(readGuest(p, a[3], TIMESPEC_SIZE));
+      if (a.big(3)) {
+        const { sec, nsec } = decodeTimespec(readGuest(p, a.big(3), TIMESPEC_SIZE));
         if (sec < 0n || nsec < 0n || nsec >= NS) return -E.EINVAL;
         const ns = sec * NS + nsec;
         deadline = cmd === FUTEX.WAIT
           ? { clk: CLOCK.MONOTONIC, at: (clockNow(CLOCK.MONOTONIC) ?? 0n) + ns }
           : { clk: realtime ? CLOCK.REALTIME : CLOCK.MONOTONIC, at: ns };
       }
-      const bad = checkWord(p, a[0], shared);
+      const bad = checkWord(p, a.big(0), shared);
       if (bad) return bad;
-      const word = new DataView(readGuest(p, a[0], 4).buffer).getUint32(0, true);
-      if (word !== uint(a[2])) return -E.EAGAIN;
+      const word = new DataView(readGuest(p, a.big(0), 4).buffer).getUint32(0, true);
+      if (word !== a.uint(2)) return -E.EAGAIN;
       if (!deadline) {
         p.logUnimp?.('futex wait with no timeout in a single-threaded process: nothing could wake it');
         return -E.ENOSYS;
@@ -60,8 +60,8 @@ export function sysFutex(p: LinuxProcess, a: A): number {
     }
     case FUTEX.WAKE:
     case FUTEX.WAKE_BITSET: {
-      if (cmd === FUTEX.WAKE_BITSET && uint(a[5]) === 0) return -E.EINVAL;
-      const bad = checkWord(p, a[0], shared);
+      if (cmd === FUTEX.WAKE_BITSET && a.uint(5) === 0) return -E.EINVAL;
+      const bad = checkWord(p, a.big(0), shared);
       return bad || 0; // nobody else exists to be woken
     }
     default:

@@ -8,9 +8,9 @@ import { GUEST_LIMIT, PAGE_SHIFT, PAGE_SIZE, PERM } from '../../memory/layout.js
 import { E, fail } from '../errno.js';
 import { MADV, MADV_HINTS, MAP, MREMAP, PROT } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
-import { fdEntry, int, long } from './args.js';
+import { fdEntry, long, type SyscallArgs } from './args.js';
 
-type A = bigint[];
+type A = SyscallArgs;
 
 const PAGE = BigInt(PAGE_SIZE);
 const LIMIT = BigInt(GUEST_LIMIT);
@@ -56,15 +56,16 @@ function coveringMapping(p: LinuxProcess, start: number, len: number): Mapping |
 }
 
 export function sysBrk(p: LinuxProcess, a: A): number {
-  if (a[0] === 0n || a[0] >= LIMIT) return p.as.brkCur;
-  return p.as.brk(Number(a[0]));
+  if (a.big(0) === 0n || a.big(0) >= LIMIT) return p.as.brkCur;
+  return p.as.brk(Number(a.big(0)));
 }
 
 export function sysMmap(p: LinuxProcess, a: A): number {
-  const [addr, len] = a;
-  const prot = int(a[2]);
-  const flags = int(a[3]);
-  const offset = long(a[5]);
+  const addr = a.big(0);
+  const len = a.big(1);
+  const prot = a.int(2);
+  const flags = a.int(3);
+  const offset = long(a.big(5));
   const type = flags & MAP.TYPE;
   if (len === 0n) return -E.EINVAL;
   if (type !== MAP.SHARED && type !== MAP.PRIVATE && type !== MAP.SHARED_VALIDATE) return -E.EINVAL;
@@ -76,7 +77,7 @@ export function sysMmap(p: LinuxProcess, a: A): number {
   // The file first: a bad fd must fail before anything is unmapped.
   let file;
   if (!anonymous) {
-    file = fdEntry(p, int(a[4])).file;
+    file = fdEntry(p, a.int(4)).file;
     if (file.kind === 'path') return -E.EBADF;
     if (file.kind !== 'file' && file.kind !== 'chr') return -E.ENODEV;
     const acc = file.flags & p.abi.openFlags.O_ACCMODE;
@@ -111,7 +112,8 @@ export function sysMmap(p: LinuxProcess, a: A): number {
 }
 
 export function sysMunmap(p: LinuxProcess, a: A): number {
-  const [addr, len] = a;
+  const addr = a.big(0);
+  const len = a.big(1);
   if (unaligned(addr) || len === 0n || addr + len > LIMIT) return -E.EINVAL;
   const size = pageLen(len);
   invalidateCode(p, Number(addr), size);
@@ -120,8 +122,9 @@ export function sysMunmap(p: LinuxProcess, a: A): number {
 }
 
 export function sysMprotect(p: LinuxProcess, a: A): number {
-  const [addr, len] = a;
-  const prot = int(a[2]);
+  const addr = a.big(0);
+  const len = a.big(1);
+  const prot = a.int(2);
   if (unaligned(addr)) return -E.EINVAL;
   if (prot & ~(RWX | PROT.SEM | PROT.GROWSDOWN | PROT.GROWSUP)) return -E.EINVAL;
   if (prot & PROT.GROWSDOWN && prot & PROT.GROWSUP) return -E.EINVAL;
@@ -131,9 +134,11 @@ export function sysMprotect(p: LinuxProcess, a: A): number {
 }
 
 export function sysMremap(p: LinuxProcess, a: A): number {
-  const [old, oldLenRaw, newLenRaw] = a;
-  const flags = int(a[3]);
-  const newAddr = a[4];
+  const old = a.big(0);
+  const oldLenRaw = a.big(1);
+  const newLenRaw = a.big(2);
+  const flags = a.int(3);
+  const newAddr = a.big(4);
   if (unaligned(old)) return -E.EINVAL;
   if (flags & ~(MREMAP.MAYMOVE | MREMAP.FIXED | MREMAP.DONTUNMAP)) return -E.EINVAL;
   if (flags & MREMAP.FIXED && !(flags & MREMAP.MAYMOVE)) return -E.EINVAL;
@@ -184,8 +189,9 @@ export function sysMremap(p: LinuxProcess, a: A): number {
 }
 
 export function sysMadvise(p: LinuxProcess, a: A): number {
-  const [addr, len] = a;
-  const advice = int(a[2]);
+  const addr = a.big(0);
+  const len = a.big(1);
+  const advice = a.int(2);
   if (unaligned(addr)) return -E.EINVAL;
   if (len === 0n) return 0;
   if (addr + len > LIMIT) return -E.ENOMEM;

@@ -17,10 +17,10 @@ import { CLOCK, POLL } from '../generic/constants.js';
 import { TIMESPEC_SIZE, decodeTimespec } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
 import { hostFdInfo, sleepMs } from '../vfs/host.js';
-import { guestOut, readGuest, size } from './args.js';
+import { guestOut, readGuest, type SyscallArgs } from './args.js';
 import { clockNow } from './time.js';
 
-type A = bigint[];
+type A = SyscallArgs;
 
 /** struct pollfd: int fd; short events; short revents. */
 const POLLFD_SIZE = 8;
@@ -79,18 +79,18 @@ function probe(p: LinuxProcess, f: OpenFile, events: number): number | null {
 }
 
 export function sysPpoll(p: LinuxProcess, a: A): number {
-  const nfds = size(a[1]);
+  const nfds = a.size(1);
   if (nfds > p.fdLimit) return -E.EINVAL;
   let deadline: bigint | null = null; // monotonic ns; null waits for ever
-  if (a[2]) {
-    const { sec, nsec } = decodeTimespec(readGuest(p, a[2], TIMESPEC_SIZE));
+  if (a.big(2)) {
+    const { sec, nsec } = decodeTimespec(readGuest(p, a.big(2), TIMESPEC_SIZE));
     if (sec < 0n || nsec < 0n || nsec >= NS) return -E.EINVAL;
     deadline = (clockNow(CLOCK.MONOTONIC) ?? 0n) + sec * NS + nsec;
   }
   // The temporary signal mask is checked but changes nothing: signals are not
   // delivered while a call runs yet.
-  if (a[3] && size(a[4]) !== SIGSET_SIZE) return -E.EINVAL;
-  const fds = guestOut(p, a[0], nfds * POLLFD_SIZE);
+  if (a.big(3) && a.size(4) !== SIGSET_SIZE) return -E.EINVAL;
+  const fds = guestOut(p, a.ptr(0), nfds * POLLFD_SIZE);
   const dv = new DataView(fds.buffer, fds.byteOffset, fds.byteLength);
   let waitable = false;
   for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {

@@ -11,9 +11,9 @@ import {
 } from '../generic/structs.js';
 import { GuestExit } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
-import { guestOut, int, readGuest, size, u32s, uint, writeGuest } from './args.js';
+import { guestOut, readGuest, size, u32s, writeGuest, type SyscallArgs } from './args.js';
 
-type A = bigint[];
+type A = SyscallArgs;
 
 /** The wait status byte of exit(status). */
 const EXIT_STATUS_MASK = 0xff;
@@ -25,21 +25,21 @@ const NR_OPEN = 1_048_576n;
 const GETRANDOM_MAX = 33_554_431;
 
 export function sysExit(_p: LinuxProcess, a: A): never {
-  throw new GuestExit(int(a[0]) & EXIT_STATUS_MASK);
+  throw new GuestExit(a.int(0) & EXIT_STATUS_MASK);
 }
 
 export function sysExitGroup(_p: LinuxProcess, a: A): never {
-  throw new GuestExit(int(a[0]) & EXIT_STATUS_MASK);
+  throw new GuestExit(a.int(0) & EXIT_STATUS_MASK);
 }
 
 export function sysSetTidAddress(p: LinuxProcess, a: A): number {
-  p.clearChildTid = a[0];
+  p.clearChildTid = a.big(0);
   return p.tid;
 }
 
 export function sysSetRobustList(p: LinuxProcess, a: A): number {
-  if (a[1] !== ROBUST_LIST_HEAD_SIZE) return -E.EINVAL;
-  p.robustList = { head: a[0], len: a[1] };
+  if (a.big(1) !== ROBUST_LIST_HEAD_SIZE) return -E.EINVAL;
+  p.robustList = { head: a.big(0), len: a.big(1) };
   return 0;
 }
 
@@ -55,7 +55,7 @@ export const sysGetegid = (p: LinuxProcess): number => p.egid;
 
 /** getresuid / getresgid: three u32 ids, each pointer checked (saved id = effective id). */
 function putIds(p: LinuxProcess, a: A, ids: [number, number, number]): number {
-  ids.forEach((id, i) => writeGuest(p, a[i], u32s([id])));
+  ids.forEach((id, i) => writeGuest(p, a.big(i), u32s([id])));
   return 0;
 }
 export const sysGetresuid = (p: LinuxProcess, a: A): number => putIds(p, a, [p.uid, p.euid, p.euid]);
@@ -71,12 +71,12 @@ function hostGroups(): number[] {
 }
 
 export function sysGetgroups(p: LinuxProcess, a: A): number {
-  const n = int(a[0]);
+  const n = a.int(0);
   if (n < 0) return -E.EINVAL;
   const groups = hostGroups();
   if (n === 0) return groups.length;
   if (n < groups.length) return -E.EINVAL;
-  writeGuest(p, a[1], u32s(groups));
+  writeGuest(p, a.big(1), u32s(groups));
   return groups.length;
 }
 
@@ -98,9 +98,9 @@ function prlimit(p: LinuxProcess, pid: number, resource: number, newAddr: bigint
   return 0;
 }
 
-export const sysPrlimit64 = (p: LinuxProcess, a: A): number => prlimit(p, int(a[0]), uint(a[1]), a[2], a[3]);
-export const sysGetrlimit = (p: LinuxProcess, a: A): number => prlimit(p, 0, uint(a[0]), 0n, a[1]);
-export const sysSetrlimit = (p: LinuxProcess, a: A): number => prlimit(p, 0, uint(a[0]), a[1], 0n);
+export const sysPrlimit64 = (p: LinuxProcess, a: A): number => prlimit(p, a.int(0), a.uint(1), a.big(2), a.big(3));
+export const sysGetrlimit = (p: LinuxProcess, a: A): number => prlimit(p, 0, a.uint(0), 0n, a.big(1));
+export const sysSetrlimit = (p: LinuxProcess, a: A): number => prlimit(p, 0, a.uint(0), a.big(1), 0n);
 
 // --- system information -----------------------------------------------------------------
 
@@ -108,7 +108,7 @@ export const sysSetrlimit = (p: LinuxProcess, a: A): number => prlimit(p, 0, uin
 const os = lazyBuiltin<typeof import('node:os')>('node:os');
 
 export function sysUname(p: LinuxProcess, a: A): number {
-  writeGuest(p, a[0], encodeUtsname({
+  writeGuest(p, a.big(0), encodeUtsname({
     sysname: 'Linux',
     nodename: os().hostname(),
     release: p.unameRelease ?? os().release(),
@@ -129,7 +129,7 @@ function hostProcessCount(): number {
 
 export function sysSysinfo(p: LinuxProcess, a: A): number {
   const l = os().loadavg();
-  writeGuest(p, a[0], encodeSysinfo({
+  writeGuest(p, a.big(0), encodeSysinfo({
     uptime: os().uptime(),
     loads: [l[0], l[1], l[2]],
     totalram: os().totalmem(),
@@ -145,7 +145,7 @@ export function sysSysinfo(p: LinuxProcess, a: A): number {
 
 export function sysUmask(p: LinuxProcess, a: A): number {
   const old = p.umask;
-  p.umask = uint(a[0]) & 0o777;
+  p.umask = a.uint(0) & 0o777;
   try {
     process.umask(p.umask); // files the host creates for us get it too
   } catch {
@@ -155,7 +155,7 @@ export function sysUmask(p: LinuxProcess, a: A): number {
 }
 
 export function sysGetrusage(p: LinuxProcess, a: A): number {
-  const who = int(a[0]);
+  const who = a.int(0);
   let u: Rusage;
   if (who === RUSAGE.SELF || who === RUSAGE.THREAD) {
     const r = process.resourceUsage();
@@ -169,16 +169,16 @@ export function sysGetrusage(p: LinuxProcess, a: A): number {
   } else {
     return -E.EINVAL;
   }
-  writeGuest(p, a[1], encodeRusage(u));
+  writeGuest(p, a.big(1), encodeRusage(u));
   return 0;
 }
 
 export function sysGetrandom(p: LinuxProcess, a: A): number {
-  const flags = uint(a[2]);
+  const flags = a.uint(2);
   if (flags & ~(GRND.NONBLOCK | GRND.RANDOM | GRND.INSECURE)) return -E.EINVAL;
   if (flags & GRND.RANDOM && flags & GRND.INSECURE) return -E.EINVAL;
-  const n = Math.min(size(a[1]), GETRANDOM_MAX);
-  const out = guestOut(p, a[0], n);
+  const n = Math.min(a.size(1), GETRANDOM_MAX);
+  const out = guestOut(p, a.ptr(0), n);
   out.set(hostRandomBytes(n));
   return n;
 }
@@ -213,15 +213,15 @@ function affinityOf(p: LinuxProcess, pid: number, bytes: number): Uint8Array | n
 }
 
 export function sysSchedGetaffinity(p: LinuxProcess, a: A): number {
-  const pid = int(a[0]);
+  const pid = a.int(0);
   const ncpu = possibleCpus();
   const bytes = Math.ceil(ncpu / 64) * 8; // cpumask_size(): whole longs
-  const len = size(a[1]);
+  const len = a.size(1);
   if (len * 8 < ncpu || len & 7) return -E.EINVAL;
   if (pid < 0) return -E.ESRCH;
   const mask = affinityOf(p, pid, bytes);
   if (!mask) return -E.ESRCH;
-  writeGuest(p, a[2], mask);
+  writeGuest(p, a.big(2), mask);
   return bytes;
 }
 
@@ -239,17 +239,17 @@ function prioTarget(p: LinuxProcess, which: number, who: number): number | null 
 }
 
 export function sysGetpriority(p: LinuxProcess, a: A): number {
-  const which = int(a[0]);
-  const pid = prioTarget(p, which, int(a[1]));
+  const which = a.int(0);
+  const pid = prioTarget(p, which, a.int(1));
   if (pid === null) return which === PRIO.PGRP || which === PRIO.USER ? -E.ENOSYS : -E.EINVAL;
   return 20 - os().getPriority(pid);
 }
 
 export function sysSetpriority(p: LinuxProcess, a: A): number {
-  const which = int(a[0]);
-  const pid = prioTarget(p, which, int(a[1]));
+  const which = a.int(0);
+  const pid = prioTarget(p, which, a.int(1));
   if (pid === null) return which === PRIO.PGRP || which === PRIO.USER ? -E.ENOSYS : -E.EINVAL;
-  os().setPriority(pid, Math.min(Math.max(int(a[2]), -20), 19)); // Linux clamps to the nice range
+  os().setPriority(pid, Math.min(Math.max(a.int(2), -20), 19)); // Linux clamps to the nice range
   return 0;
 }
 
@@ -262,13 +262,13 @@ export const sysSchedYield = (): number => 0;
  * answer EINVAL, Linux's reply to an option it does not know, and show under -d unimp.
  */
 export function sysPrctl(p: LinuxProcess, a: A): number {
-  const option = int(a[0]);
+  const option = a.int(0);
   switch (option) {
     case PR.SET_NAME: {
       // strncpy_from_user of at most 15 bytes: nothing after the NUL is read.
       const name: number[] = [];
       for (let i = 0; i < TASK_COMM_LEN - 1; i++) {
-        const c = readGuest(p, a[1] + BigInt(i), 1)[0];
+        const c = readGuest(p, a.big(1) + BigInt(i), 1)[0];
         if (c === 0) break;
         name.push(c);
       }
@@ -278,7 +278,7 @@ export function sysPrctl(p: LinuxProcess, a: A): number {
     case PR.GET_NAME: {
       const out = new Uint8Array(TASK_COMM_LEN);
       out.set(p.comm);
-      writeGuest(p, a[1], out);
+      writeGuest(p, a.big(1), out);
       return 0;
     }
     default:

@@ -13,9 +13,9 @@ import {
 } from '../generic/structs.js';
 import { GuestKilled } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
-import { int, readGuest, size, writeGuest } from './args.js';
+import { readGuest, writeGuest, type SyscallArgs } from './args.js';
 
-type A = bigint[];
+type A = SyscallArgs;
 
 /** The kernel's sigset_t for asm-generic 64-bit: one 64-bit word. */
 const SIGSET_SIZE = 8;
@@ -75,14 +75,14 @@ function deliverPending(p: LinuxProcess): void {
 }
 
 export function sysRtSigaction(p: LinuxProcess, a: A): number {
-  const sig = int(a[0]);
-  if (size(a[3]) !== SIGSET_SIZE || !validSig(sig)) return -E.EINVAL;
-  if (a[1] && (sig === SIG.SIGKILL || sig === SIG.SIGSTOP)) return -E.EINVAL;
+  const sig = a.int(0);
+  if (a.size(3) !== SIGSET_SIZE || !validSig(sig)) return -E.EINVAL;
+  if (a.big(1) && (sig === SIG.SIGKILL || sig === SIG.SIGSTOP)) return -E.EINVAL;
   const restorer = p.abi.saRestorer;
-  const next: KSigaction | undefined = a[1] ? decodeSigaction(readGuest(p, a[1], sigactionSize(restorer)), restorer) : undefined;
-  if (a[2]) {
+  const next: KSigaction | undefined = a.big(1) ? decodeSigaction(readGuest(p, a.big(1), sigactionSize(restorer)), restorer) : undefined;
+  if (a.big(2)) {
     const old = p.sigactions.get(sig) ?? { handler: SIG_HANDLER.DFL, flags: 0n, restorer: 0n, mask: 0n };
-    writeGuest(p, a[2], encodeSigaction(old, restorer));
+    writeGuest(p, a.big(2), encodeSigaction(old, restorer));
   }
   if (next) {
     next.mask &= ~UNBLOCKABLE;
@@ -93,20 +93,20 @@ export function sysRtSigaction(p: LinuxProcess, a: A): number {
 }
 
 export function sysRtSigprocmask(p: LinuxProcess, a: A): number {
-  const how = int(a[0]);
-  if (size(a[3]) !== SIGSET_SIZE) return -E.EINVAL;
+  const how = a.int(0);
+  if (a.size(3) !== SIGSET_SIZE) return -E.EINVAL;
   let next: bigint | undefined;
-  if (a[1]) {
-    const set = new DataView(readGuest(p, a[1], SIGSET_SIZE).buffer).getBigUint64(0, true);
+  if (a.big(1)) {
+    const set = new DataView(readGuest(p, a.big(1), SIGSET_SIZE).buffer).getBigUint64(0, true);
     if (how === SIGPROCMASK.SIG_BLOCK) next = p.sigmask | set;
     else if (how === SIGPROCMASK.SIG_UNBLOCK) next = p.sigmask & ~set;
     else if (how === SIGPROCMASK.SIG_SETMASK) next = set;
     else return -E.EINVAL;
   }
-  if (a[2]) {
+  if (a.big(2)) {
     const old = new Uint8Array(SIGSET_SIZE);
     new DataView(old.buffer).setBigUint64(0, p.sigmask, true);
-    writeGuest(p, a[2], old);
+    writeGuest(p, a.big(2), old);
   }
   if (next !== undefined) {
     p.sigmask = next & ~UNBLOCKABLE;
@@ -116,8 +116,8 @@ export function sysRtSigprocmask(p: LinuxProcess, a: A): number {
 }
 
 export function sysSigaltstack(p: LinuxProcess, a: A): number {
-  const next = a[0] ? decodeStackT(readGuest(p, a[0], STACK_T_SIZE)) : undefined;
-  if (a[1]) writeGuest(p, a[1], encodeStackT(p.altstack));
+  const next = a.big(0) ? decodeStackT(readGuest(p, a.big(0), STACK_T_SIZE)) : undefined;
+  if (a.big(1)) writeGuest(p, a.big(1), encodeStackT(p.altstack));
   if (next) {
     const mode = next.flags & ~SS.AUTODISARM;
     if (mode !== 0 && mode !== SS.ONSTACK && mode !== SS.DISABLE) return -E.EINVAL;
@@ -129,8 +129,8 @@ export function sysSigaltstack(p: LinuxProcess, a: A): number {
 }
 
 export function sysKill(p: LinuxProcess, a: A): number {
-  const pid = int(a[0]);
-  const sig = int(a[1]);
+  const pid = a.int(0);
+  const sig = a.int(1);
   if (sig !== 0 && !validSig(sig)) return -E.EINVAL;
   // pid 0 is our process group: the only member we know of is ourselves.
   if (pid === p.pid || pid === 0) return signalSelf(p, sig);
@@ -144,17 +144,17 @@ export function sysKill(p: LinuxProcess, a: A): number {
 }
 
 export function sysTgkill(p: LinuxProcess, a: A): number {
-  const tgid = int(a[0]);
-  const tid = int(a[1]);
-  const sig = int(a[2]);
+  const tgid = a.int(0);
+  const tid = a.int(1);
+  const sig = a.int(2);
   if (tgid <= 0 || tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
   if (tgid === p.pid && tid === p.tid) return signalSelf(p, sig);
   return -E.ESRCH;
 }
 
 export function sysTkill(p: LinuxProcess, a: A): number {
-  const tid = int(a[0]);
-  const sig = int(a[1]);
+  const tid = a.int(0);
+  const sig = a.int(1);
   if (tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
   return tid === p.tid ? signalSelf(p, sig) : -E.ESRCH;
 }

@@ -12,15 +12,16 @@ import * as mman from './mman.js';
 import * as poll from './poll.js';
 import * as proc from './process.js';
 import * as sig from './signal.js';
+import type { SyscallArgs } from './args.js';
 import type { ArgKind, RetKind } from './strace.js';
 import * as time from './time.js';
 
 /**
- * A handler gets the six raw argument registers (unsigned) and returns the result or a
- * negative errno. It may also throw a Node system error or SyscallError (doSyscall
- * translates both), or GuestExit / GuestKilled (which end the guest).
+ * A handler gets the six argument registers (read in place: a.int(0), a.ptr(1), a.big(2), ...)
+ * and returns the result or a negative errno. It may also throw a Node system error or
+ * SyscallError (runSyscall translates both), or GuestExit / GuestKilled (which end the guest).
  */
-export type Handler = (p: LinuxProcess, a: bigint[]) => bigint | number;
+export type Handler = (p: LinuxProcess, a: SyscallArgs) => bigint | number;
 
 export interface SyscallRow {
   nr: number;
@@ -150,4 +151,4 @@ export function buildSyscallTable(abi: GenericAbi, extra: readonly SyscallRow[] 
   return table;
 }
 
-export { doSyscall, syscallResult } from './dispatch.js';
+export { doSyscall, runSyscall, syscallResult } from './dispatch.js';

@@ -7,9 +7,9 @@ import { CLOCK, TIMER_ABSTIME, USER_HZ } from '../generic/constants.js';
 import { TIMESPEC_SIZE, decodeTimespec, encodeTimespec, encodeTimeval, encodeTms } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
 import { sleepMs } from '../vfs/host.js';
-import { int, readGuest, writeGuest } from './args.js';
+import { readGuest, writeGuest, type SyscallArgs } from './args.js';
 
-type A = bigint[];
+type A = SyscallArgs;
 
 const NS = 1_000_000_000n;
 const hrtime = (): bigint => process.hrtime.bigint();
@@ -45,23 +45,23 @@ export function clockNow(clk: number): bigint | null {
 }
 
 export function sysClockGettime(p: LinuxProcess, a: A): number {
-  const now = clockNow(int(a[0]));
+  const now = clockNow(a.int(0));
   if (now === null) return -E.EINVAL;
-  writeGuest(p, a[1], encodeTimespec(now));
+  writeGuest(p, a.big(1), encodeTimespec(now));
   return 0;
 }
 
 export function sysClockGetres(p: LinuxProcess, a: A): number {
-  const clk = int(a[0]);
+  const clk = a.int(0);
   if (clockNow(clk) === null) return -E.EINVAL;
   const coarse = clk === CLOCK.REALTIME_COARSE || clk === CLOCK.MONOTONIC_COARSE;
-  if (a[1]) writeGuest(p, a[1], encodeTimespec(coarse ? COARSE_RES : 1n));
+  if (a.big(1)) writeGuest(p, a.big(1), encodeTimespec(coarse ? COARSE_RES : 1n));
   return 0;
 }
 
 export function sysGettimeofday(p: LinuxProcess, a: A): number {
-  if (a[0]) writeGuest(p, a[0], encodeTimeval(realtime()));
-  if (a[1]) writeGuest(p, a[1], new Uint8Array(8)); // struct timezone: UTC, no DST
+  if (a.big(0)) writeGuest(p, a.big(0), encodeTimeval(realtime()));
+  if (a.big(1)) writeGuest(p, a.big(1), new Uint8Array(8)); // struct timezone: UTC, no DST
   return 0;
 }
 
@@ -82,7 +82,7 @@ export function sleepUntil(clk: number, deadline: bigint): void {
 }
 
 export function sysNanosleep(p: LinuxProcess, a: A): number {
-  const ns = requestNs(p, a[0]);
+  const ns = requestNs(p, a.big(0));
   if (ns === null) return -E.EINVAL;
   sleepUntil(CLOCK.MONOTONIC, hrtime() + ns);
   return 0;
@@ -93,24 +93,24 @@ const SLEEP_CLOCKS: ReadonlySet<number> = new Set([
 ]);
 
 export function sysClockNanosleep(p: LinuxProcess, a: A): number {
-  const clk = int(a[0]);
-  const flags = int(a[1]);
+  const clk = a.int(0);
+  const flags = a.int(1);
   if (!SLEEP_CLOCKS.has(clk)) {
     if (clk === CLOCK.PROCESS_CPUTIME_ID) p.logUnimp?.('clock_nanosleep on CLOCK_PROCESS_CPUTIME_ID');
     return -E.EINVAL;
   }
   if (flags & ~TIMER_ABSTIME) return -E.EINVAL;
-  const ns = requestNs(p, a[2]);
+  const ns = requestNs(p, a.big(2));
   if (ns === null) return -E.EINVAL;
   sleepUntil(clk, flags & TIMER_ABSTIME ? ns : (clockNow(clk) ?? 0n) + ns);
   return 0;
 }
 
 export function sysTimes(p: LinuxProcess, a: A): bigint {
-  if (a[0]) {
+  if (a.big(0)) {
     const u = process.cpuUsage();
     const ticks = (us: number): bigint => BigInt(Math.floor((us * USER_HZ) / 1e6));
-    writeGuest(p, a[0], encodeTms(ticks(u.user), ticks(u.system), 0n, 0n));
+    writeGuest(p, a.big(0), encodeTms(ticks(u.user), ticks(u.system), 0n, 0n));
   }
   return (hrtime() * BigInt(USER_HZ)) / NS;
 }

@@ -4,10 +4,15 @@
 // since Node has no pipe()), directory snapshots for getdents64, host fd info from
 // /proc/self/fdinfo, the host terminal's termios (via stty, since Node has no tcgetattr),
 // file-system statistics (via stat -f, since Node's statfs lacks f_fsid and f_namelen),
-// sync and syncfs (via sync(1)) and file times at Node's resolution.
+// sync and syncfs (via sync(1)) and file times at Node's resolution. Reads and writes go
+// through libc (host/libc.ts) instead of node:fs once a run has made many.
 
 import * as fs from 'node:fs';
+// Named as well, for the hot calls: the bundle reaches a namespace import's members
+// through a getter each (esbuild's __toESM), a call per read or write.
+import { readSync, writeSync } from 'node:fs';
 import { lazyBuiltin } from '../../host-lazy.js';
+import { hostLibc, type HostLibc } from '../host/libc.js';
 import { DT, OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
 import { NCCS, type Statfs, type Termios } from '../generic/structs.js';
 import type { DirEntry, FileKind } from '../fd-table.js';
@@ -32,28 +37,53 @@ export function sleepMs(ms: number): void {
 const errCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 
-/** Runs a host I/O call, sleeping and retrying while it says EAGAIN, unless the guest asked for O_NONBLOCK. */
-function retryAgain(nonblock: boolean, op: () => number): number {
-  let delay = 1;
-  for (;;) {
+/**
+ * Host reads and writes made through node:fs before libc is tried instead (host/libc.ts):
+ * loading koffi costs about what this many node:fs calls lose to it, so short runs never
+ * pay for it and long ones soon win it back.
+ */
+const LIBC_AFTER = 20_000;
+let ioCalls = 0;
+let libc: HostLibc | null | undefined;
+
+/** libc for reads and writes on `buf`, once enough of them have been made; else null (node:fs). */
+function libcFor(buf: Uint8Array): HostLibc | null {
+  if (libc === undefined) {
+    if (++ioCalls < LIBC_AFTER) return null;
+    libc = hostLibc();
+  }
+  return libc !== null && libc.takes(buf) ? libc : null;
+}
+
+/**
+ * read(2) into dst[off, off+len) at `position` (null: the fd's own offset). While the host
+ * says EAGAIN it sleeps and retries, unless the guest asked for O_NONBLOCK.
+ */
+export function hostRead(fd: number, dst: Uint8Array, off: number, len: number, position: number | null, nonblock: boolean): number {
+  if (len === 0) return 0;
+  const lc = libcFor(dst);
+  for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
     try {
-      return op();
+      return lc !== null ? lc.read(fd, dst, off, len, position) : readSync(fd, dst, off, len, position);
     } catch (e) {
       if (nonblock || errCode(e) !== 'EAGAIN') throw e;
       sleepMs(delay);
-      delay = Math.min(delay * 2, 20);
     }
   }
 }
 
-export function hostRead(fd: number, dst: Uint8Array, position: number | null, nonblock: boolean): number {
-  if (dst.length === 0) return 0;
-  return retryAgain(nonblock, () => fs.readSync(fd, dst, 0, dst.length, position));
-}
-
-export function hostWrite(fd: number, src: Uint8Array, position: number | null, nonblock: boolean): number {
-  if (src.length === 0) return 0;
-  return retryAgain(nonblock, () => fs.writeSync(fd, src, 0, src.length, position));
+/** write(2) of src[off, off+len), as hostRead reads. */
+export function hostWrite(fd: number, src: Uint8Array, off: number, len: number, position: number | null, nonblock: boolean): number {
+  if (len === 0) return 0;
+  const lc = libcFor(src);
+  for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
+    try {
+      return lc !== null ? lc.write(fd, src, off, len, position) : writeSync(fd, src, off, len, position);
+    } catch (e) {
+      if (nonblock || errCode(e) !== 'EAGAIN') throw e;
+      sleepMs(delay);
+    }
+  }
 }
 
 /**

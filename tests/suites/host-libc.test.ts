@@ -1,0 +1,106 @@
+// host/libc.ts: read, write, pread and pwrite through koffi on a buffer over shared memory,
+// checked against the file system, with errors shaped as node:fs throws them (errno.ts
+// turns their code into the guest errno). Skipped where koffi cannot be loaded.
+
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { errnoFromError, E } from '../../src/linux-user/errno.js';
+import { hostLibc } from '../../src/linux-user/host/libc.js';
+import { hostPipe } from '../../src/linux-user/vfs/host.js';
+
+const libc = hostLibc(createRequire(import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'qemu-user-ts-libc-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What f throws (undefined if nothing). */
+const bad = (f: () => number): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+};
+
+describe.skipIf(libc === null)('host libc', () => {
+  const lc = libc!;
+  const mem = new Uint8Array(new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer as unknown as ArrayBuffer);
+
+  it('takes buffers over shared memory only', () => {
+    expect(lc.takes(mem)).toBe(true);
+    expect(lc.takes(new Uint8Array(16))).toBe(false);
+    expect(lc.takes(Buffer.alloc(16))).toBe(false);
+  });
+
+  it('write and pwrite from an offset; read and pread into one', () => {
+    const path = join(dir, 'f');
+    const fd = openSync(path, 'w+');
+    try {
+      mem.set(Buffer.from('hello, world'), 1000);
+      expect(lc.write(fd, mem, 1000, 5, null)).toBe(5);
+      expect(lc.write(fd, mem, 1005, 7, null)).toBe(7);
+      expect(lc.write(fd, mem, 1000, 1, 0)).toBe(1); // pwrite leaves the offset alone
+      expect(lc.write(fd, mem, 1004, 1, 12)).toBe(1);
+      expect(readFileSync(path, 'latin1')).toBe('hello, worldo');
+      expect(lc.read(fd, mem, 2000, 10, null)).toBe(1); // from offset 12: what pwrite put there
+      expect(lc.read(fd, mem, 2000, 10, null)).toBe(0);
+      expect(lc.read(fd, mem, 3000, 5, 7)).toBe(5);
+      expect(Buffer.from(mem.subarray(2000, 2001)).toString('latin1')).toBe('o');
+      expect(Buffer.from(mem.subarray(3000, 3005)).toString('latin1')).toBe('world');
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('reads what the file holds, short at its end', () => {
+    const path = join(dir, 'g');
+    writeFileSync(path, 'abc');
+    const fd = openSync(path, 'r');
+    try {
+      expect(lc.read(fd, mem, 0, 100, null)).toBe(3);
+      expect(Buffer.from(mem.subarray(0, 3)).toString('latin1')).toBe('abc');
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('fails as node:fs does: an Error whose code is the errno name', () => {
+    const e = bad(() => lc.write(1_000_000, mem, 0, 1, null));
+    expect(e).toMatchObject({ code: 'EBADF', syscall: 'write' });
+    expect(errnoFromError(e)).toBe(E.EBADF);
+    const fd = openSync(dir, 'r');
+    try {
+      expect(errnoFromError(bad(() => lc.read(fd, mem, 0, 1, null)))).toBe(E.EISDIR);
+      expect(errnoFromError(bad(() => lc.read(fd, mem, 0, 1, 0)))).toBe(E.EISDIR);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('an empty non-blocking pipe is EAGAIN (the name the retry loop looks for), a closed one EPIPE', () => {
+    const [r, w] = hostPipe();
+    let readEnd = true;
+    try {
+      expect(bad(() => lc.read(r, mem, 0, 1, null))).toMatchObject({ code: 'EAGAIN' });
+      mem[0] = 120;
+      expect(lc.write(w, mem, 0, 1, null)).toBe(1);
+      expect(lc.read(r, mem, 1, 4, null)).toBe(1);
+      expect(mem[1]).toBe(120);
+      closeSync(r);
+      readEnd = false;
+      expect(bad(() => lc.write(w, mem, 0, 1, null))).toMatchObject({ code: 'EPIPE' });
+    } finally {
+      closeSync(w);
+      if (readEnd) closeSync(r);
+    }
+  });
+
+  it('refuses a range outside the buffer', () => {
+    expect(() => lc.write(1, mem, mem.length - 1, 2, null)).toThrow(RangeError);
+    expect(() => lc.write(1, mem, -1, 1, null)).toThrow(RangeError);
+    expect(() => lc.read(0, new Uint8Array(4), 0, 1, null)).toThrow(RangeError);
+  });
+});
