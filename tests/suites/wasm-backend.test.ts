@@ -846,6 +846,56 @@ describe('differential: wasm and tier 0 vs interpreter', () => {
     }
   });
 
+  it('i64 ops and conditions with one constant operand', () => {
+    // (tier 0 takes a constant used once as an immediate operand, written into the instruction)
+    const n = VALUES64.length;
+    const prepare = (env: number) => VALUES64.forEach((v, i) => mem.dv.setBigInt64(env + slotOff(i), v, true));
+    for (const name of ['add', 'sub', 'and', 'or', 'xor', 'shl', 'shr', 'sar'] as const) {
+      runBoth(block(0x1000, (b) => {
+        VALUES64.forEach((_, i) => {
+          const x = b.ldEnv('i64', slotOff(i));
+          b.stEnv(b.binary(`${name}_i64`, x, b.const64(VALUES64[(7 * i + 1) % n])), slotOff(n + 2 * i));
+          b.stEnv(b.binary(`${name}_i64`, b.const64(VALUES64[(5 * i + 3) % n]), b.ldEnv('i64', slotOff(i))), slotOff(n + 2 * i + 1));
+        });
+        b.exitTb(ExitReason.SYSCALL, 0);
+      }), prepare);
+    }
+    for (const cond of CONDS) {
+      runBoth(block(0x1000, (b) => {
+        VALUES64.forEach((_, i) => {
+          const k = (3 * i + 2) % n;
+          b.stEnv(b.setcond(cond, b.ldEnv('i64', slotOff(i)), b.const64(VALUES64[k])), slotOff(n + 2 * i));
+          const skip = b.newLabel();
+          b.stEnv(b.const64(1), slotOff(n + 2 * i + 1));
+          b.brcond(cond, b.ldEnv('i64', slotOff(i)), b.const64(VALUES64[k]), skip);
+          b.stEnv(b.const64(2), slotOff(n + 2 * i + 1));
+          b.setLabel(skip);
+        });
+        b.exitTb(ExitReason.SYSCALL, 0);
+      }), prepare);
+    }
+  });
+
+  it('a constant written after its one read in a loop', () => {
+    runBoth(block(0x1000, (b) => {
+      const [i, s, c] = [b.newTemp('i64'), b.newTemp('i64'), b.newTemp('i64')];
+      b.emit('movi_i64', [i], [], [0n]);
+      b.emit('movi_i64', [s], [], [0n]);
+      const top = b.newLabel();
+      const skip = b.newLabel();
+      b.setLabel(top);
+      b.brcond('eq', i, b.const64(0), skip);
+      b.emit('add_i64', [s], [s, c]); // c from the iteration before
+      b.setLabel(skip);
+      b.emit('movi_i64', [c], [], [5n]);
+      b.emit('add_i64', [i], [i, b.const64(1)]);
+      b.brcond('ltu', i, b.const64(4), top);
+      b.stEnv(s, slotOff(0));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    }));
+    expect(res64(0, ENV_ADDR + 2 * ENV_BLOCK_SIZE)).toBe(15n);
+  });
+
   it('a loop with loads, stores and conditions', () => {
     const PAGE = 0x20000;
     mem.setProt(PAGE, PAGE_SIZE, PERM.READ | PERM.WRITE);

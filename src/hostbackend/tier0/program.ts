@@ -17,6 +17,10 @@
 //   QLD memop is64 taddr tout pc pc | QST memop is64 tvalue taddr pc pc
 //   QLD128 taddr tout pc pc | QST128 tvalue taddr pc pc
 //   MOVI32 value tout | MOVI64 lo hi tout | VMOVI w0 w1 w2 w3 tout | VSHUFFLE ta tb w0 w1 w2 w3 tout
+//   Immediate forms, for an i64 constant used once (unoptimized IR makes one for every
+//   immediate operand): ADD64I / AND64I / OR64I / XOR64I ta lo hi tout (a sub adds the
+//   negated constant) | SHL64I / SHR64I / SAR64I ta count tout | ST_ENV64I offset lo hi |
+//   BRCOND64I cond ta lo hi target | SETCOND64I cond ta lo hi tout
 //   CALL helper tout pc pc n tin... (tout -1: none)
 //   PURE fn consts tout n tin...: any other pure op (fn: its index in OPCODES), run through
 //     the reference interpreter's PURE_OPS with its operands converted by type; consts: a
@@ -63,6 +67,7 @@ export const enum K {
   VADD, VSUB, VCMPEQ, VCMPGT_S, VCMPGE_S, VCMPGT_U, VCMPGE_U, VMIN_S, VMIN_U, VMAX_S, VMAX_U,
   VSHL, VSHR_U, VSHR_S, VSHUFFLE, VSWIZZLE, VSPLAT32, VSPLAT64, VEXTRACT32, VEXTRACT64, VREPLACE32, VREPLACE64,
   VALL_TRUE, VANY_TRUE,
+  ADD64I, AND64I, OR64I, XOR64I, SHL64I, SHR64I, SAR64I, ST_ENV64I, BRCOND64I, SETCOND64I,
 }
 
 /** Type codes of temps (PURE operand conversion). */
@@ -71,7 +76,7 @@ export const T = { i32: 0, i64: 1, f32: 2, f64: 3, v128: 4 } as const satisfies 
 /**
  * The operands of each instruction, by opcode word: t a temp (its word index), c a
  * condition, l a branch target, e an env offset (4-byte aligned), m a memop, b 0 or 1,
- * x an exit reason, z a lane size (0-3), n any number. CALL and PURE (null) have operand
+ * x an exit reason, z a lane size (0-3), s a shift count (0-63), n any number. CALL and PURE (null) have operand
  * lists of their own.
  */
 const SHAPES: readonly (string | null)[] = [
@@ -81,6 +86,7 @@ const SHAPES: readonly (string | null)[] = [
   'tt', 'nnnnt', 'ttt', 'ttt', 'ttt', 'ttt', 'tt', 'tttt', // vmov .. vbitsel
   ...Array<string>(11).fill('zttt'), // lane-wise
   'zntt', 'zntt', 'zntt', 'ttnnnnt', 'ttt', 'ztt', 'ztt', 'zntt', 'zntt', 'znttt', 'znttt', 'ztt', 'tt',
+  'tnnt', 'tnnt', 'tnnt', 'tnnt', 'tst', 'tst', 'tst', 'enn', 'ctnnl', 'ctnnt', // immediate forms
 ];
 
 export const OPCODE_NAMES = Object.keys(OPCODES) as Opcode[];
@@ -121,6 +127,22 @@ const NATIVE: Partial<Record<Opcode, K>> = {
   vreplace_i32: K.VREPLACE32, vreplace_i64: K.VREPLACE64, vall_true: K.VALL_TRUE, vany_true: K.VANY_TRUE,
 };
 
+/** The ops with an immediate form for a constant second operand (first too, for the commutative ones). */
+const IMMEDIATE: Partial<Record<Opcode, K>> = {
+  add_i64: K.ADD64I, sub_i64: K.ADD64I, and_i64: K.AND64I, or_i64: K.OR64I, xor_i64: K.XOR64I,
+  shl_i64: K.SHL64I, shr_i64: K.SHR64I, sar_i64: K.SAR64I,
+};
+
+/**
+ * Per temp, reused from block to block (grown as needed): how often the block reads it
+ * and writes it, and the constants of single-use movi_i64 temps not yet written (pending).
+ */
+let uses = new Int32Array(256);
+let defs = new Int32Array(256);
+let pending = new Uint8Array(256);
+let constLo = new Int32Array(256);
+let constHi = new Int32Array(256);
+
 export interface Tier0Program {
   readonly pc: number;
   /** Bytes of guest code covered. */
@@ -157,10 +179,47 @@ export function buildProgram(b: TranslatedBlock): Tier0Program {
   const fixups: number[] = [];
   let pcLo = lo32(b.pc);
   let pcHi = hi32(b.pc);
+  const n = b.temps.length;
+  if (n > uses.length) {
+    uses = new Int32Array(2 * n);
+    defs = new Int32Array(2 * n);
+    pending = new Uint8Array(2 * n);
+    constLo = new Int32Array(2 * n);
+    constHi = new Int32Array(2 * n);
+  }
+  uses.fill(0, 0, n);
+  defs.fill(0, 0, n);
+  pending.fill(0, 0, n);
+  for (let k = 0; k < ops.length; k++) {
+    const o = ops[k];
+    // A read before the write (a loop inside the block) counts twice: such a constant is
+    // written where the movi is, as before.
+    for (let j = 0; j < o.ins.length; j++) uses[o.ins[j].id] += defs[o.ins[j].id] === 0 ? 2 : 1;
+    for (let j = 0; j < o.outs.length; j++) defs[o.outs[j].id]++;
+  }
+  /** Writes a pending constant into its temp (before the instruction that reads it). */
+  const materialize = (t: number): void => {
+    if (pending[t] === 0) return;
+    pending[t] = 0;
+    code.push(K.MOVI64, constLo[t], constHi[t], 4 * t);
+  };
   for (let k = 0; k < ops.length; k++) {
     const o = ops[k];
     const c = o.consts;
     const ins = o.ins;
+    // A constant read once waits for its reader, which takes it as an immediate if it has
+    // such a form (valid IR reads a temp only where its one write has run: the constant
+    // may be written later, right before that read).
+    if (o.op === 'movi_i64' && defs[o.outs[0].id] === 1 && uses[o.outs[0].id] === 1) {
+      const t = o.outs[0].id;
+      const v = BigInt.asIntN(64, BigInt(c[0]));
+      pending[t] = 1;
+      constLo[t] = Number(BigInt.asIntN(32, v));
+      constHi[t] = Number(v >> 32n);
+      continue;
+    }
+    if (immediateForm(o, code, fixups, materialize)) continue;
+    for (let j = 0; j < ins.length; j++) materialize(ins[j].id);
     const native = NATIVE[o.op];
     if (native !== undefined) {
       code.push(native);
@@ -224,6 +283,56 @@ export function buildProgram(b: TranslatedBlock): Tier0Program {
   }
   for (let k = 0; k < fixups.length; k++) code[fixups[k]] = labelAt[code[fixups[k]]];
   return { pc: b.pc, size: b.size, temps: b.temps.length, code: codeArena.copy(code), pool };
+}
+
+/**
+ * Emits o in an immediate form when one of its inputs is a pending constant it can take
+ * (clearing that constant); returns whether it did.
+ */
+function immediateForm(o: IrOp, code: number[], fixups: number[], materialize: (t: number) => void): boolean {
+  const ins = o.ins;
+  const imm = IMMEDIATE[o.op];
+  if (imm !== undefined) {
+    let a = ins[0].id;
+    let x = ins[1].id;
+    if (pending[x] === 0 && pending[a] === 1 && imm <= K.XOR64I && o.op !== 'sub_i64') [a, x] = [x, a];
+    if (pending[x] === 0) return false;
+    materialize(a);
+    pending[x] = 0;
+    let lo = constLo[x];
+    let hi = constHi[x];
+    if (o.op === 'sub_i64') {
+      hi = (~hi + (lo === 0 ? 1 : 0)) | 0;
+      lo = -lo | 0;
+    }
+    if (imm >= K.SHL64I) code.push(imm, 4 * a, lo & 63, 4 * o.outs[0].id);
+    else code.push(imm, 4 * a, lo, hi, 4 * o.outs[0].id);
+    return true;
+  }
+  switch (o.op) {
+    case 'st_env_i64': {
+      const x = ins[0].id;
+      if (pending[x] === 0) return false;
+      pending[x] = 0;
+      code.push(K.ST_ENV64I, aligned(o.consts[0]), constLo[x], constHi[x]);
+      return true;
+    }
+    case 'brcond_i64': case 'setcond_i64': {
+      const x = ins[1].id;
+      if (pending[x] === 0) return false;
+      materialize(ins[0].id);
+      pending[x] = 0;
+      const cond = Number(o.consts[0]);
+      if (o.op === 'setcond_i64') {
+        code.push(K.SETCOND64I, cond, 4 * ins[0].id, constLo[x], constHi[x], 4 * o.outs[0].id);
+      } else {
+        code.push(K.BRCOND64I, cond, 4 * ins[0].id, constLo[x], constHi[x], Number(o.consts[1]));
+        fixups.push(code.length - 1);
+      }
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Shared chunks that the code of built programs is copied into (see the header). */
@@ -399,6 +508,7 @@ export function validate(p: Tier0Program, helpers: HelperRegistry): void {
         case 'b': if (x !== 0 && x !== 1) badProgram('bad flag'); break;
         case 'x': if (!EXIT_REASONS.has(x)) badProgram('bad exit reason'); break;
         case 'z': if (!(x >= 0 && x <= 3)) badProgram('bad lane size'); break;
+        case 's': if (!(x >= 0 && x <= 63)) badProgram('bad shift count'); break;
       }
     }
     i += 1 + shape.length;

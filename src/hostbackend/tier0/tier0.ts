@@ -58,13 +58,11 @@ function cmp64(cond: number, alo: number, ahi: number, blo: number, bhi: number)
   return ((m >> (hlt ? 0 : !heq ? 2 : llt ? 0 : leq ? 1 : 2)) & 1) !== 0;
 }
 
-/** r[o..o+1] = r[a..a+1] + r[b..b+1] (i64 halves), without leaving int32. */
-function add64(r: Int32Array, a: number, b: number, o: number): void {
-  const alo = r[a];
-  const blo = r[b];
+/** r[o..o+1] = (alo, ahi) + (blo, bhi) (i64 halves), without leaving int32. */
+function add64(r: Int32Array, alo: number, ahi: number, blo: number, bhi: number, o: number): void {
   const lo = (alo + blo) | 0;
   const carry = ((alo & blo) | ((alo | blo) & ~lo)) >>> 31;
-  r[o + 1] = (r[a + 1] + r[b + 1] + carry) | 0;
+  r[o + 1] = (ahi + bhi + carry) | 0;
   r[o] = lo;
 }
 
@@ -289,7 +287,22 @@ export class Tier0Backend implements HostBackend {
           i += 4;
           continue;
         }
-        case K.ADD64: add64(r, code[i + 1], code[i + 2], code[i + 3]); i += 4; continue;
+        case K.ADD64: { const a = code[i + 1], b = code[i + 2]; add64(r, r[a], r[a + 1], r[b], r[b + 1], code[i + 3]); i += 4; continue; }
+        case K.ADD64I: { const a = code[i + 1]; add64(r, r[a], r[a + 1], code[i + 2], code[i + 3], code[i + 4]); i += 5; continue; }
+        case K.AND64I: { const a = code[i + 1], o = code[i + 4]; r[o] = r[a] & code[i + 2]; r[o + 1] = r[a + 1] & code[i + 3]; i += 5; continue; }
+        case K.OR64I: { const a = code[i + 1], o = code[i + 4]; r[o] = r[a] | code[i + 2]; r[o + 1] = r[a + 1] | code[i + 3]; i += 5; continue; }
+        case K.ST_ENV64I: {
+          const at = envAt + (code[i + 1] >> 2);
+          m32[at] = code[i + 2];
+          m32[at + 1] = code[i + 3];
+          i += 4;
+          continue;
+        }
+        case K.BRCOND64I: {
+          const a = code[i + 2];
+          i = cmp64(code[i + 1], r[a], r[a + 1], code[i + 3], code[i + 4]) ? code[i + 5] : i + 6;
+          continue;
+        }
         case K.SUB64: sub64(r, code[i + 1], code[i + 2], code[i + 3]); i += 4; continue;
         case K.AND64: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; r[o] = r[a] & r[b]; r[o + 1] = r[a + 1] & r[b + 1]; i += 4; continue; }
         case K.OR64: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; r[o] = r[a] | r[b]; r[o + 1] = r[a + 1] | r[b + 1]; i += 4; continue; }
@@ -408,6 +421,17 @@ export class Tier0Backend implements HostBackend {
       case K.SHL64: case K.SHR64: case K.SAR64:
         shift64(code[i], r, code[i + 1], r[code[i + 2]] & 63, code[i + 3]);
         return i + 4;
+      case K.SHL64I: case K.SHR64I: case K.SAR64I:
+        shift64(code[i] - K.SHL64I + K.SHL64, r, code[i + 1], code[i + 2], code[i + 3]);
+        return i + 4;
+      case K.XOR64I: { const a = code[i + 1], o = code[i + 4]; r[o] = r[a] ^ code[i + 2]; r[o + 1] = r[a + 1] ^ code[i + 3]; return i + 5; }
+      case K.SETCOND64I: {
+        const a = code[i + 2];
+        const o = code[i + 5];
+        r[o] = cmp64(code[i + 1], r[a], r[a + 1], code[i + 3], code[i + 4]) ? 1 : 0;
+        r[o + 1] = 0;
+        return i + 6;
+      }
       case K.MOV32: r[code[i + 2]] = r[code[i + 1]]; return i + 3;
       case K.NOT32: r[code[i + 2]] = ~r[code[i + 1]]; return i + 3;
       case K.NEG32: r[code[i + 2]] = -r[code[i + 1]]; return i + 3;
@@ -636,7 +660,7 @@ export class Tier0Backend implements HostBackend {
     if (esz === 3) {
       // Two lanes of i64 halves; the ops that exist for 64-bit lanes: add, sub, eq, gt_s, ge_s.
       for (let k = 0; k < 4; k += 2) {
-        if (op === K.VADD) add64(r, a + k, b + k, o + k);
+        if (op === K.VADD) add64(r, r[a + k], r[a + k + 1], r[b + k], r[b + k + 1], o + k);
         else if (op === K.VSUB) sub64(r, a + k, b + k, o + k);
         else {
           const cond = op === K.VCMPEQ ? 0 : op === K.VCMPGT_S ? 5 : 3; // eq, gt, ge
