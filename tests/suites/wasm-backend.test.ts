@@ -27,6 +27,7 @@ const slotOff = (i: number): number => R + 8 * i;
 const MAX_RESULTS = (ENV_BLOCK_SIZE - R) / 8;
 
 const backend = new WasmBackend({ mem, helpers });
+const tier0Backend = new Tier0Backend({ mem, helpers });
 
 function block(pc: number, build: (b: IrBuilder) => void): TranslatedBlock {
   const b = new IrBuilder((id) => helpers.get(id));
@@ -381,7 +382,8 @@ describe('floating point', () => {
   });
 });
 
-describe('guest memory access', () => {
+// The same tests for the wasm backend and tier 0, whose inline paths and slow paths differ.
+for (const [name, be] of [['wasm', backend], ['tier 0', tier0Backend]] as const) describe(`guest memory access (${name})`, () => {
   const PAGE = 0x10000;
   beforeEach(() => {
     mem.setProt(PAGE, 2 * PAGE_SIZE, PERM.READ | PERM.WRITE);
@@ -402,7 +404,7 @@ describe('guest memory access', () => {
       });
       b.exitTb(ExitReason.SYSCALL, 0);
     });
-    expect(runOne(blk)).toBe(ExitReason.SYSCALL);
+    expect(runOne(blk, be)).toBe(ExitReason.SYSCALL);
     expect(memops.map((_, i) => res64(i))).toEqual([0xf8n, -8n, 0xf7f8n, -0x0808n, 0xf5f6f7f8n, -0x0a090808n, -0x0e0d0c0b0a090808n]);
     expect(memops.slice(0, 6).map((_, i) => res32(10 + i))).toEqual([0xf8, -8, 0xf7f8, -0x0808, 0xf5f6f7f8 | 0, -0x0a090808]);
   });
@@ -420,11 +422,52 @@ describe('guest memory access', () => {
       b.qemuSt(v32, b.const64(PAGE + 0x160), MEMOP.UB);
       b.exitTb(ExitReason.SYSCALL, 0);
     });
-    runOne(blk);
+    runOne(blk, be);
     const q = (o: number) => mem.dv.getBigUint64(PAGE + o, true);
     expect([q(0x100), q(0x110), q(0x120), q(0x130), q(0x140), q(0x150), q(0x160)]).toEqual([
       0x1122334455667788n, 0x55667788n, 0x7788n, 0x88n, 0x99aabbccn, 0xbbccn, 0xccn,
     ]);
+  });
+
+  it('loads and stores of every size at the end of a page and across it', () => {
+    for (let i = 0; i < 32; i++) mem.u8[PAGE + PAGE_SIZE - 16 + i] = 0x81 + 7 * i;
+    const memops = [MEMOP.UB, MEMOP.SB, MEMOP.UW, MEMOP.SW, MEMOP.UL, MEMOP.SL, MEMOP.UQ];
+    const at = (m: number, k: number) => PAGE + PAGE_SIZE - (m & 15) + k; // k = 0: the last bytes of the page; k > 0: across
+    const blk = block(0x1000, (b) => {
+      memops.forEach((m, i) => {
+        for (let k = 0; k < 2; k++) {
+          b.stEnv(b.qemuLd('i64', b.const64(at(m, k)), m), slotOff(4 * i + 2 * k));
+          if (m !== MEMOP.UQ) b.stEnv(b.qemuLd('i32', b.const64(at(m, k) - 8), m), slotOff(4 * i + 2 * k + 1));
+        }
+      });
+      // Stores of every size from i64 and i32 temps (i32: up to 4 bytes), read back.
+      [MEMOP.UB, MEMOP.UW, MEMOP.UL, MEMOP.UQ].forEach((m, i) => {
+        b.qemuSt(b.const64(0x1122334455667788n), b.const64(PAGE + PAGE_SIZE - 2 - 16 * i), m);
+        if (m !== MEMOP.UQ) b.qemuSt(b.const32(-0x21524111), b.const64(PAGE + 0x200 + 16 * i - 1), m);
+        b.stEnv(b.qemuLd('i64', b.const64(PAGE + PAGE_SIZE - 2 - 16 * i), MEMOP.UQ), slotOff(40 + 2 * i));
+        b.stEnv(b.qemuLd('i64', b.const64(PAGE + 0x200 + 16 * i - 1), MEMOP.UQ), slotOff(41 + 2 * i));
+      });
+      b.exitTb(ExitReason.SYSCALL, 0);
+    });
+    const before = mem.u8.slice(0, PAGE + 2 * PAGE_SIZE);
+    expect(runOne(blk, be)).toBe(ExitReason.SYSCALL);
+    const bytes = (addr: number, n: number) => Array.from({ length: n }, (_, j) => BigInt(before[addr + j]));
+    const value = (addr: number, m: number, w: number) => {
+      const n = m & 15;
+      const v = bytes(addr, n).reduce((x, byte, j) => x | (byte << BigInt(8 * j)), 0n);
+      return m & 0x10 ? BigInt.asIntN(w, BigInt.asIntN(8 * n, v)) : BigInt.asIntN(w, v);
+    };
+    memops.forEach((m, i) => {
+      for (let k = 0; k < 2; k++) {
+        expect(res64(4 * i + 2 * k), `i64 memop ${m} +${k}`).toBe(value(at(m, k), m, 64));
+        if (m !== MEMOP.UQ) expect(BigInt(res32(4 * i + 2 * k + 1)), `i32 memop ${m} +${k}`).toBe(value(at(m, k) - 8, m, 32));
+      }
+    });
+    const mask = (n: number) => (1n << BigInt(8 * n)) - 1n;
+    [1, 2, 4, 8].forEach((n, i) => {
+      expect(BigInt.asUintN(8 * n, res64(40 + 2 * i))).toBe(0x1122334455667788n & mask(n));
+      if (n < 8) expect(BigInt.asUintN(8 * n, res64(41 + 2 * i))).toBe(-0x21524111n & mask(n));
+    });
   });
 
   it('misaligned and page-crossing accesses complete (slow path)', () => {
@@ -435,7 +478,7 @@ describe('guest memory access', () => {
       b.exitTb(ExitReason.SYSCALL, 0);
     });
     mem.dv.setUint32(PAGE + 1, 0xdeadbeef, true);
-    runOne(blk);
+    runOne(blk, be);
     expect(res64(0)).toBe(0x0102030405060708n);
     expect(res32(1) >>> 0).toBe(0xdeadbeef);
     expect(mem.dv.getBigUint64(PAGE + PAGE_SIZE - 3, true)).toBe(0x0102030405060708n);
@@ -453,7 +496,7 @@ describe('guest memory access', () => {
     });
     let fault: unknown;
     try {
-      runOne(blk);
+      runOne(blk, be);
     } catch (e) {
       fault = e;
     }
@@ -471,7 +514,7 @@ describe('guest memory access', () => {
       b.stEnv(b.qemuLd('i64', b.const64(PAGE + 2 * PAGE_SIZE - 4), MEMOP.UQ), slotOff(0));
       b.exitTb(ExitReason.SYSCALL, 0);
     });
-    expect(() => runOne(blk)).toThrow(GuestFault);
+    expect(() => runOne(blk, be)).toThrow(GuestFault);
     expect(envPc()).toBe(0x1010n);
   });
 
@@ -482,7 +525,7 @@ describe('guest memory access', () => {
         b.stEnv(b.qemuLd('i32', b.const64(addr), MEMOP.UL), slotOff(0));
         b.exitTb(ExitReason.SYSCALL, 0);
       });
-      expect(() => runOne(blk)).toThrow(GuestFault);
+      expect(() => runOne(blk, be)).toThrow(GuestFault);
       expect(envPc()).toBe(0x1020n);
     }
   });
@@ -497,7 +540,7 @@ describe('guest memory access', () => {
     });
     let fault: unknown;
     try {
-      runOne(blk);
+      runOne(blk, be);
     } catch (e) {
       fault = e;
     }
@@ -524,13 +567,13 @@ describe('guest memory access', () => {
     mem.dv.setBigUint64(PAGE + 0x100, 11n, true);
     mem.dv.setBigUint64(PAGE + 0x108, 22n, true);
     mem.dv.setBigUint64(PAGE + 0x110, 33n, true);
-    expect(runOne(blk(PAGE + 0x100))).toBe(ExitReason.SYSCALL);
+    expect(runOne(blk(PAGE + 0x100), be)).toBe(ExitReason.SYSCALL);
     expect([res64(0), res64(1), res64(2)]).toEqual([11n, 22n, 33n]);
     const edge = PAGE + 2 * PAGE_SIZE - 16;
     mem.dv.setBigUint64(edge, 44n, true);
     mem.dv.setBigUint64(edge + 8, 55n, true);
     clearEnv();
-    expect(() => runOne(blk(edge))).toThrow(GuestFault);
+    expect(() => runOne(blk(edge), be)).toThrow(GuestFault);
     expect(envPc()).toBe(0x1008n);
     expect([res64(0), res64(1), res64(2)]).toEqual([44n, 55n, 0n]);
   });
@@ -545,7 +588,7 @@ describe('guest memory access', () => {
       b.stEnv(b.qemuLd('i64', b.const64(PAGE + PAGE_SIZE + 8), MEMOP.UW), slotOff(0));
       b.exitTb(ExitReason.SYSCALL, 0);
     });
-    expect(runOne(blk)).toBe(ExitReason.SYSCALL);
+    expect(runOne(blk, be)).toBe(ExitReason.SYSCALL);
     expect(seen).toEqual([page]);
     expect(mem.dv.getUint16(PAGE + PAGE_SIZE + 8, true)).toBe(0xabcd);
     expect(res64(0)).toBe(0xabcdn);
@@ -877,6 +920,56 @@ describe('differential: wasm and tier 0 vs interpreter', () => {
     }
   });
 
+  it('i64 ops and conditions with one constant operand', () => {
+    // (tier 0 takes a constant used once as an immediate operand, written into the instruction)
+    const n = VALUES64.length;
+    const prepare = (env: number) => VALUES64.forEach((v, i) => mem.dv.setBigInt64(env + slotOff(i), v, true));
+    for (const name of ['add', 'sub', 'and', 'or', 'xor', 'shl', 'shr', 'sar'] as const) {
+      runBoth(block(0x1000, (b) => {
+        VALUES64.forEach((_, i) => {
+          const x = b.ldEnv('i64', slotOff(i));
+          b.stEnv(b.binary(`${name}_i64`, x, b.const64(VALUES64[(7 * i + 1) % n])), slotOff(n + 2 * i));
+          b.stEnv(b.binary(`${name}_i64`, b.const64(VALUES64[(5 * i + 3) % n]), b.ldEnv('i64', slotOff(i))), slotOff(n + 2 * i + 1));
+        });
+        b.exitTb(ExitReason.SYSCALL, 0);
+      }), prepare);
+    }
+    for (const cond of CONDS) {
+      runBoth(block(0x1000, (b) => {
+        VALUES64.forEach((_, i) => {
+          const k = (3 * i + 2) % n;
+          b.stEnv(b.setcond(cond, b.ldEnv('i64', slotOff(i)), b.const64(VALUES64[k])), slotOff(n + 2 * i));
+          const skip = b.newLabel();
+          b.stEnv(b.const64(1), slotOff(n + 2 * i + 1));
+          b.brcond(cond, b.ldEnv('i64', slotOff(i)), b.const64(VALUES64[k]), skip);
+          b.stEnv(b.const64(2), slotOff(n + 2 * i + 1));
+          b.setLabel(skip);
+        });
+        b.exitTb(ExitReason.SYSCALL, 0);
+      }), prepare);
+    }
+  });
+
+  it('a constant written after its one read in a loop', () => {
+    runBoth(block(0x1000, (b) => {
+      const [i, s, c] = [b.newTemp('i64'), b.newTemp('i64'), b.newTemp('i64')];
+      b.emit('movi_i64', [i], [], [0n]);
+      b.emit('movi_i64', [s], [], [0n]);
+      const top = b.newLabel();
+      const skip = b.newLabel();
+      b.setLabel(top);
+      b.brcond('eq', i, b.const64(0), skip);
+      b.emit('add_i64', [s], [s, c]); // c from the iteration before
+      b.setLabel(skip);
+      b.emit('movi_i64', [c], [], [5n]);
+      b.emit('add_i64', [i], [i, b.const64(1)]);
+      b.brcond('ltu', i, b.const64(4), top);
+      b.stEnv(s, slotOff(0));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    }));
+    expect(res64(0, ENV_ADDR + 2 * ENV_BLOCK_SIZE)).toBe(15n);
+  });
+
   it('a loop with loads, stores and conditions', () => {
     const PAGE = 0x20000;
     mem.setProt(PAGE, PAGE_SIZE, PERM.READ | PERM.WRITE);
@@ -998,6 +1091,31 @@ describe('vector ops: wasm SIMD and tier 0 vs the interpreter', () => {
     }
     runPairs((b, x) => b.vec('vsplat_i64', [b.vec('vextract_i64', [x], [3, 1])], [3]));
     runPairs((b, x, y) => b.vec('vreplace_i64', [x, b.vec('vextract_i64', [y], [3, 0])], [3, 1]));
+  });
+
+  it('outputs that overwrite an input', () => {
+    // (tier 0 computes lanes in place in its temps: a result must not clobber an input it still reads)
+    const over = (op: Opcode, consts: (number | bigint)[]) => (b: IrBuilder, x: Temp, y: Temp) => {
+      const a = b.vec('vor', [x, x]);
+      b.emit(op, [a], [a, y], consts);
+      const c = b.vec('vor', [y, y]);
+      b.emit(op, [c], [x, c], consts);
+      return b.vec('vxor', [a, c]);
+    };
+    for (let e = 0; e < 4; e++) for (const op of ['vadd', 'vsub', 'vcmpeq', 'vcmpgt_s'] as const) runPairs(over(op, [e]));
+    for (let e = 0; e < 3; e++) for (const op of ['vmin_u', 'vmax_s', 'vcmpge_u'] as const) runPairs(over(op, [e]));
+    runPairs(over('vshuffle', [0x1f1e0d0c_17160504_0f0e1f10_03020100n]));
+    runPairs(over('vswizzle', []));
+    runPairs((b, x, y) => {
+      const a = b.vec('vor', [x, x]);
+      b.emit('vbitsel', [a], [y, a, a]);
+      return a;
+    });
+    for (let e = 0; e < 3; e++) runPairs((b, x, y) => {
+      const a = b.vec('vor', [x, x]);
+      b.emit('vreplace_i32', [a], [a, b.vec('vextract_i32', [y], [e, 1])], [e, (8 >> e) + 1]);
+      return a;
+    });
   });
 
   it('fma and min/max on numbers', () => {

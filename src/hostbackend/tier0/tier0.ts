@@ -2,57 +2,102 @@
 // (program.ts) with one switch loop. Most blocks run a handful of times, so what matters
 // is what a block costs before and while it runs: no closure per op, no IR kept, a
 // program can come from the persistent translation cache without translating at all
-// (install), and integer temps live in an Int32Array — an i64 as two int32 halves — so
-// that the common integer ops, env and memory accesses allocate no bigint. Rarer ops
-// (multiplies, divisions, bit counts, FP, vectors) convert their operands and run the
-// reference interpreter's PURE_OPS: one semantics for both. It never chains: every jump
-// returns LOOKUP to the CPU loop, which counts entries to promote hot blocks.
+// (install), and every temp lives in a 16-byte cell of one Int32Array — an i64 as two
+// int32 halves, a v128 as four words, a float as a float64 over the same buffer — so that
+// the integer ops, the common vector ops, env and memory accesses allocate nothing. Rarer
+// ops (divisions, bit counts, FP arithmetic, the rarer vector ops) convert their operands
+// and run the reference interpreter's PURE_OPS: one semantics for both. It never chains:
+// every jump returns LOOKUP to the CPU loop, which counts entries to promote hot blocks.
 
 import { memopSigned, memopSize } from '../../tcg/opcodes.js';
 import { ENV, ExitReason } from '../../tcg/env.js';
 import type { HelperContext, HelperRegistry } from '../../tcg/helpers.js';
 import type { TranslatedBlock } from '../../tcg/ir.js';
 import type { GuestMemory } from '../../memory/guest-memory.js';
-import { ENV_AREA, ENV_BLOCK_SIZE, MAX_CPUS } from '../../memory/layout.js';
+import { ENV_AREA, ENV_BLOCK_SIZE, MAX_CPUS, PAGE_SIZE, PERM } from '../../memory/layout.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '../backend.js';
 import { IN_TYPES, K, OUT_TYPE, PURE_BY_INDEX, T, buildProgram, type Tier0Program, type Value } from './program.js';
 
 const scratch = new DataView(new ArrayBuffer(8));
+const SIGN = -0x8000_0000;
 
 /** The i64 in halves (lo, hi) as a signed bigint. */
 const toBig = (lo: number, hi: number): bigint => (BigInt(hi) << 32n) | BigInt(lo >>> 0);
 
+/**
+ * Per condition, in CONDS order: bit 0 set if it holds when a < b, bit 1 when a == b,
+ * bit 2 when a > b; bit 3 for the unsigned ones. The compares below compute all three
+ * orderings without branching on the condition, so that V8's optimized code of the loop
+ * has no path left that a condition it has not yet met would have to deoptimize.
+ */
+const COND_BITS = [0b010, 0b101, 0b001, 0b110, 0b011, 0b100, 0b1001, 0b1110, 0b1011, 0b1100];
+
 /** cond(a, b) on two int32 values, by index into CONDS. */
 function cmp32(cond: number, a: number, b: number): boolean {
-  switch (cond) {
-    case 0: return a === b;
-    case 1: return a !== b;
-    case 2: return a < b;
-    case 3: return a >= b;
-    case 4: return a <= b;
-    case 5: return a > b;
-    case 6: return a >>> 0 < b >>> 0;
-    case 7: return a >>> 0 >= b >>> 0;
-    case 8: return a >>> 0 <= b >>> 0;
-    default: return a >>> 0 > b >>> 0;
-  }
+  const m = COND_BITS[cond];
+  const flip = (m & 8) << 28; // unsigned: compare with the sign bits flipped
+  const x = a ^ flip;
+  const y = b ^ flip;
+  const lt = x < y;
+  const eq = x === y;
+  return ((m >> (lt ? 0 : eq ? 1 : 2)) & 1) !== 0;
 }
 
 /** cond(a, b) on two i64 values in halves, by index into CONDS. */
 function cmp64(cond: number, alo: number, ahi: number, blo: number, bhi: number): boolean {
-  if (cond <= 1) return (alo === blo && ahi === bhi) === (cond === 0);
-  const hiLess = cond < 6 ? ahi < bhi : ahi >>> 0 < bhi >>> 0;
-  const lt = hiLess || (ahi === bhi && alo >>> 0 < blo >>> 0);
-  const eq = alo === blo && ahi === bhi;
-  switch (cond) {
-    case 2: case 6: return lt;
-    case 3: case 7: return !lt;
-    case 4: case 8: return lt || eq;
-    default: return !lt && !eq;
-  }
+  const m = COND_BITS[cond];
+  const flip = (m & 8) << 28;
+  const xh = ahi ^ flip;
+  const yh = bhi ^ flip;
+  const xl = alo ^ SIGN; // low halves compare unsigned
+  const yl = blo ^ SIGN;
+  const hlt = xh < yh;
+  const heq = xh === yh;
+  const llt = xl < yl;
+  const leq = xl === yl;
+  return ((m >> (hlt ? 0 : !heq ? 2 : llt ? 0 : leq ? 1 : 2)) & 1) !== 0;
 }
 
-/** SHL64 / SHR64 / SAR64 by s (0..63): r[o] = r[a] shifted, on i64 halves. */
+/** r[o..o+1] = (alo, ahi) + (blo, bhi) (i64 halves), without leaving int32. */
+function add64(r: Int32Array, alo: number, ahi: number, blo: number, bhi: number, o: number): void {
+  const lo = (alo + blo) | 0;
+  const carry = ((alo & blo) | ((alo | blo) & ~lo)) >>> 31;
+  r[o + 1] = (ahi + bhi + carry) | 0;
+  r[o] = lo;
+}
+
+/** r[o..o+1] = r[a..a+1] - r[b..b+1] (i64 halves). */
+function sub64(r: Int32Array, a: number, b: number, o: number): void {
+  const alo = r[a];
+  const blo = r[b];
+  const lo = (alo - blo) | 0;
+  const borrow = ((~alo & blo) | (~(alo ^ blo) & lo)) >>> 31;
+  r[o + 1] = (r[a + 1] - r[b + 1] - borrow) | 0;
+  r[o] = lo;
+}
+
+/** The high 32 bits of the unsigned product of two words. */
+function mulHighU32(a: number, b: number): number {
+  const a0 = a & 0xffff;
+  const a1 = a >>> 16;
+  const b0 = b & 0xffff;
+  const b1 = b >>> 16;
+  const p01 = a0 * b1;
+  const p10 = a1 * b0;
+  const mid = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  return (a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) | 0;
+}
+
+/** r[o..o+1] = r[a..a+1] * r[b..b+1] modulo 2^64. */
+function mul64(r: Int32Array, a: number, b: number, o: number): void {
+  const alo = r[a];
+  const blo = r[b];
+  const hi = (mulHighU32(alo, blo) + Math.imul(alo, r[b + 1]) + Math.imul(r[a + 1], blo)) | 0;
+  r[o] = Math.imul(alo, blo);
+  r[o + 1] = hi;
+}
+
+/** SHL64 / SHR64 / SAR64 by s (0..63): r[o..o+1] = r[a..a+1] shifted. */
 function shift64(op: number, r: Int32Array, a: number, s: number, o: number): void {
   const lo = r[a];
   const hi = r[a + 1];
@@ -71,8 +116,8 @@ function shift64(op: number, r: Int32Array, a: number, s: number, o: number): vo
   }
 }
 
-/** The rarer one-operand integer ops and the bitcasts (a, o: operands as encoded). */
-function unary(op: number, r: Int32Array, floats: Float64Array, a: number, o: number): void {
+/** The rarer one-operand integer ops and the bitcasts (a, o: word indexes). */
+function unary(op: number, r: Int32Array, f: Float64Array, a: number, o: number): void {
   switch (op) {
     case K.NOT64: r[o] = ~r[a]; r[o + 1] = ~r[a + 1]; break;
     case K.NEG64: { const lo = r[a]; const hi = r[a + 1]; r[o] = -lo; r[o + 1] = ~hi + (lo === 0 ? 1 : 0); break; }
@@ -80,25 +125,66 @@ function unary(op: number, r: Int32Array, floats: Float64Array, a: number, o: nu
     case K.EXT8U64: r[o] = r[a] & 0xff; r[o + 1] = 0; break;
     case K.EXT16S64: { const v = (r[a] << 16) >> 16; r[o] = v; r[o + 1] = v >> 31; break; }
     case K.EXT16U64: r[o] = r[a] & 0xffff; r[o + 1] = 0; break;
+    // Bitcasts go through a JS number as the reference's do (an f32 NaN is quieted on the way).
     case K.BITCAST_I64_F64:
       scratch.setInt32(0, r[a], true);
       scratch.setInt32(4, r[a + 1], true);
-      floats[o] = scratch.getFloat64(0, true);
+      f[o >> 1] = scratch.getFloat64(0, true);
       break;
     case K.BITCAST_I32_F32:
       scratch.setInt32(0, r[a], true);
-      floats[o] = scratch.getFloat32(0, true);
+      f[o >> 1] = scratch.getFloat32(0, true);
       break;
     case K.BITCAST_F64_I64:
-      scratch.setFloat64(0, floats[a], true);
+      scratch.setFloat64(0, f[a >> 1], true);
       r[o] = scratch.getInt32(0, true);
       r[o + 1] = scratch.getInt32(4, true);
       break;
     default: // BITCAST_F32_I32
-      scratch.setFloat32(0, floats[a], true);
+      scratch.setFloat32(0, f[a >> 1], true);
       r[o] = scratch.getInt32(0, true);
   }
 }
+
+/** One lane of a lane-wise op (lanes below 64 bits, read signed for the _S ops, else unsigned); the store truncates. */
+function laneOp(op: number, x: number, y: number): number {
+  switch (op) {
+    case K.VADD: return x + y;
+    case K.VSUB: return x - y;
+    case K.VCMPEQ: return x === y ? -1 : 0;
+    case K.VCMPGT_S: case K.VCMPGT_U: return x > y ? -1 : 0;
+    case K.VCMPGE_S: case K.VCMPGE_U: return x >= y ? -1 : 0;
+    case K.VMIN_S: case K.VMIN_U: return x < y ? x : y;
+    default: return x > y ? x : y; // VMAX_S, VMAX_U
+  }
+}
+
+/**
+ * The temps: 16-byte cells (see the header) and the views that lanes are read through.
+ * Shared by all programs (a run writes every temp before it reads it: temps are
+ * block-local and tier 0 runs one block at a time), grown for the largest block.
+ */
+class Cells {
+  readonly r: Int32Array;
+  readonly f: Float64Array;
+  /** Lanes of 8, 16 and 32 bits, signed and unsigned, by lane size. */
+  readonly signed: readonly (Int8Array | Int16Array | Int32Array)[];
+  readonly unsigned: readonly (Uint8Array | Uint16Array | Uint32Array)[];
+  readonly u8: Uint8Array;
+  constructor(readonly temps: number) {
+    const buf = new ArrayBuffer(16 * temps);
+    this.r = new Int32Array(buf);
+    this.f = new Float64Array(buf);
+    this.u8 = new Uint8Array(buf);
+    this.signed = [new Int8Array(buf), new Int16Array(buf), this.r];
+    this.unsigned = [this.u8, new Uint16Array(buf), new Uint32Array(buf)];
+  }
+}
+
+/** Argument arrays for PURE, by arity: pure ops never re-enter tier 0. */
+const PURE_ARGS: Value[][] = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
+/** A copy of shuffle sources, whose temps the output may overwrite. */
+const shuffleBytes = new Uint8Array(32);
 
 export class Tier0Backend implements HostBackend {
   readonly name = 'tier0' as const;
@@ -112,15 +198,11 @@ export class Tier0Backend implements HostBackend {
    * accesses through it are slower before V8 optimizes the code that makes them.
    */
   private readonly m32: Int32Array;
+  /** The page permissions (PERM bits by page number), for the inline check of memory accesses. */
+  private readonly perms: Uint8Array;
+  private readonly dv: DataView;
   private readonly slots: (Tier0Program | undefined)[] = [];
-  /**
-   * The temps, shared by all programs (a run writes every temp before it reads it: temps
-   * are block-local and tier 0 runs one block at a time), grown for the largest block.
-   * Integer temp k at ints[2k] (and [2k + 1]), float and vector temp k at [k].
-   */
-  private ints = new Int32Array(256);
-  private floats = new Float64Array(128);
-  private vectors: bigint[] = new Array<bigint>(128).fill(0n);
+  private cells = new Cells(128);
   private readonly freeSlots: number[] = [];
 
   constructor(opts: BackendOptions) {
@@ -128,6 +210,8 @@ export class Tier0Backend implements HostBackend {
     this.helpers = opts.helpers;
     this.ctx = { mem: opts.mem };
     this.m32 = new Int32Array(opts.mem.memory.buffer as unknown as ArrayBuffer, ENV_AREA, (MAX_CPUS * ENV_BLOCK_SIZE) >> 2);
+    this.perms = opts.mem.perms;
+    this.dv = opts.mem.dv;
   }
 
   compile(blocks: TranslatedBlock[]): CompiledRegion {
@@ -136,12 +220,7 @@ export class Tier0Backend implements HostBackend {
 
   /** Makes a program runnable (one built here, or one from the translation cache); returns its slot. */
   install(program: Tier0Program): number {
-    if (program.temps > this.floats.length) {
-      const n = Math.max(program.temps, 2 * this.floats.length);
-      this.ints = new Int32Array(2 * n);
-      this.floats = new Float64Array(n);
-      this.vectors = new Array<bigint>(n).fill(0n);
-    }
+    if (program.temps > this.cells.temps) this.cells = new Cells(Math.max(program.temps, 2 * this.cells.temps));
     const slot = this.freeSlots.pop() ?? this.slots.length;
     this.slots[slot] = program;
     return slot;
@@ -172,10 +251,17 @@ export class Tier0Backend implements HostBackend {
       return ExitReason.INTERRUPT;
     }
     const code = p.code;
-    const r = this.ints;
+    const r = this.cells.r;
     const pcAt = envAt + (ENV.PC >> 2);
-    // The instructions that make up most of what cold code runs are here; the others are
-    // one call away (step), which keeps this loop small for V8 to optimize.
+    const perms = this.perms;
+    const dv = this.dv;
+    // The instructions that make up most of what cold code runs are here, each a straight
+    // line of code that runs whole whenever the instruction does, or leaves the switch for
+    // step(): V8's optimized code of this loop deoptimizes at the first run of any path that
+    // had not yet run when it was compiled, and a deoptimized loop runs unoptimized until
+    // V8 compiles it again (tens of ms in long runs, under the launcher's interrupt budget).
+    // The other instructions, and the slow paths of these, are one call away (step), which
+    // also keeps this loop small for V8 to optimize.
     for (let i = 0; ; ) {
       switch (code[i]) {
         case K.LD_ENV64: {
@@ -184,7 +270,7 @@ export class Tier0Backend implements HostBackend {
           r[o] = m32[at];
           r[o + 1] = m32[at + 1];
           i += 3;
-          break;
+          continue;
         }
         case K.ST_ENV64: {
           const at = envAt + (code[i + 1] >> 2);
@@ -192,55 +278,36 @@ export class Tier0Backend implements HostBackend {
           m32[at] = r[a];
           m32[at + 1] = r[a + 1];
           i += 3;
-          break;
+          continue;
         }
-        case K.LD_ENV32:
-          r[code[i + 2]] = m32[envAt + (code[i + 1] >> 2)];
-          i += 3;
-          break;
-        case K.ST_ENV32:
-          m32[envAt + (code[i + 1] >> 2)] = r[code[i + 2]];
-          i += 3;
-          break;
         case K.MOVI64: {
           const o = code[i + 3];
           r[o] = code[i + 1];
           r[o + 1] = code[i + 2];
           i += 4;
-          break;
+          continue;
         }
-        case K.MOVI32:
-          r[code[i + 2]] = code[i + 1];
-          i += 3;
-          break;
-        case K.ADD64: {
-          const a = code[i + 1];
-          const b = code[i + 2];
-          const o = code[i + 3];
-          const alo = r[a];
-          const blo = r[b];
-          r[o + 1] = r[a + 1] + r[b + 1] + ((alo >>> 0) + (blo >>> 0) > 0xffff_ffff ? 1 : 0);
-          r[o] = alo + blo;
+        case K.ADD64: { const a = code[i + 1], b = code[i + 2]; add64(r, r[a], r[a + 1], r[b], r[b + 1], code[i + 3]); i += 4; continue; }
+        case K.ADD64I: { const a = code[i + 1]; add64(r, r[a], r[a + 1], code[i + 2], code[i + 3], code[i + 4]); i += 5; continue; }
+        case K.AND64I: { const a = code[i + 1], o = code[i + 4]; r[o] = r[a] & code[i + 2]; r[o + 1] = r[a + 1] & code[i + 3]; i += 5; continue; }
+        case K.OR64I: { const a = code[i + 1], o = code[i + 4]; r[o] = r[a] | code[i + 2]; r[o + 1] = r[a + 1] | code[i + 3]; i += 5; continue; }
+        case K.ST_ENV64I: {
+          const at = envAt + (code[i + 1] >> 2);
+          m32[at] = code[i + 2];
+          m32[at + 1] = code[i + 3];
           i += 4;
-          break;
+          continue;
         }
-        case K.SUB64: {
-          const a = code[i + 1];
-          const b = code[i + 2];
-          const o = code[i + 3];
-          const alo = r[a];
-          const blo = r[b];
-          r[o + 1] = r[a + 1] - r[b + 1] - (alo >>> 0 < blo >>> 0 ? 1 : 0);
-          r[o] = alo - blo;
-          i += 4;
-          break;
+        case K.BRCOND64I: {
+          const a = code[i + 2];
+          i = cmp64(code[i + 1], r[a], r[a + 1], code[i + 3], code[i + 4]) ? code[i + 5] : i + 6;
+          continue;
         }
-        case K.AND64: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; r[o] = r[a] & r[b]; r[o + 1] = r[a + 1] & r[b + 1]; i += 4; break; }
-        case K.OR64: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; r[o] = r[a] | r[b]; r[o + 1] = r[a + 1] | r[b + 1]; i += 4; break; }
-        case K.XOR64: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; r[o] = r[a] ^ r[b]; r[o + 1] = r[a + 1] ^ r[b + 1]; i += 4; break; }
-        case K.EXTU_I32_I64: case K.EXT32U64: { const o = code[i + 2]; r[o] = r[code[i + 1]]; r[o + 1] = 0; i += 3; break; }
-        case K.EXTS_I32_I64: case K.EXT32S64: { const v = r[code[i + 1]], o = code[i + 2]; r[o] = v; r[o + 1] = v >> 31; i += 3; break; }
-        case K.EXTRL_I64_I32: r[code[i + 2]] = r[code[i + 1]]; i += 3; break;
+        case K.SUB64: sub64(r, code[i + 1], code[i + 2], code[i + 3]); i += 4; continue;
+        case K.AND64: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; r[o] = r[a] & r[b]; r[o + 1] = r[a + 1] & r[b + 1]; i += 4; continue; }
+        case K.OR64: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; r[o] = r[a] | r[b]; r[o + 1] = r[a + 1] | r[b + 1]; i += 4; continue; }
+        case K.XOR64: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; r[o] = r[a] ^ r[b]; r[o + 1] = r[a + 1] ^ r[b + 1]; i += 4; continue; }
+        case K.EXTU_I32_I64: case K.EXT32U64: { const o = code[i + 2]; r[o] = r[code[i + 1]]; r[o + 1] = 0; i += 3; continue; }
         case K.SETCOND64: {
           const a = code[i + 2];
           const b = code[i + 3];
@@ -248,20 +315,14 @@ export class Tier0Backend implements HostBackend {
           r[o] = cmp64(code[i + 1], r[a], r[a + 1], r[b], r[b + 1]) ? 1 : 0;
           r[o + 1] = 0;
           i += 5;
-          break;
+          continue;
         }
         case K.BRCOND64: {
           const a = code[i + 2];
           const b = code[i + 3];
           i = cmp64(code[i + 1], r[a], r[a + 1], r[b], r[b + 1]) ? code[i + 4] : i + 5;
-          break;
+          continue;
         }
-        case K.BRCOND32:
-          i = cmp32(code[i + 1], r[code[i + 2]], r[code[i + 3]]) ? code[i + 4] : i + 5;
-          break;
-        case K.BR:
-          i = code[i + 1];
-          break;
         case K.GOTO_TB:
           m32[pcAt] = code[i + 1];
           m32[pcAt + 1] = code[i + 2];
@@ -273,34 +334,80 @@ export class Tier0Backend implements HostBackend {
           return ExitReason.LOOKUP;
         }
         // Memory ops and helper calls first set env.PC to their instruction, so that a
-        // fault or a helper sees a precise pc.
-        case K.QLD:
+        // fault or a helper sees a precise pc. Here, accesses within one page that allows
+        // them (a store: and holds no translated code); step() does the others.
+        case K.QLD: {
+          const memop = code[i + 1];
+          const size = memop & 15;
+          const a = code[i + 3];
+          const lo = r[a];
+          const at = lo >>> 0;
+          if (r[a + 1] !== 0 || (lo & (PAGE_SIZE - 1)) > PAGE_SIZE - size || (perms[at >>> 12] & PERM.READ) === 0) break;
           m32[pcAt] = code[i + 5];
           m32[pcAt + 1] = code[i + 6];
-          this.load(code[i + 1], code[i + 2] === 1, r, code[i + 3], code[i + 4]);
+          // Eight bytes read whatever the size (all inside the 4 GiB memory), then cut to size
+          // and extended, all sizes on one path.
+          const w0 = dv.getInt32(at, true);
+          const w1 = dv.getInt32(at + 4, true);
+          const sh = 32 - 8 * size; // an 8-byte load: 32 - 64, taken modulo 32 by the shifts
+          const sext = (w0 << sh) >> sh;
+          const zext = (w0 << sh) >>> sh;
+          const ext = (sext >> 31) & -(memop >> 4); // the high half of a narrower i64 load
+          const o = code[i + 4];
+          r[o] = (memop & 0x10) !== 0 ? sext : zext;
+          r[o + 1] = size === 8 ? w1 : ext; // (an i32 temp's second word is free)
           i += 7;
-          break;
-        case K.QST:
+          continue;
+        }
+        case K.QST: {
+          const size = code[i + 1] & 15;
+          const a = code[i + 4];
+          const lo = r[a];
+          const at = lo >>> 0;
+          if (r[a + 1] !== 0 || (lo & (PAGE_SIZE - 1)) > PAGE_SIZE - size || (perms[at >>> 12] & (PERM.WRITE | PERM.CODE)) !== PERM.WRITE) break;
           m32[pcAt] = code[i + 5];
           m32[pcAt + 1] = code[i + 6];
-          this.store(memopSize(code[i + 1]), code[i + 2] === 1, r, code[i + 3], code[i + 4]);
+          // Byte by byte, all sizes on one path; an i32 stored as 8 bytes is sign-extended, as the reference does.
+          const v = code[i + 3];
+          const x = r[v];
+          const ext = x >> 31;
+          const hi = r[v + 1];
+          const top = code[i + 2] !== 0 ? hi : ext;
+          for (let k = 0; k < size; k++) dv.setInt8(at + k, (k < 4 ? x : top) >> (8 * (k & 3)));
           i += 7;
-          break;
-        default: {
-          const next = this.step(code, i, p, env);
-          if (next < 0) return (-1 - next) as ExitReason;
-          i = next;
+          continue;
         }
       }
+      const next = this.step(code, i, p, env);
+      if (next < 0) return (-1 - next) as ExitReason;
+      i = next;
     }
   }
 
   /** Runs the instruction at code[i] that run() leaves out; returns the next index, or -1 - ExitReason. */
   private step(code: Int32Array, i: number, p: Tier0Program, env: number): number {
-    const r = this.ints;
+    const r = this.cells.r;
     const m32 = this.m32;
-    const pcAt = ((env - ENV_AREA) >>> 2) + (ENV.PC >> 2);
+    const envAt = (env - ENV_AREA) >>> 2;
+    const pcAt = envAt + (ENV.PC >> 2);
     switch (code[i]) {
+      case K.LD_ENV32: r[code[i + 2]] = m32[envAt + (code[i + 1] >> 2)]; return i + 3;
+      case K.ST_ENV32: m32[envAt + (code[i + 1] >> 2)] = r[code[i + 2]]; return i + 3;
+      case K.MOVI32: r[code[i + 2]] = code[i + 1]; return i + 3;
+      case K.EXTS_I32_I64: case K.EXT32S64: { const v = r[code[i + 1]], o = code[i + 2]; r[o] = v; r[o + 1] = v >> 31; return i + 3; }
+      case K.EXTRL_I64_I32: r[code[i + 2]] = r[code[i + 1]]; return i + 3;
+      case K.BRCOND32: return cmp32(code[i + 1], r[code[i + 2]], r[code[i + 3]]) ? code[i + 4] : i + 5;
+      case K.BR: return code[i + 1];
+      case K.QLD:
+        m32[pcAt] = code[i + 5];
+        m32[pcAt + 1] = code[i + 6];
+        this.load(code[i + 1], code[i + 2], r, code[i + 3], code[i + 4]);
+        return i + 7;
+      case K.QST:
+        m32[pcAt] = code[i + 5];
+        m32[pcAt + 1] = code[i + 6];
+        this.store(code[i + 1], code[i + 2], r, code[i + 3], code[i + 4]);
+        return i + 7;
       case K.ADD32: r[code[i + 3]] = r[code[i + 1]] + r[code[i + 2]]; return i + 4;
       case K.SUB32: r[code[i + 3]] = r[code[i + 1]] - r[code[i + 2]]; return i + 4;
       case K.MUL32: r[code[i + 3]] = Math.imul(r[code[i + 1]], r[code[i + 2]]); return i + 4;
@@ -310,9 +417,21 @@ export class Tier0Backend implements HostBackend {
       case K.SHL32: r[code[i + 3]] = r[code[i + 1]] << r[code[i + 2]]; return i + 4;
       case K.SHR32: r[code[i + 3]] = r[code[i + 1]] >>> r[code[i + 2]]; return i + 4;
       case K.SAR32: r[code[i + 3]] = r[code[i + 1]] >> r[code[i + 2]]; return i + 4;
+      case K.MUL64: mul64(r, code[i + 1], code[i + 2], code[i + 3]); return i + 4;
       case K.SHL64: case K.SHR64: case K.SAR64:
         shift64(code[i], r, code[i + 1], r[code[i + 2]] & 63, code[i + 3]);
         return i + 4;
+      case K.SHL64I: case K.SHR64I: case K.SAR64I:
+        shift64(code[i] - K.SHL64I + K.SHL64, r, code[i + 1], code[i + 2], code[i + 3]);
+        return i + 4;
+      case K.XOR64I: { const a = code[i + 1], o = code[i + 4]; r[o] = r[a] ^ code[i + 2]; r[o + 1] = r[a + 1] ^ code[i + 3]; return i + 5; }
+      case K.SETCOND64I: {
+        const a = code[i + 2];
+        const o = code[i + 5];
+        r[o] = cmp64(code[i + 1], r[a], r[a + 1], code[i + 3], code[i + 4]) ? 1 : 0;
+        r[o + 1] = 0;
+        return i + 6;
+      }
       case K.MOV32: r[code[i + 2]] = r[code[i + 1]]; return i + 3;
       case K.NOT32: r[code[i + 2]] = ~r[code[i + 1]]; return i + 3;
       case K.NEG32: r[code[i + 2]] = -r[code[i + 1]]; return i + 3;
@@ -323,7 +442,7 @@ export class Tier0Backend implements HostBackend {
       case K.MOV64: { const a = code[i + 1], o = code[i + 2]; r[o] = r[a]; r[o + 1] = r[a + 1]; return i + 3; }
       case K.NOT64: case K.NEG64: case K.EXT8S64: case K.EXT8U64: case K.EXT16S64: case K.EXT16U64:
       case K.BITCAST_I64_F64: case K.BITCAST_F64_I64: case K.BITCAST_I32_F32: case K.BITCAST_F32_I32:
-        unary(code[i], r, this.floats, code[i + 1], code[i + 2]);
+        unary(code[i], r, this.cells.f, code[i + 1], code[i + 2]);
         return i + 3;
       case K.SETCOND32:
         r[code[i + 4]] = cmp32(code[i + 1], r[code[i + 2]], r[code[i + 3]]) ? 1 : 0;
@@ -353,61 +472,55 @@ export class Tier0Backend implements HostBackend {
         return this.call(code, i);
       case K.PURE:
         return this.pure(code, i, p);
-      case K.LD_ENV128: case K.ST_ENV128:
-        this.vector(code, i, env);
+      case K.LD_ENV128: {
+        const at = envAt + (code[i + 1] >> 2);
+        const o = code[i + 2];
+        r[o] = m32[at];
+        r[o + 1] = m32[at + 1];
+        r[o + 2] = m32[at + 2];
+        r[o + 3] = m32[at + 3];
         return i + 3;
+      }
+      case K.ST_ENV128: {
+        const at = envAt + (code[i + 1] >> 2);
+        const a = code[i + 2];
+        m32[at] = r[a];
+        m32[at + 1] = r[a + 1];
+        m32[at + 2] = r[a + 2];
+        m32[at + 3] = r[a + 3];
+        return i + 3;
+      }
       case K.QLD128: case K.QST128:
         m32[pcAt] = code[i + 3];
         m32[pcAt + 1] = code[i + 4];
-        this.vector(code, i, env);
+        this.access128(code[i] === K.QST128, r, code[i + 1], code[i + 2]);
         return i + 5;
       default:
-        throw new Error(`tier 0: bad instruction ${code[i]} at ${i}`);
+        return this.vector(code, i);
     }
   }
 
-  /** The v128 loads and stores (env and guest memory). */
-  private vector(code: Int32Array, i: number, env: number): void {
-    const mem = this.mem;
-    const dv = mem.dv;
-    switch (code[i]) {
-      case K.LD_ENV128: {
-        const at = env + code[i + 1];
-        this.vectors[code[i + 2]] = dv.getBigUint64(at, true) | (dv.getBigUint64(at + 8, true) << 64n);
-        break;
-      }
-      case K.ST_ENV128: {
-        const at = env + code[i + 1];
-        const v = this.vectors[code[i + 2]];
-        dv.setBigUint64(at, BigInt.asUintN(64, v), true);
-        dv.setBigUint64(at + 8, BigInt.asUintN(64, v >> 64n), true);
-        break;
-      }
-      case K.QLD128: {
-        const a = code[i + 1];
-        const addr = toBig(this.ints[a], this.ints[a + 1]);
-        mem.check(addr, 16, 'read');
-        this.vectors[code[i + 2]] = BigInt.asUintN(64, mem.load(addr, 8)) | (BigInt.asUintN(64, mem.load(addr + 8n, 8)) << 64n);
-        break;
-      }
-      default: {
-        const a = code[i + 2];
-        const addr = toBig(this.ints[a], this.ints[a + 1]);
-        const v = this.vectors[code[i + 1]];
-        mem.check(addr, 16, 'write');
-        mem.store(addr, 8, BigInt.asUintN(64, v));
-        mem.store(addr + 8n, 8, v >> 64n);
-      }
+  /**
+   * The address of an access of `size` bytes at the i64 in r[a..a+1], checked: inline for
+   * an access within one page that allows it (and, for a store, holds no translated
+   * code), else through GuestMemory, which throws the fault or tells the TB cache.
+   */
+  private address(r: Int32Array, a: number, size: number, write: boolean): number {
+    const lo = r[a];
+    const hi = r[a + 1];
+    const perm = this.perms[lo >>> 12];
+    if (hi === 0 && (lo & (PAGE_SIZE - 1)) <= PAGE_SIZE - size && (write ? (perm & (PERM.WRITE | PERM.CODE)) === PERM.WRITE : (perm & PERM.READ) !== 0)) {
+      return lo >>> 0;
     }
+    return this.mem.check(hi === 0 ? lo >>> 0 : toBig(lo, hi), size, write ? 'write' : 'read');
   }
 
-  /** QLD: loads with memop into temp o (i64 halves, or an i32). */
-  private load(memop: number, is64: boolean, r: Int32Array, a: number, o: number): void {
+  /** QLD: loads with memop into temp o (i64 halves when is64, or an i32). */
+  private load(memop: number, is64: number, r: Int32Array, a: number, o: number): void {
     const size = memopSize(memop);
     const signed = memopSigned(memop);
-    const hi = r[a + 1];
-    const at = this.mem.check(hi === 0 ? r[a] >>> 0 : toBig(r[a], hi), size, 'read');
-    const dv = this.mem.dv;
+    const at = this.address(r, a, size, false);
+    const dv = this.dv;
     let lo: number;
     let top: number;
     switch (size) {
@@ -417,19 +530,186 @@ export class Tier0Backend implements HostBackend {
       default: lo = dv.getInt32(at, true); top = dv.getInt32(at + 4, true); break;
     }
     r[o] = lo;
-    if (is64) r[o + 1] = top;
+    if (is64 !== 0) r[o + 1] = top;
   }
 
-  /** QST: stores the low `size` bytes of temp v (i64 halves, or an i32, sign-extended as the reference does). */
-  private store(size: number, is64: boolean, r: Int32Array, v: number, a: number): void {
-    const hi = r[a + 1];
-    const at = this.mem.check(hi === 0 ? r[a] >>> 0 : toBig(r[a], hi), size, 'write');
-    const dv = this.mem.dv;
+  /** QST: stores the low bytes of temp v (i64 halves, or an i32, sign-extended as the reference does). */
+  private store(memop: number, is64: number, r: Int32Array, v: number, a: number): void {
+    const size = memopSize(memop);
+    const at = this.address(r, a, size, true);
+    const dv = this.dv;
     switch (size) {
       case 1: dv.setInt8(at, r[v]); break;
       case 2: dv.setInt16(at, r[v], true); break;
       case 4: dv.setInt32(at, r[v], true); break;
-      default: dv.setInt32(at, r[v], true); dv.setInt32(at + 4, is64 ? r[v + 1] : r[v] >> 31, true); break;
+      default: dv.setInt32(at, r[v], true); dv.setInt32(at + 4, is64 !== 0 ? r[v + 1] : r[v] >> 31, true); break;
+    }
+  }
+
+  /** QLD128 (taddr tout) and QST128 (tvalue taddr): 16 bytes, no alignment required. */
+  private access128(write: boolean, r: Int32Array, x: number, y: number): void {
+    const dv = this.dv;
+    if (write) {
+      const at = this.address(r, y, 16, true);
+      for (let k = 0; k < 4; k++) dv.setInt32(at + 4 * k, r[x + k], true);
+    } else {
+      const at = this.address(r, x, 16, false);
+      for (let k = 0; k < 4; k++) r[y + k] = dv.getInt32(at + 4 * k, true);
+    }
+  }
+
+  /** The vector ops other than loads and stores; returns the index of the next instruction. */
+  private vector(code: Int32Array, i: number): number {
+    const cells = this.cells;
+    const r = cells.r;
+    const op = code[i];
+    switch (op) {
+      case K.VMOV: { const a = code[i + 1], o = code[i + 2]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k]; return i + 3; }
+      case K.VMOVI: { const o = code[i + 5]; for (let k = 0; k < 4; k++) r[o + k] = code[i + 1 + k]; return i + 6; }
+      case K.VAND: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k] & r[b + k]; return i + 4; }
+      case K.VOR: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k] | r[b + k]; return i + 4; }
+      case K.VXOR: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k] ^ r[b + k]; return i + 4; }
+      case K.VANDN: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k] & ~r[b + k]; return i + 4; }
+      case K.VNOT: { const a = code[i + 1], o = code[i + 2]; for (let k = 0; k < 4; k++) r[o + k] = ~r[a + k]; return i + 3; }
+      case K.VBITSEL: {
+        const a = code[i + 1], b = code[i + 2], m = code[i + 3], o = code[i + 4];
+        for (let k = 0; k < 4; k++) r[o + k] = (r[a + k] & r[m + k]) | (r[b + k] & ~r[m + k]);
+        return i + 5;
+      }
+      case K.VSHL: case K.VSHR_U: case K.VSHR_S:
+        this.vshift(op, code[i + 1], code[i + 2], code[i + 3], code[i + 4]);
+        return i + 5;
+      case K.VSHUFFLE: {
+        const a = code[i + 1], b = code[i + 2], o = code[i + 7];
+        const u8 = cells.u8;
+        shuffleBytes.set(u8.subarray(4 * a, 4 * a + 16), 0);
+        shuffleBytes.set(u8.subarray(4 * b, 4 * b + 16), 16);
+        for (let k = 0; k < 16; k++) u8[4 * o + k] = shuffleBytes[(code[i + 3 + (k >> 2)] >>> (8 * (k & 3))) & 31];
+        return i + 8;
+      }
+      case K.VSWIZZLE: {
+        const a = code[i + 1], b = code[i + 2], o = code[i + 3];
+        const u8 = cells.u8;
+        shuffleBytes.set(u8.subarray(4 * a, 4 * a + 16), 0);
+        shuffleBytes.set(u8.subarray(4 * b, 4 * b + 16), 16);
+        for (let k = 0; k < 16; k++) {
+          const idx = shuffleBytes[16 + k];
+          u8[4 * o + k] = idx < 16 ? shuffleBytes[idx] : 0;
+        }
+        return i + 4;
+      }
+      case K.VSPLAT32: {
+        const esz = code[i + 1], x = r[code[i + 2]], o = code[i + 3];
+        const w = esz === 0 ? Math.imul(x & 0xff, 0x01010101) : esz === 1 ? Math.imul(x & 0xffff, 0x10001) : x;
+        for (let k = 0; k < 4; k++) r[o + k] = w;
+        return i + 4;
+      }
+      case K.VSPLAT64: {
+        const a = code[i + 2], o = code[i + 3];
+        const lo = r[a], hi = r[a + 1];
+        r[o] = lo; r[o + 1] = hi; r[o + 2] = lo; r[o + 3] = hi;
+        return i + 4;
+      }
+      case K.VEXTRACT32: {
+        const esz = code[i + 1], lane = code[i + 2], a = code[i + 3];
+        r[code[i + 4]] = cells.unsigned[esz][(a << (2 - esz)) + lane];
+        return i + 5;
+      }
+      case K.VEXTRACT64: {
+        const a = code[i + 3] + 2 * code[i + 2], o = code[i + 4];
+        r[o] = r[a];
+        r[o + 1] = r[a + 1];
+        return i + 5;
+      }
+      case K.VREPLACE32: case K.VREPLACE64: {
+        const esz = code[i + 1], lane = code[i + 2], a = code[i + 3], b = code[i + 4], o = code[i + 5];
+        const lo = r[b];
+        const hi = r[b + 1];
+        for (let k = 0; k < 4; k++) r[o + k] = r[a + k];
+        if (op === K.VREPLACE64) {
+          r[o + 2 * lane] = lo;
+          r[o + 2 * lane + 1] = hi;
+        } else {
+          cells.signed[esz][(o << (2 - esz)) + lane] = lo;
+        }
+        return i + 6;
+      }
+      case K.VALL_TRUE: {
+        const esz = code[i + 1], a = code[i + 2];
+        let all = true;
+        if (esz === 3) all = (r[a] | r[a + 1]) !== 0 && (r[a + 2] | r[a + 3]) !== 0;
+        else for (let k = 0, lanes = cells.unsigned[esz], at = a << (2 - esz); k < 16 >> esz; k++) all = all && lanes[at + k] !== 0;
+        r[code[i + 3]] = all ? 1 : 0;
+        return i + 4;
+      }
+      case K.VANY_TRUE: {
+        const a = code[i + 1];
+        r[code[i + 2]] = (r[a] | r[a + 1] | r[a + 2] | r[a + 3]) !== 0 ? 1 : 0;
+        return i + 3;
+      }
+      default: // the lane-wise binary ops, VADD .. VMAX_U
+        if (!(op >= K.VADD && op <= K.VMAX_U)) throw new Error(`tier 0: bad instruction ${op} at ${i}`);
+        this.lanewise(op, code[i + 1], code[i + 2], code[i + 3], code[i + 4]);
+        return i + 5;
+    }
+  }
+
+  /** A lane-wise binary op (VADD .. VMAX_U) on lanes of 2^esz bytes: o = op(a, b) lane by lane. */
+  private lanewise(op: number, esz: number, a: number, b: number, o: number): void {
+    const r = this.cells.r;
+    if (esz === 3) {
+      // Two lanes of i64 halves; the ops that exist for 64-bit lanes: add, sub, eq, gt_s, ge_s.
+      for (let k = 0; k < 4; k += 2) {
+        if (op === K.VADD) add64(r, r[a + k], r[a + k + 1], r[b + k], r[b + k + 1], o + k);
+        else if (op === K.VSUB) sub64(r, a + k, b + k, o + k);
+        else {
+          const cond = op === K.VCMPEQ ? 0 : op === K.VCMPGT_S ? 5 : 3; // eq, gt, ge
+          const t = cmp64(cond, r[a + k], r[a + k + 1], r[b + k], r[b + k + 1]) ? -1 : 0;
+          r[o + k] = t;
+          r[o + k + 1] = t;
+        }
+      }
+      return;
+    }
+    const cells = this.cells;
+    const isSigned = op === K.VCMPGT_S || op === K.VCMPGE_S || op === K.VMIN_S || op === K.VMAX_S;
+    const src = isSigned ? cells.signed[esz] : cells.unsigned[esz];
+    const dst = cells.signed[esz];
+    const shift = 2 - esz; // word index -> lane index
+    const x = a << shift;
+    const y = b << shift;
+    const z = o << shift;
+    for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = laneOp(op, src[x + k], src[y + k]);
+  }
+
+  /** VSHL / VSHR_U / VSHR_S esz count a o: every lane of 2^esz bytes shifted by count. */
+  private vshift(op: number, esz: number, count: number, a: number, o: number): void {
+    const cells = this.cells;
+    const r = cells.r;
+    const bits = 8 << esz;
+    if (esz === 3) {
+      // The 64-bit scalar shift; a count beyond the lane: 0 (or the sign) as the reference gives.
+      for (let k = 0; k < 4; k += 2) {
+        if (count < 64) shift64(op === K.VSHL ? K.SHL64 : op === K.VSHR_U ? K.SHR64 : K.SAR64, r, a + k, count, o + k);
+        else if (op === K.VSHR_S) shift64(K.SAR64, r, a + k, 63, o + k);
+        else r[o + k] = r[o + k + 1] = 0;
+      }
+      return;
+    }
+    const shift = 2 - esz;
+    const x = a << shift;
+    const z = o << shift;
+    const dst = cells.signed[esz];
+    if (op === K.VSHR_S) {
+      const s = Math.min(count, bits - 1);
+      const src = cells.signed[esz];
+      for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = src[x + k] >> s;
+    } else if (count >= bits) {
+      for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = 0;
+    } else {
+      const src = cells.unsigned[esz];
+      if (op === K.VSHL) for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = src[x + k] << count;
+      else for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = src[x + k] >>> count;
     }
   }
 
@@ -439,20 +719,21 @@ export class Tier0Backend implements HostBackend {
     const types = def.args;
     const n = code[i + 5];
     const args: Value[] = new Array(n);
+    const r = this.cells.r;
     // i32 arguments reach helpers as unsigned numbers, as from wasm (see helpers.ts).
     for (let k = 0; k < n; k++) {
-      const t = code[i + 6 + k];
+      const w = code[i + 6 + k];
       const type = types[k];
-      args[k] = type === 'i32' ? this.ints[2 * t] >>> 0 : this.read(type === 'i64' ? T.i64 : type === 'v128' ? T.v128 : T.f64, t);
+      args[k] = type === 'i32' ? r[w] >>> 0 : this.read(type === 'i64' ? T.i64 : type === 'v128' ? T.v128 : T.f64, w);
     }
     const result = (def.fn as (ctx: HelperContext, ...a: Value[]) => Value | void)(this.ctx, ...args);
     const out = code[i + 2];
     if (out >= 0) {
       const ret = def.ret;
-      if (ret === 'i64') this.setI64(this.ints, out, BigInt(result as bigint));
-      else if (ret === 'i32') this.ints[2 * out] = Number(result) | 0;
-      else if (ret === 'v128') this.vectors[out] = result as bigint;
-      else this.floats[out] = Number(result);
+      if (ret === 'i64') this.write(T.i64, out, BigInt(result as bigint));
+      else if (ret === 'i32') r[out] = Number(result) | 0;
+      else if (ret === 'v128') this.write(T.v128, out, result as bigint);
+      else this.cells.f[out >> 1] = Number(result);
     }
     return i + 6 + n;
   }
@@ -462,34 +743,41 @@ export class Tier0Backend implements HostBackend {
     const fn = code[i + 1];
     const n = code[i + 4];
     const inTypes = IN_TYPES[fn];
-    const args: Value[] = new Array(n);
+    const args = PURE_ARGS[n] ?? new Array<Value>(n);
     for (let k = 0; k < n; k++) args[k] = this.read(inTypes[k], code[i + 5 + k]);
     const v = PURE_BY_INDEX[fn]!(args, p.pool[code[i + 2]] as Value[]);
     this.write(OUT_TYPE[fn], code[i + 3], v);
     return i + 5 + n;
   }
 
-  private read(type: number, t: number): Value {
+  /** The temp at word index w as the reference holds it: a number, or a bigint (an i64 signed, a v128 unsigned). */
+  private read(type: number, w: number): Value {
+    const r = this.cells.r;
     switch (type) {
-      case T.i32: return this.ints[2 * t];
-      case T.i64: return toBig(this.ints[2 * t], this.ints[2 * t + 1]);
-      case T.v128: return this.vectors[t];
-      default: return this.floats[t];
+      case T.i32: return r[w];
+      case T.i64: return toBig(r[w], r[w + 1]);
+      case T.v128: return (BigInt.asUintN(64, toBig(r[w + 2], r[w + 3])) << 64n) | BigInt.asUintN(64, toBig(r[w], r[w + 1]));
+      default: return this.cells.f[w >> 1];
     }
   }
 
-  private write(type: number, t: number, v: Value): void {
+  private write(type: number, w: number, v: Value): void {
+    const r = this.cells.r;
     switch (type) {
-      case T.i32: this.ints[2 * t] = v as number; break;
-      case T.i64: this.setI64(this.ints, t, v as bigint); break;
-      case T.v128: this.vectors[t] = v as bigint; break;
-      default: this.floats[t] = v as number;
+      case T.i32: r[w] = v as number; break;
+      case T.i64: this.setWords(w, 2, v as bigint); break;
+      case T.v128: this.setWords(w, 4, v as bigint); break;
+      default: this.cells.f[w >> 1] = v as number;
     }
   }
 
-  private setI64(r: Int32Array, t: number, v: bigint): void {
-    scratch.setBigInt64(0, BigInt.asIntN(64, v), true);
-    r[2 * t] = scratch.getInt32(0, true);
-    r[2 * t + 1] = scratch.getInt32(4, true);
+  /** The low 32n bits of v into n words from w, least significant first. */
+  private setWords(w: number, n: number, v: bigint): void {
+    const r = this.cells.r;
+    for (let k = 0; k < n; k += 2, v >>= 64n) {
+      scratch.setBigUint64(0, BigInt.asUintN(64, v), true);
+      r[w + k] = scratch.getInt32(0, true);
+      r[w + k + 1] = scratch.getInt32(4, true);
+    }
   }
 }
