@@ -332,7 +332,8 @@ function runWorkload(workload, runFn, env) {
 
 /**
  * One process's -d stats log: the summary line when there is one
- *   stats: summary insns=N tier0_insns=N dispatches=N blocks_translated=N tier0_blocks=N translate_ms=X tier0_ms=X code_ms=X run_ms=X
+ *   stats: summary insns=N hub_hops=N tier0_insns=N dispatches=N blocks_translated=N tier0_blocks=N
+ *                  translate_ms=X worker_ms=X tier0_ms=X code_ms=X run_ms=X
  * else what the older lines say (dispatches, blocks, translation time; no instruction count).
  */
 function parseStatsLog(text) {
@@ -350,7 +351,8 @@ function parseStatsLog(text) {
 /**
  * The derived figures of a workload's -d stats run, summed over its emulator processes:
  * dispatches per million guest instructions, translation µs per block (tier-0 blocks
- * included) and tier 0's share of the run time; null where the logs lack what they need.
+ * included; the CPU thread's time and the compile worker's) and tier 0's share of the run
+ * time; null where the logs lack what they need.
  */
 function statsFigures(logs) {
   const parsed = logs.map(parseStatsLog);
@@ -364,11 +366,11 @@ function statsFigures(logs) {
     processes: parsed.length,
     summary: withSummary,
     dispatchesPerMInsns: withSummary && insns > 0 ? (sum('dispatches') / insns) * 1e6 : null,
-    usPerBlock: blocks > 0 ? (sum('translate_ms') * 1000) / blocks : null,
+    usPerBlock: blocks > 0 ? ((sum('translate_ms') + sum('worker_ms')) * 1000) / blocks : null,
     tier0Share: withSummary && runMs > 0 ? sum('tier0_ms') / runMs : null,
     line: withSummary
-      ? `insns=${insns} tier0_insns=${sum('tier0_insns')} dispatches=${sum('dispatches')} blocks_translated=${sum('blocks_translated')} tier0_blocks=${sum('tier0_blocks')} ` +
-        `translate_ms=${sum('translate_ms').toFixed(1)} tier0_ms=${sum('tier0_ms').toFixed(1)} code_ms=${sum('code_ms').toFixed(1)} run_ms=${runMs.toFixed(1)}`
+      ? `insns=${insns} hub_hops=${sum('hub_hops')} tier0_insns=${sum('tier0_insns')} dispatches=${sum('dispatches')} blocks_translated=${sum('blocks_translated')} tier0_blocks=${sum('tier0_blocks')} ` +
+        `translate_ms=${sum('translate_ms').toFixed(1)} worker_ms=${sum('worker_ms').toFixed(1)} tier0_ms=${sum('tier0_ms').toFixed(1)} code_ms=${sum('code_ms').toFixed(1)} run_ms=${runMs.toFixed(1)}`
       : `dispatches=${sum('dispatches')} blocks_translated=${sum('blocks_translated')} tier0_blocks=${sum('tier0_blocks')} translate_ms=${sum('translate_ms').toFixed(1)} run_ms=${runMs.toFixed(1)} (no summary line)`,
   };
 }

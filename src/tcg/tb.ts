@@ -92,12 +92,14 @@ interface Region {
 }
 
 /**
- * Entries from the CPU loop after which a tier-0 block is compiled. At 1000, 1000
- * interpreted runs of a hot block cost a millisecond or two, and a static hello world
- * compiles nothing — unless its environment is large: glibc's tunables loop runs once per
- * variable and tunable (~2000 times with the ~70 variables of an npm script) and is compiled.
+ * Entries from the CPU loop after which a tier-0 block is compiled. Interpreting a block
+ * costs ~100-150 ns per guest instruction, compiling it a few hundred µs, mostly on the
+ * compile worker's thread. At 300, busybox awk ran in 1.4-1.65 s against 1.85-2.0 s at
+ * 1000 (sort and lua the same within noise; 3000 and 10000 were slower); a static hello
+ * world still compiles nothing unless its environment is large (glibc's tunables loop
+ * runs once per variable and tunable).
  */
-export const PROMOTE_ENTRIES = 1000;
+export const PROMOTE_ENTRIES = 300;
 /**
  * Promotions compiled on the CPU's thread before the compile worker takes over: a short run
  * (a hello world promotes one region) would otherwise pay for starting the worker — a thread
