@@ -101,7 +101,8 @@ interface Region {
  */
 export const PROMOTE_ENTRIES = 300;
 /**
- * Promotions compiled on the CPU's thread before the compile worker takes over: a short run
+ * Regions compiled (or loaded from the translation cache) on the CPU's thread before the
+ * compile worker takes over: a short run
  * (a hello world promotes one region) would otherwise pay for starting the worker — a thread
  * with its own copy of the translation side — and for Node's exit waiting for it (~100 ms).
  */
@@ -143,6 +144,8 @@ export class TbCache {
   private readonly jumpCache: Int32Array;
   /** Whether -d stats asked for times. */
   private readonly timing: boolean;
+  /** Compiled regions taken from the persistent cache this run. */
+  private storedRegions = 0;
   /** The compile worker, while it works (a failure stops using it). */
   private queue: CompileQueue | undefined;
   /** Counts invalidations and flushes: translations asked of the compile worker in an earlier epoch are stale. */
@@ -183,7 +186,7 @@ export class TbCache {
     const r = tb.region;
     if (r.tier === 0) {
       if (++r.entries < PROMOTE_ENTRIES || r.compiling) return tb;
-      if (this.queue && this.stats.promotions >= PROMOTIONS_BEFORE_WORKER) {
+      if (this.workerTakesOver()) {
         // The worker compiles it (counted when it comes); tier 0 goes on running it meanwhile.
         this.ask([pc], 0, [r]);
         return tb;
@@ -241,7 +244,7 @@ export class TbCache {
     const pcs: number[] = [];
     for (const g of group) for (const tb of g.tbs) if (this.byPc.get(tb.pc) === tb) pcs.push(tb.pc);
     const generation = Math.max(...[...group].map((g) => g.generation)) + 1;
-    if (this.queue && this.stats.promotions >= PROMOTIONS_BEFORE_WORKER) {
+    if (this.workerTakesOver()) {
       // The worker forms the merged region (counted when it comes); these go on running until then.
       this.ask(pcs, generation, [...group]);
       return false;
@@ -251,6 +254,11 @@ export class TbCache {
     this.heat.forget(new Set([...group].map((g) => g.id)));
     for (const g of group) this.dropRegion(g);
     return true;
+  }
+
+  /** Whether compiling goes to the worker: there is one, and this run has compiled or loaded PROMOTIONS_BEFORE_WORKER regions. */
+  private workerTakesOver(): boolean {
+    return this.queue !== undefined && this.stats.regionsCompiled + this.storedRegions >= PROMOTIONS_BEFORE_WORKER;
   }
 
   /** Asks the compile worker for the region at `seeds`, which will replace `replaces`. */
@@ -422,6 +430,7 @@ export class TbCache {
     }
     // Counted by the store (taken regions), not as translated here.
     store.stats.regionsUsed++;
+    this.storedRegions++;
     this.addRegion(stored.blocks, compiled, 1, backend, 0);
     return true;
   }
