@@ -202,7 +202,7 @@ export class WasmBackend implements HostBackend {
   run(slot: number, env: number): ExitReason {
     const fn = this.slotFn[slot];
     if (fn === undefined) throw new Error(`wasm backend: slot ${slot} holds no block`);
-    const reason = fn(env, slot);
+    const reason = this.hub.enter(env, slot);
     if (reason === FAULT_EXIT) {
       const e = this.pendingFault as GuestFault;
       this.pendingFault = null;

@@ -31,12 +31,20 @@ export type RegionFn = (env: number, slot: number) => number;
 export type DispatchFn = (env: number, pc: bigint, from: number) => number;
 
 const HUB_EXPORT = 'dispatch';
+const ENTER_EXPORT = 'enter';
 const INITIAL_SLOTS = 1024;
 
 export class Hub {
   /** Slot → region function; grown as slots are handed out. */
   private readonly table: WebAssembly.Table;
   readonly dispatch: DispatchFn;
+  /**
+   * Runs the region holding `slot`: how the CPU loop enters translated code. One wasm
+   * function called from one place in JS gets V8's specialized JS-to-wasm wrapper; calling
+   * each region's own function there made that call site megamorphic, and V8 took its
+   * generic wrapper (~50 ms of busybox awk's ~1 M entries).
+   */
+  readonly enter: RegionFn;
 
   /** countHops: each dispatch adds one to env.HUB_HOPS (for -d stats). */
   constructor(memory: WebAssembly.Memory, countHops: boolean) {
@@ -45,6 +53,7 @@ export class Hub {
       [IMPORTS.module]: { [IMPORTS.memory]: memory, [HUB_TABLE]: this.table },
     });
     this.dispatch = instance.exports[HUB_EXPORT] as unknown as DispatchFn;
+    this.enter = instance.exports[ENTER_EXPORT] as unknown as RegionFn;
   }
 
   /** Makes `slot` run `fn` when the hub dispatches to it. */
@@ -85,6 +94,8 @@ function hubModule(countHops: boolean): Uint8Array<ArrayBuffer> {
   const countdown = b.global('i32', HOP_SAMPLE_RATE);
   const dispatch = b.declareFunction(b.type(['i32', 'i64', 'i32'], ['i32']));
   b.exportFunction(HUB_EXPORT, dispatch);
+  const enter = b.declareFunction(regionType);
+  b.exportFunction(ENTER_EXPORT, enter);
   b.beginFunction(dispatch);
   const env = b.param(0);
   const pc = b.param(1);
@@ -138,6 +149,13 @@ function hubModule(countHops: boolean): Uint8Array<ArrayBuffer> {
   b.i64Store(ENV.PC);
   b.i32Const(ExitReason.LOOKUP);
   b.freeLocal(entry);
+  b.endFunction();
+  // (func $enter (param $env i32) (param $slot i32) (result i32) return_call_indirect (type $region) $env, $slot, $slot)
+  b.beginFunction(enter);
+  b.localGet(b.param(0));
+  b.localGet(b.param(1));
+  b.localGet(b.param(1));
+  b.returnCallIndirect(regionType);
   b.endFunction();
   return b.finish();
 }
