@@ -25,10 +25,14 @@ export interface CompileRequest {
   readonly seeds: readonly number[];
   readonly maxBlocks: number;
   readonly maxInsns: number;
-  /** Successors that may not join: blocks compiled already. */
-  readonly skip: readonly number[];
-  /** When set, only these successors may join (the blocks that have run in tier 0). */
-  readonly only: readonly number[] | null;
+  /**
+   * What became of blocks since the last request, as pairs (pc, tier): 0 translated for
+   * tier 0 (it has run), 1 compiled, -1 gone. The worker keeps the sum of them: a successor
+   * compiled already never joins a region.
+   */
+  readonly tiers: readonly number[];
+  /** Only successors that have run in tier 0 may join (a promotion). */
+  readonly onlyRun: boolean;
   /** Return the module's bytes too (for the persistent translation cache). */
   readonly image: boolean;
   /**

@@ -28,12 +28,19 @@ if (names.length !== setup.helperNames.length || names.some((n, i) => n !== setu
 const ready = new Int32Array(setup.ready);
 const port = setup.port;
 
+/** Each block's tier as the CPU's thread last said (CompileRequest.tiers). */
+const tierOf = new Map<number, number>();
 /** The blocks this worker compiled in the current epoch (see CompileRequest.epoch). */
 let epoch = -1;
 const compiled = new Set<number>();
 
 function compile(req: CompileRequest): CompileAnswer {
   const t0 = performance.now();
+  const tiers = req.tiers;
+  for (let i = 0; i < tiers.length; i += 2) {
+    if (tiers[i + 1] < 0) tierOf.delete(tiers[i]);
+    else tierOf.set(tiers[i], tiers[i + 1]);
+  }
   if (req.epoch !== epoch) {
     epoch = req.epoch;
     compiled.clear();
@@ -41,12 +48,13 @@ function compile(req: CompileRequest): CompileAnswer {
   if (req.seeds.length === 1 && compiled.has(req.seeds[0])) {
     return { id: req.id, ok: true, module: null, blocks: [], bytes: null, usesFusedMadd: false, translateMs: performance.now() - t0, compileMs: 0 };
   }
-  const skip = new Set(req.skip);
-  const only = req.only ? new Set(req.only) : null;
   const blocks = formRegion(translator, mem, req.seeds, {
     maxBlocks: req.maxBlocks,
     maxInsns: req.maxInsns,
-    admits: (pc) => !skip.has(pc) && !compiled.has(pc) && (only === null || only.has(pc)),
+    admits: (pc) => {
+      const tier = tierOf.get(pc);
+      return tier !== 1 && !compiled.has(pc) && (!req.onlyRun || tier === 0);
+    },
   });
   for (const b of blocks) compiled.add(b.pc);
   const out = generateModule({ blocks, baseSlot: 0, helpers, text: false, countInsns: setup.countInsns });

@@ -144,6 +144,8 @@ export class TbCache {
   private readonly jumpCache: Int32Array;
   /** Whether -d stats asked for times. */
   private readonly timing: boolean;
+  /** While there is a compile worker: what became of blocks since its last request (CompileRequest.tiers). */
+  private tierLog: number[] = [];
   /** Compiled regions taken from the persistent cache this run. */
   private storedRegions = 0;
   /** The compile worker, while it works (a failure stops using it). */
@@ -264,13 +266,9 @@ export class TbCache {
   /** Asks the compile worker for the region at `seeds`, which will replace `replaces`. */
   private ask(seeds: number[], generation: number, replaces: Region[]): void {
     const plan = this.planRegion(seeds.length, generation);
-    const skip: number[] = [];
-    const only: number[] | null = plan.onlyRun ? [] : null;
-    for (const [pc, tb] of this.byPc) {
-      if (tb.region.tier === 1) skip.push(pc);
-      else only?.push(pc);
-    }
-    const id = this.queue!.request({ seeds, maxBlocks: plan.maxBlocks, maxInsns: this.opts.maxInsns, skip, only, image: plan.record, epoch: this.epoch });
+    const tiers = this.tierLog;
+    this.tierLog = [];
+    const id = this.queue!.request({ seeds, maxBlocks: plan.maxBlocks, maxInsns: this.opts.maxInsns, tiers, onlyRun: plan.onlyRun, image: plan.record, epoch: this.epoch });
     this.jobs.set(id, { seeds, generation, replaces, epoch: this.epoch });
     for (const r of replaces) r.compiling = true;
   }
@@ -467,6 +465,7 @@ export class TbCache {
       };
       region.tbs.push(tb);
       this.byPc.set(b.pc, tb);
+      if (this.queue) this.tierLog.push(b.pc, tier);
       if (tier === 1) this.bySlot[tb.slot] = tb;
       for (let p = tb.firstPage; p <= tb.lastPage; p++) {
         let set = this.regionsOnPage.get(p);
@@ -504,7 +503,10 @@ export class TbCache {
     r.dropped = true;
     this.regionById.delete(r.id);
     for (const tb of r.tbs) {
-      if (this.byPc.get(tb.pc) === tb) this.byPc.delete(tb.pc);
+      if (this.byPc.get(tb.pc) === tb) {
+        this.byPc.delete(tb.pc);
+        if (this.queue) this.tierLog.push(tb.pc, -1);
+      }
       if (r.tier === 1 && this.bySlot[tb.slot] === tb) this.bySlot[tb.slot] = undefined;
       for (let p = tb.firstPage; p <= tb.lastPage; p++) {
         const set = this.regionsOnPage.get(p);
