@@ -115,8 +115,6 @@ export const HOT_REGION_ENTRIES = 2000;
  * is merged only once it has been entered this many times per block it holds.
  */
 const ENTRIES_PER_MERGED_BLOCK = 5000;
-/** A neighbour joins when the jumps between it and the hot region are at least this share of its entries. */
-const NEIGHBOUR_SHARE = 1 / 16;
 /** Blocks a merge may add beyond the blocks of the regions it merges (their static successors). */
 const MERGE_EXTRA_BLOCKS = 32;
 /** Most blocks in a merged region. */
@@ -228,16 +226,21 @@ export class TbCache {
     // A neighbour joins only if its jumps to and from the hot region pay for translating its
     // blocks again (ENTRIES_PER_MERGED_BLOCK each); the jumps joined must also pay for the hot region's.
     let blocks = r.tbs.length + MERGE_EXTRA_BLOCKS;
+    // Blocks translated again (the extra successors are not counted: a merge takes them only where they fit).
+    let translated = r.tbs.length;
     let joined = 0;
-    const neighbours = [...this.heat.neighbours(r.id, Math.max(16, r.entries * NEIGHBOUR_SHARE))].sort((a, b) => b[1] - a[1]);
+    // (No share of the hot region's entries is asked of a neighbour: an interpreter's dispatch
+    // jumps to dozens of handlers, each a small share and each paying for itself.)
+    const neighbours = [...this.heat.neighbours(r.id, ENTRIES_PER_MERGED_BLOCK)].sort((a, b) => b[1] - a[1]);
     for (const [id, jumps] of neighbours) {
       const n = this.regionById.get(id);
       if (!n || n.compiling || blocks + n.tbs.length > MERGED_REGION_BLOCKS || jumps < ENTRIES_PER_MERGED_BLOCK * n.tbs.length) continue;
       group.add(n);
       blocks += n.tbs.length;
+      translated += n.tbs.length;
       joined += jumps;
     }
-    if (group.size < 2 || joined < ENTRIES_PER_MERGED_BLOCK * blocks) {
+    if (group.size < 2 || joined < ENTRIES_PER_MERGED_BLOCK * translated) {
       // Nothing worth merging (a loop that only leaves for system calls, say): ask again much later.
       r.entries = -r.entries * 8;
       return false;
