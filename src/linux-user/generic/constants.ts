@@ -60,9 +60,16 @@ export const SEEK = { SET: 0, CUR: 1, END: 2, DATA: 3, HOLE: 4 } as const;
 
 export const FCNTL = {
   F_DUPFD: 0, F_GETFD: 1, F_SETFD: 2, F_GETFL: 3, F_SETFL: 4, F_GETLK: 5, F_SETLK: 6, F_SETLKW: 7,
-  F_SETOWN: 8, F_GETOWN: 9, F_DUPFD_CLOEXEC: 1030, F_GETPIPE_SZ: 1032,
+  F_SETOWN: 8, F_GETOWN: 9, F_OFD_GETLK: 36, F_OFD_SETLK: 37, F_OFD_SETLKW: 38, F_DUPFD_CLOEXEC: 1030,
+  F_GETPIPE_SZ: 1032,
 } as const;
 export const FD_CLOEXEC = 1;
+
+/** struct flock l_type values (asm-generic/fcntl.h). */
+export const LOCK_TYPE = { F_RDLCK: 0, F_WRLCK: 1, F_UNLCK: 2 } as const;
+
+/** flock(2) operations (asm-generic/fcntl.h). */
+export const FLOCK_OP = { LOCK_SH: 1, LOCK_EX: 2, LOCK_NB: 4, LOCK_UN: 8 } as const;
 
 /** ioctl requests (asm-generic/ioctls.h). */
 export const IOCTL = { TCGETS: 0x5401, TCSETS: 0x5402, TIOCGWINSZ: 0x5413, FIONREAD: 0x541b, FIONBIO: 0x5421 } as const;

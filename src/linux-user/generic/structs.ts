@@ -240,3 +240,26 @@ export function encodeStatfs(s: Statfs): Uint8Array {
 export function decodeTimespecPair(b: Uint8Array): [{ sec: bigint; nsec: bigint }, { sec: bigint; nsec: bigint }] {
   return [decodeTimespec(b.subarray(0, TIMESPEC_SIZE)), decodeTimespec(b.subarray(TIMESPEC_SIZE, 2 * TIMESPEC_SIZE))];
 }
+
+// --- struct flock (32 bytes: asm-generic/fcntl.h on 64-bit, where flock64 is the same) ---
+
+/** Field offsets: short l_type, short l_whence, (4 bytes pad), off_t l_start, off_t l_len, pid_t l_pid, (pad). */
+export const FLOCK = { l_type: 0, l_whence: 2, l_start: 8, l_len: 16, l_pid: 24, SIZE: 32 } as const;
+/** The fields as numbers in the guest's encoding (l_type and l_whence still the guest's values). */
+export interface GuestFlock { type: number; whence: number; start: bigint; len: bigint; pid: number }
+export function decodeFlock(b: Uint8Array): GuestFlock {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return {
+    type: dv.getInt16(FLOCK.l_type, true), whence: dv.getInt16(FLOCK.l_whence, true),
+    start: dv.getBigInt64(FLOCK.l_start, true), len: dv.getBigInt64(FLOCK.l_len, true), pid: dv.getInt32(FLOCK.l_pid, true),
+  };
+}
+/** Stores the fields into `b` (a live view of the guest's struct), leaving its padding as it was, as Linux does. */
+export function storeFlock(b: Uint8Array, l: GuestFlock): void {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  dv.setInt16(FLOCK.l_type, l.type, true);
+  dv.setInt16(FLOCK.l_whence, l.whence, true);
+  dv.setBigInt64(FLOCK.l_start, l.start, true);
+  dv.setBigInt64(FLOCK.l_len, l.len, true);
+  dv.setInt32(FLOCK.l_pid, l.pid, true);
+}

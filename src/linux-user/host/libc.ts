@@ -4,8 +4,10 @@
 // call is about half that. Loaded on first use (koffi takes ~10 ms to load, which start-up
 // must not pay: vfs/host.ts asks only once a run has made many host reads and writes), and
 // null where koffi or libc is not there (another OS, a browser, an install without it):
-// callers then keep to node:fs. Failures are thrown as node:fs throws them (an Error with
-// the errno name as `code`), so errno.ts stays the one place that turns them into guest errnos.
+// callers then keep to node:fs. Also the calls Node has no binding for at all: record locks
+// (fcntl F_GETLK ... F_OFD_SETLKW) and flock(2), which callers emulate for one process where
+// this module is null. Failures are thrown as node:fs throws them (an Error with the errno
+// name as `code`), so errno.ts stays the one place that turns them into guest errnos.
 
 /** read/write on the bytes [off, off+len) of a buffer over shared memory (guest memory). */
 export interface HostLibc {
@@ -15,7 +17,37 @@ export interface HostLibc {
   write(fd: number, buf: Uint8Array, off: number, len: number, position: number | null): number;
   /** read(2), or pread(2) when `position` is a number: the bytes read. */
   read(fd: number, buf: Uint8Array, off: number, len: number, position: number | null): number;
+  /**
+   * fcntl(2) record locks on a host fd: `lock` is struct flock by field. The GETLK forms return
+   * what the host wrote back (type 'UNLCK' and the rest as given when nothing conflicts); the
+   * SET forms return `lock`. SETLKW blocks the calling thread (retrying EINTR). Absent where the
+   * host's fcntl numbers and struct flock layout are not the asm-generic ones known here.
+   */
+  lock?(fd: number, cmd: LockCmd, lock: FileLock): FileLock;
+  /** flock(2) on a host fd; LOCK_NB when `wait` is false. Absent with `lock`. */
+  flock?(fd: number, op: FlockOp, wait: boolean): void;
 }
+
+/** The record-lock commands, by their names without the F_ prefix. */
+export type LockCmd = 'GETLK' | 'SETLK' | 'SETLKW' | 'OFD_GETLK' | 'OFD_SETLK' | 'OFD_SETLKW';
+export type LockType = 'RDLCK' | 'WRLCK' | 'UNLCK';
+export type Whence = 'SET' | 'CUR' | 'END';
+/** struct flock, field by field, in no particular ABI's encoding. */
+export interface FileLock { type: LockType; whence: Whence; start: bigint; len: bigint; pid: number }
+export type FlockOp = 'SH' | 'EX' | 'UN';
+
+/**
+ * The host's values (Linux with the asm-generic fcntl.h on a 64-bit host: x86-64, arm64,
+ * riscv64, loongarch64), from include/uapi/asm-generic/fcntl.h, and glibc's struct flock there.
+ */
+const HOST_LOCK_ARCHES: readonly string[] = ['x64', 'arm64', 'riscv64', 'loong64'];
+const HOST_F: Readonly<Record<LockCmd, number>> = { GETLK: 5, SETLK: 6, SETLKW: 7, OFD_GETLK: 36, OFD_SETLK: 37, OFD_SETLKW: 38 };
+const HOST_LOCK_TYPE: Readonly<Record<LockType, number>> = { RDLCK: 0, WRLCK: 1, UNLCK: 2 };
+const HOST_SEEK: Readonly<Record<Whence, number>> = { SET: 0, CUR: 1, END: 2 };
+const HOST_FLOCK = { l_type: 0, l_whence: 2, l_start: 8, l_len: 16, l_pid: 24, SIZE: 32 } as const;
+const HOST_LOCK_OP = { SH: 1, EX: 2, NB: 4, UN: 8 } as const;
+const nameOf = <K extends string>(table: Readonly<Record<K, number>>, v: number): K | undefined =>
+  (Object.keys(table) as K[]).find((k) => table[k] === v);
 
 interface Koffi {
   load(path: string): { func(signature: string): (...args: unknown[]) => unknown };
@@ -44,6 +76,14 @@ export function hostLibc(req: ((id: string) => unknown) | undefined = typeof req
   return loaded;
 }
 
+/**
+ * For tests: what hostLibc() answers from now on (null: as if koffi were missing, so the
+ * callers' fallbacks run); undefined: forget it, so that the next call loads again.
+ */
+export function setHostLibc(libc: HostLibc | null | undefined): void {
+  loaded = libc;
+}
+
 function bind(koffi: Koffi): HostLibc {
   const libc = koffi.load('libc.so.6');
   const write = libc.func('intptr_t write(int fd, uintptr_t buf, size_t count)') as (fd: number, buf: number, count: number) => number;
@@ -51,6 +91,11 @@ function bind(koffi: Koffi): HostLibc {
   const read = libc.func('intptr_t read(int fd, uintptr_t buf, size_t count)') as (fd: number, buf: number, count: number) => number;
   const pread = libc.func('intptr_t pread(int fd, uintptr_t buf, size_t count, int64_t offset)') as (fd: number, buf: number, count: number, offset: number) => number;
   const EINTR = koffi.os.errno.EINTR;
+  const locks = HOST_LOCK_ARCHES.includes(process.arch);
+  const fcntl = locks ? (libc.func('int fcntl(int fd, int cmd, ...)') as (fd: number, cmd: number, type: string, arg: unknown) => number) : undefined;
+  const flock = locks ? (libc.func('int flock(int fd, int operation)') as (fd: number, op: number) => number) : undefined;
+  /** struct flock in the host's layout, filled and read by field. */
+  const flockBuf = Buffer.alloc(HOST_FLOCK.SIZE);
   let names: Map<number, string> | undefined;
 
   // The host address of the last buffer taken: koffi.address costs ~0.25 µs (and the test
@@ -102,5 +147,31 @@ function bind(koffi: Koffi): HostLibc {
         if (e !== EINTR) throw failure(e, position === null ? 'read' : 'pread');
       }
     },
+    lock: fcntl && ((fd, cmd, l) => {
+      const b = flockBuf;
+      b.fill(0);
+      b.writeInt16LE(HOST_LOCK_TYPE[l.type], HOST_FLOCK.l_type);
+      b.writeInt16LE(HOST_SEEK[l.whence], HOST_FLOCK.l_whence);
+      b.writeBigInt64LE(l.start, HOST_FLOCK.l_start);
+      b.writeBigInt64LE(l.len, HOST_FLOCK.l_len);
+      b.writeInt32LE(l.pid, HOST_FLOCK.l_pid);
+      while (fcntl(fd, HOST_F[cmd], 'void *', b) < 0) {
+        const e = koffi.errno();
+        if (e !== EINTR) throw failure(e, 'fcntl');
+      }
+      if (cmd !== 'GETLK' && cmd !== 'OFD_GETLK') return l;
+      const type = nameOf(HOST_LOCK_TYPE, b.readInt16LE(HOST_FLOCK.l_type));
+      const whence = nameOf(HOST_SEEK, b.readInt16LE(HOST_FLOCK.l_whence));
+      if (type === undefined || whence === undefined) throw new Error(`host F_GETLK gave l_type ${b.readInt16LE(HOST_FLOCK.l_type)}, l_whence ${b.readInt16LE(HOST_FLOCK.l_whence)}`);
+      return {
+        type, whence, start: b.readBigInt64LE(HOST_FLOCK.l_start), len: b.readBigInt64LE(HOST_FLOCK.l_len), pid: b.readInt32LE(HOST_FLOCK.l_pid),
+      };
+    }),
+    flock: flock && ((fd, op, wait) => {
+      while (flock(fd, HOST_LOCK_OP[op] | (wait ? 0 : HOST_LOCK_OP.NB)) < 0) {
+        const e = koffi.errno();
+        if (e !== EINTR) throw failure(e, 'flock');
+      }
+    }),
   };
 }

@@ -1,7 +1,7 @@
 // File, directory and fd syscalls over node:fs synchronous calls: open/close/read/write
 // and their vector and positional forms, lseek (our own offsets: Node has no lseek),
 // stat family, getdents64 from a directory snapshot, *at path operations, ownership
-// and times, statfs, sync, sendfile, dup/fcntl, terminal ioctls and pipes.
+// and times, statfs, sync, sendfile, dup/fcntl (locks: locks.ts), terminal ioctls and pipes.
 
 import * as fs from 'node:fs';
 import { E, fail } from '../errno.js';
@@ -22,6 +22,7 @@ import {
 } from '../vfs/host.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
 import { fdEntry, guestIn, guestOut, guestRange, guestString, long, readGuest, uint, u32s, writeGuest, type SyscallArgs } from './args.js';
+import { dropPosixLocksOnClose, fcntlLock, isLockCmd } from './locks.js';
 import { signalSelf } from './signal.js';
 import { clockNow } from './time.js';
 
@@ -63,7 +64,10 @@ export function sysOpenat(p: LinuxProcess, a: A): number {
 }
 
 export function sysClose(p: LinuxProcess, a: A): number {
-  return p.fds.close(a.int(0)) ? 0 : -E.EBADF;
+  const f = p.fds.get(a.int(0))?.file;
+  if (f === undefined || !p.fds.close(a.int(0))) return -E.EBADF;
+  dropPosixLocksOnClose(f);
+  return 0;
 }
 
 // --- read / write -----------------------------------------------------------------------
@@ -653,7 +657,9 @@ export function sysDup3(p: LinuxProcess, a: A): number {
   if (oldfd === newfd) return -E.EINVAL;
   const e = fdEntry(p, oldfd);
   if (newfd < 0 || newfd >= p.fdLimit) return -E.EBADF;
+  const old = p.fds.get(newfd)?.file;
   p.fds.installAt(newfd, e.file, (flags & o.O_CLOEXEC) !== 0);
+  if (old !== undefined) dropPosixLocksOnClose(old);
   return newfd;
 }
 
@@ -687,6 +693,7 @@ export function sysFcntl(p: LinuxProcess, a: A): number {
       return 0;
     }
     default:
+      if (isLockCmd(cmd)) return fcntlLock(p, e, cmd, a.ptr(2));
       p.logUnimp?.(`Unsupported fcntl cmd: ${cmd}`);
       return -E.EINVAL;
   }

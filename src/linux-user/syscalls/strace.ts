@@ -34,6 +34,7 @@ export type ArgKind =
   | 'sighow'
   | 'ioctl'
   | 'fcntlcmd'
+  | 'fcntlarg' // fcntl's third argument, printed by the command before it (see fcntlArg)
   | 'madvice'
   | 'statxmask'
   | 'futexop' // FUTEX_PRIVATE_FLAG|FUTEX_WAKE, as QEMU's print_futex_op
@@ -66,6 +67,19 @@ const WHENCE = lookup(SEEK, 'SEEK_');
 const HOW = lookup(SIGPROCMASK);
 const IOCTLS = lookup(IOCTL);
 const FCNTLS = lookup(FCNTL);
+/** How fcntl's third argument prints for each command, as QEMU's print_fcntl has it; absent: a pointer. */
+const FCNTL_ARG: ReadonlyMap<number, 'none' | 'long' | 'openflags'> = new Map([
+  [FCNTL.F_GETFD, 'none'], [FCNTL.F_GETFL, 'none'], [FCNTL.F_GETOWN, 'none'], [FCNTL.F_GETPIPE_SZ, 'none'],
+  [FCNTL.F_DUPFD, 'long'], [FCNTL.F_DUPFD_CLOEXEC, 'long'], [FCNTL.F_SETFD, 'long'], [FCNTL.F_SETOWN, 'long'],
+  [FCNTL.F_SETFL, 'openflags'],
+] as const);
+
+/** fcntl's third argument (none for the commands that take none), after its command. */
+function fcntlArg(p: LinuxProcess, cmd: number, v: bigint): string[] {
+  const how = FCNTL_ARG.get(cmd);
+  if (how === 'none') return [];
+  return [how === undefined ? ptr(v) : formatArg(p, how, v)];
+}
 const MADVS = lookup(MADV, 'MADV_');
 const PROT_NAMES = [['PROT_READ', 1], ['PROT_WRITE', 2], ['PROT_EXEC', 4], ['PROT_SEM', 8]] as const;
 const ACCESS_NAMES = [['R_OK', 4], ['W_OK', 2], ['X_OK', 1]] as const;
@@ -120,6 +134,7 @@ export function formatArg(p: LinuxProcess, kind: ArgKind, v: bigint): string {
     case 'sighow': return HOW.get(i32) ?? String(i32);
     case 'ioctl': return IOCTLS.get(i32 >>> 0) ?? hex(BigInt(i32 >>> 0));
     case 'fcntlcmd': return FCNTLS.get(i32) ?? String(i32);
+    case 'fcntlarg': return hex(v); // formatCall prints it by the command (fcntlArg)
     case 'madvice': return MADVS.get(i32) ?? String(i32);
     case 'statxmask': return flagString(i32, STATX_NAMES);
     case 'futexop': {
@@ -137,7 +152,11 @@ export function formatCall(p: LinuxProcess, name: string, kinds: readonly ArgKin
   const flagsAt = kinds.indexOf('openflags');
   const o = p.abi.openFlags;
   const creates = flagsAt >= 0 && (Number(BigInt.asUintN(32, a[flagsAt] ?? 0n)) & (o.O_CREAT | o.__O_TMPFILE)) !== 0;
-  const shown = kinds.flatMap((k, i) => (k === 'openmode' && !creates ? [] : [formatArg(p, k, a[i] ?? 0n)]));
+  const shown = kinds.flatMap((k, i) => {
+    if (k === 'openmode' && !creates) return [];
+    if (k === 'fcntlarg') return fcntlArg(p, Number(BigInt.asIntN(32, a[i - 1] ?? 0n)), a[i] ?? 0n);
+    return [formatArg(p, k, a[i] ?? 0n)];
+  });
   return `${name}(${shown.join(',')})`;
 }
 

@@ -8,6 +8,7 @@ import { NR, type SyscallName } from '../generic/syscall-numbers.js';
 import type { LinuxProcess } from '../process.js';
 import * as fs from './fs.js';
 import * as futex from './futex.js';
+import * as locks from './locks.js';
 import * as mman from './mman.js';
 import * as poll from './poll.js';
 import * as proc from './process.js';
@@ -78,7 +79,9 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('fdatasync', fs.sysFdatasync, ['fd']),
   row('dup', fs.sysDup, ['fd']),
   row('dup3', fs.sysDup3, ['fd', 'fd', 'fdflags']),
-  row('fcntl', fs.sysFcntl, ['fd', 'fcntlcmd', 'hex']),
+  row('fcntl', fs.sysFcntl, ['fd', 'fcntlcmd', 'fcntlarg']),
+  // QEMU has no format of its own for flock and prints all six registers in decimal
+  row('flock', locks.sysFlock, ['long', 'long', 'long', 'long', 'long', 'long']),
   row('ioctl', fs.sysIoctl, ['fd', 'ioctl', 'ptr']),
   row('pipe2', fs.sysPipe2, ['ptr', 'fdflags']),
   row('sendfile', fs.sysSendfile, ['fd', 'fd', 'ptr', 'ulong']),
