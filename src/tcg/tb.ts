@@ -130,6 +130,12 @@ export class TbCache {
    */
   private readonly bySlot: (Tb | undefined)[] = [];
   private readonly regionsOnPage = new Map<number, Set<Region>>();
+  /**
+   * Tier-0 blocks by jump-cache index (pc → block without a Map lookup on the CPU loop's
+   * busiest path; tier-0 blocks are never in the jump cache). An entry may be stale: its
+   * region dropped, or another pc's.
+   */
+  private readonly coldCache: (Tb | undefined)[] = new Array<Tb | undefined>(JUMP_CACHE_ENTRIES).fill(undefined);
   /** Compiled (tier-1) regions by id, for merges. */
   private readonly regionById = new Map<number, Region>();
   private nextRegionId = 0;
@@ -182,7 +188,10 @@ export class TbCache {
     const jc = this.jumpCache;
     let tb = jc[e] === lo && jc[e + 1] === hi ? this.bySlot[jc[e + 2]] : undefined;
     const pc = addrFromHalves(lo, hi);
-    if (tb === undefined || tb.pc !== pc) tb = this.lookup(pc);
+    if (tb === undefined || tb.pc !== pc) {
+      tb = this.coldCache[e >> 2];
+      if (tb === undefined || tb.pc !== pc || tb.region.dropped) tb = this.lookup(pc);
+    }
     const r = tb.region;
     if (r.tier === 0) {
       if (++r.entries < PROMOTE_ENTRIES || r.compiling) return tb;
@@ -197,7 +206,9 @@ export class TbCache {
     }
     const weight = this.entryWeight;
     this.entryWeight = 1;
-    if (this.lastRegion >= 0 && this.lastRegion !== r.id) this.heat.note(this.lastRegion, r.id, weight);
+    // Only the hub's samples are jumps between compiled regions: the CPU loop's own entries
+    // come after tier-0 blocks and system calls.
+    if (weight > 1 && this.lastRegion >= 0 && this.lastRegion !== r.id) this.heat.note(this.lastRegion, r.id, weight);
     this.lastRegion = r.id;
     if ((r.entries += weight) < Math.max(HOT_REGION_ENTRIES, ENTRIES_PER_MERGED_BLOCK * r.tbs.length) << (2 * r.generation) || r.generation >= MAX_GENERATION || r.compiling) return tb;
     if (!this.mergeHot(r)) return tb;
@@ -324,7 +335,8 @@ export class TbCache {
       tb = this.byPc.get(pc);
       if (!tb) throw new Error(`TB at 0x${pc.toString(16)} missing after translation`);
     }
-    if (tb.region.tier === 1) {
+    if (tb.region.tier === 0) this.coldCache[jumpCacheIndex(pc)] = tb;
+    else {
       const e = jumpCacheIndex(pc) * 4;
       this.jumpCache[e] = lo32(pc);
       this.jumpCache[e + 1] = hi32(pc);
