@@ -228,7 +228,12 @@ export class TbCache {
   }
 
   /** Translates a hot region and its busiest neighbours again as one region; false if there was nothing to merge. */
-  private mergeHot(r: Region): boolean {
+  private mergeHot(hot: Region): boolean {
+    // A small region whose busiest neighbour is a bigger one (a handler and its interpreter's
+    // dispatch) merges from that neighbour's side, so that one merge takes in all of its hot
+    // neighbours instead of one handler a generation.
+    const r = this.mergeRoot(hot);
+    if (r !== hot) hot.entries = 0;
     const group = new Set<Region>([r]);
     // Busiest neighbours first, as long as the merged region stays within MERGED_REGION_BLOCKS:
     // a region cut short would leave blocks behind to be translated and merged again, and
@@ -243,17 +248,24 @@ export class TbCache {
     // (No share of the hot region's entries is asked of a neighbour: an interpreter's dispatch
     // jumps to dozens of handlers, each a small share and each paying for itself.)
     const neighbours = [...this.heat.neighbours(r.id, ENTRIES_PER_MERGED_BLOCK)].sort((a, b) => b[1] - a[1]);
+    // A neighbour the compile worker is merging elsewhere is waited for, not given up on.
+    let deferred = false;
     for (const [id, jumps] of neighbours) {
       const n = this.regionById.get(id);
-      if (!n || n.compiling || blocks + n.tbs.length > MERGED_REGION_BLOCKS || jumps < ENTRIES_PER_MERGED_BLOCK * n.tbs.length) continue;
+      if (!n || blocks + n.tbs.length > MERGED_REGION_BLOCKS || jumps < ENTRIES_PER_MERGED_BLOCK * n.tbs.length) continue;
+      if (n.compiling) {
+        deferred = true;
+        continue;
+      }
       group.add(n);
       blocks += n.tbs.length;
       translated += n.tbs.length;
       joined += jumps;
     }
     if (group.size < 2 || joined < ENTRIES_PER_MERGED_BLOCK * translated) {
-      // Nothing worth merging (a loop that only leaves for system calls, say): ask again much later.
-      r.entries = -r.entries * 8;
+      // Nothing worth merging (a loop that only leaves for system calls, say): ask again much
+      // later; or, waiting for a neighbour being merged, as soon as the threshold comes again.
+      r.entries = deferred ? 0 : -r.entries * 8;
       return false;
     }
     r.entries = 0;
@@ -275,6 +287,20 @@ export class TbCache {
   /** Whether compiling goes to the worker: there is one, and this run has compiled or loaded PROMOTIONS_BEFORE_WORKER regions. */
   private workerTakesOver(): boolean {
     return this.queue !== undefined && this.stats.regionsCompiled + this.storedRegions >= PROMOTIONS_BEFORE_WORKER;
+  }
+
+  /** The region a merge set off by `r` is formed around: r, or its busiest neighbour if that is a bigger region that may still merge. */
+  private mergeRoot(r: Region): Region {
+    let best: Region | undefined;
+    let bestJumps = ENTRIES_PER_MERGED_BLOCK * r.tbs.length;
+    for (const [id, jumps] of this.heat.neighbours(r.id, ENTRIES_PER_MERGED_BLOCK)) {
+      const n = this.regionById.get(id);
+      if (n && jumps >= bestJumps && n.tbs.length > r.tbs.length && n.generation < MAX_GENERATION && !n.compiling) {
+        best = n;
+        bestJumps = jumps;
+      }
+    }
+    return best ?? r;
   }
 
   /** Asks the compile worker for the region at `seeds`, which will replace `replaces`. */
