@@ -150,8 +150,6 @@ export class TbCache {
   private readonly timing: boolean;
   /** While there is a compile worker: what became of blocks since its last request (CompileRequest.tiers). */
   private tierLog: number[] = [];
-  /** Compiled regions taken from the persistent cache this run. */
-  private storedRegions = 0;
   /** The compile worker, while it works (a failure stops using it). */
   private queue: CompileQueue | undefined;
   /** Counts invalidations and flushes: translations asked of the compile worker in an earlier epoch are stale. */
@@ -286,7 +284,7 @@ export class TbCache {
 
   /** Whether compiling goes to the worker: there is one, and this run has compiled or loaded PROMOTIONS_BEFORE_WORKER regions. */
   private workerTakesOver(): boolean {
-    return this.queue !== undefined && this.stats.regionsCompiled + this.storedRegions >= PROMOTIONS_BEFORE_WORKER;
+    return this.queue !== undefined && this.stats.regionsCompiled + (this.opts.store?.stats.regionsUsed ?? 0) >= PROMOTIONS_BEFORE_WORKER;
   }
 
   /** The region a merge set off by `r` is formed around: r, or its busiest neighbour if that is a bigger region that may still merge. */
@@ -469,7 +467,6 @@ export class TbCache {
     }
     // Counted by the store (taken regions), not as translated here.
     store.stats.regionsUsed++;
-    this.storedRegions++;
     this.addRegion(stored.blocks, compiled, 1, backend, 0);
     return true;
   }

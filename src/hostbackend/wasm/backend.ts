@@ -37,7 +37,7 @@ export class WasmBackend implements HostBackend {
   private readonly ctx: HelperContext;
   private readonly logOutAsm: ((text: string) => void) | undefined;
   private readonly countInsns: boolean;
-  /** Per slot: the region function that runs it (called with the slot). */
+  /** Per slot: the region function holding it (the hub's table has them too; kept here so that run() can say a slot is empty). */
   private readonly slotFn: (RegionFn | undefined)[] = [];
   private nextSlot = 0;
   /** Owns the table of region functions by slot; regions jump to each other through it. */

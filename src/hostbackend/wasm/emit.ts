@@ -178,7 +178,7 @@ function emitStore(b: WasmBuilder, size: 1 | 2 | 4 | 8, t: 'i32' | 'i64'): void 
 }
 
 /**
- * For an access in a permission-check group (region.ts findMemGroups): the group's first
+ * For an access in a permission-check group (mem-groups.ts): the group's first
  * access checks the group's whole span into its flag; then every access of the group
  * branches to its plain load or store when the flag is set (`depth`: that label).
  */

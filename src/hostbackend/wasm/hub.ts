@@ -127,8 +127,8 @@ function hubModule(countHops: boolean): Uint8Array<ArrayBuffer> {
   b.localGet(env);
   b.localGet(entry);
   b.i32Load(8);
+  b.localTee(entry); // the slot, from here on
   b.localGet(entry);
-  b.i32Load(8);
   b.returnCallIndirect(regionType);
   b.end();
   //   countdown = RATE; env.hop_from = from; env.pc = pc; return HOP_SAMPLE

@@ -30,10 +30,11 @@
 import { ENV, ExitReason } from '../../tcg/env.js';
 import { envAccessOf, type EnvAccess, type EnvRange, type HelperDef } from '../../tcg/helpers.js';
 import { formatOp, type IrOp, type Temp, type TranslatedBlock } from '../../tcg/ir.js';
-import { memopSize, type IrType } from '../../tcg/opcodes.js';
+import type { IrType } from '../../tcg/opcodes.js';
 import { EMIT } from './emit.js';
 import { FAULT_EXIT } from './abi.js';
 import { pushJumpCacheEntry } from './hub.js';
+import { findMemGroups, type MemGroup } from './mem-groups.js';
 import type { ModuleGen } from './codegen.js';
 import type { Local, ValType, WasmBuilder } from './wasm-builder.js';
 
@@ -521,55 +522,12 @@ export class RegionGen {
     for (const o of blk.ops) {
       if ((o.op === 'movi_i32' || o.op === 'movi_i64') && defs.get(o.outs[0].id) === 1) this.constants.set(o.outs[0].id, o.consts[0]);
     }
-    this.findMemGroups(defs);
+    findMemGroups(this.blk.ops, defs, this.constants, this.memGroups);
     if (this.labelRank.length < blk.labelCount) this.labelRank = new Int32Array(blk.labelCount * 2);
     this.labelRank.fill(-1, 0, blk.labelCount);
     this.labels = 0;
     this.labelRegion = 0;
     if (this.locals.length < blk.temps.length) this.locals.length = blk.temps.length;
-  }
-
-  /**
-   * Groups the loads (and, separately, the stores) of each straight run of the block (no
-   * label between them) whose addresses are one base temp plus constant offsets spanning
-   * at most MAX_GROUP_SPAN bytes: the first access of a group checks the whole span once,
-   * and when that passes, every access of the group skips its own check.
-   */
-  private findMemGroups(defs: Map<number, number>): void {
-    this.memGroups.clear();
-    const defOf = new Map<number, IrOp>();
-    for (const o of this.blk.ops) for (const t of o.outs) if (defs.get(t.id) === 1) defOf.set(t.id, o);
-    const groups = new Map<string, MemGroup>();
-    let segment = 0;
-    for (const o of this.blk.ops) {
-      if (o.op === 'set_label') {
-        segment++;
-        continue;
-      }
-      const access = memAccessOf(o);
-      if (!access) continue;
-      let base = access.addr;
-      let offset = 0;
-      const d = defOf.get(base.id);
-      if (d && d.op === 'add_i64') {
-        const c = this.constants.get(d.ins[1].id);
-        if (typeof c === 'bigint' && c >= -MAX_GROUP_SPAN && c <= MAX_GROUP_SPAN) {
-          base = d.ins[0];
-          offset = Number(c);
-        }
-      }
-      if ((defs.get(base.id) ?? 0) > 1) continue; // redefined in the block: not one value
-      const key = `${segment}:${base.id}:${access.write ? 'w' : 'r'}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { base, write: access.write, lo: offset, hi: offset + access.size, ops: [], ok: null }));
-      g.lo = Math.min(g.lo, offset);
-      g.hi = Math.max(g.hi, offset + access.size);
-      g.ops.push(o);
-    }
-    for (const g of groups.values()) {
-      if (g.ops.length < 2 || g.hi - g.lo > MAX_GROUP_SPAN) continue;
-      for (const o of g.ops) this.memGroups.set(o, g);
-    }
   }
 
   /** The permission-check group of a memory access op, if it has one. */
@@ -679,30 +637,6 @@ function envAccessType(o: IrOp): IrType | null {
     case 'ld_env_i32': case 'st_env_i32': return 'i32';
     case 'ld_env_i64': case 'st_env_i64': return 'i64';
     case 'ld_env_v128': case 'st_env_v128': return 'v128';
-    default: return null;
-  }
-}
-
-/** The largest span of offsets that one group check covers. */
-const MAX_GROUP_SPAN = 512;
-
-/** Loads or stores of one base temp plus small constant offsets, checked together (see findMemGroups). */
-export interface MemGroup {
-  readonly base: Temp;
-  readonly write: boolean;
-  /** Lowest offset and end of the highest access, relative to base. */
-  lo: number;
-  hi: number;
-  readonly ops: IrOp[];
-  /** The flag local, once the first access has checked the span. */
-  ok: Local | null;
-}
-
-/** The address temp, size and direction of a scalar guest memory access op, or null. */
-function memAccessOf(o: IrOp): { addr: Temp; size: number; write: boolean } | null {
-  switch (o.op) {
-    case 'qemu_ld_i32': case 'qemu_ld_i64': return { addr: o.ins[0], size: memopSize(Number(o.consts[0])), write: false };
-    case 'qemu_st_i32': case 'qemu_st_i64': return { addr: o.ins[1], size: memopSize(Number(o.consts[0])), write: true };
     default: return null;
   }
 }

@@ -1,28 +1,27 @@
 // File, directory and fd syscalls over node:fs synchronous calls: open/close/read/write
 // and their vector and positional forms, lseek (our own offsets: Node has no lseek),
 // stat family, getdents64 from a directory snapshot, *at path operations, ownership
-// and times, statfs, sync, sendfile, dup/fcntl (locks: locks.ts), terminal ioctls and pipes.
+// and times, statfs, sync, sendfile. Descriptor control (dup, fcntl, ioctl, pipe2) is in fd.ts.
 
 import * as fs from 'node:fs';
 import { E, fail } from '../errno.js';
-import { OpenFile, type FdEntry } from '../fd-table.js';
+import { OpenFile } from '../fd-table.js';
 import { GuestKilled } from '../guest-exit.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import {
-  ACCESS, AT, CLOCK, FCNTL, FD_CLOEXEC, IOCTL, MAX_RW_COUNT, RENAME, SEEK, SETFL_NAMES, SIG, STATX, UIO_MAXIOV, UTIME,
+  ACCESS, AT, CLOCK, MAX_RW_COUNT, RENAME, SEEK, SIG, STATX, UIO_MAXIOV, UTIME,
 } from '../generic/constants.js';
 import {
   IOVEC_SIZE, TIMESPEC_SIZE, decodeIovecs, decodeTimespecPair, encodeDirent64, encodeStat, encodeStatfs, encodeStatx,
-  encodeTermios, encodeWinsize,
 } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
 import {
-  hostFdInfo, hostFdPath, hostPipe, hostRead, hostStatfs, hostSync, hostTermios, hostWrite, isSeekable, kindOf,
+  hostFdInfo, hostFdPath, hostRead, hostStatfs, hostSync, hostWrite, isSeekable, kindOf,
   listDirectory, nodeTime, translateOpenFlags,
 } from '../vfs/host.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
-import { fdEntry, guestIn, guestOut, guestRange, guestString, long, readGuest, uint, u32s, writeGuest, type SyscallArgs } from './args.js';
-import { dropPosixLocksOnClose, fcntlLock, isLockCmd } from './locks.js';
+import { fdEntry, guestIn, guestOut, guestRange, guestString, long, readGuest, uint, writeGuest, type SyscallArgs } from './args.js';
+import { dropPosixLocksOnClose } from './locks.js';
 import { signalSelf } from './signal.js';
 import { clockNow } from './time.js';
 
@@ -638,109 +637,4 @@ export function sysSendfile(p: LinuxProcess, a: A): number {
     writeGuest(p, a.big(2), b);
   }
   return done;
-}
-
-// --- dup / fcntl --------------------------------------------------------------------------
-
-export function sysDup(p: LinuxProcess, a: A): number {
-  const e = fdEntry(p, a.int(0));
-  const fd = p.fds.install(e.file, false, p.fdLimit);
-  return fd < 0 ? -E.EMFILE : fd;
-}
-
-export function sysDup3(p: LinuxProcess, a: A): number {
-  const oldfd = a.int(0);
-  const newfd = a.int(1);
-  const flags = a.int(2);
-  const o = p.abi.openFlags;
-  if (flags & ~o.O_CLOEXEC) return -E.EINVAL;
-  if (oldfd === newfd) return -E.EINVAL;
-  const e = fdEntry(p, oldfd);
-  if (newfd < 0 || newfd >= p.fdLimit) return -E.EBADF;
-  const old = p.fds.get(newfd)?.file;
-  p.fds.installAt(newfd, e.file, (flags & o.O_CLOEXEC) !== 0);
-  if (old !== undefined) dropPosixLocksOnClose(old);
-  return newfd;
-}
-
-function setflMask(p: LinuxProcess): number {
-  return SETFL_NAMES.reduce((m, n) => m | p.abi.openFlags[n], 0);
-}
-
-export function sysFcntl(p: LinuxProcess, a: A): number {
-  const e: FdEntry = fdEntry(p, a.int(0));
-  const cmd = a.int(1);
-  const arg = a.int(2);
-  switch (cmd) {
-    case FCNTL.F_DUPFD:
-    case FCNTL.F_DUPFD_CLOEXEC: {
-      if (arg < 0 || arg >= p.fdLimit) return -E.EINVAL;
-      const fd = p.fds.install(e.file, cmd === FCNTL.F_DUPFD_CLOEXEC, p.fdLimit, arg);
-      return fd < 0 ? -E.EMFILE : fd;
-    }
-    case FCNTL.F_GETFD:
-      return e.cloexec ? FD_CLOEXEC : 0;
-    case FCNTL.F_SETFD:
-      e.cloexec = (arg & FD_CLOEXEC) !== 0;
-      return 0;
-    case FCNTL.F_GETFL:
-      return e.file.flags;
-    case FCNTL.F_SETFL: {
-      // Recorded: reads and writes honour O_APPEND and O_NONBLOCK themselves. A blocking
-      // host fd (a tty) cannot be made non-blocking from Node, so such reads still wait.
-      const m = setflMask(p);
-      e.file.flags = (e.file.flags & ~m) | (arg & m);
-      return 0;
-    }
-    default:
-      if (isLockCmd(cmd)) return fcntlLock(p, e, cmd, a.ptr(2));
-      p.logUnimp?.(`Unsupported fcntl cmd: ${cmd}`);
-      return -E.EINVAL;
-  }
-}
-
-// --- ioctl ----------------------------------------------------------------------------------
-
-export function sysIoctl(p: LinuxProcess, a: A): number {
-  const f = fdEntry(p, a.int(0)).file;
-  const req = a.uint(1);
-  switch (req) {
-    case IOCTL.TCGETS:
-      if (f.kind !== 'tty') return -E.ENOTTY;
-      writeGuest(p, a.big(2), encodeTermios(hostTermios(f.hostFd)));
-      return 0;
-    case IOCTL.TIOCGWINSZ: {
-      if (f.kind !== 'tty') return -E.ENOTTY;
-      const tty = [process.stdout, process.stderr].find((s) => s.isTTY);
-      writeGuest(p, a.big(2), encodeWinsize(tty?.rows ?? 24, tty?.columns ?? 80));
-      return 0;
-    }
-    default:
-      p.logUnimp?.(`Unsupported ioctl: fd ${a.int(0)} cmd 0x${req.toString(16)}`);
-      return -E.ENOTTY;
-  }
-}
-
-// --- pipes ------------------------------------------------------------------------------------
-
-export function sysPipe2(p: LinuxProcess, a: A): number {
-  const o = p.abi.openFlags;
-  const flags = a.int(1);
-  if (flags & ~(o.O_CLOEXEC | o.O_NONBLOCK | o.O_DIRECT)) return -E.EINVAL;
-  if (!p.mem.canAccess(a.big(0), 8, 'write')) return -E.EFAULT;
-  const [r, w] = hostPipe();
-  const status = flags & (o.O_NONBLOCK | o.O_DIRECT);
-  const cloexec = (flags & o.O_CLOEXEC) !== 0;
-  const rf = new OpenFile(r, '', o.O_RDONLY | status, 'pipe', null, true);
-  const wf = new OpenFile(w, '', o.O_WRONLY | status, 'pipe', null, true);
-  const rfd = p.fds.install(rf, cloexec, p.fdLimit);
-  const wfd = rfd < 0 ? -1 : p.fds.install(wf, cloexec, p.fdLimit);
-  if (wfd < 0) {
-    if (rfd >= 0) p.fds.close(rfd);
-    else fs.closeSync(r);
-    fs.closeSync(w);
-    return -E.EMFILE;
-  }
-  writeGuest(p, a.big(0), u32s([rfd, wfd]));
-  return 0;
 }

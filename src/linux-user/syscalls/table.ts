@@ -6,6 +6,7 @@
 import type { GenericAbi } from '../generic/abi.js';
 import { NR, type SyscallName } from '../generic/syscall-numbers.js';
 import type { LinuxProcess } from '../process.js';
+import * as fd from './fd.js';
 import * as fs from './fs.js';
 import * as futex from './futex.js';
 import * as locks from './locks.js';
@@ -77,13 +78,13 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('syncfs', fs.sysSyncfs, ['fd']),
   row('fsync', fs.sysFsync, ['fd']),
   row('fdatasync', fs.sysFdatasync, ['fd']),
-  row('dup', fs.sysDup, ['fd']),
-  row('dup3', fs.sysDup3, ['fd', 'fd', 'fdflags']),
-  row('fcntl', fs.sysFcntl, ['fd', 'fcntlcmd', 'fcntlarg']),
+  row('dup', fd.sysDup, ['fd']),
+  row('dup3', fd.sysDup3, ['fd', 'fd', 'fdflags']),
+  row('fcntl', fd.sysFcntl, ['fd', 'fcntlcmd', 'fcntlarg']),
   // QEMU has no format of its own for flock and prints all six registers in decimal
   row('flock', locks.sysFlock, ['long', 'long', 'long', 'long', 'long', 'long']),
-  row('ioctl', fs.sysIoctl, ['fd', 'ioctl', 'ptr']),
-  row('pipe2', fs.sysPipe2, ['ptr', 'fdflags']),
+  row('ioctl', fd.sysIoctl, ['fd', 'ioctl', 'ptr']),
+  row('pipe2', fd.sysPipe2, ['ptr', 'fdflags']),
   row('sendfile', fs.sysSendfile, ['fd', 'fd', 'ptr', 'ulong']),
   row('ppoll', poll.sysPpoll, ['ptr', 'int', 'timespec', 'ptr', 'ulong']),
   // memory
