@@ -53,6 +53,8 @@ export interface RegionImage {
   readonly bytes: Uint8Array<ArrayBuffer>;
   /** What the code needs of the host beyond the backend's baseline (backend-defined bits); loadImage checks. */
   readonly needs: number;
+  /** Which of the regions in `bytes` this one is (a module may hold several: backend-defined). */
+  readonly part: number;
 }
 
 export interface CompileOptions {
@@ -72,11 +74,11 @@ export interface HostBackend {
    */
   loadImage?(image: RegionImage, count: number): CompiledRegion;
   /**
-   * A region compiled elsewhere (the compile worker): `module` holds `count` blocks as
-   * compile() makes them; `made.bytes`, the module's bytes, when its image is wanted.
-   * Only the wasm backend has it.
+   * A region compiled elsewhere (the compile worker): region `part` of `module`, of
+   * `count` blocks as compile() makes them; `made.bytes`, the module's bytes, when its
+   * image is wanted. Only the wasm backend has it.
    */
-  loadModule?(module: WebAssembly.Module, count: number, made: { bytes: Uint8Array<ArrayBuffer> | null; usesFusedMadd: boolean }): CompiledRegion;
+  loadModule?(module: WebAssembly.Module, count: number, part: number, made: { bytes: Uint8Array<ArrayBuffer> | null; usesFusedMadd: boolean }): CompiledRegion;
   /** Runs from the block in `slot` with the CPU whose env block is at `env`. */
   run(slot: number, env: number): ExitReason;
   /** The region's blocks will never be entered again; their slots may be reused. */

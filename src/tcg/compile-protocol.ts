@@ -1,5 +1,7 @@
 // What the TB cache (through CompileQueue) and the compile worker say to each other: a
-// request to form and compile one tier-1 region, and the compiled module that answers it.
+// request to form and compile one tier-1 region, and the compiled module that answers it
+// (the worker compiles the requests waiting together into one module: then each answer
+// names the same module and its own part of it).
 
 import type { MessagePort } from 'node:worker_threads';
 
@@ -57,11 +59,13 @@ export type CompileAnswer =
       readonly ok: true;
       /** null: an earlier answer of the same epoch holds the entry block already. */
       readonly module: WebAssembly.Module | null;
+      /** Which region of the module this request's is (regionExport). */
+      readonly part: number;
       readonly blocks: readonly CompiledBlockInfo[];
       /** The module's bytes, when the request asked for its image. */
       readonly bytes: Uint8Array<ArrayBuffer> | null;
       readonly usesFusedMadd: boolean;
-      /** The worker's milliseconds: translating and generating, then V8's compile. */
+      /** The worker's milliseconds: translating and generating, then V8's compile (a module's compile counted with its first part). */
       readonly translateMs: number;
       readonly compileMs: number;
     }

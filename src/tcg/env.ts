@@ -48,7 +48,7 @@ export const ExitReason = {
 export type ExitReason = (typeof ExitReason)[keyof typeof ExitReason];
 
 /** One in this many jumps between compiled regions returns to the CPU loop as ExitReason.HOP_SAMPLE. */
-export const HOP_SAMPLE_RATE = 32;
+export const HOP_SAMPLE_RATE = 128;
 
 /** Guest-independent exception numbers stored at env.EXCEPTION. */
 export const Excp = {

@@ -8,6 +8,7 @@ import { ENV, Excp, ExitReason } from './env.js';
 import type { TcgLog } from './log.js';
 import type { TbCache } from './tb.js';
 import { nowMs } from '../host-lazy.js';
+import { ENV_AREA, ENV_BLOCK_SIZE, MAX_CPUS } from '../memory/layout.js';
 
 const ACCESS_CODE = { read: 0, write: 1, exec: 2 } as const;
 
@@ -20,7 +21,11 @@ export class CpuExec {
   tier0Ms = 0;
   tier0Insns = 0;
   private readonly timing: boolean;
-  /** Guest memory as 32-bit words (env.PC is read as two), made once: run() starts at every syscall. */
+  /**
+   * The env blocks as 32-bit words (env.PC is read as two), made once: run() starts at
+   * every syscall. Only that area: element accesses through a typed array as long as the
+   * whole 4 GiB memory (a length beyond V8's small integers) are slower.
+   */
   private readonly words: Int32Array;
 
   constructor(
@@ -29,7 +34,7 @@ export class CpuExec {
     private readonly backend: HostBackend,
     private readonly log: TcgLog,
   ) {
-    this.words = new Int32Array(mem.memory.buffer);
+    this.words = new Int32Array(mem.memory.buffer, ENV_AREA, (MAX_CPUS * ENV_BLOCK_SIZE) >> 2);
     this.timing = log.has('stats');
   }
 
@@ -41,7 +46,7 @@ export class CpuExec {
   run(env: number): ExitReason {
     const dv = this.mem.dv;
     const words = this.words;
-    const pcWord = (env + ENV.PC) >>> 2;
+    const pcWord = (env - ENV_AREA + ENV.PC) >>> 2;
     const logExec = this.log.has('exec');
     for (;;) {
       const lo = words[pcWord];
@@ -84,7 +89,7 @@ export class CpuExec {
         case ExitReason.LOOKUP:
           continue;
         case ExitReason.HOP_SAMPLE:
-          this.tbs.sampledHop(words[(env + ENV.HOP_FROM) >>> 2]);
+          this.tbs.sampledHop(words[(env - ENV_AREA + ENV.HOP_FROM) >>> 2]);
           continue;
         case ExitReason.INVALIDATE:
           this.tbs.flush();

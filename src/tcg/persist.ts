@@ -26,7 +26,7 @@ import type { HelperRegistry } from './helpers.js';
 import type { RegionImage } from '../hostbackend/backend.js';
 import { programParts, readProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
 
-const MAGIC = 0x34435451; // "QTC4"
+const MAGIC = 0x35435451; // "QTC5"
 /** Bytes a cache file may grow to; blocks beyond it are not recorded. */
 const MAX_FILE_BYTES = 32 << 20;
 
@@ -77,15 +77,17 @@ function pruneStale(dir: string): void {
  * Words before a record's payload: its length, the checksum of the rest, its kind. Both
  * kinds' payloads start with a pc (lo, hi): the block's, or the region's entry.
  *   KIND_BLOCK:  program (pc lo, pc hi, size, ...), guest bytes
- *   KIND_REGION: entry lo, entry hi, block count n, image needs, image bytes,
+ *   KIND_REGION: entry lo, entry hi, block count n, image needs, image part, image bytes,
  *                n × (pc lo, pc hi, size), image, each block's guest bytes
+ * (Regions compiled into one module each keep a copy of its bytes: V8 compiles bytes it
+ * has seen in this process at once, so the second region of a module loads cheaply.)
  * Bytes are packed 4 to a word, little-endian, each run padded to a whole word.
  */
 const REC_HEADER = 3;
 const KIND_BLOCK = 0;
 const KIND_REGION = 1;
 /** Words of a region record's payload before its block list. */
-const REGION_HEAD = 5;
+const REGION_HEAD = 6;
 
 /** A region's image as the store keeps it: the blocks it was compiled from (entry first). */
 export interface StoredRegion {
@@ -234,7 +236,7 @@ export class TranslationStore {
     const end = at + w[at];
     const p = at + REC_HEADER;
     const count = w[p + 2];
-    const imageBytes = w[p + 4];
+    const imageBytes = w[p + 5];
     const listAt = p + REGION_HEAD;
     if (count <= 0 || imageBytes <= 0 || listAt + 3 * count + wordsOf(imageBytes) > end) return undefined;
     const blocks: { pc: number; size: number }[] = [];
@@ -254,7 +256,7 @@ export class TranslationStore {
     }
     const imageAt = listAt + 3 * count;
     const bytes = new Uint8Array(w.buffer.slice(w.byteOffset + imageAt * 4, w.byteOffset + imageAt * 4 + imageBytes) as ArrayBuffer);
-    return { blocks, image: { bytes, needs: w[p + 3] } };
+    return { blocks, image: { bytes, needs: w[p + 3], part: w[p + 4] } };
   }
 
   /** Records the program of a block this run translated (if its pages are program text). */
@@ -271,7 +273,7 @@ export class TranslationStore {
   noteRegion(blocks: readonly { pc: number; size: number }[], image: RegionImage): void {
     const entry = blocks[0].pc;
     if (this.fresh[KIND_REGION].has(entry) || blocks.some((b) => b.size <= 0 || !this.stable(b.pc, b.size))) return;
-    const payload = [KIND_REGION, lo32(entry), hi32(entry), blocks.length, image.needs, image.bytes.length];
+    const payload = [KIND_REGION, lo32(entry), hi32(entry), blocks.length, image.needs, image.part, image.bytes.length];
     for (const b of blocks) payload.push(lo32(b.pc), hi32(b.pc), b.size);
     pushBytes(payload, image.bytes, 0, image.bytes.length);
     for (const b of blocks) pushBytes(payload, this.mem.u8, b.pc, b.size);

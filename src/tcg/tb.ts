@@ -99,7 +99,7 @@ interface Region {
  * world still compiles nothing unless its environment is large (glibc's tunables loop
  * runs once per variable and tunable).
  */
-export const PROMOTE_ENTRIES = 300;
+export const PROMOTE_ENTRIES = 100;
 /**
  * Regions compiled (or loaded from the translation cache) on the CPU's thread before the
  * compile worker takes over: a short run
@@ -335,7 +335,7 @@ export class TbCache {
         this.stats.workerDropped++;
         continue;
       }
-      const compiled = this.backend.loadModule(answer.module, answer.blocks.length, { bytes: answer.bytes, usesFusedMadd: answer.usesFusedMadd });
+      const compiled = this.backend.loadModule(answer.module, answer.blocks.length, answer.part, { bytes: answer.bytes, usesFusedMadd: answer.usesFusedMadd });
       this.installRegion(answer.blocks, compiled, job.generation);
       this.stats.workerRegions++;
       if (job.generation === 0) this.stats.promotions++;

@@ -1,15 +1,19 @@
 // Tests of the TB cache (src/tcg/tb.ts) with the CPU loop (exec.ts): cold blocks are
 // interpreted one at a time (tier 0) and compiled once they are entered often, compiled
 // blocks go into the jump cache, jumps between compiled regions stay in translated code,
-// hot regions merge with the regions they keep jumping to, and a write to a code page drops every tier. Guest code is a small riscv64 program
+// hot regions merge with the regions they keep jumping to, a write to a code page drops every tier,
+// region heat sums jumps both ways, and the regions of one module load and run each on its own. Guest code is a small riscv64 program
 // (hand-assembled, source in the comments) run through the real front end.
 
 import { describe, expect, it } from 'vitest';
 import { GuestMemory } from '../../src/memory/guest-memory.js';
-import { ENV_AREA, JUMP_CACHE, JUMP_CACHE_ENTRY_SIZE, PAGE_SIZE, jumpCacheIndex } from '../../src/memory/layout.js';
+import { ENV_AREA, JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SIZE, jumpCacheIndex } from '../../src/memory/layout.js';
 import { HelperRegistry } from '../../src/tcg/helpers.js';
 import { ENV, ExitReason, HOP_SAMPLE_RATE } from '../../src/tcg/env.js';
 import { TbCache, PROMOTE_ENTRIES } from '../../src/tcg/tb.js';
+import { RegionHeat } from '../../src/tcg/heat.js';
+import { formRegion } from '../../src/tcg/region-form.js';
+import { generateModule } from '../../src/hostbackend/wasm/codegen.js';
 import { CpuExec } from '../../src/tcg/exec.js';
 import { NO_LOG } from '../../src/tcg/log.js';
 import { InterpBackend } from '../../src/hostbackend/interp/interp.js';
@@ -116,5 +120,72 @@ describe('TB cache tiers', () => {
     mem.dv.setInt32(ENV_BASE + ENV.EXIT_REQUEST, 0, true);
     expect(cpu.run(ENV_BASE)).toBe(ExitReason.SYSCALL);
     expect(x(mem, 10)).toBe(BigInt(PROMOTE_ENTRIES * 2));
+  });
+});
+
+describe('region heat', () => {
+  it('sums the jumps both ways between a region and each neighbour, and forgets a region wholly', () => {
+    const heat = new RegionHeat();
+    heat.note(1, 2, 10);
+    heat.note(2, 1, 5);
+    heat.note(1, 3, 2);
+    heat.note(1, 2, 1);
+    heat.note(4, 5, 100);
+    expect([...heat.neighbours(1, 0)].sort()).toEqual([[2, 16], [3, 2]]);
+    expect([...heat.neighbours(1, 10)]).toEqual([[2, 16]]);
+    expect([...heat.neighbours(2, 0)]).toEqual([[1, 16]]);
+    heat.forget(new Set([2]));
+    expect([...heat.neighbours(1, 0)]).toEqual([[3, 2]]);
+    expect([...heat.neighbours(2, 0)]).toEqual([]);
+    expect([...heat.neighbours(5, 0)]).toEqual([[4, 100]]);
+  });
+
+  it('keeps counting right when pairs take each other\'s slots in a full table', () => {
+    const heat = new RegionHeat();
+    // Far more pairs than the table holds: old ones are overwritten, never miscounted.
+    for (let a = 0; a < 40_000; a++) heat.note(a, a + 1, 1);
+    heat.note(7, 8, 3);
+    heat.note(7, 8, 4);
+    const n = heat.neighbours(7, 0);
+    expect(n.get(8)).toBeGreaterThanOrEqual(7);
+    expect(n.get(8)).toBeLessThanOrEqual(8);
+    for (const [other, count] of heat.neighbours(39_999, 0)) {
+      expect([39_998, 40_000]).toContain(other);
+      expect(count).toBe(1);
+    }
+  });
+});
+
+describe('modules holding several regions', () => {
+  it('loads each region of a module on its own, in any order, and they run together', () => {
+    // The compile worker compiles the requests waiting together, into one module.
+    const n = 50;
+    const made = setup(n, false);
+    const helpers = new HelperRegistry();
+    const translator = riscv64.createTranslator(helpers);
+    const rules = { maxBlocks: 8, maxInsns: 64 };
+    const loop = formRegion(translator, made.mem, [CODE, CODE + 0x10], { ...rules, admits: (pc) => pc < CODE + 0x20 });
+    const f = formRegion(translator, made.mem, [CODE + 0x20], { ...rules, admits: () => false });
+    const out = generateModule({ regions: [loop, f], baseSlot: 0, helpers, text: false });
+
+    const { mem } = setup(n, false);
+    const backend = new WasmBackend({ mem, helpers });
+    new Int32Array(mem.memory.buffer, JUMP_CACHE, JUMP_CACHE_ENTRIES * 4).fill(-1);
+    const slotOf = new Map<number, number>();
+    for (const [part, blocks] of [[1, f], [0, loop]] as const) {
+      const region = backend.loadImage({ bytes: out.bytes, needs: 0, part }, blocks.length);
+      blocks.forEach((b, i) => slotOf.set(b.pc, region.slots[i]));
+    }
+    // A CPU loop of its own: every jump between the two regions comes back here (LOOKUP).
+    let reason: number = ExitReason.LOOKUP;
+    let trips = 0;
+    while (reason === ExitReason.LOOKUP && trips++ < 10 * n) {
+      const pc = Number(mem.dv.getBigInt64(ENV_BASE + ENV.PC, true));
+      reason = backend.run(slotOf.get(pc)!, ENV_BASE);
+    }
+    expect(reason).toBe(ExitReason.SYSCALL);
+    expect(x(mem, 10)).toBe(BigInt(n));
+    expect(x(mem, 12)).toBe(BigInt(3 * n));
+    expect(trips).toBeGreaterThan(2 * n);
   });
 });

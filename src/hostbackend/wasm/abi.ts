@@ -17,12 +17,19 @@ export const IMPORTS = {
   dispatch: 'disp',
   /** Helpers are imported as helpers.<id>. */
   helperModule: 'h',
-  /** i32 global: the slot of block 0 (block i has slot base + i). An import, so that a module's bytes do not depend on where its blocks land and another run can load them again. */
+  /**
+   * i32 globals base0, base1, ...: the slot of each region's first block (its block i has
+   * slot base + i). Imports, so that a module's bytes do not depend on where its blocks land
+   * and another run can load them again; one per region, so that a run may load one region
+   * of a module without giving slots to the others.
+   */
   baseSlot: 'base',
 } as const;
 
-/** The name the module exports its region function under: (env: i32, slot: i32) → i32. */
-export const REGION_EXPORT = 'r';
+/** The names a module exports its regions' functions under, (env: i32, slot: i32) → i32: r0, r1, ... */
+export const regionExport = (part: number): string => `r${part}`;
+/** The name of the global import holding region `part`'s first slot. */
+export const baseSlotImport = (part: number): string => `${IMPORTS.baseSlot}${part}`;
 
 /** Exit reason used only between a region function and the backend: a memory fault is pending. */
 export const FAULT_EXIT = 0x100;

@@ -1,7 +1,8 @@
-// The WebAssembly host backend: compiles a region of translated blocks into one wasm
-// module (codegen.ts) whose one exported function runs any of its blocks, instantiates
+// The WebAssembly host backend: compiles a region of translated blocks into a wasm
+// module (codegen.ts) whose exported function runs any of its blocks, instantiates
 // it against the shared guest memory, the memory slow paths, the helpers it uses and the
-// hub (hub.ts), and gives its blocks consecutive slots. Jumps inside a region are
+// hub (hub.ts), and gives its blocks consecutive slots. A module made by the compile
+// worker may hold several regions; each is instantiated on its own (`part`). Jumps inside a region are
 // branches; a jump to another region tail-calls the hub, which follows the jump cache into
 // the region holding the target, or returns LOOKUP to the CPU loop when it does not know
 // it. Only the hub imports the funcref table of regions: in V8 11 (Node 20) every instance
@@ -16,7 +17,7 @@ import { JUMP_CACHE, JUMP_CACHE_ENTRIES } from '../../memory/layout.js';
 import { GuestFault, type GuestMemory } from '../../memory/guest-memory.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, CompileOptions, HostBackend, RegionImage } from '../backend.js';
 import type { CodegenOutput } from './codegen.js';
-import { FAULT_EXIT, IMPORTS, REGION_EXPORT } from './abi.js';
+import { FAULT_EXIT, IMPORTS, baseSlotImport, regionExport } from './abi.js';
 import { generateModule } from '../../tcg/translate-side.js';
 import { wasmFeatures } from './features.js';
 import { Hub, type RegionFn } from './hub.js';
@@ -46,6 +47,8 @@ export class WasmBackend implements HostBackend {
   private readonly runtimeImports: WebAssembly.ModuleImports;
   /** The jump cache as i32 words: entry i has pc at [4i, 4i+1] and slot at [4i+2]. */
   private readonly jumpCache: Int32Array;
+  /** The base slot of the regions of a module that a run did not load (see instantiate). */
+  private readonly noSlots = new WebAssembly.Global({ value: 'i32', mutable: false }, 0);
   /** The fault a slow path caught, rethrown by run() once the region has left. */
   private pendingFault: GuestFault | null = null;
 
@@ -135,19 +138,20 @@ export class WasmBackend implements HostBackend {
 
   compile(blocks: TranslatedBlock[], opts: CompileOptions = {}): CompiledRegion {
     const t0 = nowMs();
-    const out: CodegenOutput = generateModule({ blocks, baseSlot: this.nextSlot, helpers: this.helpers, text: this.logOutAsm !== undefined, countInsns: this.countInsns });
+    const out: CodegenOutput = generateModule({ regions: [blocks], baseSlot: this.nextSlot, helpers: this.helpers, text: this.logOutAsm !== undefined, countInsns: this.countInsns });
     const t1 = nowMs();
-    const region = this.instantiate(new WebAssembly.Module(out.bytes), blocks.length);
+    const region = this.instantiate(new WebAssembly.Module(out.bytes), blocks.length, 0);
     this.nBytes += out.bytes.length;
     this.codegenMs += t1 - t0;
     this.totalMs += nowMs() - t0;
     if (this.logOutAsm && out.text !== null) this.logOutAsm(out.text);
-    return opts.image ? { slots: region.slots, image: { bytes: out.bytes, needs: this.imageNeeds(out.usesFusedMadd) } } : region;
+    return opts.image ? { slots: region.slots, image: { bytes: out.bytes, needs: this.imageNeeds(out.usesFusedMadd), part: 0 } } : region;
   }
 
   /**
    * A region from the image compile() made of `count` blocks (in another run: the
-   * persistent translation cache). Throws if the engine does not take the module.
+   * persistent translation cache). Throws if the engine does not take the module. (The
+   * regions of one module share its bytes: V8 compiles bytes it has compiled before at once.)
    */
   loadImage(image: RegionImage, count: number): CompiledRegion {
     if (image.needs & ~(NEEDS_FUSED_MADD | NEEDS_INSN_COUNT)) throw new Error('wasm backend: an image needing what this build does not know');
@@ -155,17 +159,17 @@ export class WasmBackend implements HostBackend {
     // Asked only of images that use relaxed_madd (the probe also lets V8 compile it).
     if (image.needs & NEEDS_FUSED_MADD && !wasmFeatures().fusedMadd) throw new Error('wasm backend: the image needs a fused multiply-add');
     const t0 = nowMs();
-    const region = this.instantiate(new WebAssembly.Module(image.bytes), count);
+    const region = this.instantiate(new WebAssembly.Module(image.bytes), count, image.part);
     this.nBytes += image.bytes.length;
     this.totalMs += nowMs() - t0;
     return region;
   }
 
-  loadModule(module: WebAssembly.Module, count: number, made: { bytes: Uint8Array<ArrayBuffer> | null; usesFusedMadd: boolean }): CompiledRegion {
-    const region = this.instantiate(module, count);
+  loadModule(module: WebAssembly.Module, count: number, part: number, made: { bytes: Uint8Array<ArrayBuffer> | null; usesFusedMadd: boolean }): CompiledRegion {
+    const region = this.instantiate(module, count, part);
     if (!made.bytes) return region;
     this.nBytes += made.bytes.length;
-    return { slots: region.slots, image: { bytes: made.bytes, needs: this.imageNeeds(made.usesFusedMadd) } };
+    return { slots: region.slots, image: { bytes: made.bytes, needs: this.imageNeeds(made.usesFusedMadd), part } };
   }
 
   /** RegionImage.needs of a module this backend made. */
@@ -173,16 +177,22 @@ export class WasmBackend implements HostBackend {
     return (usesFusedMadd ? NEEDS_FUSED_MADD : 0) | (this.countInsns ? NEEDS_INSN_COUNT : 0);
   }
 
-  /** Instantiates a region module for `count` blocks, which get consecutive slots from nextSlot. */
-  private instantiate(module: WebAssembly.Module, count: number): CompiledRegion {
+  /**
+   * Instantiates region `part` of a module, of `count` blocks, which get consecutive slots
+   * from nextSlot. The module's other regions (if any) get no slots: their base globals
+   * say slot 0, and their functions are never put in the hub's table.
+   */
+  private instantiate(module: WebAssembly.Module, count: number, part: number): CompiledRegion {
     const baseSlot = this.nextSlot;
     const helperImports: WebAssembly.ModuleImports = {};
+    const runtime: WebAssembly.ModuleImports = { ...this.runtimeImports };
     for (const imp of WebAssembly.Module.imports(module)) {
       if (imp.module === IMPORTS.helperModule) helperImports[imp.name] = this.helperImport(Number(imp.name));
+      else if (imp.kind === 'global') runtime[imp.name] = imp.name === baseSlotImport(part) ? new WebAssembly.Global({ value: 'i32', mutable: false }, baseSlot) : this.noSlots;
     }
-    const runtime = { ...this.runtimeImports, [IMPORTS.baseSlot]: new WebAssembly.Global({ value: 'i32', mutable: false }, baseSlot) };
     const instance = new WebAssembly.Instance(module, { [IMPORTS.module]: runtime, [IMPORTS.helperModule]: helperImports });
-    const fn = instance.exports[REGION_EXPORT] as RegionFn;
+    const fn = instance.exports[regionExport(part)] as RegionFn;
+    if (typeof fn !== 'function') throw new Error(`wasm backend: the module has no region ${part}`);
     const slots: number[] = [];
     for (let i = 0; i < count; i++) {
       slots.push(baseSlot + i);

@@ -1,6 +1,7 @@
-// IR → WebAssembly: one region of translated blocks becomes one wasm module holding one
-// exported function (region.ts: a dispatch loop over the blocks, guest registers in
-// locals), the per-op emitters of emit.ts, and the module's internal functions: total
+// IR → WebAssembly: regions of translated blocks become one wasm module holding one
+// exported function per region (region.ts: a dispatch loop over its blocks, guest
+// registers in locals; several regions share a module because V8's fixed cost per module
+// is several times that of a small region's code), the per-op emitters of emit.ts, and the module's internal functions: total
 // division, 64-bit mulh, and the memory slow paths that call into JS. The module imports
 // the shared guest memory, the helpers it calls, the slow paths and the hub's dispatch
 // function (hub.ts), which it tail-calls to jump to another region; it has no table.
@@ -8,7 +9,7 @@
 import type { HelperRegistry } from '../../tcg/helpers.js';
 import type { TranslatedBlock } from '../../tcg/ir.js';
 import { WASM_PAGES } from '../../memory/layout.js';
-import { IMPORTS, REGION_EXPORT } from './abi.js';
+import { IMPORTS, baseSlotImport, regionExport } from './abi.js';
 import { wasmFeatures } from './features.js';
 import { RegionGen } from './region.js';
 import { WasmBuilder, type Local, type ValType } from './wasm-builder.js';
@@ -20,8 +21,9 @@ const FMA_SAFE_MAX = 2 ** 900;
 const FMA_SPLITTER = 2 ** 27 + 1;
 
 export interface CodegenInput {
-  readonly blocks: readonly TranslatedBlock[];
-  /** Slot of block 0, for the text only: the code reads it from the imported global IMPORTS.baseSlot. */
+  /** The regions, each a list of blocks (its entry first); region k is exported as regionExport(k). */
+  readonly regions: readonly (readonly TranslatedBlock[])[];
+  /** Slot of region 0's block 0, for the text only: the code reads each region's from its imported global baseSlotImport(k). */
   readonly baseSlot: number;
   readonly helpers: HelperRegistry;
   /** Record the module's text for `-d out_asm`. */
@@ -51,8 +53,8 @@ export class ModuleGen {
   private loadImport = -1;
   /** The module has relaxed_madd in it: it is for hosts where that is a hardware FMA. */
   private usesFusedMadd = false;
-  /** The imported global holding the slot of block 0. */
-  baseSlotGlobal = -1;
+  /** The imported globals holding each region's first slot. */
+  readonly baseSlotGlobals: number[] = [];
   /** The imported hub function a region tail-calls to continue at a pc outside it. */
   dispatchImport = -1;
   private storeImport = -1;
@@ -69,11 +71,11 @@ export class ModuleGen {
 
   generate(): CodegenOutput {
     const { b, input } = this;
-    const { helperIds, usesLoad, usesStore, usesCheck } = scanImports(input.blocks);
+    const { helperIds, usesLoad, usesStore, usesCheck } = scanImports(input.regions.flat());
 
     // Imports: memory, then functions (all before any defined function).
     b.importMemory(IMPORTS.module, IMPORTS.memory, WASM_PAGES, WASM_PAGES, true);
-    this.baseSlotGlobal = b.importGlobal(IMPORTS.module, IMPORTS.baseSlot, 'i32');
+    for (let k = 0; k < input.regions.length; k++) this.baseSlotGlobals.push(b.importGlobal(IMPORTS.module, baseSlotImport(k), 'i32'));
     this.dispatchImport = b.importFunction(IMPORTS.module, IMPORTS.dispatch, b.type(['i32', 'i64', 'i32'], ['i32']));
     for (const id of helperIds) {
       const h = input.helpers.get(id);
@@ -83,10 +85,21 @@ export class ModuleGen {
     if (usesStore) this.storeImport = b.importFunction(IMPORTS.module, IMPORTS.store, b.type(['i32', 'i64', 'i64', 'i32'], []));
     if (usesCheck) this.checkImport = b.importFunction(IMPORTS.module, IMPORTS.check, b.type(['i32', 'i64', 'i32', 'i32'], []));
 
-    if (b.recording) b.comment(`wasm module: ${input.blocks.length} block(s) at slots ${input.baseSlot}..${input.baseSlot + input.blocks.length - 1}`);
-    const region = b.declareFunction(b.type(['i32', 'i32'], ['i32']), () => `$region_${input.baseSlot}`);
-    b.exportFunction(REGION_EXPORT, region);
-    new RegionGen(this, input.blocks, input.baseSlot).generate(region);
+    // The region functions are declared first: bodies follow in the order of declaration,
+    // and the internal functions a region asks for are declared while it is generated.
+    const regionType = b.type(['i32', 'i32'], ['i32']);
+    const firstSlots: number[] = [];
+    const funcs = input.regions.map((blocks, k) => {
+      const first = k === 0 ? input.baseSlot : firstSlots[k - 1] + input.regions[k - 1].length;
+      firstSlots.push(first);
+      const func = b.declareFunction(regionType, () => `$region_${first}`);
+      b.exportFunction(regionExport(k), func);
+      return func;
+    });
+    input.regions.forEach((blocks, k) => {
+      if (b.recording) b.comment(`wasm module: region ${k}: ${blocks.length} block(s) at slots ${firstSlots[k]}..${firstSlots[k] + blocks.length - 1}`);
+      new RegionGen(this, blocks, firstSlots[k], this.baseSlotGlobals[k]).generate(funcs[k]);
+    });
 
     // Internal functions requested along the way (each may request more).
     for (let i = 0; i < this.pending.length; i++) {

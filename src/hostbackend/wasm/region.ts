@@ -92,6 +92,8 @@ export class RegionGen {
     private readonly blocks: readonly TranslatedBlock[],
     /** Slot of block 0 (for the text; the code reads it from an imported global). */
     readonly baseSlot: number,
+    /** The imported global holding the slot of block 0. */
+    private readonly baseSlotGlobal: number,
   ) {
     this.b = m.b;
     blocks.forEach((blk, i) => {
@@ -111,7 +113,7 @@ export class RegionGen {
 
     // $next = $slot - base
     b.localGet(this.next);
-    b.globalGet(this.m.baseSlotGlobal);
+    b.globalGet(this.baseSlotGlobal);
     b.i32Sub();
     b.localSet(this.next);
 
@@ -146,7 +148,7 @@ export class RegionGen {
     b.if();
     b.localGet(this.env);
     b.localGet(this.exitPc);
-    b.globalGet(this.m.baseSlotGlobal);
+    b.globalGet(this.baseSlotGlobal);
     b.returnCall(this.m.dispatchImport);
     b.end();
     // env.pc = $exitPc; return $reason
@@ -425,7 +427,7 @@ export class RegionGen {
     this.openIf();
     b.localGet(entry);
     b.i32Load(8);
-    b.globalGet(this.m.baseSlotGlobal);
+    b.globalGet(this.baseSlotGlobal);
     b.i32Sub();
     b.localTee(idx);
     b.i32Const(this.blocks.length);
