@@ -5,7 +5,8 @@
 // speed (the compile worker's cost per block):
 //   node tools/run-ts.mjs tools/bench-translate.ts PROG [PCS-FILE]
 // PCS-FILE: hex pcs, one per line (for example the blocks a run compiled), to reach code
-// the static successors of the entry do not. REGION=n (environment): blocks per module.
+// the static successors of the entry do not. Environment: REGION=n blocks per module,
+// MAX_BLOCKS=n blocks in all (3000), TIER0_ONLY=1 only what a block first met costs.
 import { readFileSync } from 'node:fs';
 import { riscv64Target } from '../src/linux-user/riscv64/target.js';
 import { aarch64Target } from '../src/linux-user/aarch64/target.js';
@@ -40,7 +41,8 @@ const seeds = [loaded.entry, ...(pcsFile ? readFileSync(pcsFile, 'utf8').split(/
 const seen = new Set<number>();
 const blocks: TranslatedBlock[] = [];
 const work = [...seeds];
-while (work.length && blocks.length < 3000) {
+const MAX_BLOCKS = Number(process.env.MAX_BLOCKS ?? 3000);
+while (work.length && blocks.length < MAX_BLOCKS) {
   const pc = work.shift()!;
   if (seen.has(pc) || !(mem.perm(pc) & PERM.EXEC)) continue;
   seen.add(pc);
@@ -65,6 +67,7 @@ for (let round = 0; round < 6; round++) {
     let t1 = performance.now(); t.translate += t1 - t0;
     for (const b of raw) buildProgram(b);
     t0 = performance.now(); t.tier0 += t0 - t1;
+    if (process.env.TIER0_ONLY) continue;
     const opt = raw.map(optimize);
     t1 = performance.now(); t.optimize += t1 - t0;
     for (const b of opt) optOps += b.ops.length;

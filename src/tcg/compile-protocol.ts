@@ -1,7 +1,8 @@
 // What the TB cache (through CompileQueue) and the compile worker say to each other: a
 // request to form and compile one tier-1 region, and the compiled module that answers it
 // (the worker compiles the requests waiting together into one module: then each answer
-// names the same module and its own part of it).
+// names the same module and its own part of it, and the batch's answers come as one
+// message, an array, sharing one copy of the module and its bytes).
 
 import type { MessagePort } from 'node:worker_threads';
 
@@ -15,7 +16,7 @@ export interface CompileWorkerSetup {
   readonly helperNames: readonly string[];
   /** Compiled code counts guest instructions (BackendOptions.countInsns). */
   readonly countInsns: boolean;
-  /** Int32Array word 0: answers posted and not yet taken; the worker adds one per answer. */
+  /** Int32Array word 0: messages of answers posted and not yet taken; the worker adds one per message (a batch's answers). */
   readonly ready: SharedArrayBuffer;
   /** Where answers go. */
   readonly port: MessagePort;

@@ -57,9 +57,11 @@ export class CompileQueue {
     for (;;) {
       const m = workerThreads().receiveMessageOnPort(this.port!);
       if (m === undefined) break;
-      out.push(m.message as CompileAnswer);
+      // One message per batch the worker compiled (compile-worker.ts).
+      const answers = m.message as CompileAnswer[];
+      for (const a of answers) out.push(a);
       Atomics.sub(this.ready, 0, 1);
-      this.pending--;
+      this.pending -= answers.length;
     }
     return out;
   }

@@ -73,9 +73,13 @@ function form(req: CompileRequest): Formed {
   return { req, blocks, translateMs: performance.now() - t0 };
 }
 
-/** Posts an answer and counts it in the ready word. */
-function answer(a: CompileAnswer): void {
-  port.postMessage(a);
+/**
+ * Posts a batch's answers as one message (so that they share one copy of the module and
+ * its bytes on the other side) and counts the message in the ready word.
+ */
+function post(answers: CompileAnswer[]): void {
+  if (answers.length === 0) return;
+  port.postMessage(answers);
   Atomics.add(ready, 0, 1);
 }
 
@@ -87,6 +91,8 @@ const errorText = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.me
  * answers each.
  */
 function compileBatch(queue: CompileRequest[]): void {
+  const answers: CompileAnswer[] = [];
+  const answer = (a: CompileAnswer): number => answers.push(a);
   const formed: Formed[] = [];
   let blocks = 0;
   let taken = 0;
@@ -119,6 +125,7 @@ function compileBatch(queue: CompileRequest[]): void {
       usesFusedMadd = out.usesFusedMadd;
     } catch (e) {
       for (const f of withCode) answer({ id: f.req.id, ok: false, error: errorText(e) });
+      post(answers);
       return;
     }
   }
@@ -138,6 +145,7 @@ function compileBatch(queue: CompileRequest[]): void {
     });
     if (f.blocks) part++;
   }
+  post(answers);
 }
 
 /** Requests received and not yet compiled. */

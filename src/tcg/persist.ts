@@ -26,7 +26,7 @@ import type { HelperRegistry } from './helpers.js';
 import type { RegionImage } from '../hostbackend/backend.js';
 import { programParts, readProgram, type Tier0Program } from '../hostbackend/tier0/program.js';
 
-const MAGIC = 0x35435451; // "QTC5"
+const MAGIC = 0x36435451; // "QTC6"
 /** Bytes a cache file may grow to; blocks beyond it are not recorded. */
 const MAX_FILE_BYTES = 32 << 20;
 
@@ -77,17 +77,20 @@ function pruneStale(dir: string): void {
  * Words before a record's payload: its length, the checksum of the rest, its kind. Both
  * kinds' payloads start with a pc (lo, hi): the block's, or the region's entry.
  *   KIND_BLOCK:  program (pc lo, pc hi, size, ...), guest bytes
- *   KIND_REGION: entry lo, entry hi, block count n, image needs, image part, image bytes,
- *                n × (pc lo, pc hi, size), image, each block's guest bytes
- * (Regions compiled into one module each keep a copy of its bytes: V8 compiles bytes it
- * has seen in this process at once, so the second region of a module loads cheaply.)
+ *   KIND_REGION: entry lo, entry hi, block count n, image needs, image part, bytes of
+ *                the image here (0: in another record), image length, image hash,
+ *                entry lo and hi of the record holding the image,
+ *                n × (pc lo, pc hi, size), [image,] each block's guest bytes
+ * Regions the compile worker compiled together share one module (image): the first
+ * region's record holds its bytes, the others name that record, and take the image only
+ * if its length and hash are the same (a record replaced since holds another).
  * Bytes are packed 4 to a word, little-endian, each run padded to a whole word.
  */
 const REC_HEADER = 3;
 const KIND_BLOCK = 0;
 const KIND_REGION = 1;
 /** Words of a region record's payload before its block list. */
-const REGION_HEAD = 6;
+const REGION_HEAD = 10;
 
 /** A region's image as the store keeps it: the blocks it was compiled from (entry first). */
 export interface StoredRegion {
@@ -143,6 +146,8 @@ export class TranslationStore {
   private readonly index = [new Map<number, number>(), new Map<number, number>()];
   /** Records made by this run, to be written by save(): kind and payload, by kind and pc. */
   private readonly fresh = [new Map<number, number[]>(), new Map<number, number[]>()];
+  /** The images this run recorded, by their bytes: the region whose record holds them, and their hash. */
+  private readonly imageHolders = new WeakMap<Uint8Array, { entry: number; hash: number }>();
   /** Words the fresh records will take. */
   private freshWords = 0;
   private readonly header: number[];
@@ -238,7 +243,7 @@ export class TranslationStore {
     const count = w[p + 2];
     const imageBytes = w[p + 5];
     const listAt = p + REGION_HEAD;
-    if (count <= 0 || imageBytes <= 0 || listAt + 3 * count + wordsOf(imageBytes) > end) return undefined;
+    if (count <= 0 || imageBytes < 0 || listAt + 3 * count + wordsOf(imageBytes) > end) return undefined;
     const blocks: { pc: number; size: number }[] = [];
     let bytesAt = listAt + 3 * count + wordsOf(imageBytes);
     for (let i = 0; i < count; i++) {
@@ -254,9 +259,27 @@ export class TranslationStore {
       this.index[KIND_REGION].delete(pc);
       return undefined;
     }
-    const imageAt = listAt + 3 * count;
-    const bytes = new Uint8Array(w.buffer.slice(w.byteOffset + imageAt * 4, w.byteOffset + imageAt * 4 + imageBytes) as ArrayBuffer);
+    const bytes = imageBytes > 0 ? this.imageBytes(listAt + 3 * count, imageBytes) : this.sharedImage(w[p + 6], w[p + 7], addrFromHalves(w[p + 8], w[p + 9]));
+    if (bytes === undefined) return undefined;
     return { blocks, image: { bytes, needs: w[p + 3], part: w[p + 4] } };
+  }
+
+  /** A copy of `length` image bytes packed at words[at...]. */
+  private imageBytes(at: number, length: number): Uint8Array<ArrayBuffer> {
+    const w = this.words;
+    return new Uint8Array(w.buffer.slice(w.byteOffset + at * 4, w.byteOffset + at * 4 + length) as ArrayBuffer);
+  }
+
+  /** The image another region's record holds (the record entered at `owner`), if it has that length and hash. */
+  private sharedImage(length: number, hash: number, owner: number): Uint8Array<ArrayBuffer> | undefined {
+    const at = this.index[KIND_REGION].get(owner);
+    if (at === undefined || length <= 0) return undefined;
+    const w = this.words;
+    const p = at + REC_HEADER;
+    const imageAt = p + REGION_HEAD + 3 * w[p + 2];
+    if (w[p + 5] !== length || w[p + 7] !== hash || imageAt + wordsOf(length) > at + w[at]) return undefined;
+    if (checksum(w, imageAt, imageAt + wordsOf(length)) !== hash) return undefined;
+    return this.imageBytes(imageAt, length);
   }
 
   /** Records the program of a block this run translated (if its pages are program text). */
@@ -273,11 +296,21 @@ export class TranslationStore {
   noteRegion(blocks: readonly { pc: number; size: number }[], image: RegionImage): void {
     const entry = blocks[0].pc;
     if (this.fresh[KIND_REGION].has(entry) || blocks.some((b) => b.size <= 0 || !this.stable(b.pc, b.size))) return;
-    const payload = [KIND_REGION, lo32(entry), hi32(entry), blocks.length, image.needs, image.part, image.bytes.length];
+    // The first region of a module holds its bytes; the others name that region's record.
+    const holder = this.imageHolders.get(image.bytes);
+    const inline = holder === undefined;
+    const imageWords: number[] = [];
+    if (inline) pushBytes(imageWords, image.bytes, 0, image.bytes.length);
+    const hash = inline ? checksum(imageWords, 0, imageWords.length) : holder.hash;
+    const owner = inline ? entry : holder.entry;
+    const payload = [KIND_REGION, lo32(entry), hi32(entry), blocks.length, image.needs, image.part, inline ? image.bytes.length : 0,
+      image.bytes.length, hash, lo32(owner), hi32(owner)];
     for (const b of blocks) payload.push(lo32(b.pc), hi32(b.pc), b.size);
-    pushBytes(payload, image.bytes, 0, image.bytes.length);
+    for (const word of imageWords) payload.push(word);
     for (const b of blocks) pushBytes(payload, this.mem.u8, b.pc, b.size);
-    if (this.add(KIND_REGION, entry, payload)) this.stats.regionsRecorded++;
+    if (!this.add(KIND_REGION, entry, payload)) return;
+    this.stats.regionsRecorded++;
+    if (inline) this.imageHolders.set(image.bytes, { entry, hash });
   }
 
   /** Keeps a fresh record for save() if the file stays within MAX_FILE_BYTES. */

@@ -201,6 +201,35 @@ describe('the translation store', () => {
     writeFileSync(file, bytes);
     expect(new TranslationStore(dir, setup().mem, key, b.helpers).takeRegion(CODE)).toBeUndefined();
   });
+
+  it('keeps one copy of a module that several regions share, and gives it only to regions whose holder is unchanged', () => {
+    const dir = join(temp, 'store-shared');
+    const a = setup();
+    const store = new TranslationStore(dir, a.mem, key, a.helpers);
+    const module = new Uint8Array(4000).map((_, i) => (i * 7) & 0xff);
+    store.noteRegion([{ pc: CODE, size: 8 }], { bytes: module, needs: 0, part: 0 });
+    store.noteRegion([{ pc: CODE + 8, size: 4 }], { bytes: module, needs: 0, part: 1 });
+    store.save();
+    const file = join(dir, readdirSync(dir)[0]);
+    expect(readFileSync(file).length).toBeLessThan(2 * module.length); // one copy of the module
+
+    const b = setup();
+    const again = new TranslationStore(dir, b.mem, key, b.helpers);
+    const second = again.takeRegion(CODE + 8);
+    expect(second?.image.part).toBe(1);
+    expect(second && Array.from(second.image.bytes)).toEqual(Array.from(module));
+    expect(again.takeRegion(CODE)?.image.part).toBe(0);
+
+    // The holder recorded again with another module: the other region no longer takes it.
+    const c = setup();
+    const third = new TranslationStore(dir, c.mem, key, c.helpers);
+    third.noteRegion([{ pc: CODE, size: 8 }], { bytes: module.map((x) => x ^ 1), needs: 0, part: 0 });
+    third.save();
+    const d = setup();
+    const fourth = new TranslationStore(dir, d.mem, key, d.helpers);
+    expect(fourth.takeRegion(CODE + 8)).toBeUndefined();
+    expect(fourth.takeRegion(CODE)?.image.bytes[0]).toBe(1);
+  });
 });
 
 describe('the translation cache through the CLI', () => {
