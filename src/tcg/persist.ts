@@ -15,7 +15,8 @@
 // and only if its checksum holds (and, for an image, the backend's image tag is the same).
 // Only blocks on such pages are recorded (program text, not JIT output). The file is
 // rewritten at the end of a run that translated anything new, through a temporary file
-// and a rename, so concurrent runs never see half a file; a file made by another build is
+// and a rename, so concurrent runs never see half a file, with what other runs saved
+// meanwhile; a file made by another build is
 // another file, and one that is damaged is ignored record by record.
 
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -171,19 +172,10 @@ export class TranslationStore {
   }
 
   private load(): void {
-    let buf: Buffer;
-    try {
-      buf = readFileSync(this.file);
-    } catch {
-      return;
-    }
-    if (buf.length % 4 !== 0) return;
-    const w = buf.byteOffset % 4 === 0 ? new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 2) : new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
-    const h = this.header;
-    if (w.length < h.length) return;
-    for (let i = 0; i < h.length; i++) if (w[i] !== h[i]) return;
-    // Records (see REC_HEADER); one whose length does not fit ends the list.
-    this.words = w;
+    const file = this.readFile();
+    if (!file) return;
+    this.words = file.words;
+    file.index.forEach((index, kind) => index.forEach((at, pc) => this.index[kind].set(pc, at)));
     // Marks the file as in use, so that pruneStale leaves it while its program still runs.
     try {
       const now = new Date();
@@ -191,16 +183,34 @@ export class TranslationStore {
     } catch {
       // A read-only cache: nothing prunes it either.
     }
+    this.stats.loaded = this.index[KIND_BLOCK].size;
+    this.stats.regionsLoaded = this.index[KIND_REGION].size;
+  }
+
+  /** The file's words and, per kind, pc → index of its record, if the file is there and has this key's header. */
+  private readFile(): { words: Int32Array<ArrayBufferLike>; index: Map<number, number>[] } | undefined {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(this.file);
+    } catch {
+      return undefined;
+    }
+    if (buf.length % 4 !== 0) return undefined;
+    const w = buf.byteOffset % 4 === 0 ? new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 2) : new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+    const h = this.header;
+    if (w.length < h.length) return undefined;
+    for (let i = 0; i < h.length; i++) if (w[i] !== h[i]) return undefined;
+    // Records (see REC_HEADER); one whose length does not fit ends the list.
+    const index = [new Map<number, number>(), new Map<number, number>()];
     for (let at = h.length; at < w.length; ) {
       const len = w[at];
       if (len < REC_HEADER + 4 || at + len > w.length) break;
-      const index = this.index[w[at + 2]];
+      const byPc = index[w[at + 2]];
       const pc = addrFromHalves(w[at + REC_HEADER], w[at + REC_HEADER + 1]);
-      if (index !== undefined && !index.has(pc)) index.set(pc, at);
+      if (byPc !== undefined && !byPc.has(pc)) byPc.set(pc, at);
       at += len;
     }
-    this.stats.loaded = this.index[KIND_BLOCK].size;
-    this.stats.regionsLoaded = this.index[KIND_REGION].size;
+    return { words: w, index };
   }
 
   /**
@@ -335,6 +345,21 @@ export class TranslationStore {
         n += rec.length;
       }
     });
+    // What other runs of the program saved since this one loaded the file (several at once:
+    // a pipeline of one multi-call binary's applets, parallel tests) is kept too, within
+    // MAX_FILE_BYTES: the file grows to the union of what they all translated.
+    const disk = this.readFile();
+    if (disk && disk.words !== this.words) {
+      disk.index.forEach((index, kind) => {
+        for (const [pc, at] of index) {
+          if (this.fresh[kind].has(pc) || this.index[kind].has(pc)) continue;
+          const rec = disk.words.subarray(at, at + disk.words[at]);
+          if ((n + rec.length) * 4 > MAX_FILE_BYTES) return;
+          keep.push(rec);
+          n += rec.length;
+        }
+      });
+    }
     const out = new Int32Array(n);
     out.set(this.header, 0);
     let at = this.header.length;

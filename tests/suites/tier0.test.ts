@@ -147,6 +147,24 @@ describe('the translation store', () => {
     expect(other.stats.loaded).toBe(0);
   });
 
+  it('keeps what other runs saved meanwhile: two runs at once leave the union of their blocks', () => {
+    const dir = join(temp, 'union');
+    const a = setup();
+    const b = setup();
+    // Both load the same (missing) file, then each translates a block of its own.
+    const first = new TranslationStore(dir, a.mem, key, a.helpers);
+    const second = new TranslationStore(dir, b.mem, key, b.helpers);
+    first.note(buildProgram(a.tr.translate(a.mem, CODE, { maxInsns: 64 })));
+    second.note(buildProgram(b.tr.translate(b.mem, CODE + 4, { maxInsns: 64 })));
+    first.save();
+    second.save();
+    const c = setup();
+    const third = new TranslationStore(dir, c.mem, key, c.helpers);
+    expect(third.stats.loaded).toBe(2);
+    expect(third.take(CODE)).toBeDefined();
+    expect(third.take(CODE + 4)).toBeDefined();
+  });
+
   it('ignores a damaged record and a damaged file', () => {
     const dir = join(temp, 'damaged');
     const a = setup();
