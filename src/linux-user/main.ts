@@ -202,7 +202,8 @@ function logStats(
       `tier-0 blocks ${s.tier0Blocks}, promotions ${s.promotions}${backendStats ? `; ${backend.name}: ${backendStats}` : ''}\n` +
       (s.workerRegions + s.workerDropped + s.workerErrors > 0
         ? `stats: compile worker: ${s.workerRegions} regions installed, ${s.workerDropped} dropped (code changed meanwhile), ` +
-          `${s.workerErrors} failed; ${s.workerMs.toFixed(1)} ms on its thread\n`
+          `${s.workerErrors} failed; ${s.workerMs.toFixed(1)} ms on its thread\n` +
+          (tbs.workerError ? `stats: compile worker failed, compiling on the CPU's thread from then on: ${tbs.workerError.split('\n')[0]}\n` : '')
         : '') +
       `stats: time: translated code ${cpu.codeMs.toFixed(1)} ms, translating+compiling ${s.translateMs.toFixed(1)} ms, ` +
       `syscalls ${syscallMs.toFixed(1)} ms, dispatcher and the rest ${(ms - cpu.codeMs - s.translateMs - syscallMs).toFixed(1)} ms\n` +

@@ -162,6 +162,8 @@ export class TbCache {
   private queue: CompileQueue | undefined;
   /** Counts invalidations and flushes: translations asked of the compile worker in an earlier epoch are stale. */
   private epoch = 0;
+  /** The first error the compile worker answered with (for -d stats), if any. */
+  workerError: string | undefined;
   /** Regions the compile worker is forming, by request id. */
   private readonly jobs = new Map<number, CompileJob>();
   /** Counters for -d stats (worker*: the compile worker's share, on its own thread). */
@@ -338,8 +340,12 @@ export class TbCache {
       this.jobs.delete(answer.id);
       for (const r of job.replaces) r.compiling = false;
       if (!answer.ok) {
+        // The worker is not asked again: what it was forming goes back to the CPU's thread.
         this.stats.workerErrors++;
+        this.workerError ??= answer.error;
         this.queue = undefined;
+        for (const other of this.jobs.values()) for (const r of other.replaces) r.compiling = false;
+        this.jobs.clear();
         continue;
       }
       this.stats.workerMs += answer.translateMs + answer.compileMs;

@@ -12,6 +12,7 @@ import { HelperRegistry } from '../../src/tcg/helpers.js';
 import { ENV, ExitReason, HOP_SAMPLE_RATE } from '../../src/tcg/env.js';
 import { TbCache, PROMOTE_ENTRIES } from '../../src/tcg/tb.js';
 import { RegionHeat } from '../../src/tcg/heat.js';
+import type { CompileQueue } from '../../src/tcg/compile-queue.js';
 import { formRegion } from '../../src/tcg/region-form.js';
 import { generateModule } from '../../src/hostbackend/wasm/codegen.js';
 import { CpuExec } from '../../src/tcg/exec.js';
@@ -53,7 +54,7 @@ function program(n: number): Uint8Array {
   return code;
 }
 
-function setup(n: number, tiered: boolean) {
+function setup(n: number, tiered: boolean, makeQueue?: () => CompileQueue) {
   const mem = new GuestMemory();
   mem.setProt(CODE, PAGE_SIZE, 5);
   mem.rawWrite(CODE, program(n));
@@ -66,6 +67,7 @@ function setup(n: number, tiered: boolean) {
   const log = NO_LOG;
   const tbs = new TbCache(mem, translator, backend, {
     tier0, maxInsns: 64, maxRegionBlocks: 64, log, requestExit: () => mem.dv.setInt32(ENV_BASE + ENV.EXIT_REQUEST, 1, true),
+    compileQueue: makeQueue?.(),
   });
   const cpu = new CpuExec(mem, tbs, backend, log);
   return { mem, tbs, cpu };
@@ -93,6 +95,33 @@ describe('TB cache tiers', () => {
     expect([x(mem, 10), x(mem, 12)]).toEqual([BigInt(n), BigInt(3 * n)]);
     expect(tbs.stats.promotions).toBeGreaterThan(0);
     expect(tbs.stats.regionsCompiled).toBeGreaterThan(0);
+    expect(inJumpCache(mem, 0x10020)).toBe(true);
+  });
+
+  it('compiles on the CPU loop\'s thread after the compile worker fails, and keeps its error for -d stats', () => {
+    const n = loopCount(PROMOTE_ENTRIES * 10);
+    const { mem, tbs, cpu } = setup(n, true, () => {
+      // A worker that answers its first request with an error once it has a second, and
+      // never answers the second.
+      const asked: number[] = [];
+      let answered = false;
+      return {
+        request: () => asked.push(asked.length) - 1,
+        hasAnswers: () => asked.length > 1 && !answered,
+        take: () => {
+          answered = true;
+          return [{ id: asked[0], ok: false as const, error: 'Error: boom\n    at somewhere' }];
+        },
+      } as unknown as CompileQueue;
+    });
+    // As if the first regions had been compiled already: the worker is asked from the start.
+    tbs.stats.regionsCompiled = 8;
+    expect(cpu.run(ENV_BASE)).toBe(ExitReason.SYSCALL);
+    expect([x(mem, 10), x(mem, 12)]).toEqual([BigInt(n), BigInt(3 * n)]);
+    expect(tbs.stats.workerErrors).toBe(1);
+    expect(tbs.workerError).toContain('boom');
+    // The loop and f got compiled here after all.
+    expect(tbs.stats.promotions).toBeGreaterThanOrEqual(2);
     expect(inJumpCache(mem, 0x10020)).toBe(true);
   });
 
