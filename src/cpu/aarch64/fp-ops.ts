@@ -6,263 +6,26 @@
 // tininess before rounding, MAX/MIN vs MAXNM/MINNM); the arithmetic itself is
 // src/softfloat, exact in every rounding mode. NaNs never travel through JS numbers:
 // their raw bits are kept aside and written back quieted.
+// (fp-operands.ts reads and writes the operands and FPCR/FPSR; fp-estimate.ts has the
+// reciprocal estimates.)
 
 import {
-  BINARY16, BINARY32, BINARY64, exactAdd, exactDiv, exactFma, exactMul, exactRound, exactSqrt, exactSub,
-  f32Add, f32Div, f32Fma, f32Mul, f32Sqrt, f32Sub, f64Add, f64Div, f64Fma, f64Mul, f64Sqrt, f64Sub, f64ToF32,
-  FpFlag, FpStatus, RoundingMode, roundPack, type FloatFormat,
+  BINARY16, exactAdd, exactDiv, exactFma, exactMul, exactRound, exactSqrt, exactSub, f32Add, f32Div, f32Fma, f32Mul, f32Sqrt,
+  f32Sub, f64Add, f64Div, f64Fma, f64Mul, f64Sqrt, f64Sub, f64ToF32, FpFlag, RoundingMode, roundPack, type FloatFormat,
 } from '../../softfloat/index.js';
-import { A64 } from './state.js';
+import {
+  FPCR, FPSR, FP_ZERO, HI, KIND, LO, NUM, QNAN, SNAN, VAL, begin, expBits, finish, format, fpOp, fracBits, isInf, isNeg, load,
+  minNormal, negateSlot, numberToF16, packBits, pickNaN, st, storeBits, storeDefaultNaN, storeNaN, storeNum, storeResult,
+} from './fp-operands.js';
+import { recpX, recipEstimate, rsqrtEstimate } from './fp-estimate.js';
+
+// The operand address that reads as +0.0, for callers of the comparisons.
+export { FP_ZERO } from './fp-operands.js';
 
 export type FpEsize = 16 | 32 | 64;
 export type FpBinop = 'add' | 'sub' | 'mul' | 'div' | 'max' | 'min' | 'maxnm' | 'minnm' | 'mulx' | 'abd' | 'recps' | 'rsqrts';
 export type FpUnop = 'sqrt' | 'abs' | 'neg' | 'recpe' | 'rsqrte' | 'recpx' | 'frintn' | 'frinta' | 'frintp' | 'frintm' | 'frintz' | 'frintx' | 'frinti';
 export type FpRmode = 'n' | 'a' | 'p' | 'm' | 'z' | 'fpcr';
-
-// --- FPCR / FPSR -------------------------------------------------------------------------
-
-/** FPCR fields. */
-export const FPCR = {
-  RMODE_SHIFT: 22,
-  FZ16: 1 << 19,
-  FZ: 1 << 24,
-  DN: 1 << 25,
-  AHP: 1 << 26,
-} as const;
-
-/** FPSR cumulative exception bits. */
-export const FPSR = {
-  IOC: 1 << 0,
-  DZC: 1 << 1,
-  OFC: 1 << 2,
-  UFC: 1 << 3,
-  IXC: 1 << 4,
-  IDC: 1 << 7,
-} as const;
-
-/** FPCR.RMode (RN, RP, RM, RZ) as softfloat rounding modes. */
-const RMODE_FROM_FPCR: readonly number[] = [RoundingMode.RNE, RoundingMode.RUP, RoundingMode.RDN, RoundingMode.RTZ];
-
-/** softfloat's flag bits (NX UF OF DZ NV) as FPSR bits (IXC UFC OFC DZC IOC): a 5-bit reversal. */
-const FPSR_FROM_FLAGS = buildFlagMap();
-function buildFlagMap(): Uint8Array {
-  const t = new Uint8Array(32);
-  for (let f = 0; f < 32; f++) {
-    let v = 0;
-    if (f & FpFlag.NV) v |= FPSR.IOC;
-    if (f & FpFlag.DZ) v |= FPSR.DZC;
-    if (f & FpFlag.OF) v |= FPSR.OFC;
-    if (f & FpFlag.UF) v |= FPSR.UFC;
-    if (f & FpFlag.NX) v |= FPSR.IXC;
-    t[f] = v;
-  }
-  return t;
-}
-
-/** One status for every call: operations run to completion, one at a time per thread. */
-const st = new FpStatus();
-st.tininessBeforeRounding = true;
-/** FPCR of the operation in progress. */
-let fpcr = 0;
-/** FPSR bits raised outside softfloat (IOC for NaN operands, IDC). */
-let extra = 0;
-
-/** Starts an operation whose result has `esize` bits: reads FPCR, clears flags, returns the rounding mode. */
-function begin(dv: DataView, env: number, esize: FpEsize): number {
-  fpcr = dv.getUint32(env + A64.FPCR, true);
-  st.flags = 0;
-  extra = 0;
-  st.flushToZero = flushes(esize);
-  return RMODE_FROM_FPCR[(fpcr >>> FPCR.RMODE_SHIFT) & 3];
-}
-
-/** Whether FPCR flushes denormals of this size (FZ16 for half precision, FZ otherwise). */
-function flushes(esize: FpEsize): boolean {
-  return (fpcr & (esize === 16 ? FPCR.FZ16 : FPCR.FZ)) !== 0;
-}
-
-/** ORs the operation's flags into FPSR. */
-function finish(dv: DataView, env: number): void {
-  const f = FPSR_FROM_FLAGS[st.flags & 31] | extra;
-  if (f === 0) return;
-  const old = dv.getUint32(env + A64.FPSR, true);
-  if ((old | f) !== old) dv.setUint32(env + A64.FPSR, old | f, true);
-}
-
-// --- operands ------------------------------------------------------------------------------
-
-const NUM = 0;
-const QNAN = 1;
-const SNAN = 2;
-
-/** Operand slots: kind, value (for numbers) and raw bits (LO, and HI for doubles). */
-const KIND = new Uint8Array(3);
-const VAL = new Float64Array(3);
-const LO = new Uint32Array(3);
-const HI = new Uint32Array(3);
-
-const scratch = new DataView(new ArrayBuffer(8));
-
-/** A binary16 encoding as a number (exact). */
-export function f16ToNumber(bits: number): number {
-  const exp = (bits >>> 10) & 0x1f;
-  const frac = bits & 0x3ff;
-  let v: number;
-  if (exp === 0) v = frac * 2 ** -24;
-  else if (exp === 0x1f) v = frac === 0 ? Infinity : NaN;
-  else v = (frac + 0x400) * 2 ** (exp - 25);
-  return bits & 0x8000 ? -v : v;
-}
-
-/** The binary16 encoding of a non-NaN number representable in binary16. */
-export function numberToF16(x: number): number {
-  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0;
-  const m = Math.abs(x);
-  if (m === 0) return sign;
-  if (m === Infinity) return sign | 0x7c00;
-  if (m < 2 ** -14) return sign | (m * 2 ** 24);
-  scratch.setFloat64(0, m);
-  const e = ((scratch.getUint32(0) >>> 20) & 0x7ff) - 1023;
-  return sign | ((e + 15) << 10) | ((m * 2 ** (10 - e)) - 0x400);
-}
-
-/**
- * An operand address that stands for +0.0, for the compares with zero (FCMP #0.0,
- * FCMEQ/FCMGE/FCMGT/FCMLE/FCMLT #0.0): pass it as `m` to fpCompare or fpCompareOp.
- */
-export const FP_ZERO = -1;
-
-/** Loads the operand at addr (or +0.0 for FP_ZERO) into `slot`; flushes a denormal to zero (raising IDC) when `flush`. */
-function load(dv: DataView, esize: FpEsize, addr: number, slot: number, flush: boolean): void {
-  if (addr === FP_ZERO) {
-    KIND[slot] = NUM;
-    VAL[slot] = 0;
-    LO[slot] = 0;
-    HI[slot] = 0;
-  } else if (esize === 32) {
-    const bits = dv.getUint32(addr, true);
-    LO[slot] = bits;
-    const exp = (bits >>> 23) & 0xff;
-    const frac = bits & 0x7fffff;
-    if (exp === 0xff && frac !== 0) {
-      KIND[slot] = frac & 0x400000 ? QNAN : SNAN;
-      return;
-    }
-    KIND[slot] = NUM;
-    if (exp === 0 && frac !== 0 && flush) {
-      extra |= FPSR.IDC;
-      VAL[slot] = bits >>> 31 ? -0 : 0;
-    } else {
-      VAL[slot] = dv.getFloat32(addr, true);
-    }
-  } else if (esize === 64) {
-    const lo = dv.getUint32(addr, true);
-    const hi = dv.getUint32(addr + 4, true);
-    LO[slot] = lo;
-    HI[slot] = hi;
-    const exp = (hi >>> 20) & 0x7ff;
-    const fracNz = (hi & 0xfffff) !== 0 || lo !== 0;
-    if (exp === 0x7ff && fracNz) {
-      KIND[slot] = hi & 0x80000 ? QNAN : SNAN;
-      return;
-    }
-    KIND[slot] = NUM;
-    if (exp === 0 && fracNz && flush) {
-      extra |= FPSR.IDC;
-      VAL[slot] = hi >>> 31 ? -0 : 0;
-    } else {
-      VAL[slot] = dv.getFloat64(addr, true);
-    }
-  } else {
-    const bits = dv.getUint16(addr, true);
-    LO[slot] = bits;
-    const exp = (bits >>> 10) & 0x1f;
-    const frac = bits & 0x3ff;
-    if (exp === 0x1f && frac !== 0) {
-      KIND[slot] = frac & 0x200 ? QNAN : SNAN;
-      return;
-    }
-    KIND[slot] = NUM;
-    if (exp === 0 && frac !== 0 && flush) {
-      // FZ16 flushes half-precision inputs silently (FPUnpack raises no IDC for them).
-      VAL[slot] = bits & 0x8000 ? -0 : 0;
-    } else {
-      VAL[slot] = f16ToNumber(bits);
-    }
-  }
-}
-
-/** FPNeg on a loaded operand (value and raw sign; NaNs keep their payload). */
-function negateSlot(esize: FpEsize, slot: number): void {
-  VAL[slot] = -VAL[slot];
-  if (esize === 64) HI[slot] = (HI[slot] ^ 0x80000000) >>> 0;
-  else LO[slot] = (LO[slot] ^ (esize === 32 ? 0x80000000 : 0x8000)) >>> 0;
-}
-
-/** FPProcessNaNs over slots 0..count-1: the first signaling NaN (raising IOC), else the first quiet one; -1 if none. */
-function pickNaN(count: number): number {
-  for (let i = 0; i < count; i++) {
-    if (KIND[i] === SNAN) {
-      extra |= FPSR.IOC;
-      return i;
-    }
-  }
-  for (let i = 0; i < count; i++) if (KIND[i] === QNAN) return i;
-  return -1;
-}
-
-function minNormal(esize: FpEsize): number {
-  return esize === 64 ? BINARY64.minNormal : esize === 32 ? BINARY32.minNormal : BINARY16.minNormal;
-}
-
-function format(esize: FpEsize): FloatFormat {
-  return esize === 64 ? BINARY64 : esize === 32 ? BINARY32 : BINARY16;
-}
-
-/**
- * Writes a numeric result (representable in esize bits). A subnormal result that a
- * softfloat fast path computed exactly is flushed here when FZ/FZ16 applies.
- */
-function storeNum(dv: DataView, esize: FpEsize, addr: number, x: number): void {
-  if (st.flushToZero && x !== 0 && Math.abs(x) < minNormal(esize)) {
-    st.flags |= FpFlag.UF;
-    x = x < 0 ? -0 : 0;
-  }
-  if (esize === 64) dv.setFloat64(addr, x, true);
-  else if (esize === 32) dv.setFloat32(addr, x, true);
-  else dv.setUint16(addr, numberToF16(x), true);
-}
-
-function storeDefaultNaN(dv: DataView, esize: FpEsize, addr: number): void {
-  if (esize === 64) {
-    dv.setUint32(addr, 0, true);
-    dv.setUint32(addr + 4, 0x7ff80000, true);
-  } else if (esize === 32) {
-    dv.setUint32(addr, 0x7fc00000, true);
-  } else {
-    dv.setUint16(addr, 0x7e00, true);
-  }
-}
-
-/** Writes the NaN of `slot` quieted, or the default NaN when FPCR.DN. */
-function storeNaN(dv: DataView, esize: FpEsize, addr: number, slot: number, clearSign = false): void {
-  if (fpcr & FPCR.DN) {
-    storeDefaultNaN(dv, esize, addr);
-  } else if (esize === 64) {
-    dv.setUint32(addr, LO[slot], true);
-    dv.setUint32(addr + 4, (HI[slot] | 0x80000) & (clearSign ? 0x7fffffff : 0xffffffff), true);
-  } else if (esize === 32) {
-    dv.setUint32(addr, ((LO[slot] | 0x400000) & (clearSign ? 0x7fffffff : 0xffffffff)) >>> 0, true);
-  } else {
-    dv.setUint16(addr, (LO[slot] | 0x200) & (clearSign ? 0x7fff : 0xffff), true);
-  }
-}
-
-/** A softfloat result: NaN means an invalid operation (the default NaN, IOC already raised). */
-function storeResult(dv: DataView, esize: FpEsize, addr: number, x: number): void {
-  if (x !== x) storeDefaultNaN(dv, esize, addr);
-  else storeNum(dv, esize, addr, x);
-}
 
 // --- arithmetic by size ----------------------------------------------------------------------
 
@@ -285,8 +48,6 @@ function fma(e: FpEsize, a: number, b: number, c: number, rm: number): number {
   return e === 64 ? f64Fma(a, b, c, rm, st) : e === 32 ? f32Fma(a, b, c, rm, st) : exactFma(a, b, c, rm, BINARY16, st);
 }
 
-const isInf = (x: number): boolean => x === Infinity || x === -Infinity;
-const isNeg = (x: number): boolean => x < 0 || Object.is(x, -0);
 /** inf * 0 in either order. */
 const infTimesZero = (a: number, b: number): boolean => (isInf(a) && b === 0) || (a === 0 && isInf(b));
 
@@ -431,163 +192,6 @@ function roundToIntegral(x: number, rm: number, raiseInexact: boolean): number {
   return r === 0 ? (x < 0 ? -0 : 0) : r;
 }
 
-// --- reciprocal estimates (FRECPE, FRSQRTE, FRECPX) -----------------------------------------------
-
-/** Exponent field width and bias, fraction bits, by size. */
-function expBits(esize: FpEsize): number {
-  return esize === 64 ? 11 : esize === 32 ? 8 : 5;
-}
-function fracBits(esize: FpEsize): number {
-  return esize === 64 ? 52 : esize === 32 ? 23 : 10;
-}
-
-/** FPRecpX of the number in slot 0: the exponent field inverted (zeros and denormals: the largest finite exponent), fraction zero. */
-function recpX(dv: DataView, esize: FpEsize, d: number): void {
-  const eb = expBits(esize);
-  const raw = esize === 64 ? HI[0] >>> 20 : esize === 32 ? LO[0] >>> 23 : LO[0] >>> 10;
-  const exp = raw & ((1 << eb) - 1);
-  const sign = (raw >>> eb) !== 0;
-  const maxExp = (1 << eb) - 2;
-  storeBits(dv, esize, d, packBits(esize, sign, exp === 0 ? maxExp : ~exp & ((1 << eb) - 1), 0n));
-}
-
-/** RecipEstimate: 9-bit a (256..511) to an 8-bit estimate 256..511 of 2^19 / a. */
-export function recipEstimateInt(a: number): number {
-  a = a * 2 + 1;
-  const b = Math.floor(2 ** 19 / a);
-  return Math.floor((b + 1) / 2);
-}
-
-/** RecipSqrtEstimate: 9-bit a (128..511) to an estimate 256..511 of 1/sqrt. */
-export function rsqrtEstimateInt(a: number): number {
-  if (a < 256) a = a * 2 + 1;
-  else {
-    a = (a >> 1) << 1;
-    a = (a + 1) * 2;
-  }
-  let b = 512;
-  while (a * (b + 1) * (b + 1) < 2 ** 28) b += 1;
-  return Math.floor((b + 1) / 2);
-}
-
-/** The encoding (as bigint) of sign, biased exponent and fraction fields. */
-function packBits(esize: FpEsize, sign: boolean, exp: number, frac: bigint): bigint {
-  const fb = BigInt(fracBits(esize));
-  return ((sign ? 1n : 0n) << BigInt(esize - 1)) | (BigInt(exp) << fb) | frac;
-}
-
-function storeBits(dv: DataView, esize: FpEsize, addr: number, bits: bigint): void {
-  if (esize === 64) dv.setBigUint64(addr, bits, true);
-  else if (esize === 32) dv.setUint32(addr, Number(bits), true);
-  else dv.setUint16(addr, Number(bits), true);
-}
-
-/** The fields of a finite non-zero x: biased exponent and fraction as the format stores them. */
-function fields(esize: FpEsize, x: number): { exp: number; frac: bigint } {
-  const fb = fracBits(esize);
-  const bias = (1 << (expBits(esize) - 1)) - 1;
-  const m = Math.abs(x);
-  scratch.setFloat64(0, m);
-  const e = ((scratch.getUint32(0) >>> 20) & 0x7ff) - 1023; // m is a normal double
-  // Scaled in two steps so that no power of two overflows (2^1074 does not exist).
-  if (e < 1 - bias) return { exp: 0, frac: BigInt(m * 2 ** (bias - 1) * 2 ** fb) };
-  return { exp: e + bias, frac: BigInt(m * 2 ** -e * 2 ** fb) - (1n << BigInt(fb)) };
-}
-
-/** FPRecipEstimate for a non-NaN operand. */
-function recipEstimate(dv: DataView, esize: FpEsize, d: number, x: number, rm: number): void {
-  const sign = isNeg(x);
-  const fb = fracBits(esize);
-  const maxExp = (1 << expBits(esize)) - 1;
-  if (isInf(x)) {
-    storeNum(dv, esize, d, sign ? -0 : 0);
-    return;
-  }
-  if (x === 0) {
-    st.flags |= FpFlag.DZ;
-    storeNum(dv, esize, d, sign ? -Infinity : Infinity);
-    return;
-  }
-  const bias = (1 << (expBits(esize) - 1)) - 1;
-  const m = Math.abs(x);
-  // Tiny operands: the reciprocal overflows.
-  if (m < 2 ** -(bias + 1)) {
-    const toInf = rm === RoundingMode.RNE || (rm === RoundingMode.RUP && !sign) || (rm === RoundingMode.RDN && sign);
-    st.flags |= FpFlag.OF | FpFlag.NX;
-    if (toInf) storeNum(dv, esize, d, sign ? -Infinity : Infinity);
-    else storeBits(dv, esize, d, packBits(esize, sign, maxExp - 1, (1n << BigInt(fb)) - 1n));
-    return;
-  }
-  if (st.flushToZero && m >= 2 ** (bias - 1)) {
-    // The reciprocal would be denormal: flushed.
-    st.flags |= FpFlag.UF;
-    storeNum(dv, esize, d, sign ? -0 : 0);
-    return;
-  }
-  let { exp, frac } = fields(esize, x);
-  let fracTop = fb >= 8 ? frac >> BigInt(fb - 8) : frac << BigInt(8 - fb); // top 8 fraction bits
-  // Normalise a denormal operand.
-  if (exp === 0) {
-    let f = frac << BigInt(64 - fb); // 64-bit left-aligned fraction
-    if ((f >> 63n) === 0n) {
-      exp = -1;
-      f <<= 2n;
-    } else {
-      f <<= 1n;
-    }
-    f &= (1n << 64n) - 1n;
-    fracTop = f >> 56n;
-  }
-  const scaled = 256 + Number(fracTop);
-  const resultExp0 = 2 * bias - 1 - exp;
-  const est = recipEstimateInt(scaled);
-  let outFrac = BigInt(est & 0xff) << BigInt(fb - 8);
-  let resultExp = resultExp0;
-  if (resultExp === 0) {
-    outFrac = ((1n << BigInt(fb)) | outFrac) >> 1n;
-  } else if (resultExp === -1) {
-    outFrac = ((1n << BigInt(fb)) | outFrac) >> 2n;
-    resultExp = 0;
-  }
-  storeBits(dv, esize, d, packBits(esize, sign, resultExp, outFrac));
-}
-
-/** FPRSqrtEstimate for a non-NaN operand. */
-function rsqrtEstimate(dv: DataView, esize: FpEsize, d: number, x: number): void {
-  const sign = isNeg(x);
-  const fb = fracBits(esize);
-  const bias = (1 << (expBits(esize) - 1)) - 1;
-  if (x === 0) {
-    st.flags |= FpFlag.DZ;
-    storeNum(dv, esize, d, sign ? -Infinity : Infinity);
-    return;
-  }
-  if (sign) {
-    st.flags |= FpFlag.NV;
-    storeDefaultNaN(dv, esize, d);
-    return;
-  }
-  if (isInf(x)) {
-    storeNum(dv, esize, d, 0);
-    return;
-  }
-  let { exp, frac } = fields(esize, x);
-  let f = frac << BigInt(64 - fb);
-  f &= (1n << 64n) - 1n;
-  if (exp === 0) {
-    while ((f >> 63n) === 0n) {
-      f = (f << 1n) & ((1n << 64n) - 1n);
-      exp -= 1;
-    }
-    f = (f << 1n) & ((1n << 64n) - 1n);
-  }
-  const top8 = Number(f >> 56n);
-  const scaled = (exp & 1) === 0 ? 256 + top8 : 128 + (top8 >> 1);
-  const resultExp = Math.floor((3 * bias - 1 - exp) / 2);
-  const est = rsqrtEstimateInt(scaled);
-  storeBits(dv, esize, d, packBits(esize, false, resultExp, BigInt(est & 0xff) << BigInt(fb - 8)));
-}
-
 // --- fused multiply-add --------------------------------------------------------------------------
 
 /** d = (negProduct ? -(n*m) : n*m) + (negAddend ? -a : a), one rounding (FMADD/FMSUB/FNMADD/FNMSUB, FMLA/FMLS). */
@@ -606,7 +210,7 @@ export function fpMulAdd(
   const y = VAL[2];
   if (KIND[0] === QNAN && KIND[1] === NUM && KIND[2] === NUM && infTimesZero(x, y)) {
     // A quiet NaN addend does not hide the invalid inf * 0.
-    extra |= FPSR.IOC;
+    fpOp.extra |= FPSR.IOC;
     storeDefaultNaN(dv, esize, d);
   } else if (nan >= 0) {
     storeNaN(dv, esize, d, nan);
@@ -628,7 +232,7 @@ export function fpCompare(dv: DataView, env: number, esize: FpEsize, n: number, 
   load(dv, esize, m, 1, st.flushToZero);
   let r: number;
   if (KIND[0] !== NUM || KIND[1] !== NUM) {
-    if (signaling || KIND[0] === SNAN || KIND[1] === SNAN) extra |= FPSR.IOC;
+    if (signaling || KIND[0] === SNAN || KIND[1] === SNAN) fpOp.extra |= FPSR.IOC;
     r = 0b0011;
   } else {
     const a = VAL[0];
@@ -651,7 +255,7 @@ export function fpCompareOp(
   load(dv, esize, m, 1, st.flushToZero);
   let r = false;
   if (KIND[0] !== NUM || KIND[1] !== NUM) {
-    if (op !== 'eq' || KIND[0] === SNAN || KIND[1] === SNAN) extra |= FPSR.IOC;
+    if (op !== 'eq' || KIND[0] === SNAN || KIND[1] === SNAN) fpOp.extra |= FPSR.IOC;
   } else {
     let a = VAL[0];
     let b = VAL[1];
@@ -688,7 +292,7 @@ export function fpToInt(
   load(dv, esize, n, 0, st.flushToZero);
   let result: bigint;
   if (KIND[0] !== NUM) {
-    extra |= FPSR.IOC;
+    fpOp.extra |= FPSR.IOC;
     result = 0n;
   } else {
     const x = VAL[0] * 2 ** fracBits; // exact (or infinite, which saturates anyway)
@@ -696,13 +300,13 @@ export function fpToInt(
     const inexact = !isInf(x) && integralInexact;
     const limit = 2 ** (signed ? intBits - 1 : intBits);
     if (r >= limit) {
-      extra |= FPSR.IOC;
+      fpOp.extra |= FPSR.IOC;
       result = (1n << BigInt(signed ? intBits - 1 : intBits)) - 1n;
     } else if (r < (signed ? -limit : 0)) {
-      extra |= FPSR.IOC;
+      fpOp.extra |= FPSR.IOC;
       result = signed ? -(1n << BigInt(intBits - 1)) : 0n;
     } else {
-      if (inexact) extra |= FPSR.IXC;
+      if (inexact) fpOp.extra |= FPSR.IXC;
       result = BigInt(r);
     }
   }
@@ -744,16 +348,16 @@ const AHP_ROUNDING: FloatFormat = { ...BINARY16, emax: AHP_MAX_EXP + 1, maxFinit
 export function fpConvert(dv: DataView, env: number, from: FpEsize, to: FpEsize, d: number, n: number, roundToOdd = false): void {
   let rm = begin(dv, env, to);
   if (roundToOdd) rm = RoundingMode.RTZ;
-  const ahp = (fpcr & FPCR.AHP) !== 0;
+  const ahp = (fpOp.fpcr & FPCR.AHP) !== 0;
   // FPConvert ignores FZ16 on both sides; FZ applies to single and double.
-  st.flushToZero = to !== 16 && (fpcr & FPCR.FZ) !== 0;
+  st.flushToZero = to !== 16 && (fpOp.fpcr & FPCR.FZ) !== 0;
   if (from === 16 && ahp) loadAhp(dv, n);
-  else load(dv, from, n, 0, from !== 16 && (fpcr & FPCR.FZ) !== 0);
+  else load(dv, from, n, 0, from !== 16 && (fpOp.fpcr & FPCR.FZ) !== 0);
   if (to === 16 && ahp) {
     storeAhp(dv, from, d, rm);
   } else if (KIND[0] !== NUM) {
     pickNaN(1);
-    if (fpcr & FPCR.DN) storeDefaultNaN(dv, to, d);
+    if (fpOp.fpcr & FPCR.DN) storeDefaultNaN(dv, to, d);
     else convertNaN(dv, from, to, d);
   } else {
     const x = VAL[0];
@@ -786,7 +390,7 @@ function storeAhp(dv: DataView, from: FpEsize, d: number, rm: number): void {
   const negative = KIND[0] === NUM ? VAL[0] < 0 || Object.is(VAL[0], -0) : rawSign !== 0;
   const sign = negative ? 0x8000 : 0;
   if (KIND[0] !== NUM) {
-    extra |= FPSR.IOC;
+    fpOp.extra |= FPSR.IOC;
     dv.setUint16(d, sign, true);
     return;
   }
@@ -794,7 +398,7 @@ function storeAhp(dv: DataView, from: FpEsize, d: number, rm: number): void {
   const r = Number.isFinite(VAL[0]) ? exactRound(VAL[0], rm, AHP_ROUNDING, st) : VAL[0];
   if (Math.abs(r) >= 2 ** AHP_MAX_EXP) {
     st.flags = before;
-    extra |= FPSR.IOC;
+    fpOp.extra |= FPSR.IOC;
     dv.setUint16(d, sign | 0x7fff, true);
     return;
   }

@@ -5,7 +5,7 @@
 // unsigned bigints (`w`). Results may be any integer: the writer truncates to the lane.
 // An operation without `w` has no 64-bit form. Saturating operations set `sat.qc`.
 
-import { recipEstimateInt, rsqrtEstimateInt } from './fp-ops.js';
+import { recipEstimateInt, rsqrtEstimateInt } from './fp-estimate.js';
 
 export type LaneFn = (a: number, b: number, d: number, bits: number) => number;
 export type WideFn = (a: bigint, b: bigint, d: bigint) => bigint;
