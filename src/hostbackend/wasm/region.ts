@@ -1,9 +1,9 @@
 // One region → one wasm function `(env: i32, slot: i32) → i32 (ExitReason)`. The blocks
 // of the region are cases of a dispatch loop (a br_table on the block index in $next), so
-// a jump to a block of the same region is a branch, never a call. Guest registers — the
-// env slots the region reads or writes with ld_env/st_env, when no other access overlaps
-// them — live in wasm locals for the whole run of the function: loaded at entry, stored
-// back at the one exit, and around the helper calls that may see them. Every way out
+// a jump to a block of the same region is a branch, never a call. The guest registers its
+// loops use (cached-slots.ts chooses them) live in wasm locals for the whole run of the
+// function: loaded at entry, stored back at the one exit, and around the helper calls
+// that may see them; other env slots are memory accesses. Every way out
 // (another region's pc, a system call, an exception, a fault, an exit request, an
 // exhausted budget) sets $reason and $exitPc and branches to that exit. A jump to a pc
 // outside the region leaves through the hub (hub.ts): a tail call that runs the region
@@ -40,6 +40,7 @@ import type { IrType } from '../../tcg/opcodes.js';
 import { EMIT } from './emit.js';
 import { FAULT_EXIT } from './abi.js';
 import { pushJumpCacheEntry } from './hub.js';
+import { chooseCachedSlots, envAccessType } from './cached-slots.js';
 import { findMemGroups, type MemGroup } from './mem-groups.js';
 import type { ModuleGen } from './codegen.js';
 import type { Local, ValType, WasmBuilder } from './wasm-builder.js';
@@ -172,54 +173,10 @@ export class RegionGen {
 
   // --- env slots held in locals ------------------------------------------------------------
 
-  /**
-   * Caches every env slot outside the header whose accesses all have one offset and type —
-   * in a region that can loop. In one that cannot, each block runs at most once per call
-   * (a region entered through the hub runs ~20 guest instructions in a real program's
-   * code), so a slot is worth a local, loaded at entry and stored at exit, only when more
-   * than one of its blocks uses it; the rest are memory accesses.
-   */
+  /** Gives a local to each env slot chooseCachedSlots picks (cached-slots.ts); notes the ones the region writes. */
   private chooseSlots(): void {
-    const loops = this.canLoop();
-    // offset → blocks using it (only counted when the region cannot loop)
-    const users = new Map<number, number>();
-    if (!loops) {
-      for (const blk of this.blocks) {
-        const mine = new Set<number>();
-        for (const o of blk.ops) if (envAccessType(o)) mine.add(Number(o.consts[0]));
-        for (const offset of mine) users.set(offset, (users.get(offset) ?? 0) + 1);
-      }
-    }
-    const seen = new Map<number, IrType | null>(); // offset → type, or null if inconsistent
-    const ranges: { start: number; end: number; offset: number }[] = [];
-    for (const blk of this.blocks) {
-      for (const o of blk.ops) {
-        const t = envAccessType(o);
-        if (!t) continue;
-        const offset = Number(o.consts[0]);
-        const prev = seen.get(offset);
-        if (prev === undefined) {
-          seen.set(offset, offset >= ENV.SIZE ? t : null);
-          ranges.push({ start: offset, end: offset + SIZE[t], offset });
-        } else if (prev !== t) {
-          seen.set(offset, null);
-          ranges.push({ start: offset, end: offset + SIZE[t], offset });
-        }
-      }
-    }
-    // Overlapping accesses at different offsets disqualify both.
-    // (Accesses are at most 16 bytes long, so only ranges starting less than 16 bytes earlier can overlap.)
-    ranges.sort((x, y) => x.start - y.start);
-    for (let i = 1; i < ranges.length; i++) {
-      for (let j = i - 1; j >= 0 && ranges[j].start > ranges[i].start - 16; j--) {
-        if (ranges[j].end > ranges[i].start && ranges[j].offset !== ranges[i].offset) {
-          seen.set(ranges[j].offset, null);
-          seen.set(ranges[i].offset, null);
-        }
-      }
-    }
-    for (const [offset, t] of seen) {
-      if (t && (loops || (users.get(offset) ?? 0) > 1)) this.slots.set(offset, { offset, type: t, local: this.b.allocLocal(t), written: false });
+    for (const [offset, type] of chooseCachedSlots(this.blocks, this.indexByPc)) {
+      this.slots.set(offset, { offset, type, local: this.b.allocLocal(type), written: false });
     }
     for (const blk of this.blocks) {
       for (const o of blk.ops) {
@@ -229,19 +186,6 @@ export class RegionGen {
         }
       }
     }
-  }
-
-  /** Whether some goto_tb of the region jumps back to a block at or before its own (a loop). */
-  private canLoop(): boolean {
-    const { blocks, indexByPc } = this;
-    for (let i = 0; i < blocks.length; i++) {
-      for (const o of blocks[i].ops) {
-        if (o.op !== 'goto_tb') continue;
-        const j = indexByPc.get(Number(o.consts[0]));
-        if (j !== undefined && j <= i) return true;
-      }
-    }
-    return false;
   }
 
   private loadEnv(t: IrType, offset: number): void {
@@ -647,14 +591,6 @@ export class RegionGen {
 }
 
 /** The type of an ld_env/st_env op, or null for any other op. */
-function envAccessType(o: IrOp): IrType | null {
-  switch (o.op) {
-    case 'ld_env_i32': case 'st_env_i32': return 'i32';
-    case 'ld_env_i64': case 'st_env_i64': return 'i64';
-    case 'ld_env_v128': case 'st_env_v128': return 'v128';
-    default: return null;
-  }
-}
 
 /** Whether any of the ranges overlaps the cached slot. */
 function overlaps(ranges: readonly EnvRange[], s: CachedSlot): boolean {
