@@ -37,7 +37,7 @@ export interface TranslationCacheKey {
   readonly build: string;
   readonly arch: string;
   readonly maxInsns: number;
-  /** The program file: path, size, modification time and inode (programKey). */
+  /** The program file: device, inode, size and modification time (programKey). */
   readonly program: string;
 }
 
@@ -130,11 +130,15 @@ function checksum(w: ArrayLike<number>, from: number, to: number): number {
   return h;
 }
 
-/** The key of a program file, or undefined if it cannot be stat'ed. */
+/**
+ * The key of a program file, or undefined if it cannot be stat'ed: the file itself (device,
+ * inode, size, modification time), not the path it was named by, so that `./prog`,
+ * `/abs/path/prog` and a run through binfmt_misc share one cache.
+ */
 export function programKey(path: string): string | undefined {
   try {
     const st = statSync(path);
-    return `${path}\0${st.size}\0${st.mtimeMs}\0${st.ino}`;
+    return `${st.dev}\0${st.ino}\0${st.size}\0${st.mtimeMs}`;
   } catch {
     return undefined;
   }

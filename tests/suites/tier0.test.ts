@@ -7,7 +7,7 @@
 // reference interpreter computes is in the differential suites of wasm-backend.test.ts.)
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -317,6 +317,23 @@ describe('the translation cache through the CLI', () => {
       expect(second.promotions).toBeLessThan(first.promotions);
     });
   }
+
+  it('keys the cache by the program file, not the path it was named by', () => {
+    const dir = join(temp, 'cli-paths');
+    const hello = join(ROOT, 'tests/binaries/riscv64/bin/hello');
+    const linkDir = join(temp, 'links');
+    mkdirSync(linkDir, { recursive: true });
+    symlinkSync(hello, join(linkDir, 'hello'));
+    const first = run(dir, hello);
+    expect(first.status).toBe(0);
+    expect(first.recorded).toBeGreaterThan(100);
+    const second = run(dir, join(linkDir, 'hello'));
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.kept).toBe(first.recorded);
+    // (A longer argv[0] may walk a few blocks the first run did not.)
+    expect(second.taken).toBeGreaterThan(first.recorded * 0.9);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tc'))).toHaveLength(1);
+  });
 
   it('removes files not used for 30 days when it writes one', () => {
     const dir = join(temp, 'cli-prune');
