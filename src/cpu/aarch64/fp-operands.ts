@@ -128,56 +128,44 @@ export function load(dv: DataView, esize: FpEsize, addr: number, slot: number, f
     VAL[slot] = 0;
     LO[slot] = 0;
     HI[slot] = 0;
-  } else if (esize === 32) {
-    const bits = dv.getUint32(addr, true);
-    LO[slot] = bits;
-    const exp = (bits >>> 23) & 0xff;
-    const frac = bits & 0x7fffff;
-    if (exp === 0xff && frac !== 0) {
-      KIND[slot] = frac & 0x400000 ? QNAN : SNAN;
-      return;
-    }
-    KIND[slot] = NUM;
-    if (exp === 0 && frac !== 0 && flush) {
-      fpOp.extra |= FPSR.IDC;
-      VAL[slot] = bits >>> 31 ? -0 : 0;
-    } else {
-      VAL[slot] = dv.getFloat32(addr, true);
-    }
-  } else if (esize === 64) {
+    return;
+  }
+  // The encoding's class: a NaN (quiet or signalling), a subnormal, its sign.
+  let nan: boolean, quiet: boolean, subnormal: boolean, negative: boolean;
+  if (esize === 64) {
     const lo = dv.getUint32(addr, true);
     const hi = dv.getUint32(addr + 4, true);
     LO[slot] = lo;
     HI[slot] = hi;
     const exp = (hi >>> 20) & 0x7ff;
     const fracNz = (hi & 0xfffff) !== 0 || lo !== 0;
-    if (exp === 0x7ff && fracNz) {
-      KIND[slot] = hi & 0x80000 ? QNAN : SNAN;
-      return;
-    }
-    KIND[slot] = NUM;
-    if (exp === 0 && fracNz && flush) {
-      fpOp.extra |= FPSR.IDC;
-      VAL[slot] = hi >>> 31 ? -0 : 0;
-    } else {
-      VAL[slot] = dv.getFloat64(addr, true);
-    }
+    nan = exp === 0x7ff && fracNz;
+    quiet = (hi & 0x80000) !== 0;
+    subnormal = exp === 0 && fracNz;
+    negative = hi >>> 31 !== 0;
   } else {
-    const bits = dv.getUint16(addr, true);
+    const bits = esize === 32 ? dv.getUint32(addr, true) : dv.getUint16(addr, true);
     LO[slot] = bits;
-    const exp = (bits >>> 10) & 0x1f;
-    const frac = bits & 0x3ff;
-    if (exp === 0x1f && frac !== 0) {
-      KIND[slot] = frac & 0x200 ? QNAN : SNAN;
-      return;
-    }
-    KIND[slot] = NUM;
-    if (exp === 0 && frac !== 0 && flush) {
-      // FZ16 flushes half-precision inputs silently (FPUnpack raises no IDC for them).
-      VAL[slot] = bits & 0x8000 ? -0 : 0;
-    } else {
-      VAL[slot] = f16ToNumber(bits);
-    }
+    const fracBits = esize === 32 ? 23 : 10;
+    const expMax = esize === 32 ? 0xff : 0x1f;
+    const exp = (bits >>> fracBits) & expMax;
+    const frac = bits & ((1 << fracBits) - 1);
+    nan = exp === expMax && frac !== 0;
+    quiet = (frac >>> (fracBits - 1)) !== 0;
+    subnormal = exp === 0 && frac !== 0;
+    negative = bits >>> (esize - 1) !== 0;
+  }
+  if (nan) {
+    KIND[slot] = quiet ? QNAN : SNAN;
+    return;
+  }
+  KIND[slot] = NUM;
+  if (subnormal && flush) {
+    // FZ16 flushes half-precision inputs silently (FPUnpack raises no IDC for them).
+    if (esize !== 16) fpOp.extra |= FPSR.IDC;
+    VAL[slot] = negative ? -0 : 0;
+  } else {
+    VAL[slot] = esize === 64 ? dv.getFloat64(addr, true) : esize === 32 ? dv.getFloat32(addr, true) : f16ToNumber(LO[slot]);
   }
 }
 
