@@ -19,6 +19,9 @@
 
 export type IrType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128';
 
+/** Bytes a value of each IR type occupies (in env, in memory). */
+export const IR_TYPE_BYTES: Readonly<Record<IrType, number>> = { i32: 4, i64: 8, f32: 4, f64: 8, v128: 16 };
+
 /** Condition codes for setcond / movcond / brcond. */
 export const CONDS = ['eq', 'ne', 'lt', 'ge', 'le', 'gt', 'ltu', 'geu', 'leu', 'gtu'] as const;
 export type Cond = (typeof CONDS)[number];

@@ -4,7 +4,7 @@
 // tcg/optimize.c. Everything known is forgotten at a label (a join point) and env
 // knowledge also at helper calls, which may read or write the env block.
 
-import { OPCODES, type Opcode } from './opcodes.js';
+import { IR_TYPE_BYTES, OPCODES, type Opcode } from './opcodes.js';
 import type { Const, IrOp, Temp, TranslatedBlock } from './ir.js';
 import { evalPure } from '../hostbackend/interp/interp.js';
 
@@ -19,8 +19,6 @@ interface State {
   env: Map<number, Temp>;
 }
 
-/** Bytes of env an access of each type covers. */
-const ENV_BYTES: Record<string, number> = { i32: 4, i64: 8, f32: 4, f64: 8, v128: 16 };
 
 const isZero = (v: Value | undefined): boolean => v === 0 || v === 0n;
 const isOne = (v: Value | undefined): boolean => v === 1 || v === 1n;
@@ -149,8 +147,8 @@ export function optimize(block: TranslatedBlock): TranslatedBlock {
     }
     if (o.op === 'st_env_i32' || o.op === 'st_env_i64' || o.op === 'st_env_v128') {
       const ofs = Number(o.consts[0]);
-      const size = ENV_BYTES[o.ins[0].type];
-      for (const [k, t] of st.env) if (k < ofs + size && k + ENV_BYTES[t.type] > ofs) st.env.delete(k);
+      const size = IR_TYPE_BYTES[o.ins[0].type];
+      for (const [k, t] of st.env) if (k < ofs + size && k + IR_TYPE_BYTES[t.type] > ofs) st.env.delete(k);
       st.env.set(ofs, o.ins[0]);
       out.push(o);
       continue;

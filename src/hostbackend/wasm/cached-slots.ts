@@ -11,12 +11,11 @@
 
 import { ENV } from '../../tcg/env.js';
 import type { IrOp, TranslatedBlock } from '../../tcg/ir.js';
-import type { IrType } from '../../tcg/opcodes.js';
+import { IR_TYPE_BYTES, type IrType } from '../../tcg/opcodes.js';
 
 /** Slots of each register class (integer; float and vector) kept in locals at most. */
 const MAX_CACHED_SLOTS = 12;
 
-const SIZE: Record<IrType, number> = { i32: 4, i64: 8, f32: 4, f64: 8, v128: 16 };
 
 /** The type of an env slot access op (ld_env_* / st_env_*), or null for any other op. */
 export function envAccessType(o: IrOp): IrType | null {
@@ -55,10 +54,10 @@ export function chooseCachedSlots(blocks: readonly TranslatedBlock[], indexByPc:
       const prev = seen.get(offset);
       if (prev === undefined) {
         seen.set(offset, offset >= ENV.SIZE ? t : null);
-        ranges.push({ start: offset, end: offset + SIZE[t], offset });
+        ranges.push({ start: offset, end: offset + IR_TYPE_BYTES[t], offset });
       } else if (prev !== t) {
         seen.set(offset, null);
-        ranges.push({ start: offset, end: offset + SIZE[t], offset });
+        ranges.push({ start: offset, end: offset + IR_TYPE_BYTES[t], offset });
       }
     }
   }

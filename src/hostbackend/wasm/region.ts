@@ -36,7 +36,7 @@
 import { ENV, ExitReason } from '../../tcg/env.js';
 import { envAccessOf, type EnvAccess, type EnvRange, type HelperDef } from '../../tcg/helpers.js';
 import { formatOp, type IrOp, type Temp, type TranslatedBlock } from '../../tcg/ir.js';
-import type { IrType } from '../../tcg/opcodes.js';
+import { IR_TYPE_BYTES, type IrType } from '../../tcg/opcodes.js';
 import { EMIT } from './emit.js';
 import { FAULT_EXIT } from './abi.js';
 import { pushJumpCacheEntry } from './hub.js';
@@ -49,7 +49,6 @@ import type { Local, ValType, WasmBuilder } from './wasm-builder.js';
 export const REGION_BUDGET = 1 << 20;
 
 
-const SIZE: Record<IrType, number> = { i32: 4, i64: 8, f32: 4, f64: 8, v128: 16 };
 
 /** An env slot held in a local for the whole function. */
 interface CachedSlot {
@@ -602,6 +601,6 @@ export class RegionGen {
 
 /** Whether any of the ranges overlaps the cached slot. */
 function overlaps(ranges: readonly EnvRange[], s: CachedSlot): boolean {
-  const end = s.offset + SIZE[s.type];
+  const end = s.offset + IR_TYPE_BYTES[s.type];
   return ranges.some((r) => r.start < end && s.offset < r.end);
 }
