@@ -292,12 +292,16 @@ export class TbCache {
     return true;
   }
 
-  /** Whether compiling goes to the worker: there is one, and this run has compiled or loaded PROMOTIONS_BEFORE_WORKER regions. */
-  /** Entries that promote a tier-0 block: PROMOTE_ENTRIES, or PROMOTE_ENTRIES_WITH_WORKER once the worker compiles. */
+  /**
+   * Entries that promote a tier-0 block: PROMOTE_ENTRIES, or PROMOTE_ENTRIES_WITH_WORKER once
+   * the worker compiles. Derived each time (a few field reads) rather than kept in a field
+   * that every change of its inputs would have to update.
+   */
   private get promoteAt(): number {
     return this.workerTakesOver() ? PROMOTE_ENTRIES_WITH_WORKER : PROMOTE_ENTRIES;
   }
 
+  /** Whether compiling goes to the worker: there is one, and this run has compiled or loaded PROMOTIONS_BEFORE_WORKER regions. */
   private workerTakesOver(): boolean {
     return this.queue !== undefined && this.stats.regionsCompiled + (this.opts.store?.stats.regionsUsed ?? 0) >= PROMOTIONS_BEFORE_WORKER;
   }
