@@ -20,7 +20,7 @@ import { PAGE_SIZE } from '../memory/layout.js';
 import { hostRandomBytes } from '../host-lazy.js';
 import { UserError } from '../user-error.js';
 import { type ElfImage, type ElfSegment, PF, PT } from './elf.js';
-import { loadInterpreter } from './interp.js';
+import { chooseInterpBias, type LoadedInterp, openInterpreter } from './interp.js';
 import { AT, AT_RANDOM_BYTES, type ArchAuxInfo, type AuxEntry, buildInitialStack, type InitialStack } from './stack.js';
 
 /** Linux PROT_* bits. */
@@ -50,7 +50,7 @@ export interface LoadArgs {
   execfn: string;
   /** Stack size in bytes (rounded up to whole pages). */
   stackSize: number;
-  /** -L prefix, for the interpreter (later). */
+  /** -L prefix: the interpreter is looked up under it first. */
   ldPrefix?: string;
   /** Source of AT_RANDOM bytes (the host's random source by default; tests pass a fixed one). */
   random?: (n: number) => Uint8Array;
@@ -108,8 +108,8 @@ function chooseLoadBias(image: ElfImage): number {
  * their permissions, and mapped before either copies its bytes, so neither the second
  * mapping nor a bss clear can wipe the other segment's bytes.
  */
-function mapSegments(args: LoadArgs, bias: number): void {
-  const { as, mem, image } = args;
+function mapSegments(args: LoadArgs, image: ElfImage, bias: number): void {
+  const { as, mem } = args;
   const name = resolve(image.path);
   let mappedEnd = 0;
   for (const seg of image.loads) {
@@ -172,10 +172,28 @@ function hostIds(): { uid: number; euid: number; gid: number; egid: number } {
   };
 }
 
+/** Maps the program's interpreter (ld.so) beside it; see interp.ts. */
+function loadInterpreter(args: LoadArgs): LoadedInterp {
+  const interp = openInterpreter(args.image, args.ldPrefix);
+  try {
+    const bias = chooseInterpBias(interp, args.as);
+    const first = interp.loads[0];
+    const last = interp.loads[interp.loads.length - 1];
+    const start = pageAlignDown(bias + first.vaddr);
+    const end = pageAlignUp(bias + last.vaddr + last.memsz);
+    if (start < MIN_LOAD_ADDR || !args.as.isFree(start, end - start)) {
+      throw new UserError(`${interp.path}: the interpreter's segments (${hex(start)}-${hex(end)}) overlap the program or lie outside the guest address space`);
+    }
+    mapSegments(args, interp, bias);
+    return { base: bias, entry: bias + interp.entry, path: interp.path };
+  } finally {
+    interp.bytes.close();
+  }
+}
+
 /** Loads `args.image` into `args.as` and builds its initial stack. Throws UserError when it cannot. */
 export function loadProgram(args: LoadArgs): LoadedProgram {
   const { image, as, mem } = args;
-  const interp = loadInterpreter(image, { ldPrefix: args.ldPrefix });
 
   const bias = chooseLoadBias(image);
   const first = image.loads[0];
@@ -195,12 +213,13 @@ export function loadProgram(args: LoadArgs): LoadedProgram {
     );
   }
 
-  mapSegments(args, bias);
+  mapSegments(args, image, bias);
   as.initBrk(imageEnd);
 
   const stackProt = PROT.READ | PROT.WRITE | (image.execStack ? PROT.EXEC : 0);
   as.mapFixed(stackBottom, stackSize, stackProt, '[stack]');
   as.mmapTop = stackBottom - STACK_GUARD_GAP;
+  const interp = image.interp === null ? null : loadInterpreter(args);
 
   const archAux = args.archAux;
   const ids = args.ids ?? hostIds();

@@ -2,7 +2,7 @@
 // naming the problem, exit status 1, and never a JavaScript stack trace.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -111,5 +111,28 @@ describe('bad input gets one line and status 1', () => {
   });
   it('a directory', () => {
     expectOneLineError(run(dir), /directory|not a regular|Permission|ELF/i);
+  });
+});
+
+describe('a dynamically linked program whose interpreter is bad gets one line and status 1', () => {
+  // tests/binaries/riscv64/bin/dyn-hello asks for /lib/ld-linux-riscv64-lp64d.so.1.
+  const prog = join(ROOT, 'tests/binaries/riscv64/bin/dyn-hello');
+  const sysroot = (name: string, ld?: Uint8Array): string => {
+    const root = join(dir, name);
+    mkdirSync(join(root, 'lib'), { recursive: true });
+    if (ld) writeFileSync(join(root, 'lib/ld-linux-riscv64-lp64d.so.1'), ld);
+    return root;
+  };
+  it('a missing interpreter', () => {
+    expectOneLineError(run('-L', sysroot('no-ld'), prog), /^qemu-user-ts: Could not open '\/lib\/ld-linux-riscv64-lp64d\.so\.1': No such file or directory$/);
+  });
+  it('an interpreter of another architecture', () => {
+    const root = sysroot('arm-ld');
+    copyFileSync(join(ROOT, 'tests/binaries/aarch64/bin/exit'), join(root, 'lib/ld-linux-riscv64-lp64d.so.1'));
+    expectOneLineError(run('-L', root, prog), /the interpreter of .*dyn-hello is 64-bit aarch64, not 64-bit riscv64/);
+  });
+  it('a corrupt interpreter', () => {
+    expectOneLineError(run('-L', sysroot('cut-ld', good.subarray(0, 80)), prog), /ld-linux-riscv64-lp64d\.so\.1: truncated ELF file/);
+    expectOneLineError(run('-L', sysroot('text-ld', new TextEncoder().encode('#!/bin/sh\n')), prog), /ld-linux-riscv64-lp64d\.so\.1: not an ELF file/);
   });
 });

@@ -3,10 +3,10 @@
 // and that a valid program is mapped with the right permissions, its bss zeroed, and
 // its initial stack (argc, argv, envp, auxv) laid out as Linux does.
 
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GuestArch } from '../../src/cpu/guest.js';
 import { AddressSpace } from '../../src/memory/address-space.js';
 import { GuestMemory } from '../../src/memory/guest-memory.js';
@@ -485,13 +485,6 @@ describe('loadProgram', () => {
     expect(mem.perm(TEXT + PAGE_SIZE) & 7).toBe(PERM.READ | PERM.WRITE);
     expect(as.brkStart).toBe(TEXT + 0x3000);
   });
-  it('refuses dynamically linked programs with a hint to link statically', () => {
-    rejects(
-      () => load(staticExe({}, [{ type: PT.INTERP, flags: PF.R, vaddr: 0x20000, bytes: cstr('/lib/ld-linux-riscv64-lp64d.so.1') }])),
-      /^\/bin\/prog: dynamically linked executables are not supported yet \(it asks for the interpreter \/lib\/ld-linux-riscv64-lp64d\.so\.1\); link it with -static$/,
-    );
-    expect(as.mappings.length).toBe(0);
-  });
   it('refuses segments below the lowest mappable address', () => {
     rejects(() => load({ entry: 0x1000, segs: [{ flags: PF.R | PF.X, vaddr: 0x1000, bytes: bytes(16, 1) }] }), /below the lowest mappable address 0x10000/);
   });
@@ -504,5 +497,67 @@ describe('loadProgram', () => {
   });
   it('riscv64 hwcap has one bit per extension letter (IMAFDC = 0x112d)', () => {
     expect(riscv64Target.aux.hwcap).toBe(0x112d);
+  });
+});
+
+// --- the interpreter (PT_INTERP) ------------------------------------------------------
+
+describe('loadProgram with an interpreter', () => {
+  const root = mkdtempSync(join(tmpdir(), 'interp-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  /** A minimal ld.so: ET_DYN, one R+X segment at 0 holding its headers, entry at 0x100. */
+  const ldso = (extra: Partial<ElfSpec> = {}, extraSegs: SegSpec[] = []): Uint8Array => {
+    const raw = buildElf({ type: ET.DYN, entry: 0x100, segs: [{ flags: PF.R | PF.X, vaddr: 0, offset: 0, filesz: 0x400, memsz: 0x400 }, ...extraSegs], ...extra });
+    const out = new Uint8Array(Math.max(raw.length, 0x400));
+    out.set(raw);
+    return out;
+  };
+  const put = (rel: string, data: Uint8Array): string => {
+    const path = join(root, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+    return path;
+  };
+  const withInterp = (interp: string): ElfSpec => staticExe({}, [{ type: PT.INTERP, flags: PF.R, vaddr: 0x20000, bytes: cstr(interp) }]);
+  const loadWith = (interp: string, ldPrefix?: string): LoadedProgram => {
+    const image = parseElf(buildElf(withInterp(interp)), '/bin/prog');
+    return loadProgram({ mem, as, image, archAux: riscv64Target.aux, argv: ['prog'], envp: [], execfn: '/bin/prog', stackSize: 1 << 20, random: () => RANDOM, ids: IDS, ldPrefix });
+  };
+
+  it('finds it under the -L prefix, maps it in the mmap area and starts there, AT_BASE its bias', () => {
+    const path = put('sysroot/lib/ld-test.so.1', ldso());
+    const p = loadWith('/lib/ld-test.so.1', join(root, 'sysroot'));
+    expect(p.interpBase).toBeGreaterThan(p.brkStart);
+    expect(p.interpBase + 0x1000).toBeLessThanOrEqual(p.stackBottom);
+    expect(p.interpBase % PAGE_SIZE).toBe(0);
+    expect(p.entry).toBe(p.interpBase + 0x100);
+    expect(p.programEntry).toBe(TEXT + 0x100);
+    expect(mem.perm(p.interpBase) & 7).toBe(PERM.READ | PERM.EXEC);
+    expect(mem.dv.getUint32(p.interpBase, true)).toBe(0x464c457f);
+    expect(as.findMapping(p.interpBase)?.name).toBe(path);
+    const s = readStack(p.sp);
+    expect(s.auxv.get(AT.BASE)).toBe(p.interpBase);
+    expect(s.auxv.get(AT.ENTRY)).toBe(TEXT + 0x100);
+    expect(s.auxv.get(AT.PHDR)).toBe(p.phdrAddr);
+  });
+  it('takes the path as is when the prefix does not have it', () => {
+    const path = put('elsewhere/ld-abs.so', ldso());
+    const p = loadWith(path, join(root, 'sysroot'));
+    expect(as.findMapping(p.entry)?.name).toBe(path);
+  });
+  it('says which interpreter is missing, in QEMU\'s words', () => {
+    rejects(() => loadWith('/lib/ld-not-there.so.1', join(root, 'sysroot')), /^Could not open '\/lib\/ld-not-there\.so\.1': No such file or directory$/);
+  });
+  it('refuses an interpreter of another architecture or class, a corrupt one, and one with its own interpreter', () => {
+    put('sysroot/lib/ld-arm.so', ldso({ machine: EM.AARCH64 }));
+    rejects(() => loadWith('/lib/ld-arm.so', join(root, 'sysroot')), /ld-arm\.so: the interpreter of \/bin\/prog is 64-bit aarch64, not 64-bit riscv64 like the program$/);
+    put('sysroot/lib/ld-32.so', ldso({ elfClass: 32 }));
+    rejects(() => loadWith('/lib/ld-32.so', join(root, 'sysroot')), /is 32-bit riscv32, not 64-bit riscv64/);
+    put('sysroot/lib/ld-cut.so', ldso().subarray(0, 100));
+    rejects(() => loadWith('/lib/ld-cut.so', join(root, 'sysroot')), /ld-cut\.so: truncated ELF file/);
+    const chained = ldso({}, [{ type: PT.INTERP, flags: PF.R, vaddr: 0x200, offset: 0x200, filesz: 10 }]);
+    chained.set(cstr('/lib/x.so'), 0x200);
+    put('sysroot/lib/ld-chain.so', chained);
+    rejects(() => loadWith('/lib/ld-chain.so', join(root, 'sysroot')), /the interpreter asks for an interpreter itself/);
   });
 });

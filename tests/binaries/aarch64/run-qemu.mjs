@@ -16,13 +16,16 @@ const qi = argv.indexOf('--qemu');
 const command = (qi >= 0 ? argv[qi + 1] : 'qemu-aarch64').split(' ').filter(Boolean);
 const only = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--qemu');
 
+// Dynamically linked programs ("sysroot": true) run with -L and Debian's cross glibc.
+const sysroot = '/usr/aarch64-linux-gnu';
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
 let failures = 0;
 for (const t of manifest.tests) {
   if (only.length && !only.includes(t.name)) continue;
   const cwd = t.cwdTemp ? mkdtempSync(join(tmpdir(), `a64-${t.name}-`)) : here;
   const start = Date.now();
-  const r = spawnSync(command[0], [...command.slice(1), resolve(here, t.binary), ...t.args], {
+  const prefix = t.sysroot ? ['-L', sysroot] : [];
+  const r = spawnSync(command[0], [...command.slice(1), ...prefix, resolve(here, t.binary), ...t.args], {
     cwd,
     input: t.stdin ?? '',
     env: { ...process.env, ...(t.env ?? {}) },

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const CLI = join(ROOT, 'bin/qemu-user-ts');
@@ -19,6 +19,8 @@ export interface ManifestEntry {
   expect: { stdout?: string; exit: number; stderrIncludes?: string };
   tags?: string[];
   cwdTemp?: boolean;
+  /** A dynamically linked program: runs with -L and the arch's glibc sysroot (crossSysroot). */
+  sysroot?: boolean;
 }
 
 export interface RunResult {
@@ -51,10 +53,29 @@ function statusOf(r: ReturnType<typeof spawnSync>): number {
 }
 const osSignals: Record<string, number> = { SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGSEGV: 11, SIGTERM: 15, SIGSYS: 31 };
 
+/**
+ * The glibc sysroot that dynamically linked test programs of `arch` run with (-L): Debian's
+ * libc6-riscv64-cross / libc6-arm64-cross put it under /usr/<triplet>. Null when absent.
+ */
+export function crossSysroot(arch: string): string | null {
+  const root = `/usr/${arch}-linux-gnu`;
+  const ld = arch === 'riscv64' ? 'ld-linux-riscv64-lp64d.so.1' : 'ld-linux-aarch64.so.1';
+  return existsSync(join(root, 'lib', ld)) ? root : null;
+}
+
+/** The apt command that installs the sysroots crossSysroot looks for. */
+export const SYSROOT_PACKAGES = 'apt-get install libc6-riscv64-cross libc6-arm64-cross';
+
 export function runProgram(command: string[], e: ManifestEntry, dir: string, timeoutMs = 120_000): RunResult {
   const cwd = e.cwdTemp ? mkdtempSync(join(tmpdir(), `guest-${e.name}-`)) : dir;
+  let prefix: string[] = [];
+  if (e.sysroot) {
+    const root = crossSysroot(basename(dir));
+    if (!root) throw new Error(`${e.name} needs the ${basename(dir)} glibc sysroot (${SYSROOT_PACKAGES})`);
+    prefix = ['-L', root];
+  }
   try {
-    const r = spawnSync(command[0], [...command.slice(1), join(dir, e.binary), ...(e.args ?? [])], {
+    const r = spawnSync(command[0], [...command.slice(1), ...prefix, join(dir, e.binary), ...(e.args ?? [])], {
       cwd,
       input: e.stdin ?? '',
       env: { ...process.env, ...(e.env ?? {}) },
