@@ -23,6 +23,7 @@ import { GuestExit, GuestKilled } from '../../src/linux-user/guest-exit.js';
 import { LinuxProcess } from '../../src/linux-user/process.js';
 import { SyscallArgs } from '../../src/linux-user/syscalls/args.js';
 import { doSyscall, syscallResult } from '../../src/linux-user/syscalls/table.js';
+import { setHostLibc } from '../../src/linux-user/host/libc.js';
 
 const SCRATCH = 0x10_0000;
 const SCRATCH_LEN = 0x10_000;
@@ -824,5 +825,27 @@ describe('-strace', () => {
     expect(rig.strace.at(-1)).toBe(`${pid} futex(0x0000000000100000,FUTEX_PRIVATE_FLAG|FUTEX_WAKE,2147483647,NULL,0x0000000000000053,0) = 0`);
     expect(() => sc('exit_group', 0)).toThrow(GuestExit);
     expect(rig.strace.at(-1)).toBe(`${pid} exit_group(0)`);
+  });
+});
+
+describe('extended attributes', () => {
+  afterEach(() => setHostLibc(undefined));
+  it('are EOPNOTSUPP without the host libc binding, as on a file system without them', () => {
+    writeFileSync(`${dir}/x`, '');
+    setHostLibc(null);
+    expect(sc('getxattr', str('x'), str('user.a'), SCRATCH, 16)).toBe(BigInt(-E.EOPNOTSUPP));
+    expect(sc('listxattr', str('x'), SCRATCH, 16)).toBe(BigInt(-E.EOPNOTSUPP));
+    expect(sc('setxattr', str('x'), str('user.a'), SCRATCH, 1, 0)).toBe(BigInt(-E.EOPNOTSUPP));
+  });
+  it('check their arguments before the host sees them, and print under -strace', () => {
+    writeFileSync(`${dir}/x`, '');
+    expect(sc('setxattr', str('x'), str('user.a'), SCRATCH, 1, 8)).toBe(BigInt(-E.EINVAL));
+    expect(sc('setxattr', str('x'), str('user.a'), SCRATCH, 65537, 0)).toBe(BigInt(-E.E2BIG));
+    expect(sc('getxattr', str('x'), str(''), SCRATCH, 16)).toBe(BigInt(-E.ERANGE));
+    expect(sc('getxattr', str('x'), str(`user.${'n'.repeat(251)}`), SCRATCH, 16)).toBe(BigInt(-E.ERANGE));
+    expect(sc('fgetxattr', 77, str('user.a'), SCRATCH, 16)).toBe(BigInt(-E.EBADF));
+    expect(sc('getxattr', UNMAPPED, str('user.a'), SCRATCH, 16)).toBe(BigInt(-E.EFAULT));
+    n('lgetxattr', str('x'), str('user.none'), 0, 0);
+    expect(rig.strace.at(-1)).toMatch(/^\d+ lgetxattr\("x","user\.none",NULL,0\) = -1 errno=(61 \(No data available\)|95 \(Operation not supported\))$/);
   });
 });

@@ -6,7 +6,7 @@
 // null where koffi or libc is not there (another OS, a browser, an install without it):
 // callers then keep to node:fs. Also the calls Node has no binding for at all: record locks
 // (fcntl F_GETLK ... F_OFD_SETLKW) and flock(2), which callers emulate for one process where
-// this module is null. Failures are thrown as node:fs throws them (an Error with the errno
+// this module is null, and extended attributes (the getxattr(2) family: EOPNOTSUPP without it). Failures are thrown as node:fs throws them (an Error with the errno
 // name as `code`), so errno.ts stays the one place that turns them into guest errnos.
 
 /** read/write on the bytes [off, off+len) of a buffer over shared memory (guest memory). */
@@ -26,6 +26,22 @@ export interface HostLibc {
   lock?(fd: number, cmd: LockCmd, lock: FileLock): FileLock;
   /** flock(2) on a host fd; LOCK_NB when `wait` is false. Absent with `lock`. */
   flock?(fd: number, op: FlockOp, wait: boolean): void;
+  /** The extended-attribute calls (getxattr(2) and its family). */
+  xattr: HostXattr;
+}
+
+/** Where an xattr call looks: a path (following a final symlink or not) or a host fd. */
+export type XattrTarget = { path: string; follow: boolean } | { fd: number };
+
+/**
+ * getxattr/listxattr write into `buf` and return the size; with a null `buf` they return the
+ * size a buffer needs (the size-probe form of the calls). `flags`: XATTR_CREATE / XATTR_REPLACE.
+ */
+export interface HostXattr {
+  get(target: XattrTarget, name: string, buf: Uint8Array | null): number;
+  list(target: XattrTarget, buf: Uint8Array | null): number;
+  set(target: XattrTarget, name: string, value: Uint8Array, flags: number): void;
+  remove(target: XattrTarget, name: string): void;
 }
 
 /** The record-lock commands, by their names without the F_ prefix. */
@@ -127,8 +143,32 @@ function bind(koffi: Koffi): HostLibc {
     return lastAddr + off;
   };
 
+  // The xattr family: twelve entry points, four operations by three kinds of target.
+  const xf = (sig: string) => libc.func(sig) as (...args: unknown[]) => number;
+  const xattrFns = {
+    get: { path: xf('intptr_t getxattr(const char *p, const char *n, _Out_ uint8_t *v, size_t s)'), link: xf('intptr_t lgetxattr(const char *p, const char *n, _Out_ uint8_t *v, size_t s)'), fd: xf('intptr_t fgetxattr(int fd, const char *n, _Out_ uint8_t *v, size_t s)') },
+    list: { path: xf('intptr_t listxattr(const char *p, _Out_ uint8_t *l, size_t s)'), link: xf('intptr_t llistxattr(const char *p, _Out_ uint8_t *l, size_t s)'), fd: xf('intptr_t flistxattr(int fd, _Out_ uint8_t *l, size_t s)') },
+    set: { path: xf('int setxattr(const char *p, const char *n, const uint8_t *v, size_t s, int f)'), link: xf('int lsetxattr(const char *p, const char *n, const uint8_t *v, size_t s, int f)'), fd: xf('int fsetxattr(int fd, const char *n, const uint8_t *v, size_t s, int f)') },
+    remove: { path: xf('int removexattr(const char *p, const char *n)'), link: xf('int lremovexattr(const char *p, const char *n)'), fd: xf('int fremovexattr(int fd, const char *n)') },
+  };
+  /** Calls operation `op` on `target` with the arguments after the target; a failure throws. */
+  const xattrCall = (op: keyof typeof xattrFns, target: XattrTarget, ...rest: unknown[]): number => {
+    const fns = xattrFns[op];
+    const [fn, first] = 'fd' in target ? [fns.fd, target.fd] : [target.follow ? fns.path : fns.link, target.path];
+    const n = fn(first, ...rest);
+    if (n < 0) throw failure(koffi.errno(), `${'fd' in target ? 'f' : target.follow ? '' : 'l'}${op}xattr`);
+    return n;
+  };
+  const xattr: HostXattr = {
+    get: (t, name, buf) => xattrCall('get', t, name, buf, buf?.length ?? 0),
+    list: (t, buf) => xattrCall('list', t, buf, buf?.length ?? 0),
+    set: (t, name, value, flags) => void xattrCall('set', t, name, value, value.length, flags),
+    remove: (t, name) => void xattrCall('remove', t, name),
+  };
+
   return {
     takes,
+    xattr,
     write(fd, buf, off, len, position) {
       const at = addressOf(buf, off, len);
       for (;;) {

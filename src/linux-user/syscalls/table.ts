@@ -17,6 +17,7 @@ import * as sig from './signal.js';
 import type { SyscallArgs } from './args.js';
 import type { ArgKind, RetKind } from './strace.js';
 import * as time from './time.js';
+import * as xattr from './xattr.js';
 
 /**
  * A handler gets the six argument registers (read in place: a.int(0), a.ptr(1), a.big(2), ...)
@@ -58,6 +59,19 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('faccessat', fs.sysFaccessat, ['dirfd', 'path', 'accessmode']),
   row('faccessat2', fs.sysFaccessat2, ['dirfd', 'path', 'accessmode', 'atflags']),
   row('getcwd', fs.sysGetcwd, ['buf', 'ulong']),
+  // extended attributes
+  row('setxattr', xattr.sysSetxattr, ['path', 'path', 'ptr', 'ulong', 'int']),
+  row('lsetxattr', xattr.sysLsetxattr, ['path', 'path', 'ptr', 'ulong', 'int']),
+  row('fsetxattr', xattr.sysFsetxattr, ['fd', 'path', 'ptr', 'ulong', 'int']),
+  row('getxattr', xattr.sysGetxattr, ['path', 'path', 'ptr', 'ulong']),
+  row('lgetxattr', xattr.sysLgetxattr, ['path', 'path', 'ptr', 'ulong']),
+  row('fgetxattr', xattr.sysFgetxattr, ['fd', 'path', 'ptr', 'ulong']),
+  row('listxattr', xattr.sysListxattr, ['path', 'ptr', 'ulong']),
+  row('llistxattr', xattr.sysLlistxattr, ['path', 'ptr', 'ulong']),
+  row('flistxattr', xattr.sysFlistxattr, ['fd', 'ptr', 'ulong']),
+  row('removexattr', xattr.sysRemovexattr, ['path', 'path']),
+  row('lremovexattr', xattr.sysLremovexattr, ['path', 'path']),
+  row('fremovexattr', xattr.sysFremovexattr, ['fd', 'path']),
   row('chdir', fs.sysChdir, ['path']),
   row('fchdir', fs.sysFchdir, ['fd']),
   row('mkdirat', fs.sysMkdirat, ['dirfd', 'path', 'mode']),
