@@ -29,7 +29,10 @@ import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { runSyscall } from './syscalls/table.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
-import { nowMs } from '../host-lazy.js';
+import { lazyBuiltin, nowMs } from '../host-lazy.js';
+import type { AuxEntry } from '../loader/stack.js';
+
+const hostOs = lazyBuiltin<typeof import('node:os')>('node:os');
 
 const PROGRAM_NAME = 'qemu-user-ts';
 /** The supported guests, with their syscall ABI. */
@@ -71,6 +74,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const target = TARGETS.find((t) => t.arch === arch)!;
 
   const mem = new GuestMemory();
+  mem.topByteIgnore = target.topByteIgnore ?? false;
   const as = new AddressSpace(mem);
   let loaded;
   try {
@@ -87,7 +91,10 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
     image.bytes.close();
   }
 
-  const proc = LinuxProcess.fromOptions(mem, as, opts, target.abi, (line) => log.write(`${line}\n`));
+  const proc = LinuxProcess.fromOptions(mem, as, opts, target.abi, (line) => log.write(`${line}\n`), () => target.cpuinfo(hostOs().availableParallelism()));
+  proc.auxv = auxvBytes(loaded.auxv);
+  const { argStart, argEnd, envStart, envEnd } = loaded.stack;
+  proc.layout = { startCode: loaded.startCode, endCode: loaded.endCode, startData: loaded.startData, endData: loaded.endData, startStack: loaded.sp, argStart, argEnd, envStart, envEnd };
   const env = ENV_AREA;
   target.initCpu(mem.dv, env, loaded.entry, loaded.sp);
 
@@ -258,4 +265,15 @@ function openLog(opts: RunOptions): TcgLog & { close(): void } {
       }
     },
   };
+}
+
+/** The auxv as /proc/self/auxv gives it: (type, value) pairs of 64-bit words, AT_NULL last. */
+function auxvBytes(auxv: readonly AuxEntry[]): Uint8Array {
+  const out = new Uint8Array((auxv.length + 1) * 16);
+  const dv = new DataView(out.buffer);
+  auxv.forEach((e, i) => {
+    dv.setBigUint64(i * 16, BigInt(e.type), true);
+    dv.setBigUint64(i * 16 + 8, BigInt(e.value), true);
+  });
+  return out;
 }

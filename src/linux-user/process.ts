@@ -1,6 +1,7 @@
 // LinuxProcess: everything a syscall handler may need about the one guest process —
 // its memory and address space, fd table, cwd and umask, ids, rlimits, recorded signal
-// state, the syscall table of its ABI, and the -strace / -d unimp sinks. main.ts builds
+// state, the syscall table of its ABI, what its /proc files show (auxv, layout,
+// cpuinfo), and the -strace / -d unimp sinks. main.ts builds
 // one with LinuxProcess.fromOptions after loading the program.
 
 import { fstatSync, realpathSync } from 'node:fs';
@@ -45,6 +46,22 @@ export interface ProcessSettings {
   cwd?: string;
   /** Guest fds 0/1/2 are the host's 0/1/2 (default true; tests may turn it off). */
   inheritStdio?: boolean;
+  /** /proc/cpuinfo for the guest CPU (the target's), when there is one. */
+  cpuinfo?: () => string;
+}
+
+/** Where the loaded program is (/proc/self/stat's layout fields). */
+export interface ProgramLayout {
+  startCode: number;
+  endCode: number;
+  startData: number;
+  endData: number;
+  startStack: number;
+  /** Where the argv and envp strings are ([start, end)): /proc/self/cmdline and environ read them there. */
+  argStart: number;
+  argEnd: number;
+  envStart: number;
+  envEnd: number;
 }
 
 export interface Rlimit {
@@ -93,8 +110,11 @@ export class LinuxProcess {
   execfn: string;
   /** The task's comm (prctl PR_GET_NAME): the exec'd file's base name, at most 15 bytes. */
   comm: Buffer;
-  /** The auxv bytes the loader wrote, for /proc/self/auxv. */
+  /** The auxv bytes the loader wrote, AT_NULL included, for /proc/self/auxv. */
   auxv: Uint8Array = new Uint8Array(0);
+  /** The program's layout, set once it is loaded. */
+  layout: ProgramLayout = { startCode: 0, endCode: 0, startData: 0, endData: 0, startStack: 0, argStart: 0, argEnd: 0, envStart: 0, envEnd: 0 };
+  readonly cpuinfo: (() => string) | undefined;
 
   constructor(
     readonly mem: GuestMemory,
@@ -110,6 +130,7 @@ export class LinuxProcess {
     this.logUnimp = s.logUnimp;
     this.exePath = s.exePath ? realPath(resolvePathHost(s.exePath)) : '';
     this.execfn = s.execfn ?? this.exePath;
+    this.cpuinfo = s.cpuinfo;
     this.comm = Buffer.from(basename(this.execfn)).subarray(0, TASK_COMM_LEN - 1);
     this.uid = process.getuid?.() ?? 0;
     this.gid = process.getgid?.() ?? 0;
@@ -130,9 +151,10 @@ export class LinuxProcess {
   }
 
   /** Settings from the CLI options; `log` writes one line to the -d / -strace destination. */
-  static fromOptions(mem: GuestMemory, as: AddressSpace, opts: RunOptions, abi: GenericAbi, log: (line: string) => void): LinuxProcess {
+  static fromOptions(mem: GuestMemory, as: AddressSpace, opts: RunOptions, abi: GenericAbi, log: (line: string) => void, cpuinfo?: () => string): LinuxProcess {
     return new LinuxProcess(mem, as, {
       abi,
+      cpuinfo,
       stackSize: opts.stackSize,
       ldPrefix: opts.ldPrefix,
       unameRelease: opts.unameRelease,

@@ -19,6 +19,10 @@ export interface LinuxTarget {
   initCpu(dv: DataView, env: number, entry: number, sp: number): void;
   /** Where a system call's number, arguments and result live, and how long its instruction is. */
   readonly syscall: SyscallRegs;
+  /** Data addresses carry an ignored tag in bits 63:56 (AArch64's TBI, on for Linux user code). */
+  readonly topByteIgnore?: boolean;
+  /** /proc/cpuinfo for `cpus` guest CPUs, describing what AT_HWCAP says we implement. */
+  cpuinfo(cpus: number): string;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Loads a parsed ELF executable into a fresh guest address space: maps each PT_LOAD
-// segment with its permissions, copies its file bytes and zeroes its bss, sets up the
+// segment with its permissions, copies its file bytes (a segment without bss keeps the
+// file's following bytes in its last page, as Linux's file mapping shows them) and zeroes its bss, sets up the
 // brk heap after the highest segment, maps the stack below the top of the guest space
 // (the mmap area grows down from under it), and builds the initial stack with argv,
 // envp and the auxiliary vector. The result says where the guest starts.
@@ -124,13 +125,22 @@ function mapSegments(args: LoadArgs, image: ElfImage, bias: number): void {
     if (end > start) as.mapFixed(start, end - start, prot, name, pageAlignDown(seg.offset) + (start - pageAlignDown(bias + seg.vaddr)));
     mappedEnd = Math.max(mappedEnd, end);
   }
-  for (const seg of image.loads) {
+  image.loads.forEach((seg, i) => {
     const at = bias + seg.vaddr;
     image.bytes.copy(seg.offset, seg.filesz, mem.u8, at);
-    // bss: fresh pages read as zero already; clear it anyway so this never depends on
-    // what else was copied into a shared page (segments themselves never overlap).
-    mem.rawFill(at + seg.filesz, seg.memsz - seg.filesz);
-  }
+    if (seg.memsz > seg.filesz) {
+      // bss: fresh pages read as zero already; clear it anyway so this never depends on
+      // what else was copied into a shared page (segments themselves never overlap).
+      mem.rawFill(at + seg.filesz, seg.memsz - seg.filesz);
+      return;
+    }
+    // No bss: Linux maps the file's pages, so the rest of the last page shows the bytes
+    // that follow in the file (up to its end, and short of a next segment in that page).
+    const next = image.loads[i + 1];
+    const end = Math.min(pageAlignUp(at + seg.filesz), next ? bias + next.vaddr : Infinity);
+    const n = Math.min(end - (at + seg.filesz), image.bytes.size - (seg.offset + seg.filesz));
+    if (n > 0) image.bytes.copy(seg.offset + seg.filesz, n, mem.u8, at + seg.filesz);
+  });
 }
 
 /** AT_PHDR: where the program headers are in guest memory. */

@@ -37,6 +37,13 @@ export class GuestMemory {
    * 2^30) in every unoptimized call, and most calls here run only a few hundred times.
    */
   readonly perms: Uint8Array;
+  /**
+   * AArch64 Linux runs user code with Top Byte Ignore: loads and stores through a pointer
+   * with a tag in bits 63:56 reach the untagged address (checked accesses only: translated
+   * code's fast path sees a tagged address as out of range and takes the checked slow path;
+   * system calls, as Linux's default ABI, still refuse tagged pointers).
+   */
+  topByteIgnore = false;
   /** Called when a store hits a page holding translated code (set by the TB cache). */
   onCodeWrite: (page: number) => void = () => {};
 
@@ -54,12 +61,17 @@ export class GuestMemory {
   perm(addr: number): number {
     return this.perms[addr >>> PAGE_SHIFT];
   }
-  /** Sets the R/W/X bits of every page in [start, start+len), keeping the CODE bit. */
+  /**
+   * Sets the R/W/X bits of every page in [start, start+len) for PROT_* `prot`, keeping the
+   * CODE bit. Writable pages are readable too: on riscv64 and arm64 Linux a PROT_WRITE-only
+   * mapping can be read (what /proc/self/maps shows stays what was asked for).
+   */
   setProt(start: number, len: number, prot: number): void {
     const first = start >>> PAGE_SHIFT;
     const last = Math.ceil((start + len) / PAGE_SIZE);
     const perms = this.perms;
-    for (let p = first; p < last; p++) perms[p] = (perms[p] & PERM.CODE) | (prot & 7);
+    const bits = (prot & 7) | (prot & PERM.WRITE ? PERM.READ : 0);
+    for (let p = first; p < last; p++) perms[p] = (perms[p] & PERM.CODE) | bits;
   }
   setCodeBit(page: number, on: boolean): void {
     this.perms[page] = on ? this.perms[page] | PERM.CODE : this.perms[page] & ~PERM.CODE;
@@ -96,9 +108,17 @@ export class GuestMemory {
     return null;
   }
 
-  /** Throws GuestFault unless the access is allowed; returns the address as a number. */
+  /**
+   * Throws GuestFault unless the access is allowed; returns the address as a number. With
+   * topByteIgnore, a data address's bits 63:56 are a tag, not part of the address.
+   */
   check(addr: number | bigint, len: number, access: Access): number {
-    const a = guestOffset(addr);
+    let a = guestOffset(addr);
+    if (a < 0 && this.topByteIgnore && access !== 'exec') {
+      const untagged = BigInt.asIntN(56, BigInt(addr));
+      a = guestOffset(untagged);
+      if (a >= 0) addr = untagged;
+    }
     const f = this.faultAt(a, addr, len, access);
     if (f) throw f;
     if (access === 'write') this.noteWrite(a, len);

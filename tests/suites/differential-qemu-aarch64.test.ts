@@ -10,7 +10,8 @@ const { dir, entries } = readManifest('aarch64');
 const noSysroot = crossSysroot('aarch64') === null;
 
 describe.skipIf(!haveQemu)('aarch64: qemu-user-ts vs qemu-aarch64 (apt-get install qemu-user)', () => {
-  for (const e of entries) {
+  // Entries where qemu 7.2 is known to differ from Linux (qemuDiffers) are not compared.
+  for (const e of entries.filter((x) => !x.qemuDiffers)) {
     it.skipIf(e.sysroot && noSysroot)(e.name, () => {
       const theirs = runProgram(['qemu-aarch64'], e, dir);
       const mine = runProgram(ours('wasm'), e, dir);

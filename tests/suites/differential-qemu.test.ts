@@ -10,7 +10,8 @@ const { dir, entries } = readManifest('riscv64');
 const noSysroot = crossSysroot('riscv64') === null;
 
 describe.skipIf(!haveQemu)('riscv64: qemu-user-ts vs qemu-riscv64 (apt-get install qemu-user)', () => {
-  for (const e of entries) {
+  // Entries where qemu 7.2 is known to differ from Linux (qemuDiffers) are not compared.
+  for (const e of entries.filter((x) => !x.qemuDiffers)) {
     it.skipIf(e.sysroot && noSysroot)(e.name, () => {
       const theirs = runProgram(['qemu-riscv64'], e, dir);
       const mine = runProgram(ours('wasm'), e, dir);

@@ -4,7 +4,7 @@
 // silently; either way the emulator then dies of the same signal.
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,30 @@ describe('fatal signals', () => {
       expect(r.stderr).toBe('');
       // Killed by the signal itself (as qemu is), not an exit status of 141: Node ignores SIGPIPE.
       expect(r.signal).toBe('SIGPIPE');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an entry point that is not instruction-aligned: SIGBUS on aarch64; riscv64 starts at the even address below', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fatal-signals-'));
+    try {
+      /** tests/binaries/<arch>/bin/exit with e_entry moved by `delta` bytes. */
+      const shifted = (arch: string, delta: number): string => {
+        const b = readFileSync(join(ROOT, 'tests/binaries', arch, 'bin/exit'));
+        b.writeBigUInt64LE(b.readBigUInt64LE(24) + BigInt(delta), 24);
+        const path = join(dir, `${arch}-entry+${delta}`);
+        writeFileSync(path, b, { mode: 0o755 });
+        return path;
+      };
+      for (const backend of ['wasm', 'interp']) {
+        const a64 = spawnSync(process.execPath, [CLI, '-accel', `tcg,backend=${backend}`, shifted('aarch64', 2)], { encoding: 'utf8', timeout: 60_000 });
+        expect(a64.stderr).toBe('qemu-user-ts: uncaught target signal 7 (Bus error) - core dumped\n');
+        expect(a64.signal).toBe('SIGBUS');
+        // sepc's bit 0 is always zero: Linux's sret to an odd entry lands one byte lower.
+        const rv = spawnSync(process.execPath, [CLI, '-accel', `tcg,backend=${backend}`, shifted('riscv64', 1), '7'], { encoding: 'utf8', timeout: 60_000 });
+        expect(rv.status).toBe(7);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

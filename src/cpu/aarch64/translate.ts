@@ -259,6 +259,18 @@ function decodeA64(bits: number, t: A64Translators, ctx: DisasContext): boolean 
   return decodeInt(bits, t, ctx) || decodeLdst(bits, t, ctx) || decodeFp(bits, t, ctx) || decodeSimd(bits, t, ctx);
 }
 
+/**
+ * A block at a pc that is not instruction-aligned: its fetch faults (SIGBUS, BUS_ADRALN, as
+ * Linux delivers the alignment fault), before any byte is read.
+ */
+function misalignedPc(ctx: DisasContext, pc: number): TranslatedBlock {
+  const { b } = ctx;
+  b.insnStart(pc);
+  b.stEnv(b.const64(pc), ENV.EXCEPTION_ADDR);
+  genException(ctx, Excp.BUS_ADRALN);
+  return { pc, size: 1, insns: [], ops: b.ops, temps: b.temps, labelCount: b.labelCount, successors: b.successors };
+}
+
 export class A64Translator implements Translator {
   constructor(
     private readonly registry: HelperRegistry,
@@ -272,6 +284,7 @@ export class A64Translator implements Translator {
     const b = new IrBuilder((id) => this.registry.get(id));
     const ctx: DisasContext = { b, pc, ended: false, helpers: this.helperIds };
     const insns: GuestInsn[] = [];
+    if (pc % INSN_SIZE !== 0) return misalignedPc(ctx, pc);
     const firstPage = pageOf(pc);
     let cur = pc;
     for (let n = 0; ; n++) {

@@ -12,16 +12,27 @@ const ECALL_LENGTH = 4;
 /** AT_HWCAP: one bit per single-letter extension, bit (letter - 'A'). */
 const hwcapOf = (letters: string): number =>
   [...letters].reduce((bits, l) => bits | (1 << (l.charCodeAt(0) - 'A'.charCodeAt(0))), 0);
+/** The extensions we implement: the letters of AT_HWCAP, then the Z extensions (Linux's isa line). */
+const LETTERS = 'IMAFDC';
+const Z_EXTENSIONS = ['zicntr', 'zicsr', 'zifencei'];
 
 export const riscv64Target: LinuxTarget = {
   arch: riscv64,
   abi: RISCV64_ABI,
   // As qemu-riscv64 and Linux give it: hwcap 0x112d, no AT_PLATFORM, no AT_MINSIGSTKSZ.
-  aux: { hwcap: hwcapOf('IMAFDC') },
+  aux: { hwcap: hwcapOf(LETTERS) },
   initCpu(dv, env, entry, sp) {
     for (let i = 0; i < riscv64.envSize; i += 4) dv.setInt32(env + i, 0, true);
-    dv.setBigInt64(env + ENV.PC, BigInt(entry), true);
+    // sepc's bit 0 is always zero (IALIGN 16): an odd entry point starts one byte lower, as
+    // on Linux, which returns to user mode through sret.
+    dv.setBigInt64(env + ENV.PC, BigInt(entry) & ~1n, true);
     dv.setBigInt64(env + xOffset(REG.SP), BigInt(sp), true);
   },
   syscall: { number: xOffset(REG.A7), args: xOffset(REG.A0), insnLength: ECALL_LENGTH },
+  cpuinfo(cpus) {
+    const isa = `rv64${LETTERS.toLowerCase()}_${Z_EXTENSIONS.join('_')}`;
+    let out = '';
+    for (let i = 0; i < cpus; i++) out += `processor\t: ${i}\nhart\t\t: ${i}\nisa\t\t: ${isa}\nmmu\t\t: sv39\n\n`;
+    return out;
+  },
 };

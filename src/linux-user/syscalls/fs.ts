@@ -20,6 +20,7 @@ import {
   listDirectory, nodeTime, translateOpenFlags,
 } from '../vfs/host.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
+import { isGuestProcFile, openGuestProcFile } from '../vfs/proc.js';
 import { fdEntry, guestIn, guestOut, guestRange, guestString, long, readGuest, uint, writeGuest, type SyscallArgs } from './args.js';
 import { dropPosixLocksOnClose } from './locks.js';
 import { signalSelf } from './signal.js';
@@ -40,7 +41,10 @@ export function openAt(p: LinuxProcess, dirfd: number, path: string, flags: numb
   const o = p.abi.openFlags;
   const host = isProcSelfExe(p, path) && p.exePath ? p.exePath : resolveAt(p, dirfd, path);
   const hostFlags = translateOpenFlags(flags & ~o.O_CLOEXEC, o, HOST_OPEN_FLAGS);
-  const hfd = fs.openSync(host, hostFlags, mode & 0o7777 & ~p.umask);
+  // The guest's own /proc files (vfs/proc.ts) are read-only files made now.
+  const own = !(flags & o.O_PATH) && isGuestProcFile(p, host);
+  if (own && (flags & o.O_ACCMODE) !== o.O_RDONLY) fail(E.EACCES);
+  const hfd = own ? openGuestProcFile(p, host)! : fs.openSync(host, hostFlags, mode & 0o7777 & ~p.umask);
   let file: OpenFile;
   try {
     const kind = flags & o.O_PATH ? 'path' : kindOf(fs.fstatSync(hfd), hfd);

@@ -1,5 +1,6 @@
 // Guest path → host path: relative paths resolve against the process cwd or a directory
-// fd; with -L, an absolute path is first looked up under the prefix (QEMU's path()).
+// fd; with -L, an absolute path is first looked up under the prefix (QEMU's path());
+// /proc/self/fd/N names guest fd N (our fd numbers are not the host's).
 // Paths are joined as strings, never normalised, so "a/../b" goes to the host kernel as
 // written and symlinks resolve the way Linux resolves them.
 
@@ -32,9 +33,25 @@ export function dirBase(p: LinuxProcess, dirfd: number): string {
   return e.file.path;
 }
 
+/**
+ * /proc/self/fd/N and /proc/self/fdinfo/N (and /proc/<our pid>/..., /proc/thread-self/...)
+ * name guest fd N: the host's entries for its host fd. ENOENT for a guest fd not open.
+ */
+function procFdPath(p: LinuxProcess, path: string): string | null {
+  const m = /^\/proc\/(self|thread-self|\d+)\/(fd|fdinfo)\/(\d+)$/.exec(path);
+  if (!m || (m[1] !== 'self' && m[1] !== 'thread-self' && Number(m[1]) !== p.pid)) return null;
+  const file = p.fds.get(Number(m[3]))?.file;
+  if (!file || file.hostFd < 0) fail(E.ENOENT);
+  return `/proc/self/${m[2]}/${file.hostFd}`;
+}
+
 /** Host path for (dirfd, path). Empty paths are ENOENT (AT_EMPTY_PATH is the caller's business). */
 export function resolveAt(p: LinuxProcess, dirfd: number, path: string): string {
   if (path === '') fail(E.ENOENT);
+  if (path.startsWith('/proc/')) {
+    const fdPath = procFdPath(p, path);
+    if (fdPath !== null) return fdPath;
+  }
   if (path.startsWith('/')) return prefixed(p, path);
   return joinPath(dirBase(p, dirfd), path);
 }

@@ -20,8 +20,15 @@ const only = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--qem
 const sysroot = '/usr/riscv64-linux-gnu';
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
 let failures = 0;
+// Entries Debian's qemu gets wrong ("qemuDiffers") have hand-written expected output:
+// a real qemu neither rewrites nor checks them (our emulator, given with --qemu, does).
+const realQemu = command[0].startsWith('qemu-');
 for (const t of manifest.tests) {
   if (only.length && !only.includes(t.name)) continue;
+  if (realQemu && t.qemuDiffers) {
+    console.log(`skip ${t.name}: ${t.qemuDiffers}`);
+    continue;
+  }
   const cwd = t.cwdTemp ? mkdtempSync(join(tmpdir(), `rv64-${t.name}-`)) : here;
   const start = Date.now();
   const prefix = t.sysroot ? ['-L', sysroot] : [];

@@ -1,0 +1,168 @@
+// The guest's own /proc files, which the host's would get wrong (they describe Node):
+// /proc/self/{maps,auxv,cmdline,environ,stat,status} (also as /proc/<our pid>/ and
+// /proc/thread-self/), and /proc/cpuinfo for the guest CPU. As QEMU's linux-user does,
+// an open of one gets a host file holding the text made at that moment (anonymous: made
+// and unlinked at once), so read, lseek, pread and fstat work on it as on any file. Every
+// other /proc path goes to the host. /proc/self/exe is vfs/path.ts's (isProcSelfExe).
+
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hostRandomBytes } from '../../host-lazy.js';
+import type { LinuxProcess } from '../process.js';
+
+/** What makes each file: its text (or bytes) now. */
+type Maker = (p: LinuxProcess) => string | Uint8Array;
+
+const PER_PROCESS: Readonly<Record<string, Maker>> = {
+  maps: procMaps,
+  auxv: (p) => p.auxv,
+  cmdline: (p) => guestBytes(p, p.layout.argStart, p.layout.argEnd),
+  environ: (p) => guestBytes(p, p.layout.envStart, p.layout.envEnd),
+  stat: procStat,
+  status: procStatus,
+};
+
+/** The maker for host path `path` when it names one of the guest's own /proc files. */
+function makerFor(p: LinuxProcess, path: string): Maker | null {
+  if (path === '/proc/cpuinfo') return p.cpuinfo ? () => p.cpuinfo!() : null;
+  const m = /^\/proc\/(self|thread-self|\d+)\/([a-z]+)$/.exec(path);
+  if (!m) return null;
+  if (m[1] !== 'self' && m[1] !== 'thread-self' && Number(m[1]) !== p.pid) return null;
+  return PER_PROCESS[m[2]] ?? null;
+}
+
+/** Whether `path` (a host path, after -L) is one of the files made here. */
+export function isGuestProcFile(p: LinuxProcess, path: string): boolean {
+  return makerFor(p, path) !== null;
+}
+
+/**
+ * A host fd, open for reading at offset 0, on a file holding the contents of guest /proc
+ * file `path`; null when `path` is not one of them.
+ */
+export function openGuestProcFile(p: LinuxProcess, path: string): number | null {
+  const make = makerFor(p, path);
+  if (!make) return null;
+  const content = make(p);
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  const tmp = join(tmpdir(), `qemu-user-ts-proc-${process.pid}-${Buffer.from(hostRandomBytes(6)).toString('hex')}`);
+  const fd = openSync(tmp, 'wx+', 0o400);
+  try {
+    unlinkSync(tmp);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, done);
+    return fd;
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** Guest memory [start, end), as the kernel reads argv and envp for /proc (what is readable of it). */
+function guestBytes(p: LinuxProcess, start: number, end: number): Uint8Array {
+  return p.mem.readBytes(BigInt(start), Math.max(0, end - start))?.slice() ?? new Uint8Array(0);
+}
+
+const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+
+/** /proc/self/maps: the guest's mappings in the kernel's format, neighbours that are one vma merged. */
+function procMaps(p: LinuxProcess): string {
+  const lines: string[] = [];
+  const devIno = new Map<string, string>();
+  let prev: { start: number; end: number; prot: number; name: string; offset: number } | null = null;
+  const flush = (): void => {
+    if (!prev) return;
+    const m = prev;
+    const perms = `${m.prot & 1 ? 'r' : '-'}${m.prot & 2 ? 'w' : '-'}${m.prot & 4 ? 'x' : '-'}p`;
+    let di = '00:00 0';
+    if (m.name.startsWith('/')) {
+      di = devIno.get(m.name) ?? fileDevIno(m.name);
+      devIno.set(m.name, di);
+    }
+    const head = `${hex8(m.start)}-${hex8(m.end)} ${perms} ${hex8(m.name.startsWith('/') ? m.offset : 0)} ${di}`;
+    // The kernel pads the name to column 73 (seq_pad) when there is one.
+    lines.push(m.name ? `${head.padEnd(72)} ${m.name}` : head);
+  };
+  for (const m of p.as.mappings) {
+    if (prev && prev.end === m.start && prev.prot === m.prot && prev.name === m.name && (!m.name.startsWith('/') || prev.offset + (prev.end - prev.start) === m.offset)) {
+      prev.end = m.end;
+      continue;
+    }
+    flush();
+    prev = { ...m };
+  }
+  flush();
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** "major:minor inode" of a mapped file, as the kernel prints them (new_encode_dev's split). */
+function fileDevIno(path: string): string {
+  try {
+    const st = statSync(path, { bigint: true });
+    const major = Number(((st.dev >> 8n) & 0xfffn) | ((st.dev >> 32n) & ~0xfffn));
+    const minor = Number((st.dev & 0xffn) | ((st.dev >> 12n) & ~0xffn));
+    return `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')} ${st.ino}`;
+  } catch {
+    return '00:00 0';
+  }
+}
+
+/** The host's own /proc/self file, or "" where there is none. */
+function hostProc(name: string): string {
+  try {
+    return readFileSync(`/proc/self/${name}`, 'latin1');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * /proc/self/stat: the host's line (times, faults, priority) with the guest's name, one
+ * thread, and the guest's memory layout (vsize, start_code .. end_data, start_stack).
+ */
+function procStat(p: LinuxProcess): string {
+  const host = hostProc('stat');
+  const close = host.lastIndexOf(')');
+  const rest = close > 0 ? host.slice(close + 2).trim().split(' ') : [];
+  // rest[0] is field 3 (state); field N is rest[N - 3]
+  const set = (field: number, v: number | string): void => {
+    while (rest.length < 52 - 2) rest.push('0');
+    rest[field - 3] = String(v);
+  };
+  set(3, 'R');
+  set(4, p.ppid);
+  set(20, 1); // num_threads
+  set(23, p.as.mappings.reduce((n, m) => n + (m.end - m.start), 0)); // vsize
+  set(26, p.layout.startCode);
+  set(27, p.layout.endCode);
+  set(28, p.layout.startStack);
+  set(29, 0); // kstkesp
+  set(30, 0); // kstkeip
+  set(45, p.layout.startData);
+  set(46, p.layout.endData);
+  set(47, p.as.brkStart);
+  set(48, p.layout.argStart);
+  set(49, p.layout.argEnd);
+  set(50, p.layout.envStart);
+  set(51, p.layout.envEnd);
+  return `${p.pid} (${p.comm.toString('latin1')}) ${rest.join(' ')}\n`;
+}
+
+/** /proc/self/status: the host's, with the guest's name, pid, parent and one thread. */
+function procStatus(p: LinuxProcess): string {
+  const lines = hostProc('status').split('\n');
+  const put = (key: string, value: string | number): void => {
+    const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+    if (i >= 0) lines[i] = `${key}:\t${value}`;
+  };
+  put('Name', p.comm.toString('latin1'));
+  put('State', 'R (running)');
+  put('Tgid', p.pid);
+  put('Pid', p.pid);
+  put('PPid', p.ppid);
+  put('Threads', 1);
+  const kb = `${p.as.mappings.reduce((n, m) => n + (m.end - m.start), 0) >> 10} kB`;
+  put('VmPeak', kb.padStart(11));
+  put('VmSize', kb.padStart(11));
+  return lines.join('\n');
+}
