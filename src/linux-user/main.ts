@@ -91,7 +91,10 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
     image.bytes.close();
   }
 
-  const proc = LinuxProcess.fromOptions(mem, as, opts, target.abi, (line) => log.write(`${line}\n`), () => target.cpuinfo(hostOs().availableParallelism()));
+  const proc = LinuxProcess.fromOptions(mem, as, opts, target.abi, (line) => log.write(`${line}\n`), {
+    cpuinfo: () => target.cpuinfo(hostOs().availableParallelism()),
+    archSyscalls: target.archSyscalls,
+  });
   proc.auxv = auxvBytes(loaded.auxv);
   const { argStart, argEnd, envStart, envEnd } = loaded.stack;
   proc.layout = { startCode: loaded.startCode, endCode: loaded.endCode, startData: loaded.startData, endData: loaded.endData, startStack: loaded.sp, argStart, argEnd, envStart, envEnd };

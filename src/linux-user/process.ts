@@ -48,6 +48,8 @@ export interface ProcessSettings {
   inheritStdio?: boolean;
   /** /proc/cpuinfo for the guest CPU (the target's), when there is one. */
   cpuinfo?: () => string;
+  /** The architecture's own system calls (LinuxTarget.archSyscalls). */
+  archSyscalls?: readonly SyscallRow[];
 }
 
 /** Where the loaded program is (/proc/self/stat's layout fields). */
@@ -122,7 +124,7 @@ export class LinuxProcess {
     s: ProcessSettings,
   ) {
     this.abi = s.abi;
-    this.syscalls = buildSyscallTable(s.abi);
+    this.syscalls = buildSyscallTable(s.abi, s.archSyscalls);
     this.cwd = s.cwd ?? process.cwd();
     this.ldPrefix = s.ldPrefix ? resolvePathHost(s.ldPrefix) : undefined;
     this.unameRelease = s.unameRelease;
@@ -151,10 +153,13 @@ export class LinuxProcess {
   }
 
   /** Settings from the CLI options; `log` writes one line to the -d / -strace destination. */
-  static fromOptions(mem: GuestMemory, as: AddressSpace, opts: RunOptions, abi: GenericAbi, log: (line: string) => void, cpuinfo?: () => string): LinuxProcess {
+  static fromOptions(
+    mem: GuestMemory, as: AddressSpace, opts: RunOptions, abi: GenericAbi, log: (line: string) => void,
+    arch: { cpuinfo?: () => string; archSyscalls?: readonly SyscallRow[] } = {},
+  ): LinuxProcess {
     return new LinuxProcess(mem, as, {
       abi,
-      cpuinfo,
+      ...arch,
       stackSize: opts.stackSize,
       ldPrefix: opts.ldPrefix,
       unameRelease: opts.unameRelease,

@@ -3,6 +3,7 @@
 // the kernel tells the program about the machine (auxv facts, the syscall ABI).
 // One implementation per guest, in src/linux-user/<arch>/.
 
+import type { SyscallRow } from './syscalls/table.js';
 import type { GuestArch } from '../cpu/guest.js';
 import type { ArchAuxInfo } from '../loader/stack.js';
 import type { GenericAbi } from './generic/abi.js';
@@ -19,6 +20,8 @@ export interface LinuxTarget {
   initCpu(dv: DataView, env: number, entry: number, sp: number): void;
   /** Where a system call's number, arguments and result live, and how long its instruction is. */
   readonly syscall: SyscallRegs;
+  /** System calls only this architecture has (riscv_hwprobe), added to the generic table. */
+  readonly archSyscalls?: readonly SyscallRow[];
   /** Data addresses carry an ignored tag in bits 63:56 (AArch64's TBI, on for Linux user code). */
   readonly topByteIgnore?: boolean;
   /** /proc/cpuinfo for `cpus` guest CPUs, describing what AT_HWCAP says we implement. */

@@ -849,3 +849,19 @@ describe('extended attributes', () => {
     expect(rig.strace.at(-1)).toMatch(/^\d+ lgetxattr\("x","user\.none",NULL,0\) = -1 errno=(61 \(No data available\)|95 \(Operation not supported\))$/);
   });
 });
+
+describe('pwritev2', () => {
+  it('RWF_APPEND writes at the end whatever the offset; unknown flags are EOPNOTSUPP', () => {
+    writeFileSync(`${dir}/ap`, 'abc');
+    const fd = n('openat', AT.FDCWD, str('ap'), O.O_RDWR, 0);
+    rig.mem.rawWrite(SCRATCH, Buffer.from('XY'));
+    // one iovec {SCRATCH, 2} at SCRATCH + 0x100
+    rig.mem.dv.setBigUint64(SCRATCH + 0x100, BigInt(SCRATCH), true);
+    rig.mem.dv.setBigUint64(SCRATCH + 0x108, 2n, true);
+    expect(n('pwritev2', fd, SCRATCH + 0x100, 1, 0, 0, 0x10)).toBe(2);
+    expect(readFileSync(`${dir}/ap`, 'utf8')).toBe('abcXY');
+    expect(n('pwritev2', fd, SCRATCH + 0x100, 1, 0, 0, 0x40)).toBe(-E.EOPNOTSUPP);
+    expect(n('pwritev2', fd, SCRATCH + 0x100, 1, 1, 0, 0)).toBe(2);
+    expect(readFileSync(`${dir}/ap`, 'utf8')).toBe('aXYXY');
+  });
+});

@@ -6,9 +6,12 @@ import { xOffset } from '../../cpu/riscv/state.js';
 import { ENV } from '../../tcg/env.js';
 import { RISCV64_ABI } from '../generic/abi.js';
 import type { LinuxTarget } from '../target.js';
+import { sysRiscvHwprobe } from './hwprobe.js';
 
 const REG = { SP: 2, A0: 10, A7: 17 } as const;
 const ECALL_LENGTH = 4;
+/** __NR_riscv_hwprobe: __NR_arch_specific_syscall (244) + 14. */
+const NR_RISCV_HWPROBE = 258;
 /** AT_HWCAP: one bit per single-letter extension, bit (letter - 'A'). */
 const hwcapOf = (letters: string): number =>
   [...letters].reduce((bits, l) => bits | (1 << (l.charCodeAt(0) - 'A'.charCodeAt(0))), 0);
@@ -29,6 +32,7 @@ export const riscv64Target: LinuxTarget = {
     dv.setBigInt64(env + xOffset(REG.SP), BigInt(sp), true);
   },
   syscall: { number: xOffset(REG.A7), args: xOffset(REG.A0), insnLength: ECALL_LENGTH },
+  archSyscalls: [{ nr: NR_RISCV_HWPROBE, name: 'riscv_hwprobe', handler: sysRiscvHwprobe, strace: ['ptr', 'ulong', 'ulong', 'ptr', 'hex'] }],
   cpuinfo(cpus) {
     const isa = `rv64${LETTERS.toLowerCase()}_${Z_EXTENSIONS.join('_')}`;
     let out = '';

@@ -1,29 +1,28 @@
-// File, directory and fd syscalls over node:fs synchronous calls: open/close/read/write
-// and their vector and positional forms, lseek (our own offsets: Node has no lseek),
-// stat family, getdents64 from a directory snapshot, *at path operations, ownership
-// and times, statfs, sync, sendfile. Descriptor control (dup, fcntl, ioctl, pipe2) is in fd.ts.
+// File, directory and path syscalls over node:fs synchronous calls: open/close, stat
+// family, getdents64 from a directory snapshot, *at path operations, ownership and times,
+// statfs, truncate and sync. Moving data (read/write and their forms, lseek, sendfile) is
+// in rw.ts; descriptor control (dup, fcntl, ioctl, pipe2) in fd.ts.
 
 import * as fs from 'node:fs';
 import { E, fail } from '../errno.js';
 import { OpenFile } from '../fd-table.js';
-import { GuestKilled } from '../guest-exit.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import {
-  ACCESS, AT, CLOCK, MAX_RW_COUNT, RENAME, SEEK, SIG, STATX, UIO_MAXIOV, UTIME,
+  ACCESS, AT, CLOCK, MAX_RW_COUNT, RENAME, STATX, UTIME,
 } from '../generic/constants.js';
 import {
-  IOVEC_SIZE, TIMESPEC_SIZE, decodeIovecs, decodeTimespecPair, encodeDirent64, encodeStat, encodeStatfs, encodeStatx,
+  TIMESPEC_SIZE, decodeTimespecPair, encodeDirent64, encodeStat, encodeStatfs, encodeStatx,
 } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
 import {
-  hostFdInfo, hostFdPath, hostRead, hostStatfs, hostSync, hostWrite, isSeekable, kindOf,
+  hostFdPath, hostStatfs, hostSync, isSeekable, kindOf,
   listDirectory, nodeTime, translateOpenFlags,
 } from '../vfs/host.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
 import { isGuestProcFile, openGuestProcFile } from '../vfs/proc.js';
-import { fdEntry, guestIn, guestOut, guestRange, guestString, long, readGuest, uint, writeGuest, type SyscallArgs } from './args.js';
+import { fdEntry, guestOut, guestString, long, readGuest, uint, writeGuest, type SyscallArgs } from './args.js';
 import { dropPosixLocksOnClose } from './locks.js';
-import { signalSelf } from './signal.js';
+import { accMode } from './rw.js';
 import { clockNow } from './time.js';
 
 type A = SyscallArgs;
@@ -71,176 +70,6 @@ export function sysClose(p: LinuxProcess, a: A): number {
   if (f === undefined || !p.fds.close(a.int(0))) return -E.EBADF;
   dropPosixLocksOnClose(f);
   return 0;
-}
-
-// --- read / write -----------------------------------------------------------------------
-
-function accMode(p: LinuxProcess, f: OpenFile): number {
-  return f.flags & p.abi.openFlags.O_ACCMODE;
-}
-
-function readable(p: LinuxProcess, fd: number): OpenFile {
-  const f = fdEntry(p, fd).file;
-  if (f.kind === 'path' || accMode(p, f) === p.abi.openFlags.O_WRONLY) fail(E.EBADF);
-  if (f.kind === 'dir') fail(E.EISDIR);
-  return f;
-}
-
-function writable(p: LinuxProcess, fd: number): OpenFile {
-  const f = fdEntry(p, fd).file;
-  if (f.kind === 'path' || accMode(p, f) === p.abi.openFlags.O_RDONLY) fail(E.EBADF);
-  return f;
-}
-
-/**
- * Reads into dst[off, off+len) at the file's own offset (or the host's), advancing it;
- * bytes ppoll read ahead come first.
- */
-export function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array, off = 0, len = dst.length): number {
-  if (f.lookahead && len > 0) {
-    // A pipe read returns what is there without waiting for more; an empty look-ahead is
-    // an end of file the probe saw (a terminal's ^D), returned once.
-    const n = Math.min(len, f.lookahead.length);
-    dst.set(f.lookahead.subarray(0, n), off);
-    f.lookahead = n < f.lookahead.length ? f.lookahead.subarray(n) : null;
-    return n;
-  }
-  const n = hostRead(f.hostFd, dst, off, len, f.pos, p.nonblocking(f));
-  if (f.pos !== null) f.pos += n;
-  return n;
-}
-
-/**
- * Writes src[off, off+len) at the file's offset (the end with O_APPEND), advancing it, or
- * at `at` for pwrite (offset untouched). EPIPE raises SIGPIPE first, as Linux does.
- */
-function writeFile(p: LinuxProcess, f: OpenFile, src: Uint8Array, off: number, len: number, at?: number): number {
-  let pos = at ?? f.pos;
-  if (at === undefined && pos !== null && f.flags & p.abi.openFlags.O_APPEND) pos = Number(fs.fstatSync(f.hostFd).size);
-  try {
-    const n = hostWrite(f.hostFd, src, off, len, pos, p.nonblocking(f));
-    if (at === undefined && pos !== null) f.pos = pos + n;
-    return n;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'EPIPE') signalSelf(p, SIG.SIGPIPE);
-    throw e;
-  }
-}
-
-// read, write, pread64 and pwrite64 move bytes straight between the host and guest memory
-// (no view is made): they are among the hottest system calls.
-
-export function sysRead(p: LinuxProcess, a: A): number {
-  const f = readable(p, a.int(0));
-  const len = Math.min(a.size(2), MAX_RW_COUNT);
-  return readFile(p, f, p.mem.u8, guestRange(p, a.ptr(1), len, 'write'), len);
-}
-
-export function sysWrite(p: LinuxProcess, a: A): number {
-  const f = writable(p, a.int(0));
-  const len = Math.min(a.size(2), MAX_RW_COUNT);
-  return writeFile(p, f, p.mem.u8, guestRange(p, a.ptr(1), len, 'read'), len);
-}
-
-function iovecs(p: LinuxProcess, addr: bigint, count: bigint): { base: bigint; len: number }[] {
-  if (count > BigInt(UIO_MAXIOV)) fail(E.EINVAL);
-  const n = Number(count);
-  let total = 0;
-  return decodeIovecs(readGuest(p, addr, n * IOVEC_SIZE), n).map((v) => {
-    if (v.len > BigInt(Number.MAX_SAFE_INTEGER) || BigInt.asIntN(64, v.len) < 0n) fail(E.EINVAL);
-    const len = Math.min(Number(v.len), MAX_RW_COUNT - total);
-    total += len;
-    return { base: v.base, len };
-  });
-}
-
-/** One host read for the whole vector (so a tty or pipe read stays one read), then scatter. */
-function readVec(p: LinuxProcess, f: OpenFile, a: A, at: number | null | undefined): number {
-  const views = iovecs(p, a.big(1), a.big(2)).map((v) => guestOut(p, v.base, v.len));
-  const tmp = new Uint8Array(views.reduce((s, v) => s + v.length, 0));
-  let n: number;
-  if (at === undefined) n = readFile(p, f, tmp);
-  else n = hostRead(f.hostFd, tmp, 0, tmp.length, at, p.nonblocking(f));
-  let off = 0;
-  for (const v of views) {
-    if (off >= n) break;
-    const k = Math.min(v.length, n - off);
-    v.set(tmp.subarray(off, off + k));
-    off += k;
-  }
-  return n;
-}
-
-/** Gathers the vector into one buffer: one host write, as atomic as the host makes it. */
-function gather(p: LinuxProcess, a: A): Uint8Array {
-  const views = iovecs(p, a.big(1), a.big(2)).map((v) => guestIn(p, v.base, v.len));
-  return views.length === 1 ? views[0] : Buffer.concat(views);
-}
-
-export function sysReadv(p: LinuxProcess, a: A): number {
-  return readVec(p, readable(p, a.int(0)), a, undefined);
-}
-
-export function sysWritev(p: LinuxProcess, a: A): number {
-  const f = writable(p, a.int(0));
-  const src = gather(p, a);
-  return writeFile(p, f, src, 0, src.length);
-}
-
-/** A file that supports positional I/O at `offset`, or ESPIPE / EINVAL. */
-function positional(f: OpenFile, offset: bigint): number {
-  if (f.kind === 'pipe' || f.kind === 'tty' || f.kind === 'socket') fail(E.ESPIPE);
-  if (offset < 0n || offset > MAX_OFFSET) fail(E.EINVAL);
-  return Number(offset);
-}
-
-export function sysPread64(p: LinuxProcess, a: A): number {
-  const f = readable(p, a.int(0));
-  const at = positional(f, long(a.big(3)));
-  const len = Math.min(a.size(2), MAX_RW_COUNT);
-  return hostRead(f.hostFd, p.mem.u8, guestRange(p, a.ptr(1), len, 'write'), len, at, p.nonblocking(f));
-}
-
-export function sysPwrite64(p: LinuxProcess, a: A): number {
-  const f = writable(p, a.int(0));
-  const at = positional(f, long(a.big(3)));
-  const len = Math.min(a.size(2), MAX_RW_COUNT);
-  return writeFile(p, f, p.mem.u8, guestRange(p, a.ptr(1), len, 'read'), len, at);
-}
-
-// --- lseek --------------------------------------------------------------------------------
-
-export function sysLseek(p: LinuxProcess, a: A): bigint | number {
-  const f = fdEntry(p, a.int(0)).file;
-  const off = long(a.big(1));
-  const whence = a.int(2);
-  switch (f.kind) {
-    case 'pipe': case 'tty': case 'socket': return -E.ESPIPE;
-    case 'path': return -E.EBADF;
-    case 'chr': return whence <= SEEK.END ? 0 : -E.EINVAL; // /dev/null and friends stay at 0
-    case 'dir': {
-      const base = whence === SEEK.SET ? 0n : whence === SEEK.CUR ? BigInt(f.pos ?? 0) : null;
-      if (base === null) return -E.EINVAL;
-      const to = base + off;
-      if (to < 0n || to > MAX_OFFSET) return -E.EINVAL;
-      f.pos = Number(to);
-      if (to === 0n) f.dirEntries = null; // rewinddir sees a fresh listing
-      return to;
-    }
-    case 'file': {
-      // Inherited stdio streams through the host offset until the guest moves it.
-      const cur = f.pos ?? hostFdInfo(f.hostFd)?.pos ?? 0;
-      let base: bigint;
-      if (whence === SEEK.SET) base = 0n;
-      else if (whence === SEEK.CUR) base = BigInt(cur);
-      else if (whence === SEEK.END) base = fs.fstatSync(f.hostFd, { bigint: true }).size;
-      else return -E.EINVAL; // SEEK_DATA / SEEK_HOLE: not supported
-      const to = base + off;
-      if (to < 0n || to > MAX_OFFSET) return -E.EINVAL;
-      if (f.pos !== null || to !== BigInt(cur)) f.pos = Number(to);
-      return to;
-    }
-  }
 }
 
 // --- stat family --------------------------------------------------------------------------
@@ -594,51 +423,4 @@ export function sysSync(): number {
 export function sysSyncfs(p: LinuxProcess, a: A): number {
   hostSync(hostFdPath(fdEntry(p, a.int(0)).file.hostFd));
   return 0;
-}
-
-// --- sendfile -------------------------------------------------------------------------------
-
-/** How much sendfile moves per host read/write pair. */
-const SENDFILE_CHUNK = 1 << 16;
-
-/**
- * sendfile(out_fd, in_fd, *offset, count): copies through a buffer of ours. With an offset
- * pointer, in_fd is read there (its file offset untouched) and *offset advances; without,
- * in_fd's offset advances. Stops at EOF or a short write; an error after some bytes moved
- * reports the bytes, as Linux does.
- */
-export function sysSendfile(p: LinuxProcess, a: A): number {
-  const out = writable(p, a.int(0));
-  const inp = readable(p, a.int(1));
-  if (out.flags & p.abi.openFlags.O_APPEND) return -E.EINVAL;
-  let at: number | null = null;
-  if (a.big(2)) {
-    at = positional(inp, new DataView(readGuest(p, a.big(2), 8).buffer).getBigInt64(0, true));
-    if (!p.mem.canAccess(a.big(2), 8, 'write')) return -E.EFAULT;
-  }
-  const count = Math.min(a.size(3), MAX_RW_COUNT);
-  const buf = new Uint8Array(Math.min(count, SENDFILE_CHUNK));
-  let done = 0;
-  try {
-    while (done < count) {
-      const chunk = buf.subarray(0, Math.min(buf.length, count - done));
-      const n = at === null ? readFile(p, inp, chunk) : hostRead(inp.hostFd, chunk, 0, chunk.length, at + done, p.nonblocking(inp));
-      if (n === 0) break;
-      let sent = 0;
-      try {
-        while (sent < n) sent += writeFile(p, out, chunk, sent, n - sent);
-      } finally {
-        done += sent;
-        if (sent < n && at === null && inp.pos !== null) inp.pos -= n - sent; // unread what was not sent
-      }
-    }
-  } catch (e) {
-    if (done === 0 || e instanceof GuestKilled) throw e;
-  }
-  if (at !== null) {
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setBigInt64(0, BigInt(at + done), true);
-    writeGuest(p, a.big(2), b);
-  }
-  return done;
 }

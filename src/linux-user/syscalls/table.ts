@@ -13,6 +13,7 @@ import * as locks from './locks.js';
 import * as mman from './mman.js';
 import * as poll from './poll.js';
 import * as proc from './process.js';
+import * as rw from './rw.js';
 import * as sig from './signal.js';
 import type { SyscallArgs } from './args.js';
 import type { ArgKind, RetKind } from './strace.js';
@@ -42,15 +43,20 @@ const row = (name: SyscallName, handler: Handler, strace: readonly ArgKind[], re
 
 export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   // files and fds
-  row('read', fs.sysRead, ['fd', 'buf', 'ulong']),
-  row('write', fs.sysWrite, ['fd', 'buf', 'ulong']),
-  row('readv', fs.sysReadv, ['fd', 'buf', 'int']),
-  row('writev', fs.sysWritev, ['fd', 'buf', 'int']),
-  row('pread64', fs.sysPread64, ['fd', 'buf', 'ulong', 'long']),
-  row('pwrite64', fs.sysPwrite64, ['fd', 'buf', 'ulong', 'long']),
+  row('read', rw.sysRead, ['fd', 'buf', 'ulong']),
+  row('write', rw.sysWrite, ['fd', 'buf', 'ulong']),
+  row('readv', rw.sysReadv, ['fd', 'buf', 'int']),
+  row('writev', rw.sysWritev, ['fd', 'buf', 'int']),
+  row('pread64', rw.sysPread64, ['fd', 'buf', 'ulong', 'long']),
+  row('pwrite64', rw.sysPwrite64, ['fd', 'buf', 'ulong', 'long']),
+  row('preadv', rw.sysPreadv, ['fd', 'buf', 'int', 'long']),
+  row('pwritev', rw.sysPwritev, ['fd', 'buf', 'int', 'long']),
+  row('preadv2', rw.sysPreadv2, ['fd', 'buf', 'int', 'long', 'long', 'hex']),
+  row('pwritev2', rw.sysPwritev2, ['fd', 'buf', 'int', 'long', 'long', 'hex']),
+  row('copy_file_range', rw.sysCopyFileRange, ['fd', 'ptr', 'fd', 'ptr', 'ulong', 'hex']),
   row('openat', fs.sysOpenat, ['dirfd', 'path', 'openflags', 'openmode']),
   row('close', fs.sysClose, ['fd']),
-  row('lseek', fs.sysLseek, ['fd', 'long', 'whence']),
+  row('lseek', rw.sysLseek, ['fd', 'long', 'whence']),
   row('fstat', fs.sysFstat, ['fd', 'ptr']),
   row('newfstatat', fs.sysNewfstatat, ['dirfd', 'path', 'ptr', 'atflags']),
   row('statx', fs.sysStatx, ['dirfd', 'path', 'atflags', 'statxmask', 'ptr']),
@@ -99,7 +105,7 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('flock', locks.sysFlock, ['long', 'long', 'long', 'long', 'long', 'long']),
   row('ioctl', fd.sysIoctl, ['fd', 'ioctl', 'ptr']),
   row('pipe2', fd.sysPipe2, ['ptr', 'fdflags']),
-  row('sendfile', fs.sysSendfile, ['fd', 'fd', 'ptr', 'ulong']),
+  row('sendfile', rw.sysSendfile, ['fd', 'fd', 'ptr', 'ulong']),
   row('ppoll', poll.sysPpoll, ['ptr', 'int', 'timespec', 'ptr', 'ulong']),
   // memory
   row('brk', mman.sysBrk, ['ptr'], 'ptr'),
