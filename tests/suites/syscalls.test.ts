@@ -6,7 +6,7 @@
 // -strace lines.
 
 import {
-  lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, statfsSync, symlinkSync, writeFileSync,
+  lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, statfsSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { getPriority as osGetPriority, tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ import { GuestExit, GuestKilled } from '../../src/linux-user/guest-exit.js';
 import { LinuxProcess } from '../../src/linux-user/process.js';
 import { SyscallArgs } from '../../src/linux-user/syscalls/args.js';
 import { doSyscall, syscallResult } from '../../src/linux-user/syscalls/table.js';
-import { setHostLibc } from '../../src/linux-user/host/libc.js';
+import { hostLibc, setHostLibc } from '../../src/linux-user/host/libc.js';
 
 const SCRATCH = 0x10_0000;
 const SCRATCH_LEN = 0x10_000;
@@ -312,6 +312,18 @@ describe('files', () => {
     expect(n('close', w)).toBe(0);
     expect(n('read', r, SCRATCH + 0x300, 100)).toBe(0); // EOF once the writer is gone
     expect(n('pipe2', SCRATCH + 0x100, 0x4000_0000)).toBe(-E.EINVAL);
+  });
+  it('pipe2 makes a kernel pipe through libc, and a FIFO without it', () => {
+    const hostEnd = (fd: number): string => readlinkSync(`/proc/self/fd/${rig.p.fds.get(fd)!.file.hostFd}`);
+    expect(n('pipe2', SCRATCH + 0x100, 0)).toBe(0);
+    if (hostLibc()) expect(hostEnd(u32At(SCRATCH + 0x100))).toMatch(/^pipe:\[\d+\]$/);
+    setHostLibc(null);
+    try {
+      expect(n('pipe2', SCRATCH + 0x100, 0)).toBe(0);
+      expect(hostEnd(u32At(SCRATCH + 0x104))).toMatch(/qemu-user-ts-pipe-.* \(deleted\)$/);
+    } finally {
+      setHostLibc(undefined);
+    }
   });
 });
 
@@ -863,5 +875,22 @@ describe('pwritev2', () => {
     expect(n('pwritev2', fd, SCRATCH + 0x100, 1, 0, 0, 0x40)).toBe(-E.EOPNOTSUPP);
     expect(n('pwritev2', fd, SCRATCH + 0x100, 1, 1, 0, 0)).toBe(2);
     expect(readFileSync(`${dir}/ap`, 'utf8')).toBe('aXYXY');
+  });
+});
+
+describe('sessions and process groups', () => {
+  afterEach(() => setHostLibc(undefined));
+  it('are the host\'s: getpgid and getsid of ourselves, ESRCH for a pid that does not exist', () => {
+    const stat = readFileSync('/proc/self/stat', 'latin1');
+    const [pgrp, sid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(2, 4).map(Number);
+    for (const libc of [undefined, null]) {
+      setHostLibc(libc);
+      expect(n('getpgid', 0)).toBe(pgrp);
+      expect(n('getsid', 0)).toBe(sid);
+      expect(n('getpgid', 0x3fff_fff0)).toBe(-E.ESRCH);
+    }
+    expect(n('setpgid', 0, -1)).toBe(-E.EINVAL);
+    setHostLibc(null);
+    expect(n('setsid')).toBe(-E.ENOSYS);
   });
 });

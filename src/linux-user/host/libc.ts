@@ -6,7 +6,9 @@
 // null where koffi or libc is not there (another OS, a browser, an install without it):
 // callers then keep to node:fs. Also the calls Node has no binding for at all: record locks
 // (fcntl F_GETLK ... F_OFD_SETLKW) and flock(2), which callers emulate for one process where
-// this module is null, and extended attributes (the getxattr(2) family: EOPNOTSUPP without it). Failures are thrown as node:fs throws them (an Error with the errno
+// this module is null, extended attributes (the getxattr(2) family: EOPNOTSUPP without it),
+// pipe2 (without it, vfs/host.ts makes a pipe from a FIFO, a process spawn each), and
+// sessions and process groups (setsid, setpgid, getpgid, getsid). Failures are thrown as node:fs throws them (an Error with the errno
 // name as `code`), so errno.ts stays the one place that turns them into guest errnos.
 
 /** read/write on the bytes [off, off+len) of a buffer over shared memory (guest memory). */
@@ -28,6 +30,13 @@ export interface HostLibc {
   flock?(fd: number, op: FlockOp, wait: boolean): void;
   /** The extended-attribute calls (getxattr(2) and its family). */
   xattr: HostXattr;
+  /** pipe2(2) with host `flags`: [read fd, write fd]. */
+  pipe(flags: number): [number, number];
+  /** Sessions and process groups: setsid, setpgid, getpgid, getsid (guest pids are the host's). */
+  setsid(): number;
+  setpgid(pid: number, pgid: number): void;
+  getpgid(pid: number): number;
+  getsid(pid: number): number;
 }
 
 /** Where an xattr call looks: a path (following a final symlink or not) or a host fd. */
@@ -166,9 +175,32 @@ function bind(koffi: Koffi): HostLibc {
     remove: (t, name) => void xattrCall('remove', t, name),
   };
 
+  const pipe2 = libc.func('int pipe2(_Out_ uint8_t *fds, int flags)') as (fds: Buffer, flags: number) => number;
+  const idCall = (sig: string, name: string) => {
+    const fn = libc.func(sig) as (...args: number[]) => number;
+    return (...args: number[]): number => {
+      const r = fn(...args);
+      if (r < 0) throw failure(koffi.errno(), name);
+      return r;
+    };
+  };
+  const setsid = idCall('int setsid()', 'setsid');
+  const setpgid = idCall('int setpgid(int pid, int pgid)', 'setpgid');
+  const getpgid = idCall('int getpgid(int pid)', 'getpgid');
+  const getsid = idCall('int getsid(int pid)', 'getsid');
+  const pipeFds = Buffer.alloc(8);
+
   return {
     takes,
     xattr,
+    setsid,
+    setpgid: (pid, pgid) => void setpgid(pid, pgid),
+    getpgid,
+    getsid,
+    pipe(flags) {
+      if (pipe2(pipeFds, flags) < 0) throw failure(koffi.errno(), 'pipe2');
+      return [pipeFds.readInt32LE(0), pipeFds.readInt32LE(4)];
+    },
     write(fd, buf, off, len, position) {
       const at = addressOf(buf, off, len);
       for (;;) {

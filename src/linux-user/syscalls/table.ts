@@ -14,6 +14,7 @@ import * as mman from './mman.js';
 import * as poll from './poll.js';
 import * as proc from './process.js';
 import * as rw from './rw.js';
+import * as session from './session.js';
 import * as sig from './signal.js';
 import type { SyscallArgs } from './args.js';
 import type { ArgKind, RetKind } from './strace.js';
@@ -126,6 +127,10 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('uname', proc.sysUname, ['buf']),
   row('getpid', proc.sysGetpid, []),
   row('getppid', proc.sysGetppid, []),
+  row('setsid', session.sysSetsid, []),
+  row('setpgid', session.sysSetpgid, ['int', 'int']),
+  row('getpgid', session.sysGetpgid, ['int']),
+  row('getsid', session.sysGetsid, ['int']),
   row('gettid', proc.sysGettid, []),
   row('getuid', proc.sysGetuid, []),
   row('geteuid', proc.sysGeteuid, []),

@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import { readSync, writeSync } from 'node:fs';
 import { lazyBuiltin } from '../../host-lazy.js';
 import { hostLibc, type HostLibc } from '../host/libc.js';
+import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import { DT, OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
 import { NCCS, type Statfs, type Termios } from '../generic/structs.js';
 import type { DirEntry, FileKind } from '../fd-table.js';
@@ -122,11 +123,17 @@ export function hostFdInfo(fd: number): { pos: number; flags: number } | null {
 
 let pipeSeq = 0;
 /**
- * A kernel pipe as [read host fd, write host fd]. Node cannot call pipe(2), so we make a
- * FIFO, open both ends (the read end non-blocking, or opening the write end would wait)
- * and unlink it. Reads on the read end therefore go through hostRead's EAGAIN retry.
+ * A kernel pipe as [read host fd, write host fd]: pipe2(2) through host/libc.ts, or, where
+ * that is missing (Node cannot call pipe(2)), a FIFO made with mkfifo(1), both ends opened
+ * (the read end non-blocking, or opening the write end would wait) and unlinked. Reads on
+ * the read end therefore go through hostRead's EAGAIN retry.
  */
 export function hostPipe(): [number, number] {
+  const lc = hostLibc();
+  // Both ends non-blocking, as the FIFO's read end is: a guest's blocking read or write
+  // waits in hostRead / hostWrite's EAGAIN retry. Close-on-exec: never inherited by the
+  // host processes Node starts.
+  if (lc) return lc.pipe(HOST_OPEN_FLAGS.O_NONBLOCK | HOST_OPEN_FLAGS.O_CLOEXEC);
   const name = `${os().tmpdir()}/qemu-user-ts-pipe-${process.pid}-${pipeSeq++}-${Math.random().toString(36).slice(2)}`;
   const r = childProcess().spawnSync('mkfifo', ['-m', '600', name]);
   if (r.status !== 0) throw Object.assign(new Error('mkfifo failed'), { code: 'ENFILE' });

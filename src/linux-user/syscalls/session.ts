@@ -1,0 +1,50 @@
+// Sessions and process groups: setsid, setpgid, getpgid, getsid. A guest pid is the
+// host's, so these are the host's own calls through host/libc.ts (what a shell's job
+// control needs); without the libc binding, the getters read /proc/<pid>/stat and the
+// setters are ENOSYS.
+
+import { readFileSync } from 'node:fs';
+import { E, fail } from '../errno.js';
+import { hostLibc } from '../host/libc.js';
+import type { LinuxProcess } from '../process.js';
+import type { SyscallArgs } from './args.js';
+
+type A = SyscallArgs;
+
+/** pid 0 means the caller. */
+const who = (p: LinuxProcess, pid: number): number => (pid === 0 ? p.pid : pid);
+
+/** Field `n` (1-based, as proc(5) numbers them) of /proc/<pid>/stat; ESRCH when there is no such process. */
+function statField(pid: number, n: number): number {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  } catch {
+    return fail(E.ESRCH);
+  }
+  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return Number(rest[n - 3]);
+}
+
+const PGRP_FIELD = 5;
+const SESSION_FIELD = 6;
+
+export function sysSetsid(): number {
+  return (hostLibc() ?? fail(E.ENOSYS)).setsid();
+}
+
+export function sysSetpgid(p: LinuxProcess, a: A): number {
+  if (a.int(1) < 0) return -E.EINVAL;
+  (hostLibc() ?? fail(E.ENOSYS)).setpgid(a.int(0), a.int(1));
+  return 0;
+}
+
+export function sysGetpgid(p: LinuxProcess, a: A): number {
+  const lc = hostLibc();
+  return lc ? lc.getpgid(a.int(0)) : statField(who(p, a.int(0)), PGRP_FIELD);
+}
+
+export function sysGetsid(p: LinuxProcess, a: A): number {
+  const lc = hostLibc();
+  return lc ? lc.getsid(a.int(0)) : statField(who(p, a.int(0)), SESSION_FIELD);
+}
