@@ -42,6 +42,8 @@ export type Backend = (typeof BACKENDS)[number];
 /** Mutable state the option handlers fill in. */
 interface ParseState {
   ldPrefix?: string;
+  /** -prefix-only: absolute guest paths only under the -L prefix. */
+  prefixOnly: boolean;
   /** -E / -U operations in the order given. */
   envOps: Array<{ name: string; value?: string }>;
   argv0?: string;
@@ -149,6 +151,12 @@ function parseCpu(st: ParseState, text: string): void {
 export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'h', aliases: ['help'], help: 'print this help', apply: () => { throw new EarlyExit(usage()); } },
   { flag: 'L', arg: 'path', env: 'QEMU_LD_PREFIX', help: "set the elf interpreter prefix to 'path'", apply: (st, v) => { st.ldPrefix = v; } },
+  {
+    flag: 'prefix-only',
+    env: 'QEMU_USER_TS_PREFIX_ONLY',
+    help: "with -L: look absolute paths the guest opens up under the prefix only, never on the host (except /proc, /dev and /sys)",
+    apply: (st) => { st.prefixOnly = true; },
+  },
   { flag: 's', arg: 'size', env: 'QEMU_STACK_SIZE', help: "set the stack size to 'size' bytes (k, M, G suffixes)", apply: (st, v) => { st.stackSize = parseSize(v); } },
   { flag: 'cpu', arg: 'model', env: 'QEMU_CPU', help: 'select CPU (-cpu help for list)', apply: parseCpu },
   { flag: 'E', arg: 'var=value', env: 'QEMU_SET_ENV', help: "sets target's environment variable (see below)", apply: parseSetEnv },
@@ -338,6 +346,7 @@ function parseOptionTokens(tokens: string[], st: ParseState): void {
 export function parseCommandLine(args: readonly string[], ctx: ParseContext): CommandLine {
   const st: ParseState = {
     envOps: [],
+    prefixOnly: false,
     strace: false,
     log: new Set(),
     oneInsnPerTb: false,
@@ -380,6 +389,10 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
     compileThread: st.compileThread,
   };
   if (st.ldPrefix !== undefined) options.ldPrefix = st.ldPrefix;
+  if (st.prefixOnly) {
+    if (st.ldPrefix === undefined) throw new UserError('-prefix-only needs a prefix (-L path or QEMU_LD_PREFIX)');
+    options.prefixOnly = true;
+  }
   if (st.logFile !== undefined) options.logFile = st.logFile;
   if (st.cpu !== undefined) options.cpu = st.cpu;
   if (st.unameRelease !== undefined) options.unameRelease = st.unameRelease;

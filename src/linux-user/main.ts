@@ -86,6 +86,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       execfn: opts.program,
       stackSize: opts.stackSize,
       ldPrefix: opts.ldPrefix,
+      prefixOnly: opts.prefixOnly,
     });
   } finally {
     image.bytes.close();
@@ -149,7 +150,10 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       const counted = backend.name === 'wasm' ? { insns: Number(mem.dv.getBigInt64(env + ENV.INSN_COUNT, true)), hops: Number(mem.dv.getBigInt64(env + ENV.HUB_HOPS, true)) } : null;
       logStats(log, tbs, cpu, backend, counts.syscalls, nowMs() - started, counts.syscallMs, store, counted);
     }
-    if (e instanceof GuestExit || e instanceof GuestKilled) store?.save();
+    if (e instanceof GuestExit || e instanceof GuestKilled) {
+      store?.save();
+      proc.sharedMaps.flushAll(); // however the process ends, its shared file mappings reach their files
+    }
     if (e instanceof GuestExit) return e.status & 0xff;
     if (e instanceof GuestKilled) return dieOfSignal(e.signal, log);
     throw e;

@@ -14,6 +14,8 @@ export interface RunOptions {
   envp: string[];
   /** -L: prefix for the ELF interpreter and absolute paths the guest opens, when set. */
   ldPrefix?: string;
+  /** -prefix-only: absolute guest paths are looked up under ldPrefix only (not /proc, /dev, /sys). */
+  prefixOnly?: boolean;
   /** -s: guest stack size in bytes. */
   stackSize: number;
   /** -strace: log syscalls to stderr. */

@@ -9,6 +9,7 @@ import { basename, resolve as resolvePathHost } from 'node:path';
 import type { AddressSpace } from '../memory/address-space.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { FdTable, OpenFile } from './fd-table.js';
+import { SharedFileMappings } from './shared-mappings.js';
 import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
 import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SS, TASK_COMM_LEN } from './generic/constants.js';
@@ -32,6 +33,8 @@ export interface ProcessSettings {
   stackSize: number;
   /** -L prefix for absolute paths the guest opens. */
   ldPrefix?: string;
+  /** Absolute paths only under the prefix (-prefix-only). */
+  prefixOnly?: boolean;
   /** -r: uname release; the host's release otherwise. */
   unameRelease?: string;
   /** One line per syscall, without the newline (stderr in the CLI). */
@@ -76,6 +79,8 @@ export class LinuxProcess {
   /** The ABI's syscall table; arch code (riscv_hwprobe, ...) may add rows. */
   readonly syscalls: Map<number, SyscallRow>;
   readonly fds = new FdTable();
+  /** MAP_SHARED file mappings, written back to their files at msync, munmap and exit. */
+  readonly sharedMaps: SharedFileMappings;
   cwd: string;
   umask: number;
 
@@ -105,6 +110,7 @@ export class LinuxProcess {
   /** -r: the uname release to report instead of the host's. */
   readonly unameRelease: string | undefined;
   readonly ldPrefix: string | undefined;
+  readonly prefixOnly: boolean;
   strace: ((line: string) => void) | undefined;
   logUnimp: ((line: string) => void) | undefined;
 
@@ -124,9 +130,11 @@ export class LinuxProcess {
     s: ProcessSettings,
   ) {
     this.abi = s.abi;
+    this.sharedMaps = new SharedFileMappings(mem);
     this.syscalls = buildSyscallTable(s.abi, s.archSyscalls);
     this.cwd = s.cwd ?? process.cwd();
     this.ldPrefix = s.ldPrefix ? resolvePathHost(s.ldPrefix) : undefined;
+    this.prefixOnly = (s.prefixOnly ?? false) && this.ldPrefix !== undefined;
     this.unameRelease = s.unameRelease;
     this.strace = s.strace;
     this.logUnimp = s.logUnimp;
@@ -162,6 +170,7 @@ export class LinuxProcess {
       ...arch,
       stackSize: opts.stackSize,
       ldPrefix: opts.ldPrefix,
+      prefixOnly: opts.prefixOnly,
       unameRelease: opts.unameRelease,
       strace: opts.strace || opts.log.has('strace') ? log : undefined,
       logUnimp: opts.log.has('unimp') ? log : undefined,

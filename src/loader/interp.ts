@@ -22,19 +22,19 @@ export interface LoadedInterp {
   path: string;
 }
 
-/** The host path of the interpreter `name`: under the -L prefix when it exists there. */
-export function interpreterPath(name: string, ldPrefix: string | undefined): string {
+/** The host path of the interpreter `name`: under the -L prefix when it exists there (always with prefixOnly). */
+export function interpreterPath(name: string, ldPrefix: string | undefined, prefixOnly = false): string {
   if (ldPrefix && name.startsWith('/')) {
     const under = ldPrefix.replace(/\/+$/, '') + name;
-    if (existsSync(under)) return under;
+    if (prefixOnly || existsSync(under)) return under;
   }
   return name;
 }
 
 /** Opens, parses and checks `program`'s interpreter (the caller closes its bytes). */
-export function openInterpreter(program: ElfImage, ldPrefix: string | undefined): ElfImage {
+export function openInterpreter(program: ElfImage, ldPrefix: string | undefined, prefixOnly = false): ElfImage {
   const name = program.interp!;
-  const path = interpreterPath(name, ldPrefix);
+  const path = interpreterPath(name, ldPrefix, prefixOnly);
   const bytes = openProgramFile(path);
   try {
     const interp = parseElf(bytes, path);

@@ -53,6 +53,8 @@ export interface LoadArgs {
   stackSize: number;
   /** -L prefix: the interpreter is looked up under it first. */
   ldPrefix?: string;
+  /** -prefix-only: the interpreter is looked up under ldPrefix only. */
+  prefixOnly?: boolean;
   /** Source of AT_RANDOM bytes (the host's random source by default; tests pass a fixed one). */
   random?: (n: number) => Uint8Array;
   /** AT_UID/EUID/GID/EGID (the host's by default, as QEMU reports). */
@@ -184,7 +186,7 @@ function hostIds(): { uid: number; euid: number; gid: number; egid: number } {
 
 /** Maps the program's interpreter (ld.so) beside it; see interp.ts. */
 function loadInterpreter(args: LoadArgs): LoadedInterp {
-  const interp = openInterpreter(args.image, args.ldPrefix);
+  const interp = openInterpreter(args.image, args.ldPrefix, args.prefixOnly);
   try {
     const bias = chooseInterpBias(interp, args.as);
     const first = interp.loads[0];

@@ -109,6 +109,9 @@ describe('bad input gets one line and status 1', () => {
     expect(r.stderr).toMatch(/^qemu-user-ts: /);
     expect(r.stderr).not.toMatch(/\bat .*\.m?js:\d+/);
   });
+  it('-prefix-only without a prefix', () => {
+    expectOneLineError(run('-prefix-only', join(ROOT, 'tests/binaries/riscv64/bin/exit')), /-prefix-only needs a prefix/);
+  });
   it('a directory', () => {
     expectOneLineError(run(dir), /directory|not a regular|Permission|ELF/i);
   });

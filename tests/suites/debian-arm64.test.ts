@@ -105,6 +105,18 @@ describe.skipIf(!have)('Debian arm64 programs under -L (npm run fixtures)', () =
     });
   });
 
+  it('-prefix-only keeps absolute paths under the prefix (but /proc), where plain -L falls back to the host', () => {
+    const cat = (...flags: string[]) => spawnSync(process.execPath, [CLI, ...flags, '-L', ROOT, join(ROOT, 'bin/cat'), '/etc/hostname', '/etc/xattr.conf'], { encoding: 'utf8', timeout: 60_000 });
+    const host = cat();
+    expect(host.stdout).toBe(readFileSync('/etc/hostname', 'utf8') + readFileSync(join(ROOT, 'etc/xattr.conf'), 'utf8'));
+    const only = cat('-prefix-only');
+    expect(only.status).toBe(1);
+    expect(only.stdout).toBe(readFileSync(join(ROOT, 'etc/xattr.conf'), 'utf8'));
+    expect(only.stderr).toContain('/etc/hostname: No such file or directory');
+    const proc = spawnSync(process.execPath, [CLI, '-prefix-only', '-L', ROOT, join(ROOT, 'usr/bin/head'), '-c', '10', '/proc/self/status'], { encoding: 'utf8', timeout: 60_000 });
+    expect(proc.stdout).toBe('Name:\thead');
+  });
+
   it('busybox applets that need no fork', () => {
     const files = { 'p.txt': POEM };
     expect(run(['bin/busybox', 'sort', '-r', 'p.txt'], { files }).stdout).toBe('the quick brown fox\nthe lazy dog\nthe end\njumps over\n');

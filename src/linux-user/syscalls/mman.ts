@@ -1,6 +1,7 @@
 // Memory-mapping syscalls on the AddressSpace: brk, mmap (anonymous and file-backed),
-// munmap, mprotect, mremap, madvise. File mappings are copies: MAP_PRIVATE exactly, and
-// MAP_SHARED for now too (writes are not written back, nor seen by other mappers).
+// munmap, mprotect, mremap, madvise, msync. File mappings are copies: MAP_PRIVATE exactly;
+// a writable MAP_SHARED one is written back to its file at msync, munmap and exit
+// (shared-mappings.ts), though other processes do not see its writes in between.
 
 import { readSync } from 'node:fs';
 import type { Mapping } from '../../memory/address-space.js';
@@ -97,6 +98,7 @@ export function sysMmap(p: LinuxProcess, a: A): number {
   }
 
   invalidateCode(p, start, size);
+  p.sharedMaps.remove(start, start + size); // a shared mapping replaced is written back first
   p.as.mapFixed(start, size, prot & RWX, file?.path ?? '', Number(offset));
   if (file) {
     // Copy the file's bytes in; past its end the mapping stays zero (Linux would SIGBUS
@@ -106,6 +108,9 @@ export function sysMmap(p: LinuxProcess, a: A): number {
       const n = readSync(file.hostFd, p.mem.u8, start + done, size - done, Number(offset) + done);
       if (n <= 0) break;
       done += n;
+    }
+    if (type !== MAP.PRIVATE && file.kind === 'file' && (file.flags & p.abi.openFlags.O_ACCMODE) === p.abi.openFlags.O_RDWR) {
+      p.sharedMaps.add(start, start + size, file.hostFd, Number(offset));
     }
   }
   return start;
@@ -117,7 +122,30 @@ export function sysMunmap(p: LinuxProcess, a: A): number {
   if (unaligned(addr) || len === 0n || addr + len > LIMIT) return -E.EINVAL;
   const size = pageLen(len);
   invalidateCode(p, Number(addr), size);
+  p.sharedMaps.remove(Number(addr), Number(addr) + size);
   p.as.unmap(Number(addr), size);
+  return 0;
+}
+
+/** msync flags. */
+const MS = { ASYNC: 1, INVALIDATE: 2, SYNC: 4 } as const;
+
+/**
+ * msync: writes the shared file mappings in the range back to their files (MS_ASYNC too:
+ * done at once). The whole range must be mapped (ENOMEM).
+ */
+export function sysMsync(p: LinuxProcess, a: A): number {
+  const addr = a.big(0);
+  const flags = a.int(2);
+  if (unaligned(addr)) return -E.EINVAL;
+  if (flags & ~(MS.ASYNC | MS.INVALIDATE | MS.SYNC) || (flags & MS.ASYNC && flags & MS.SYNC)) return -E.EINVAL;
+  const len = a.big(1);
+  if (len === 0n) return 0;
+  if (addr + len > LIMIT) return -E.ENOMEM;
+  const start = Number(addr);
+  const size = pageLen(len);
+  if (!p.as.isMapped(start, size)) return -E.ENOMEM;
+  p.sharedMaps.flush(start, start + size);
   return 0;
 }
 
@@ -153,6 +181,8 @@ export function sysMremap(p: LinuxProcess, a: A): number {
   if (oldLen === 0) return -E.EINVAL;
   const from = Number(old);
   const m = coveringMapping(p, from, oldLen) ?? fail(E.EFAULT);
+  // A shared file mapping remapped is written back and, from here on, a private copy.
+  p.sharedMaps.remove(from, from + oldLen);
 
   const moveTo = (dest: number): number => {
     const keep = p.mem.u8.slice(from, from + Math.min(oldLen, newLen));

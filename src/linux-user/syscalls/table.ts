@@ -112,6 +112,7 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('brk', mman.sysBrk, ['ptr'], 'ptr'),
   row('mmap', mman.sysMmap, ['ptr', 'ulong', 'prot', 'mmapflags', 'fd', 'long'], 'ptr'),
   row('munmap', mman.sysMunmap, ['ptr', 'ulong']),
+  row('msync', mman.sysMsync, ['ptr', 'ulong', 'int']),
   row('mprotect', mman.sysMprotect, ['ptr', 'ulong', 'prot']),
   row('mremap', mman.sysMremap, ['ptr', 'ulong', 'ulong', 'hex', 'ptr'], 'ptr'),
   row('madvise', mman.sysMadvise, ['ptr', 'ulong', 'madvice']),

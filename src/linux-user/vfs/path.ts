@@ -13,9 +13,18 @@ export function joinPath(base: string, rel: string): string {
   return base.endsWith('/') ? base + rel : `${base}/${rel}`;
 }
 
-/** The -L prefixed path when it exists there, else the path itself. */
+/** The kernel's own trees, which -prefix-only still takes from the host. */
+const KERNEL_TREES = /^\/(proc|dev|sys)(\/|$)/;
+
+/**
+ * The -L prefixed path when it exists there, else the path itself; with -prefix-only, the
+ * prefixed path always (but /proc, /dev and /sys, which are the kernel's). Not a sandbox:
+ * "..", and symlinks in the prefix to absolute paths, still reach the host's files.
+ */
 export function prefixed(p: LinuxProcess, path: string): string {
-  if (!p.ldPrefix || !path.startsWith('/') || path === '/') return path;
+  if (!p.ldPrefix || !path.startsWith('/')) return path;
+  if (p.prefixOnly) return KERNEL_TREES.test(path) ? path : p.ldPrefix + path;
+  if (path === '/') return path;
   const under = p.ldPrefix + path;
   try {
     lstatSync(under);

@@ -1,0 +1,72 @@
+// MAP_SHARED file mappings. Guest memory is one WebAssembly memory, so a file cannot be
+// mapped into it: the mapping holds a copy of the file's pages, and what the guest writes
+// there reaches the file when it calls msync, when it unmaps (or maps over) the range, and
+// when the process ends, however it ends (Linux writes dirty shared pages back even for a
+// killed process). Between those points another process reading the file, or mapping it,
+// does not see the writes (on Linux it would). Each mapping keeps its own host fd on the
+// file (reopened through /proc/self/fd), so the guest may close its fd after mmap.
+
+import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import type { GuestMemory } from '../memory/guest-memory.js';
+
+interface SharedMapping {
+  start: number;
+  end: number;
+  /** File offset of `start`. */
+  offset: number;
+  file: { fd: number; refs: number };
+}
+
+export class SharedFileMappings {
+  private maps: SharedMapping[] = [];
+
+  constructor(private readonly mem: GuestMemory) {}
+
+  get size(): number {
+    return this.maps.length;
+  }
+
+  /** Records [start, end) as a shared mapping of host fd `hostFd` (open for writing) at `offset`. */
+  add(start: number, end: number, hostFd: number, offset: number): void {
+    const fd = openSync(`/proc/self/fd/${hostFd}`, 'r+');
+    this.maps.push({ start, end, offset, file: { fd, refs: 1 } });
+  }
+
+  /** Writes the guest's copy of [start, end) back to the files it maps (within each file's size). */
+  flush(start: number, end: number): void {
+    for (const m of this.maps) {
+      const lo = Math.max(start, m.start);
+      const hi = Math.min(end, m.end);
+      if (lo >= hi) continue;
+      const at = m.offset + (lo - m.start);
+      // Pages past the end of the file are not the file's: nothing of them is written.
+      const fileSize = fstatSync(m.file.fd).size;
+      const n = Math.min(hi - lo, fileSize - at);
+      for (let done = 0; done < n; ) done += writeSync(m.file.fd, this.mem.u8, lo + done, n - done, at + done);
+    }
+  }
+
+  /** [start, end) is going away (munmap, a mapping over it): writes it back, then forgets it. */
+  remove(start: number, end: number): void {
+    this.flush(start, end);
+    const kept: SharedMapping[] = [];
+    for (const m of this.maps) {
+      if (m.end <= start || m.start >= end) {
+        kept.push(m);
+        continue;
+      }
+      const parts: SharedMapping[] = [];
+      if (m.start < start) parts.push({ ...m, end: start });
+      if (m.end > end) parts.push({ ...m, start: end, offset: m.offset + (end - m.start) });
+      m.file.refs += parts.length - 1;
+      if (m.file.refs === 0) closeSync(m.file.fd);
+      kept.push(...parts);
+    }
+    this.maps = kept;
+  }
+
+  /** The process is ending: everything is written back. */
+  flushAll(): void {
+    for (const m of this.maps) this.flush(m.start, m.end);
+  }
+}
