@@ -72,7 +72,10 @@ export const LOCK_TYPE = { F_RDLCK: 0, F_WRLCK: 1, F_UNLCK: 2 } as const;
 export const FLOCK_OP = { LOCK_SH: 1, LOCK_EX: 2, LOCK_NB: 4, LOCK_UN: 8 } as const;
 
 /** ioctl requests (asm-generic/ioctls.h). */
-export const IOCTL = { TCGETS: 0x5401, TCSETS: 0x5402, TIOCGWINSZ: 0x5413, FIONREAD: 0x541b, FIONBIO: 0x5421 } as const;
+export const IOCTL = {
+  TCGETS: 0x5401, TCSETS: 0x5402, TCSETSW: 0x5403, TCSETSF: 0x5404, TIOCGPGRP: 0x540f, TIOCSPGRP: 0x5410,
+  TIOCGWINSZ: 0x5413, TIOCSWINSZ: 0x5414, FIONREAD: 0x541b, FIONBIO: 0x5421,
+} as const;
 
 export const PROT = { NONE: 0, READ: 1, WRITE: 2, EXEC: 4, SEM: 8, GROWSDOWN: 0x01000000, GROWSUP: 0x02000000 } as const;
 

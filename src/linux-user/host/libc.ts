@@ -7,7 +7,8 @@
 // callers then keep to node:fs. Also the calls Node has no binding for at all: record locks
 // (fcntl F_GETLK ... F_OFD_SETLKW) and flock(2), which callers emulate for one process where
 // this module is null, extended attributes (the getxattr(2) family: EOPNOTSUPP without it),
-// pipe2 (without it, vfs/host.ts makes a pipe from a FIFO, a process spawn each), and
+// pipe2 (without it, vfs/host.ts makes a pipe from a FIFO, a process spawn each),
+// statfs, sync and the terminal ioctls (without it, stat -f, sync(1) and stty), and
 // sessions and process groups (setsid, setpgid, getpgid, getsid). Failures are thrown as node:fs throws them (an Error with the errno
 // name as `code`), so errno.ts stays the one place that turns them into guest errnos.
 
@@ -32,6 +33,19 @@ export interface HostLibc {
   xattr: HostXattr;
   /** pipe2(2) with host `flags`: [read fd, write fd]. */
   pipe(flags: number): [number, number];
+  /**
+   * statfs(2) / fstatfs(2): the host's struct statfs, whose 64-bit layout (asm-generic:
+   * x86-64 and arm64 alike) is the guest's too. Absent on other hosts.
+   */
+  statfs?(target: string | number): Uint8Array;
+  /** sync(2), or syncfs(2) of the file system holding host fd `fd`. */
+  sync(fd?: number): void;
+  /**
+   * ioctl(2) whose argument points at `arg` (read and written in place): the terminal
+   * requests, whose numbers and structs (termios, winsize) are the same on the host as in
+   * the asm-generic guests. Absent on other hosts.
+   */
+  ioctl?(fd: number, request: number, arg: Uint8Array): number;
   /** Sessions and process groups: setsid, setpgid, getpgid, getsid (guest pids are the host's). */
   setsid(): number;
   setpgid(pid: number, pgid: number): void;
@@ -71,6 +85,8 @@ const HOST_LOCK_TYPE: Readonly<Record<LockType, number>> = { RDLCK: 0, WRLCK: 1,
 const HOST_SEEK: Readonly<Record<Whence, number>> = { SET: 0, CUR: 1, END: 2 };
 const HOST_FLOCK = { l_type: 0, l_whence: 2, l_start: 8, l_len: 16, l_pid: 24, SIZE: 32 } as const;
 const HOST_LOCK_OP = { SH: 1, EX: 2, NB: 4, UN: 8 } as const;
+/** sizeof(struct statfs) on a 64-bit asm-generic host: eleven 8-byte fields and f_spare[4]. */
+const HOST_STATFS_SIZE = 120;
 const nameOf = <K extends string>(table: Readonly<Record<K, number>>, v: number): K | undefined =>
   (Object.keys(table) as K[]).find((k) => table[k] === v);
 
@@ -176,6 +192,13 @@ function bind(koffi: Koffi): HostLibc {
   };
 
   const pipe2 = libc.func('int pipe2(_Out_ uint8_t *fds, int flags)') as (fds: Buffer, flags: number) => number;
+  /** A libc call taking (number | string, buffer) that fails with -1 and errno. */
+  const idCall2 = (sig: string, name: string) => {
+    const fn = libc.func(sig) as (a: unknown, b: Uint8Array) => number;
+    return (a: unknown, b: Uint8Array): void => {
+      if (fn(a, b) < 0) throw failure(koffi.errno(), name);
+    };
+  };
   const idCall = (sig: string, name: string) => {
     const fn = libc.func(sig) as (...args: number[]) => number;
     return (...args: number[]): number => {
@@ -185,6 +208,12 @@ function bind(koffi: Koffi): HostLibc {
     };
   };
   const setsid = idCall('int setsid()', 'setsid');
+  const generic64 = HOST_LOCK_ARCHES.includes(process.arch);
+  const statfsPath = generic64 ? idCall2('int statfs(const char *path, _Out_ uint8_t *buf)', 'statfs') : undefined;
+  const statfsFd = generic64 ? idCall2('int fstatfs(int fd, _Out_ uint8_t *buf)', 'fstatfs') : undefined;
+  const syncAll = libc.func('void sync()') as () => void;
+  const syncFs = idCall('int syncfs(int fd)', 'syncfs');
+  const ioctlFn = generic64 ? (libc.func('int ioctl(int fd, unsigned long request, ...)') as (fd: number, req: number, type: string, arg: Uint8Array) => number) : undefined;
   const setpgid = idCall('int setpgid(int pid, int pgid)', 'setpgid');
   const getpgid = idCall('int getpgid(int pid)', 'getpgid');
   const getsid = idCall('int getsid(int pid)', 'getsid');
@@ -193,6 +222,21 @@ function bind(koffi: Koffi): HostLibc {
   return {
     takes,
     xattr,
+    statfs: statfsPath && statfsFd && ((target) => {
+      const buf = new Uint8Array(HOST_STATFS_SIZE);
+      if (typeof target === 'string') statfsPath(target, buf);
+      else statfsFd(target, buf);
+      return buf;
+    }),
+    sync: (fd) => (fd === undefined ? syncAll() : void syncFs(fd)),
+    ioctl: ioctlFn && ((fd, request, arg) => {
+      for (;;) {
+        const r = ioctlFn(fd, request, 'uint8_t *', arg);
+        if (r >= 0) return r;
+        const e = koffi.errno();
+        if (e !== EINTR) throw failure(e, 'ioctl');
+      }
+    }),
     setsid,
     setpgid: (pid, pgid) => void setpgid(pid, pgid),
     getpgid,

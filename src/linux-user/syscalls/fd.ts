@@ -2,14 +2,15 @@
 // locks.ts), terminal ioctls and pipe2 — the calls that work on the fd table and an open
 // file's flags rather than on file contents or paths (fs.ts).
 
-import { closeSync } from 'node:fs';
+import { closeSync, fstatSync } from 'node:fs';
 import { E } from '../errno.js';
 import { OpenFile, type FdEntry } from '../fd-table.js';
 import { FCNTL, FD_CLOEXEC, IOCTL, SETFL_NAMES } from '../generic/constants.js';
-import { encodeTermios, encodeWinsize } from '../generic/structs.js';
+import { TERMIOS_SIZE, WINSIZE_SIZE, encodeTermios, encodeWinsize } from '../generic/structs.js';
+import { hostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { hostPipe, hostTermios } from '../vfs/host.js';
-import { fdEntry, u32s, writeGuest, type SyscallArgs } from './args.js';
+import { fdEntry, readGuest, u32s, writeGuest, type SyscallArgs } from './args.js';
 import { dropPosixLocksOnClose, fcntlLock, isLockCmd } from './locks.js';
 
 type A = SyscallArgs;
@@ -75,24 +76,69 @@ export function sysFcntl(p: LinuxProcess, a: A): number {
 
 // --- ioctl ----------------------------------------------------------------------------------
 
+/** The terminal requests the host's ioctl serves, with the size of what their argument points at. */
+const TTY_IOCTL_SIZES: ReadonlyMap<number, { size: number; write: boolean }> = new Map([
+  [IOCTL.TCGETS, { size: TERMIOS_SIZE, write: false }],
+  [IOCTL.TCSETS, { size: TERMIOS_SIZE, write: true }],
+  [IOCTL.TCSETSW, { size: TERMIOS_SIZE, write: true }],
+  [IOCTL.TCSETSF, { size: TERMIOS_SIZE, write: true }],
+  [IOCTL.TIOCGWINSZ, { size: WINSIZE_SIZE, write: false }],
+  [IOCTL.TIOCSWINSZ, { size: WINSIZE_SIZE, write: true }],
+  [IOCTL.TIOCGPGRP, { size: 4, write: false }],
+  [IOCTL.TIOCSPGRP, { size: 4, write: true }],
+]);
+
+/**
+ * ioctl: the terminal requests on a tty go to the host's ioctl through host/libc.ts (the
+ * numbers and structs are the same there; a guest pid is the host's), FIONREAD on any fd;
+ * without the libc binding, TCGETS asks stty and TIOCGWINSZ Node's own terminal size.
+ */
 export function sysIoctl(p: LinuxProcess, a: A): number {
   const f = fdEntry(p, a.int(0)).file;
   const req = a.uint(1);
-  switch (req) {
-    case IOCTL.TCGETS:
-      if (f.kind !== 'tty') return -E.ENOTTY;
-      writeGuest(p, a.big(2), encodeTermios(hostTermios(f.hostFd)));
-      return 0;
-    case IOCTL.TIOCGWINSZ: {
-      if (f.kind !== 'tty') return -E.ENOTTY;
-      const tty = [process.stdout, process.stderr].find((s) => s.isTTY);
-      writeGuest(p, a.big(2), encodeWinsize(tty?.rows ?? 24, tty?.columns ?? 80));
+  const lc = hostLibc();
+  const tty = TTY_IOCTL_SIZES.get(req);
+  if (tty) {
+    if (f.kind !== 'tty') return -E.ENOTTY;
+    if (lc?.ioctl) {
+      const arg = tty.write ? readGuest(p, a.big(2), tty.size).slice() : new Uint8Array(tty.size);
+      if (!tty.write && !p.mem.canAccess(a.big(2), tty.size, 'write')) return -E.EFAULT;
+      lc.ioctl(f.hostFd, req, arg);
+      if (!tty.write) writeGuest(p, a.big(2), arg);
       return 0;
     }
-    default:
-      p.logUnimp?.(`Unsupported ioctl: fd ${a.int(0)} cmd 0x${req.toString(16)}`);
-      return -E.ENOTTY;
+    if (req === IOCTL.TCGETS) {
+      writeGuest(p, a.big(2), encodeTermios(hostTermios(f.hostFd)));
+      return 0;
+    }
+    if (req === IOCTL.TIOCGWINSZ) {
+      const out = [process.stdout, process.stderr].find((s) => s.isTTY);
+      writeGuest(p, a.big(2), encodeWinsize(out?.rows ?? 24, out?.columns ?? 80));
+      return 0;
+    }
+    return -E.ENOSYS;
   }
+  if (req === IOCTL.FIONREAD) return fionread(p, f, a.big(2));
+  p.logUnimp?.(`Unsupported ioctl: fd ${a.int(0)} cmd 0x${req.toString(16)}`);
+  return -E.ENOTTY;
+}
+
+/** FIONREAD: bytes a read would return now (a regular file: from our offset to its end). */
+function fionread(p: LinuxProcess, f: OpenFile, out: bigint): number {
+  let n: number;
+  if (f.kind === 'file') {
+    n = Math.max(0, fstatSync(f.hostFd).size - (f.pos ?? 0));
+  } else if (f.kind === 'pipe' || f.kind === 'tty' || f.kind === 'socket') {
+    const lc = hostLibc();
+    if (!lc?.ioctl) return -E.ENOSYS;
+    const arg = new Uint8Array(4);
+    lc.ioctl(f.hostFd, IOCTL.FIONREAD, arg);
+    n = new DataView(arg.buffer).getInt32(0, true) + (f.lookahead?.length ?? 0);
+  } else {
+    return -E.ENOTTY;
+  }
+  writeGuest(p, out, u32s([Math.min(n, 0x7fff_ffff)]));
+  return 0;
 }
 
 // --- pipes ------------------------------------------------------------------------------------

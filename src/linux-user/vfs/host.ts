@@ -217,13 +217,23 @@ export function hostTermios(hostFd: number): Termios {
 }
 
 /**
- * statfs(2) of a host path. Node's statfsSync raises the right error for a bad path but
- * lacks f_fsid, f_namelen and f_frsize, so the record comes from `stat -f` (GNU coreutils
- * prints f_fsid as val[0] << 32 | val[1]). f_flags stays 0: without ST_VALID, as from
+ * statfs(2) of a host path: the host's own call through host/libc.ts (struct statfs of a
+ * 64-bit asm-generic host). Without it: Node's statfsSync raises the right error for a bad
+ * path but lacks f_fsid, f_namelen and f_frsize, so the record comes from `stat -f` (GNU
+ * coreutils prints f_fsid as val[0] << 32 | val[1]), f_flags 0: without ST_VALID, as from
  * kernels before 2.6.36, glibc's statvfs reads the mount flags from /proc/mounts itself.
  * Returns null when stat(1) cannot tell us.
  */
 export function hostStatfs(path: string): Statfs | null {
+  const lc = hostLibc();
+  if (lc?.statfs) {
+    const dv = new DataView(lc.statfs(path).buffer);
+    const u64 = (at: number): bigint => dv.getBigUint64(at, true);
+    return {
+      type: u64(0), bsize: u64(8), blocks: u64(16), bfree: u64(24), bavail: u64(32), files: u64(40), ffree: u64(48),
+      fsid: [dv.getUint32(56, true), dv.getUint32(60, true)], namelen: u64(64), frsize: u64(72), flags: u64(80),
+    };
+  }
   fs.statfsSync(path);
   const r = childProcess().spawnSync('stat', ['-f', '-c', '%t %s %S %b %f %a %c %d %i %l', '--', path], { encoding: 'utf8', timeout: 5000 });
   const f = r.status === 0 ? r.stdout.trim().split(' ') : [];
@@ -240,10 +250,21 @@ export function hostStatfs(path: string): Statfs | null {
 export const hostFdPath = (hostFd: number): string => `/proc/${process.pid}/fd/${hostFd}`;
 
 /**
- * sync(2), or syncfs(2) of the file system holding `path`: Node has no binding for
- * either, so run sync(1) (`sync -f` is syncfs). Neither reports write-back errors here.
+ * sync(2), or syncfs(2) of the file system holding `path`: the host's calls through
+ * host/libc.ts; Node has no binding for either, so without it run sync(1) (`sync -f` is
+ * syncfs), which reports no write-back errors.
  */
 export function hostSync(path?: string): void {
+  const lc = hostLibc();
+  if (lc) {
+    if (path === undefined) return lc.sync();
+    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      return lc.sync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
   childProcess().spawnSync('sync', path === undefined ? [] : ['-f', '--', path], { stdio: 'ignore', timeout: 600_000 });
 }
 
