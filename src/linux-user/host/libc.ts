@@ -8,8 +8,8 @@
 // (fcntl F_GETLK ... F_OFD_SETLKW) and flock(2), which callers emulate for one process where
 // this module is null, extended attributes (the getxattr(2) family: EOPNOTSUPP without it),
 // pipe2 (without it, vfs/host.ts makes a pipe from a FIFO, a process spawn each),
-// statfs, sync and the terminal ioctls (without it, stat -f, sync(1) and stty), and
-// sessions and process groups (setsid, setpgid, getpgid, getsid). Failures are thrown as node:fs throws them (an Error with the errno
+// statfs, sync and the terminal ioctls (without it, stat -f, sync(1) and stty),
+// memfd_create, eventfd, mknodat and fallocate, and sessions and process groups. Failures are thrown as node:fs throws them (an Error with the errno
 // name as `code`), so errno.ts stays the one place that turns them into guest errnos.
 
 /** read/write on the bytes [off, off+len) of a buffer over shared memory (guest memory). */
@@ -46,6 +46,14 @@ export interface HostLibc {
    * the asm-generic guests. Absent on other hosts.
    */
   ioctl?(fd: number, request: number, arg: Uint8Array): number;
+  /** memfd_create(2) with host flags: a host fd. */
+  memfd(name: string, flags: number): number;
+  /** eventfd(2) with host flags: a host fd. */
+  eventfd(initval: number, flags: number): number;
+  /** mknodat(2) of an absolute host path. */
+  mknod(path: string, mode: number, dev: bigint): void;
+  /** fallocate(2). */
+  fallocate(fd: number, mode: number, offset: bigint, len: bigint): void;
   /** Sessions and process groups: setsid, setpgid, getpgid, getsid (guest pids are the host's). */
   setsid(): number;
   setpgid(pid: number, pgid: number): void;
@@ -85,6 +93,8 @@ const HOST_LOCK_TYPE: Readonly<Record<LockType, number>> = { RDLCK: 0, WRLCK: 1,
 const HOST_SEEK: Readonly<Record<Whence, number>> = { SET: 0, CUR: 1, END: 2 };
 const HOST_FLOCK = { l_type: 0, l_whence: 2, l_start: 8, l_len: 16, l_pid: 24, SIZE: 32 } as const;
 const HOST_LOCK_OP = { SH: 1, EX: 2, NB: 4, UN: 8 } as const;
+/** AT_FDCWD: mknodat is given absolute paths. */
+const AT_FDCWD = -100;
 /** sizeof(struct statfs) on a 64-bit asm-generic host: eleven 8-byte fields and f_spare[4]. */
 const HOST_STATFS_SIZE = 120;
 const nameOf = <K extends string>(table: Readonly<Record<K, number>>, v: number): K | undefined =>
@@ -208,6 +218,15 @@ function bind(koffi: Koffi): HostLibc {
     };
   };
   const setsid = idCall('int setsid()', 'setsid');
+  const memfdCreate = libc.func('int memfd_create(const char *name, unsigned int flags)') as (name: string, flags: number) => number;
+  const eventfdFn = libc.func('int eventfd(unsigned int initval, int flags)') as (v: number, flags: number) => number;
+  const mknodat = libc.func('int mknodat(int dirfd, const char *path, unsigned int mode, uint64_t dev)') as (d: number, p: string, m: number, dev: bigint) => number;
+  const fallocateFn = libc.func('int fallocate(int fd, int mode, int64_t offset, int64_t len)') as (fd: number, m: number, o: bigint, l: bigint) => number;
+  /** The result of a call that returns -1 and sets errno on failure. */
+  const checked = (r: number, name: string): number => {
+    if (r < 0) throw failure(koffi.errno(), name);
+    return r;
+  };
   const generic64 = HOST_LOCK_ARCHES.includes(process.arch);
   const statfsPath = generic64 ? idCall2('int statfs(const char *path, _Out_ uint8_t *buf)', 'statfs') : undefined;
   const statfsFd = generic64 ? idCall2('int fstatfs(int fd, _Out_ uint8_t *buf)', 'fstatfs') : undefined;
@@ -237,6 +256,15 @@ function bind(koffi: Koffi): HostLibc {
         if (e !== EINTR) throw failure(e, 'ioctl');
       }
     }),
+    memfd: (name, flags) => checked(memfdCreate(name, flags), 'memfd_create'),
+    eventfd: (v, flags) => checked(eventfdFn(v, flags), 'eventfd'),
+    mknod: (path, mode, dev) => void checked(mknodat(AT_FDCWD, path, mode, dev), 'mknodat'),
+    fallocate: (fd, mode, offset, len) => {
+      while (fallocateFn(fd, mode, offset, len) < 0) {
+        const e = koffi.errno();
+        if (e !== EINTR) throw failure(e, 'fallocate');
+      }
+    },
     setsid,
     setpgid: (pid, pgid) => void setpgid(pid, pgid),
     getpgid,

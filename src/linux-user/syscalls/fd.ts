@@ -1,16 +1,18 @@
 // Descriptor control: dup/dup3, fcntl (fd flags, status flags, dups; record locks in
-// locks.ts), terminal ioctls and pipe2 — the calls that work on the fd table and an open
-// file's flags rather than on file contents or paths (fs.ts).
+// locks.ts), terminal ioctls, and the fds that are not files opened by path — pipe2,
+// memfd_create, eventfd2: the calls that work on the fd table and an open file's flags
+// rather than on file contents or paths (fs.ts).
 
 import { closeSync, fstatSync } from 'node:fs';
-import { E } from '../errno.js';
+import { E, fail } from '../errno.js';
+import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import { OpenFile, type FdEntry } from '../fd-table.js';
 import { FCNTL, FD_CLOEXEC, IOCTL, SETFL_NAMES } from '../generic/constants.js';
 import { TERMIOS_SIZE, WINSIZE_SIZE, encodeTermios, encodeWinsize } from '../generic/structs.js';
 import { hostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { hostPipe, hostTermios } from '../vfs/host.js';
-import { fdEntry, readGuest, u32s, writeGuest, type SyscallArgs } from './args.js';
+import { fdEntry, guestString, readGuest, u32s, writeGuest, type SyscallArgs } from './args.js';
 import { dropPosixLocksOnClose, fcntlLock, isLockCmd } from './locks.js';
 
 type A = SyscallArgs;
@@ -163,4 +165,48 @@ export function sysPipe2(p: LinuxProcess, a: A): number {
   }
   writeGuest(p, a.big(0), u32s([rfd, wfd]));
   return 0;
+}
+
+// --- memfd_create / eventfd2 ---------------------------------------------------------------------
+
+/** memfd_create flags: MFD_CLOEXEC, MFD_ALLOW_SEALING, MFD_HUGETLB, MFD_NOEXEC_SEAL, MFD_EXEC. */
+const MFD = { CLOEXEC: 0x1, KNOWN: 0x1 | 0x2 | 0x4 | 0x8 | 0x10 } as const;
+/** The longest memfd name (NAME_MAX less the "memfd:" prefix). */
+const MFD_NAME_MAX = 249;
+const EFD_SEMAPHORE = 1;
+
+/** Installs a host fd made for the guest as a new guest fd (closing it when the table is full). */
+function installMade(p: LinuxProcess, hostFd: number, path: string, flags: number, kind: 'file' | 'pipe', cloexec: boolean): number {
+  const fd = p.fds.install(new OpenFile(hostFd, path, flags, kind, kind === 'file' ? 0 : null, true), cloexec, p.fdLimit);
+  if (fd < 0) {
+    closeSync(hostFd);
+    return -E.EMFILE;
+  }
+  return fd;
+}
+
+/** memfd_create: the host's anonymous file (through libc), read-write, offset 0. */
+export function sysMemfdCreate(p: LinuxProcess, a: A): number {
+  const flags = a.uint(1);
+  if (flags & ~MFD.KNOWN) return -E.EINVAL;
+  const name = guestString(p, a.big(0), MFD_NAME_MAX + 2);
+  if (Buffer.byteLength(name) > MFD_NAME_MAX) return -E.EINVAL;
+  const lc = hostLibc() ?? fail(E.ENOSYS);
+  const hostFd = lc.memfd(name, flags | MFD.CLOEXEC); // host fds are never inherited by Node's children
+  const o = p.abi.openFlags;
+  return installMade(p, hostFd, `/memfd:${name} (deleted)`, o.O_RDWR | o.O_LARGEFILE, 'file', (flags & MFD.CLOEXEC) !== 0);
+}
+
+/**
+ * eventfd2: the host's eventfd (through libc), non-blocking on the host like a pipe, so
+ * that a guest's blocking read waits in vfs/host.ts's EAGAIN retry; reads and writes are
+ * the host's (8 bytes, EINVAL otherwise).
+ */
+export function sysEventfd2(p: LinuxProcess, a: A): number {
+  const o = p.abi.openFlags;
+  const flags = a.int(1);
+  if (flags & ~(EFD_SEMAPHORE | o.O_CLOEXEC | o.O_NONBLOCK)) return -E.EINVAL;
+  const lc = hostLibc() ?? fail(E.ENOSYS);
+  const hostFd = lc.eventfd(a.uint(0), (flags & EFD_SEMAPHORE) | HOST_OPEN_FLAGS.O_NONBLOCK | HOST_OPEN_FLAGS.O_CLOEXEC);
+  return installMade(p, hostFd, 'anon_inode:[eventfd]', o.O_RDWR | (flags & o.O_NONBLOCK), 'pipe', (flags & o.O_CLOEXEC) !== 0);
 }

@@ -1,7 +1,7 @@
 // File, directory and path syscalls over node:fs synchronous calls: open/close, stat
-// family, getdents64 from a directory snapshot, *at path operations, ownership and times,
-// statfs, truncate and sync. Moving data (read/write and their forms, lseek, sendfile) is
-// in rw.ts; descriptor control (dup, fcntl, ioctl, pipe2) in fd.ts.
+// family, getdents64 from a directory snapshot, *at path operations, mknodat, ownership
+// and times, statfs, truncate, fallocate and sync. Moving data (read/write and their
+// forms, lseek, sendfile) is in rw.ts; descriptor control (dup, fcntl, ioctl, pipe2) in fd.ts.
 
 import * as fs from 'node:fs';
 import { E, fail } from '../errno.js';
@@ -20,6 +20,7 @@ import {
 } from '../vfs/host.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
 import { isGuestProcFile, openGuestProcFile } from '../vfs/proc.js';
+import { hostLibc } from '../host/libc.js';
 import { fdEntry, guestOut, guestString, long, readGuest, uint, writeGuest, type SyscallArgs } from './args.js';
 import { dropPosixLocksOnClose } from './locks.js';
 import { accMode } from './rw.js';
@@ -360,6 +361,33 @@ export function sysUtimensat(p: LinuxProcess, a: A): number {
   return 0;
 }
 
+// --- mknodat ------------------------------------------------------------------------------
+
+const S_IFMT = 0o170000;
+const S_IF = { REG: 0o100000, FIFO: 0o010000, CHR: 0o020000, BLK: 0o060000, SOCK: 0o140000 } as const;
+
+/** The kernel's dev_t (new_decode_dev) as glibc's makedev encodes it for the host's mknodat. */
+function glibcDev(dev: number): bigint {
+  const major = BigInt((dev & 0xfff00) >>> 8);
+  const minor = BigInt((dev & 0xff) | ((dev >>> 12) & 0xfff00));
+  return ((major & 0xfffff000n) << 32n) | ((major & 0xfffn) << 8n) | ((minor & 0xffffff00n) << 12n) | (minor & 0xffn);
+}
+
+/** mknodat: a regular file here; FIFOs, devices and sockets by the host's mknodat (libc). */
+export function sysMknodat(p: LinuxProcess, a: A): number {
+  const mode = a.uint(2);
+  const type = mode & S_IFMT;
+  const host = resolveAt(p, a.int(0), guestString(p, a.big(1)));
+  const perm = mode & 0o7777 & ~p.umask;
+  if (type === 0 || type === S_IF.REG) {
+    fs.closeSync(fs.openSync(host, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, perm));
+    return 0;
+  }
+  if (type !== S_IF.FIFO && type !== S_IF.CHR && type !== S_IF.BLK && type !== S_IF.SOCK) return -E.EINVAL;
+  (hostLibc() ?? fail(E.ENOSYS)).mknod(host, type | perm, glibcDev(a.uint(3)));
+  return 0;
+}
+
 // --- file-system statistics ---------------------------------------------------------------
 
 function putStatfs(p: LinuxProcess, hostPath: string, out: bigint): number {
@@ -390,6 +418,20 @@ export function sysFtruncate(p: LinuxProcess, a: A): number {
   if (f.kind === 'path') return -E.EBADF;
   if (accMode(p, f) === p.abi.openFlags.O_RDONLY) return -E.EINVAL;
   fs.ftruncateSync(f.hostFd, Number(len));
+  return 0;
+}
+
+/** fallocate: the host's (through libc); its mode flags (KEEP_SIZE, PUNCH_HOLE, ...) are Linux's on both sides. */
+export function sysFallocate(p: LinuxProcess, a: A): number {
+  const f = fdEntry(p, a.int(0)).file;
+  const offset = long(a.big(2));
+  const len = long(a.big(3));
+  if (offset < 0n || len <= 0n) return -E.EINVAL;
+  if (offset + len > MAX_OFFSET) return -E.EFBIG;
+  if (f.kind === 'path' || accMode(p, f) === p.abi.openFlags.O_RDONLY) return -E.EBADF;
+  if (f.kind === 'pipe') return -E.ESPIPE;
+  if (f.kind !== 'file') return -E.ENODEV;
+  (hostLibc() ?? fail(E.EOPNOTSUPP)).fallocate(f.hostFd, a.int(1), offset, len);
   return 0;
 }
 

@@ -66,6 +66,10 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('faccessat', fs.sysFaccessat, ['dirfd', 'path', 'accessmode']),
   row('faccessat2', fs.sysFaccessat2, ['dirfd', 'path', 'accessmode', 'atflags']),
   row('getcwd', fs.sysGetcwd, ['buf', 'ulong']),
+  row('mknodat', fs.sysMknodat, ['dirfd', 'path', 'mode', 'hex']),
+  row('fallocate', fs.sysFallocate, ['fd', 'int', 'long', 'long']),
+  row('memfd_create', fd.sysMemfdCreate, ['path', 'hex']),
+  row('eventfd2', fd.sysEventfd2, ['int', 'fdflags']),
   // extended attributes
   row('setxattr', xattr.sysSetxattr, ['path', 'path', 'ptr', 'ulong', 'int']),
   row('lsetxattr', xattr.sysLsetxattr, ['path', 'path', 'ptr', 'ulong', 'int']),
