@@ -474,7 +474,32 @@ describe('ppoll', () => {
     expect(n('ppoll', pollfds(SCRATCH, [[-1, IN]]), 1, 0, 0, 0)).toBe(-E.ENOSYS);
   });
 
-  it('a pipe is probed by reading ahead: data is POLLIN and reads still see it; EOF is POLLHUP', () => {
+  it('with the host\'s poll: a write end is POLLOUT, data POLLIN, a gone writer POLLHUP', () => {
+    if (!hostLibc()) return;
+    expect(n('pipe2', SCRATCH + 0x300, 0)).toBe(0);
+    const [r, w] = [u32At(SCRATCH + 0x300), u32At(SCRATCH + 0x304)];
+    expect(n('ppoll', pollfds(SCRATCH + 0x40, [[w, OUT]]), 1, 0, 0, 0)).toBe(1);
+    expect(revents(SCRATCH + 0x40, 0)).toBe(OUT);
+    const P = pollfds(SCRATCH, [[r, IN]]);
+    expect(n('ppoll', P, 1, timeout(SCRATCH + 0x100, 10_000_000n), 0, 0)).toBe(0);
+    rig.mem.rawWrite(SCRATCH + 0x400, Buffer.from('x'));
+    expect(n('write', w, SCRATCH + 0x400, 1)).toBe(1);
+    expect(n('ppoll', P, 1, 0, 0, 0)).toBe(1);
+    expect(revents(P, 0)).toBe(IN);
+    expect(n('close', w)).toBe(0);
+    expect(n('ppoll', P, 1, 0, 0, 0)).toBe(1);
+    expect(revents(P, 0)).toBe(IN | POLL.HUP);
+  });
+
+  it('without it, a pipe is probed by reading ahead: data is POLLIN and reads still see it; EOF is POLLHUP', () => {
+    setHostLibc(null);
+    try {
+      pipeByReadAhead();
+    } finally {
+      setHostLibc(undefined);
+    }
+  });
+  const pipeByReadAhead = (): void => {
     expect(n('pipe2', SCRATCH + 0x300, 0)).toBe(0);
     const [r, w] = [u32At(SCRATCH + 0x300), u32At(SCRATCH + 0x304)];
     const P = pollfds(SCRATCH, [[r, IN]]);
@@ -496,7 +521,7 @@ describe('ppoll', () => {
     expect(n('ppoll', P, 1, 0, 0, 0)).toBe(1);
     expect(revents(P, 0)).toBe(POLL.HUP);
     expect(n('read', r, SCRATCH + 0x500, 100)).toBe(0);
-  });
+  };
 });
 
 describe('paths', () => {

@@ -46,6 +46,8 @@ export interface HostLibc {
    * the asm-generic guests. Absent on other hosts.
    */
   ioctl?(fd: number, request: number, arg: Uint8Array): number;
+  /** poll(2) of one host fd for `events`, not waiting: its revents (the POLL* bits are the same on host and guest). */
+  pollOne(fd: number, events: number): number;
   /** memfd_create(2) with host flags: a host fd. */
   memfd(name: string, flags: number): number;
   /** eventfd(2) with host flags: a host fd. */
@@ -218,6 +220,8 @@ function bind(koffi: Koffi): HostLibc {
     };
   };
   const setsid = idCall('int setsid()', 'setsid');
+  const pollFn = libc.func('int poll(_Inout_ uint8_t *fds, unsigned long nfds, int timeout)') as (fds: Buffer, n: number, timeout: number) => number;
+  const pollFd = Buffer.alloc(8);
   const memfdCreate = libc.func('int memfd_create(const char *name, unsigned int flags)') as (name: string, flags: number) => number;
   const eventfdFn = libc.func('int eventfd(unsigned int initval, int flags)') as (v: number, flags: number) => number;
   const mknodat = libc.func('int mknodat(int dirfd, const char *path, unsigned int mode, uint64_t dev)') as (d: number, p: string, m: number, dev: bigint) => number;
@@ -256,6 +260,16 @@ function bind(koffi: Koffi): HostLibc {
         if (e !== EINTR) throw failure(e, 'ioctl');
       }
     }),
+    pollOne(fd, events) {
+      pollFd.writeInt32LE(fd, 0);
+      pollFd.writeInt16LE(events, 4);
+      pollFd.writeInt16LE(0, 6);
+      while (pollFn(pollFd, 1, 0) < 0) {
+        const e = koffi.errno();
+        if (e !== EINTR) throw failure(e, 'poll');
+      }
+      return pollFd.readUint16LE(6);
+    },
     memfd: (name, flags) => checked(memfdCreate(name, flags), 'memfd_create'),
     eventfd: (v, flags) => checked(eventfdFn(v, flags), 'eventfd'),
     mknod: (path, mode, dev) => void checked(mknodat(AT_FDCWD, path, mode, dev), 'mknodat'),

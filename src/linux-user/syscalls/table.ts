@@ -112,6 +112,7 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('pipe2', fd.sysPipe2, ['ptr', 'fdflags']),
   row('sendfile', rw.sysSendfile, ['fd', 'fd', 'ptr', 'ulong']),
   row('ppoll', poll.sysPpoll, ['ptr', 'int', 'timespec', 'ptr', 'ulong']),
+  row('pselect6', poll.sysPselect6, ['int', 'ptr', 'ptr', 'ptr', 'ptr', 'ptr']),
   // memory
   row('brk', mman.sysBrk, ['ptr'], 'ptr'),
   row('mmap', mman.sysMmap, ['ptr', 'ulong', 'prot', 'mmapflags', 'fd', 'long'], 'ptr'),
