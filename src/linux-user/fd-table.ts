@@ -66,6 +66,15 @@ export class FdTable {
     return Number.isInteger(fd) && fd >= 0 ? this.fds[fd] : undefined;
   }
 
+  /** The open fd numbers, in order. */
+  numbers(): number[] {
+    const out: number[] = [];
+    this.fds.forEach((e, fd) => {
+      if (e) out.push(fd);
+    });
+    return out;
+  }
+
   /** The lowest free fd ≥ min and < limit, or -1 (EMFILE). */
   lowestFree(min: number, limit: number): number {
     for (let fd = min; fd < limit; fd++) if (!this.fds[fd]) return fd;

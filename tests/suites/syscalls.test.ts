@@ -228,6 +228,27 @@ describe('files', () => {
     n('lseek', fd, 0, SEEK.SET);
     expect(n('getdents64', fd, SCRATCH, 10)).toBe(-E.EINVAL); // first entry does not fit
   });
+  it('/proc/self/fd lists the guest\'s fd numbers (as links), not the host\'s, and again after a rewind', () => {
+    writeFileSync(`${dir}/x`, '');
+    const file = n('openat', AT.FDCWD, str('x'), O.O_RDONLY);
+    const fd = n('openat', AT.FDCWD, str('/proc/self/fd'), O.O_RDONLY | O.O_DIRECTORY);
+    const names = (): string[] => {
+      const out: string[] = [];
+      for (let len; (len = n('getdents64', fd, SCRATCH, 4096)) > 0; ) {
+        for (let off = 0; off < len; off += rig.mem.dv.getUint16(SCRATCH + off + 16, true)) {
+          const reclen = rig.mem.dv.getUint16(SCRATCH + off + 16, true);
+          const name = bytesAt(SCRATCH + off + 19, reclen - 19).toString().replace(/\0.*$/s, '');
+          if (name !== '.' && name !== '..') expect(rig.mem.u8[SCRATCH + off + 18]).toBe(DT.LNK);
+          out.push(name);
+        }
+      }
+      return out;
+    };
+    expect(names()).toEqual(['.', '..', String(file), String(fd)]);
+    const third = n('openat', AT.FDCWD, str('x'), O.O_RDONLY);
+    n('lseek', fd, 0, SEEK.SET);
+    expect(names()).toEqual(['.', '..', String(file), String(fd), String(third)]);
+  });
 
   it('cwd: getcwd, chdir, fchdir, relative *at paths, mkdirat, unlinkat, renameat2', () => {
     expect(n('getcwd', SCRATCH, 4096)).toBe(Buffer.byteLength(dir) + 1);

@@ -19,7 +19,7 @@ import {
   listDirectory, nodeTime, translateOpenFlags,
 } from '../vfs/host.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
-import { isGuestProcFile, openGuestProcFile } from '../vfs/proc.js';
+import { guestFdListing, isGuestProcFile, openGuestProcFile } from '../vfs/proc.js';
 import { hostLibc } from '../host/libc.js';
 import { fdEntry, guestOut, guestString, long, readGuest, uint, writeGuest, type SyscallArgs } from './args.js';
 import { dropPosixLocksOnClose } from './locks.js';
@@ -124,7 +124,7 @@ export function sysGetdents64(p: LinuxProcess, a: A): number {
   if (f.kind !== 'dir') return f.kind === 'path' ? -E.EBADF : -E.ENOTDIR;
   const count = Math.min(a.size(2), MAX_RW_COUNT);
   const out = guestOut(p, a.ptr(1), count);
-  f.dirEntries ??= listDirectory(f.path);
+  f.dirEntries ??= guestFdListing(p, f.path) ?? listDirectory(f.path);
   let pos = f.pos ?? 0;
   let used = 0;
   while (pos < f.dirEntries.length) {

@@ -1,6 +1,7 @@
 // The guest's own /proc files, which the host's would get wrong (they describe Node):
 // /proc/self/{maps,auxv,cmdline,environ,stat,status} (also as /proc/<our pid>/ and
-// /proc/thread-self/), and /proc/cpuinfo for the guest CPU. As QEMU's linux-user does,
+// /proc/thread-self/), /proc/cpuinfo for the guest CPU, and the listings of
+// /proc/self/fd and fdinfo (getdents64 asks guestFdListing). As QEMU's linux-user does,
 // an open of one gets a host file holding the text made at that moment (anonymous: made
 // and unlinked at once), so read, lseek, pread and fstat work on it as on any file. Every
 // other /proc path goes to the host. /proc/self/exe is vfs/path.ts's (isProcSelfExe).
@@ -9,6 +10,8 @@ import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostRandomBytes } from '../../host-lazy.js';
+import type { DirEntry } from '../fd-table.js';
+import { DT } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
 
 /** What makes each file: its text (or bytes) now. */
@@ -30,6 +33,22 @@ function makerFor(p: LinuxProcess, path: string): Maker | null {
   if (!m) return null;
   if (m[1] !== 'self' && m[1] !== 'thread-self' && Number(m[1]) !== p.pid) return null;
   return PER_PROCESS[m[2]] ?? null;
+}
+
+/**
+ * The listing of /proc/self/fd or /proc/self/fdinfo (host path `path`): the guest's fd
+ * numbers, not the host's; null for any other directory.
+ */
+export function guestFdListing(p: LinuxProcess, path: string): DirEntry[] | null {
+  const m = /^\/proc\/(self|thread-self|\d+)\/(fd|fdinfo)\/?$/.exec(path);
+  if (!m || (m[1] !== 'self' && m[1] !== 'thread-self' && Number(m[1]) !== p.pid)) return null;
+  const type = m[2] === 'fd' ? DT.LNK : DT.REG;
+  const entries: DirEntry[] = [
+    { name: Buffer.from('.'), ino: 1n, type: DT.DIR },
+    { name: Buffer.from('..'), ino: 2n, type: DT.DIR },
+  ];
+  for (const fd of p.fds.numbers()) entries.push({ name: Buffer.from(String(fd)), ino: BigInt(0x1000 + fd), type });
+  return entries;
 }
 
 /** Whether `path` (a host path, after -L) is one of the files made here. */
