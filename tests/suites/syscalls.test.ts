@@ -654,6 +654,17 @@ describe('memory', () => {
     expect(n('madvise', b, PAGE_SIZE, 9 /* MADV_REMOVE */)).toBe(-E.EINVAL);
     expect(n('madvise', UNMAPPED, PAGE_SIZE, 3)).toBe(-E.ENOMEM);
   });
+  it('madvise DONTNEED on a private file mapping reads the file again, not zeros', () => {
+    writeFileSync(`${dir}/m`, Buffer.alloc(PAGE_SIZE + 100, 0x61));
+    const fd = n('openat', AT.FDCWD, str('m'), O.O_RDONLY);
+    const at = n('mmap', 0, 2 * PAGE_SIZE, PROT.READ | PROT.WRITE, MAP.PRIVATE, fd, 0);
+    rig.mem.rawFill(at, 10, 0x7a);
+    expect(rig.mem.u8[at]).toBe(0x7a);
+    expect(n('madvise', at, 2 * PAGE_SIZE, 4 /* MADV_DONTNEED */)).toBe(0);
+    expect(rig.mem.u8[at]).toBe(0x61);
+    expect(rig.mem.u8[at + PAGE_SIZE + 99]).toBe(0x61);
+    expect(rig.mem.u8[at + PAGE_SIZE + 100]).toBe(0); // past the end of the file
+  });
 
   it('brk grows and shrinks the heap', () => {
     const start = n('brk', 0);

@@ -3,7 +3,7 @@
 // a writable MAP_SHARED one is written back to its file at msync, munmap and exit
 // (shared-mappings.ts), though other processes do not see its writes in between.
 
-import { readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Mapping } from '../../memory/address-space.js';
 import { GUEST_LIMIT, PAGE_SHIFT, PAGE_SIZE, PERM } from '../../memory/layout.js';
 import { E, fail } from '../errno.js';
@@ -234,10 +234,37 @@ export function sysMadvise(p: LinuxProcess, a: A): number {
   }
   if (!p.as.isMapped(start, size)) return -E.ENOMEM;
   if (advice === MADV.DONTNEED || advice === MADV.DONTNEED_LOCKED) {
-    // Private pages are dropped: the next touch sees zero-fill (for anonymous memory,
-    // exactly Linux; file-backed private pages would be re-read from the file).
+    // The pages are dropped: anonymous memory reads as zero again, a file mapping as the
+    // file (a shared one after its writes reached the file), as the next touch would
+    // fault the pages in on Linux.
     invalidateCode(p, start, size);
+    p.sharedMaps.flush(start, start + size);
     p.mem.rawFill(start, size);
+    refillFromFiles(p, start, start + size);
   }
   return 0;
+}
+
+/** Reads the file pages of the file mappings in [start, end) back in (short of a file's end: zero). */
+function refillFromFiles(p: LinuxProcess, start: number, end: number): void {
+  for (const m of p.as.mappings) {
+    const lo = Math.max(start, m.start);
+    const hi = Math.min(end, m.end);
+    if (lo >= hi || !m.name.startsWith('/')) continue;
+    let fd: number;
+    try {
+      fd = openSync(m.name, 'r');
+    } catch {
+      continue; // the file is gone: the pages stay zero, as a truncated file's would (SIGBUS on Linux)
+    }
+    try {
+      for (let done = 0; done < hi - lo; ) {
+        const n = readSync(fd, p.mem.u8, lo + done, hi - lo - done, m.offset + (lo - m.start) + done);
+        if (n <= 0) break;
+        done += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
