@@ -8,6 +8,7 @@ import { lstatSync } from 'node:fs';
 import { E, fail } from '../errno.js';
 import { AT } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
+import { isOwnProcDir } from './proc.js';
 
 export function joinPath(base: string, rel: string): string {
   return base.endsWith('/') ? base + rel : `${base}/${rel}`;
@@ -48,7 +49,7 @@ export function dirBase(p: LinuxProcess, dirfd: number): string {
  */
 function procFdPath(p: LinuxProcess, path: string): string | null {
   const m = /^\/proc\/(self|thread-self|\d+)\/(fd|fdinfo)\/(\d+)$/.exec(path);
-  if (!m || (m[1] !== 'self' && m[1] !== 'thread-self' && Number(m[1]) !== p.pid)) return null;
+  if (!m || !isOwnProcDir(p, m[1])) return null;
   const file = p.fds.get(Number(m[3]))?.file;
   if (!file || file.hostFd < 0) fail(E.ENOENT);
   return `/proc/self/${m[2]}/${file.hostFd}`;

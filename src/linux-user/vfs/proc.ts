@@ -26,13 +26,16 @@ const PER_PROCESS: Readonly<Record<string, Maker>> = {
   status: procStatus,
 };
 
+/** Whether /proc/<which>/ is this process's own directory: self, thread-self or our pid. */
+export function isOwnProcDir(p: LinuxProcess, which: string): boolean {
+  return which === 'self' || which === 'thread-self' || Number(which) === p.pid;
+}
+
 /** The maker for host path `path` when it names one of the guest's own /proc files. */
 function makerFor(p: LinuxProcess, path: string): Maker | null {
   if (path === '/proc/cpuinfo') return p.cpuinfo ? () => p.cpuinfo!() : null;
   const m = /^\/proc\/(self|thread-self|\d+)\/([a-z]+)$/.exec(path);
-  if (!m) return null;
-  if (m[1] !== 'self' && m[1] !== 'thread-self' && Number(m[1]) !== p.pid) return null;
-  return PER_PROCESS[m[2]] ?? null;
+  return m && isOwnProcDir(p, m[1]) ? PER_PROCESS[m[2]] ?? null : null;
 }
 
 /**
@@ -41,7 +44,7 @@ function makerFor(p: LinuxProcess, path: string): Maker | null {
  */
 export function guestFdListing(p: LinuxProcess, path: string): DirEntry[] | null {
   const m = /^\/proc\/(self|thread-self|\d+)\/(fd|fdinfo)\/?$/.exec(path);
-  if (!m || (m[1] !== 'self' && m[1] !== 'thread-self' && Number(m[1]) !== p.pid)) return null;
+  if (!m || !isOwnProcDir(p, m[1])) return null;
   const type = m[2] === 'fd' ? DT.LNK : DT.REG;
   const entries: DirEntry[] = [
     { name: Buffer.from('.'), ino: 1n, type: DT.DIR },
