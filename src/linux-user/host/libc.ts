@@ -9,7 +9,8 @@
 // this module is null, extended attributes (the getxattr(2) family: EOPNOTSUPP without it),
 // pipe2 (without it, vfs/host.ts makes a pipe from a FIFO, a process spawn each),
 // statfs, sync and the terminal ioctls (without it, stat -f, sync(1) and stty),
-// memfd_create, eventfd, mknodat and fallocate, and sessions and process groups. Failures are thrown as node:fs throws them (an Error with the errno
+// memfd_create, eventfd, renameat2, linkat, mknodat and fallocate, and sessions and
+// process groups. Failures are thrown as node:fs throws them (an Error with the errno
 // name as `code`), so errno.ts stays the one place that turns them into guest errnos.
 
 /** read/write on the bytes [off, off+len) of a buffer over shared memory (guest memory). */
@@ -52,6 +53,10 @@ export interface HostLibc {
   memfd(name: string, flags: number): number;
   /** eventfd(2) with host flags: a host fd. */
   eventfd(initval: number, flags: number): number;
+  /** renameat2(2) of absolute host paths, with its flags (NOREPLACE, EXCHANGE, WHITEOUT: atomic). */
+  rename(from: string, to: string, flags: number): void;
+  /** linkat(2): from an absolute host path, or (with AT_EMPTY_PATH and an empty path) host fd `fromFd`. */
+  link(fromFd: number, from: string, to: string, flags: number): void;
   /** mknodat(2) of an absolute host path. */
   mknod(path: string, mode: number, dev: bigint): void;
   /** fallocate(2). */
@@ -95,7 +100,7 @@ const HOST_LOCK_TYPE: Readonly<Record<LockType, number>> = { RDLCK: 0, WRLCK: 1,
 const HOST_SEEK: Readonly<Record<Whence, number>> = { SET: 0, CUR: 1, END: 2 };
 const HOST_FLOCK = { l_type: 0, l_whence: 2, l_start: 8, l_len: 16, l_pid: 24, SIZE: 32 } as const;
 const HOST_LOCK_OP = { SH: 1, EX: 2, NB: 4, UN: 8 } as const;
-/** AT_FDCWD: mknodat is given absolute paths. */
+/** AT_FDCWD: the *at calls here are given absolute paths. */
 const AT_FDCWD = -100;
 /** sizeof(struct statfs) on a 64-bit asm-generic host: eleven 8-byte fields and f_spare[4]. */
 const HOST_STATFS_SIZE = 120;
@@ -224,6 +229,8 @@ function bind(koffi: Koffi): HostLibc {
   const pollFd = Buffer.alloc(8);
   const memfdCreate = libc.func('int memfd_create(const char *name, unsigned int flags)') as (name: string, flags: number) => number;
   const eventfdFn = libc.func('int eventfd(unsigned int initval, int flags)') as (v: number, flags: number) => number;
+  const renameat2 = libc.func('int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags)') as (a: number, b: string, c: number, d: string, f: number) => number;
+  const linkat = libc.func('int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)') as (a: number, b: string, c: number, d: string, f: number) => number;
   const mknodat = libc.func('int mknodat(int dirfd, const char *path, unsigned int mode, uint64_t dev)') as (d: number, p: string, m: number, dev: bigint) => number;
   const fallocateFn = libc.func('int fallocate(int fd, int mode, int64_t offset, int64_t len)') as (fd: number, m: number, o: bigint, l: bigint) => number;
   /** The result of a call that returns -1 and sets errno on failure. */
@@ -272,6 +279,8 @@ function bind(koffi: Koffi): HostLibc {
     },
     memfd: (name, flags) => checked(memfdCreate(name, flags), 'memfd_create'),
     eventfd: (v, flags) => checked(eventfdFn(v, flags), 'eventfd'),
+    rename: (from, to, flags) => void checked(renameat2(AT_FDCWD, from, AT_FDCWD, to, flags), 'renameat2'),
+    link: (fromFd, from, to, flags) => void checked(linkat(fromFd, from, AT_FDCWD, to, flags), 'linkat'),
     mknod: (path, mode, dev) => void checked(mknodat(AT_FDCWD, path, mode, dev), 'mknodat'),
     fallocate: (fd, mode, offset, len) => {
       while (fallocateFn(fd, mode, offset, len) < 0) {

@@ -186,6 +186,11 @@ function renameAt(p: LinuxProcess, a: A, flags: number): number {
   if (flags & RENAME.EXCHANGE && flags & (RENAME.NOREPLACE | RENAME.WHITEOUT)) return -E.EINVAL;
   const from = resolveAt(p, a.int(0), guestString(p, a.big(1)));
   const to = resolveAt(p, a.int(2), guestString(p, a.big(3)));
+  const lc = hostLibc();
+  if (lc) {
+    lc.rename(from, to, flags); // the host's renameat2: its flags atomic
+    return 0;
+  }
   if (flags & (RENAME.EXCHANGE | RENAME.WHITEOUT)) {
     // Node cannot pass renameat2 flags; an emulated exchange would not be atomic.
     p.logUnimp?.(`Unsupported renameat2 flags: 0x${flags.toString(16)}`);
@@ -220,15 +225,31 @@ export function sysSymlinkat(p: LinuxProcess, a: A): number {
   return 0;
 }
 
+/** AT_FDCWD for the host's *at calls, which get absolute paths here. */
+const AT_FDCWD_HOST = -100;
+
 export function sysLinkat(p: LinuxProcess, a: A): number {
   const flags = a.int(4);
   if (flags & ~(AT.SYMLINK_FOLLOW | AT.EMPTY_PATH)) return -E.EINVAL;
-  if (flags & AT.EMPTY_PATH) {
-    p.logUnimp?.('linkat AT_EMPTY_PATH');
-    return -E.ENOENT;
-  }
-  let from = resolveAt(p, a.int(0), guestString(p, a.big(1)));
+  const fromPath = guestString(p, a.big(1));
   const to = resolveAt(p, a.int(2), guestString(p, a.big(3)));
+  const lc = hostLibc();
+  if (flags & AT.EMPTY_PATH && fromPath === '') {
+    // The file the fd refers to (an O_TMPFILE one too); its host fd does the same.
+    const file = fdEntry(p, a.int(0)).file;
+    if (!lc || file.hostFd < 0) {
+      p.logUnimp?.('linkat AT_EMPTY_PATH without the host libc');
+      return -E.ENOENT;
+    }
+    lc.link(file.hostFd, '', to, AT.EMPTY_PATH);
+    return 0;
+  }
+  let from = resolveAt(p, a.int(0), fromPath);
+  if (lc) {
+    // The host's linkat: AT_SYMLINK_FOLLOW also follows /proc/self/fd's magic links.
+    lc.link(AT_FDCWD_HOST, from, to, flags & AT.SYMLINK_FOLLOW);
+    return 0;
+  }
   // link(2) on Linux does not follow a symlink source; AT_SYMLINK_FOLLOW asks for it.
   if (flags & AT.SYMLINK_FOLLOW) from = fs.realpathSync.native(from);
   fs.linkSync(from, to);
