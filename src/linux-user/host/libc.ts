@@ -49,6 +49,8 @@ export interface HostLibc {
   ioctl?(fd: number, request: number, arg: Uint8Array): number;
   /** poll(2) of one host fd for `events`, not waiting: its revents (the POLL* bits are the same on host and guest). */
   pollOne(fd: number, events: number): number;
+  /** poll(2) of host fds, waiting up to `timeoutMs` (-1: no limit): their revents. */
+  pollMany(fds: readonly { fd: number; events: number }[], timeoutMs: number): number[];
   /** memfd_create(2) with host flags: a host fd. */
   memfd(name: string, flags: number): number;
   /** eventfd(2) with host flags: a host fd. */
@@ -276,6 +278,18 @@ function bind(koffi: Koffi): HostLibc {
         if (e !== EINTR) throw failure(e, 'poll');
       }
       return pollFd.readUint16LE(6);
+    },
+    pollMany(fds, timeoutMs) {
+      const buf = Buffer.alloc(fds.length * 8);
+      fds.forEach(({ fd, events }, i) => {
+        buf.writeInt32LE(fd, i * 8);
+        buf.writeInt16LE(events, i * 8 + 4);
+      });
+      while (pollFn(buf, fds.length, timeoutMs) < 0) {
+        const e = koffi.errno();
+        if (e !== EINTR) throw failure(e, 'poll');
+      }
+      return fds.map((_, i) => buf.readUint16LE(i * 8 + 6));
     },
     memfd: (name, flags) => checked(memfdCreate(name, flags), 'memfd_create'),
     eventfd: (v, flags) => checked(eventfdFn(v, flags), 'eventfd'),

@@ -7,8 +7,9 @@
 // open of it) into the open file's look-ahead, which reads return first: data is POLLIN;
 // end of file is POLLHUP on a pipe and POLLIN on a terminal (the next read returns 0); a
 // socket or a write end cannot be asked, so a set holding one answers -ENOSYS (shown
-// under -d unimp). Waiting re-probes with short sleeps until something is ready or the
-// timeout passes.
+// under -d unimp). Waiting blocks in the host's poll when every fd of the set is one it
+// can watch, else re-probes with short sleeps until something is ready or the timeout
+// passes.
 
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { E } from '../errno.js';
@@ -123,8 +124,35 @@ function waitReady(p: LinuxProcess, entries: readonly { fd: number; events: numb
       p.logUnimp?.('poll with nothing that can become ready and no timeout would block for ever');
       return -E.ENOSYS;
     }
+    // Nothing ready: wait in the host's poll when it can watch every fd of the set (pipes,
+    // terminals and sockets with nothing read ahead), else re-probe after a short sleep.
+    const lc = hostLibc();
+    const hostFds = lc ? hostWatchable(p, entries) : null;
+    if (lc && hostFds) {
+      const left = deadline === null ? -1 : Math.max(0, Math.ceil(Number(deadline - now) / 1e6));
+      lc.pollMany(hostFds, Math.min(left === -1 ? MAX_HOST_WAIT_MS : left, MAX_HOST_WAIT_MS));
+      continue;
+    }
     sleepMs(deadline === null ? delay : Math.min(delay, Number(deadline - now) / 1e6));
   }
+}
+
+/**
+ * The longest one host poll waits before the set is probed again (a bound, so that a
+ * wait that cannot end on the host, e.g. an fd the guest closes meanwhile, is seen).
+ */
+const MAX_HOST_WAIT_MS = 1000;
+
+/** The set as host fds the host's poll can wait on, or null when some entry is not one. */
+function hostWatchable(p: LinuxProcess, entries: readonly { fd: number; events: number }[]): { fd: number; events: number }[] | null {
+  const out: { fd: number; events: number }[] = [];
+  for (const { fd, events } of entries) {
+    if (fd < 0) continue;
+    const f = p.fds.get(fd)?.file;
+    if (!f || (f.kind !== 'pipe' && f.kind !== 'tty' && f.kind !== 'socket') || f.lookahead !== null || f.hostFd < 0) return null;
+    out.push({ fd: f.hostFd, events });
+  }
+  return out.length ? out : null;
 }
 
 export function sysPpoll(p: LinuxProcess, a: A): number {
