@@ -210,104 +210,78 @@ function bind(koffi: Koffi): HostLibc {
     remove: (t, name) => void xattrCall('remove', t, name),
   };
 
-  const pipe2 = libc.func('int pipe2(_Out_ uint8_t *fds, int flags)') as (fds: Buffer, flags: number) => number;
-  /** A libc call taking (number | string, buffer) that fails with -1 and errno. */
-  const idCall2 = (sig: string, name: string) => {
-    const fn = libc.func(sig) as (a: unknown, b: Uint8Array) => number;
-    return (a: unknown, b: Uint8Array): void => {
-      if (fn(a, b) < 0) throw failure(koffi.errno(), name);
+  /**
+   * libc function `sig`, wrapped: a negative result throws the errno's error (as node:fs
+   * would, named after the function), EINTR is retried.
+   */
+  const call = <A extends unknown[]>(sig: string) => {
+    const fn = libc.func(sig) as (...args: A) => number;
+    const name = /\b(\w+)\(/.exec(sig)![1];
+    return (...args: A): number => {
+      for (;;) {
+        const r = fn(...args);
+        if (r >= 0) return r;
+        const e = koffi.errno();
+        if (e !== EINTR) throw failure(e, name);
+      }
     };
-  };
-  const idCall = (sig: string, name: string) => {
-    const fn = libc.func(sig) as (...args: number[]) => number;
-    return (...args: number[]): number => {
-      const r = fn(...args);
-      if (r < 0) throw failure(koffi.errno(), name);
-      return r;
-    };
-  };
-  const setsid = idCall('int setsid()', 'setsid');
-  const pollFn = libc.func('int poll(_Inout_ uint8_t *fds, unsigned long nfds, int timeout)') as (fds: Buffer, n: number, timeout: number) => number;
-  const pollFd = Buffer.alloc(8);
-  const memfdCreate = libc.func('int memfd_create(const char *name, unsigned int flags)') as (name: string, flags: number) => number;
-  const eventfdFn = libc.func('int eventfd(unsigned int initval, int flags)') as (v: number, flags: number) => number;
-  const renameat2 = libc.func('int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags)') as (a: number, b: string, c: number, d: string, f: number) => number;
-  const linkat = libc.func('int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)') as (a: number, b: string, c: number, d: string, f: number) => number;
-  const mknodat = libc.func('int mknodat(int dirfd, const char *path, unsigned int mode, uint64_t dev)') as (d: number, p: string, m: number, dev: bigint) => number;
-  const fallocateFn = libc.func('int fallocate(int fd, int mode, int64_t offset, int64_t len)') as (fd: number, m: number, o: bigint, l: bigint) => number;
-  /** The result of a call that returns -1 and sets errno on failure. */
-  const checked = (r: number, name: string): number => {
-    if (r < 0) throw failure(koffi.errno(), name);
-    return r;
   };
   const generic64 = HOST_LOCK_ARCHES.includes(process.arch);
-  const statfsPath = generic64 ? idCall2('int statfs(const char *path, _Out_ uint8_t *buf)', 'statfs') : undefined;
-  const statfsFd = generic64 ? idCall2('int fstatfs(int fd, _Out_ uint8_t *buf)', 'fstatfs') : undefined;
+  const pipe2 = call<[Buffer, number]>('int pipe2(_Out_ uint8_t *fds, int flags)');
+  const poll = call<[Buffer, number, number]>('int poll(_Inout_ uint8_t *fds, unsigned long nfds, int timeout)');
+  const statfsPath = call<[string, Uint8Array]>('int statfs(const char *path, _Out_ uint8_t *buf)');
+  const statfsFd = call<[number, Uint8Array]>('int fstatfs(int fd, _Out_ uint8_t *buf)');
   const syncAll = libc.func('void sync()') as () => void;
-  const syncFs = idCall('int syncfs(int fd)', 'syncfs');
-  const ioctlFn = generic64 ? (libc.func('int ioctl(int fd, unsigned long request, ...)') as (fd: number, req: number, type: string, arg: Uint8Array) => number) : undefined;
-  const setpgid = idCall('int setpgid(int pid, int pgid)', 'setpgid');
-  const getpgid = idCall('int getpgid(int pid)', 'getpgid');
-  const getsid = idCall('int getsid(int pid)', 'getsid');
+  const syncfs = call<[number]>('int syncfs(int fd)');
+  const ioctl = call<[number, number, string, Uint8Array]>('int ioctl(int fd, unsigned long request, ...)');
+  const memfdCreate = call<[string, number]>('int memfd_create(const char *name, unsigned int flags)');
+  const eventfd = call<[number, number]>('int eventfd(unsigned int initval, int flags)');
+  const renameat2 = call<[number, string, number, string, number]>('int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags)');
+  const linkat = call<[number, string, number, string, number]>('int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)');
+  const mknodat = call<[number, string, number, bigint]>('int mknodat(int dirfd, const char *path, unsigned int mode, uint64_t dev)');
+  const fallocate = call<[number, number, bigint, bigint]>('int fallocate(int fd, int mode, int64_t offset, int64_t len)');
+  const setsid = call<[]>('int setsid()');
+  const setpgid = call<[number, number]>('int setpgid(int pid, int pgid)');
+  const getpgid = call<[number]>('int getpgid(int pid)');
+  const getsid = call<[number]>('int getsid(int pid)');
+  /** struct pollfd array of the given (fd, events), polled for up to `timeoutMs`: the revents. */
+  const pollFds = (fds: readonly { fd: number; events: number }[], timeoutMs: number): number[] => {
+    const buf = Buffer.alloc(fds.length * 8);
+    fds.forEach(({ fd, events }, i) => {
+      buf.writeInt32LE(fd, i * 8);
+      buf.writeInt16LE(events, i * 8 + 4);
+    });
+    poll(buf, fds.length, timeoutMs);
+    return fds.map((_, i) => buf.readUint16LE(i * 8 + 6));
+  };
   const pipeFds = Buffer.alloc(8);
 
   return {
     takes,
     xattr,
-    statfs: statfsPath && statfsFd && ((target) => {
+    // struct statfs and the terminal ioctls' structs are known only on 64-bit asm-generic hosts
+    statfs: generic64 ? (target) => {
       const buf = new Uint8Array(HOST_STATFS_SIZE);
       if (typeof target === 'string') statfsPath(target, buf);
       else statfsFd(target, buf);
       return buf;
-    }),
-    sync: (fd) => (fd === undefined ? syncAll() : void syncFs(fd)),
-    ioctl: ioctlFn && ((fd, request, arg) => {
-      for (;;) {
-        const r = ioctlFn(fd, request, 'uint8_t *', arg);
-        if (r >= 0) return r;
-        const e = koffi.errno();
-        if (e !== EINTR) throw failure(e, 'ioctl');
-      }
-    }),
-    pollOne(fd, events) {
-      pollFd.writeInt32LE(fd, 0);
-      pollFd.writeInt16LE(events, 4);
-      pollFd.writeInt16LE(0, 6);
-      while (pollFn(pollFd, 1, 0) < 0) {
-        const e = koffi.errno();
-        if (e !== EINTR) throw failure(e, 'poll');
-      }
-      return pollFd.readUint16LE(6);
-    },
-    pollMany(fds, timeoutMs) {
-      const buf = Buffer.alloc(fds.length * 8);
-      fds.forEach(({ fd, events }, i) => {
-        buf.writeInt32LE(fd, i * 8);
-        buf.writeInt16LE(events, i * 8 + 4);
-      });
-      while (pollFn(buf, fds.length, timeoutMs) < 0) {
-        const e = koffi.errno();
-        if (e !== EINTR) throw failure(e, 'poll');
-      }
-      return fds.map((_, i) => buf.readUint16LE(i * 8 + 6));
-    },
-    memfd: (name, flags) => checked(memfdCreate(name, flags), 'memfd_create'),
-    eventfd: (v, flags) => checked(eventfdFn(v, flags), 'eventfd'),
-    rename: (from, to, flags) => void checked(renameat2(AT_FDCWD, from, AT_FDCWD, to, flags), 'renameat2'),
-    link: (fromFd, from, to, flags) => void checked(linkat(fromFd, from, AT_FDCWD, to, flags), 'linkat'),
-    mknod: (path, mode, dev) => void checked(mknodat(AT_FDCWD, path, mode, dev), 'mknodat'),
-    fallocate: (fd, mode, offset, len) => {
-      while (fallocateFn(fd, mode, offset, len) < 0) {
-        const e = koffi.errno();
-        if (e !== EINTR) throw failure(e, 'fallocate');
-      }
-    },
+    } : undefined,
+    sync: (fd) => (fd === undefined ? syncAll() : void syncfs(fd)),
+    ioctl: generic64 ? (fd, request, arg) => ioctl(fd, request, 'uint8_t *', arg) : undefined,
+    pollOne: (fd, events) => pollFds([{ fd, events }], 0)[0],
+    pollMany: pollFds,
+    memfd: memfdCreate,
+    eventfd,
+    rename: (from, to, flags) => void renameat2(AT_FDCWD, from, AT_FDCWD, to, flags),
+    link: (fromFd, from, to, flags) => void linkat(fromFd, from, AT_FDCWD, to, flags),
+    mknod: (path, mode, dev) => void mknodat(AT_FDCWD, path, mode, dev),
+    fallocate: (fd, mode, offset, len) => void fallocate(fd, mode, offset, len),
     setsid,
     setpgid: (pid, pgid) => void setpgid(pid, pgid),
     getpgid,
     getsid,
     pipe(flags) {
-      if (pipe2(pipeFds, flags) < 0) throw failure(koffi.errno(), 'pipe2');
+      pipe2(pipeFds, flags);
       return [pipeFds.readInt32LE(0), pipeFds.readInt32LE(4)];
     },
     write(fd, buf, off, len, position) {

@@ -242,6 +242,21 @@ export function sysLseek(p: LinuxProcess, a: A): bigint | number {
   }
 }
 
+// --- offsets passed by pointer (sendfile, copy_file_range) -----------------------------------
+
+/** An loff_t the guest passes by pointer, as a position in `f` (EFAULT unless it can also be written back). */
+function offsetIn(p: LinuxProcess, addr: bigint, f: OpenFile): number {
+  const at = positional(f, new DataView(readGuest(p, addr, 8).buffer).getBigInt64(0, true));
+  if (!p.mem.canAccess(addr, 8, 'write')) fail(E.EFAULT);
+  return at;
+}
+
+function offsetOut(p: LinuxProcess, addr: bigint, value: number): void {
+  const b = new Uint8Array(8);
+  new DataView(b.buffer).setBigInt64(0, BigInt(value), true);
+  writeGuest(p, addr, b);
+}
+
 // --- sendfile -------------------------------------------------------------------------------
 
 /** How much sendfile moves per host read/write pair. */
@@ -257,11 +272,7 @@ export function sysSendfile(p: LinuxProcess, a: A): number {
   const out = writable(p, a.int(0));
   const inp = readable(p, a.int(1));
   if (out.flags & p.abi.openFlags.O_APPEND) return -E.EINVAL;
-  let at: number | null = null;
-  if (a.big(2)) {
-    at = positional(inp, new DataView(readGuest(p, a.big(2), 8).buffer).getBigInt64(0, true));
-    if (!p.mem.canAccess(a.big(2), 8, 'write')) return -E.EFAULT;
-  }
+  const at = a.big(2) ? offsetIn(p, a.big(2), inp) : null;
   const count = Math.min(a.size(3), MAX_RW_COUNT);
   const buf = new Uint8Array(Math.min(count, SENDFILE_CHUNK));
   let done = 0;
@@ -281,27 +292,11 @@ export function sysSendfile(p: LinuxProcess, a: A): number {
   } catch (e) {
     if (done === 0 || e instanceof GuestKilled) throw e;
   }
-  if (at !== null) {
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setBigInt64(0, BigInt(at + done), true);
-    writeGuest(p, a.big(2), b);
-  }
+  if (at !== null) offsetOut(p, a.big(2), at + done);
   return done;
 }
 
 // --- copy_file_range ------------------------------------------------------------------------
-
-/** Reads an loff_t the guest passes by pointer (EFAULT unless it can also be written back). */
-function offsetIn(p: LinuxProcess, addr: bigint, f: OpenFile): number {
-  if (!p.mem.canAccess(addr, 8, 'write')) fail(E.EFAULT);
-  return positional(f, new DataView(readGuest(p, addr, 8).buffer).getBigInt64(0, true));
-}
-
-function offsetOut(p: LinuxProcess, addr: bigint, value: number): void {
-  const b = new Uint8Array(8);
-  new DataView(b.buffer).setBigInt64(0, BigInt(value), true);
-  writeGuest(p, addr, b);
-}
 
 /**
  * copy_file_range(fd_in, *off_in, fd_out, *off_out, len, flags) between regular files,
