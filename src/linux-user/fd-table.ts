@@ -1,9 +1,10 @@
 // The guest's file descriptor table. A guest fd points at an OpenFile (Linux's "open
-// file description": host fd, status flags, file offset, directory listing, bytes read
-// ahead), which dup'ed fds share; close-on-exec belongs to the fd itself. Guest fds are
-// numbered independently of host fds; guest 0/1/2 start out as the host's 0/1/2.
+// file description": the file system and handle it was opened in, status flags, file
+// offset, directory listing, bytes read ahead), which dup'ed fds share; close-on-exec
+// belongs to the fd itself. Guest fds are numbered independently of host fds; guest
+// 0/1/2 start out as the host's 0/1/2.
 
-import { closeSync } from 'node:fs';
+import type { FileSystem } from './vfs/filesystem.js';
 
 /** What the host fd is, decided once at open from fstat. */
 export type FileKind = 'file' | 'dir' | 'tty' | 'chr' | 'pipe' | 'socket' | 'path';
@@ -27,7 +28,10 @@ export class OpenFile {
   lookahead: Uint8Array | null = null;
 
   constructor(
-    readonly hostFd: number,
+    /** The file system the handle belongs to: its reads, writes and fstat go there. */
+    readonly fs: FileSystem,
+    /** The file system's handle (a host fd for the host's). */
+    readonly handle: number,
     /** Host path it was opened by ("" when unknown, e.g. inherited stdio). */
     readonly path: string,
     /** Guest access mode + status flags, in the guest ABI's encoding (what F_GETFL returns). */
@@ -40,13 +44,21 @@ export class OpenFile {
      */
     public pos: number | null,
     /** false for host 0/1/2, which stay open for the emulator's own output. */
-    readonly ownsHostFd: boolean,
+    readonly ownsHandle: boolean,
   ) {}
 
+  /**
+   * The host fd, for what only the host can do with a file (poll, ioctl, record locks,
+   * sockets, splice); -1 when the file lives in another file system.
+   */
+  get hostFd(): number {
+    return this.fs.hostFds ? this.handle : -1;
+  }
+
   release(): void {
-    if (--this.refs === 0 && this.ownsHostFd && this.hostFd >= 0) {
+    if (--this.refs === 0 && this.ownsHandle && this.handle >= 0) {
       try {
-        closeSync(this.hostFd);
+        this.fs.close(this.handle);
       } catch {
         // already gone on the host: nothing the guest can be told
       }

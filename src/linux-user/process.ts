@@ -1,8 +1,8 @@
 // LinuxProcess: everything a syscall handler may need about the one guest process —
-// its memory and address space, fd table, cwd and umask, ids, rlimits, recorded signal
-// state, the syscall table of its ABI, what its /proc files show (auxv, layout,
-// cpuinfo), and the -strace / -d unimp sinks. main.ts builds
-// one with LinuxProcess.fromOptions after loading the program.
+// its memory and address space, file system and fd table, cwd and umask, ids, rlimits,
+// recorded signal state, the syscall table of its ABI, what its /proc files show (auxv,
+// layout, cpuinfo), and the -strace / -d unimp sinks. main.ts builds one with
+// LinuxProcess.fromOptions after loading the program.
 
 import { fstatSync, realpathSync } from 'node:fs';
 import { basename, resolve as resolvePathHost } from 'node:path';
@@ -16,7 +16,9 @@ import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SS, TASK_COMM_LEN } from './generi
 import type { KSigaction, StackT } from './generic/structs.js';
 import type { RunOptions } from './options.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
+import type { FileSystem } from './vfs/filesystem.js';
 import { hostFdInfo, kindOf, translateOpenFlags } from './vfs/host.js';
+import { hostFileSystem } from './vfs/host-fs.js';
 
 /** The canonical path (what the kernel's /proc/self/exe shows), or the path as given. */
 function realPath(path: string): string {
@@ -53,6 +55,8 @@ export interface ProcessSettings {
   cpuinfo?: () => string;
   /** The architecture's own system calls (LinuxTarget.archSyscalls). */
   archSyscalls?: readonly SyscallRow[];
+  /** The file system the guest's paths name (the host's by default). */
+  vfs?: FileSystem;
 }
 
 /** Where the loaded program is (/proc/self/stat's layout fields). */
@@ -79,6 +83,8 @@ export class LinuxProcess {
   /** The ABI's syscall table; arch code (riscv_hwprobe, ...) may add rows. */
   readonly syscalls: Map<number, SyscallRow>;
   readonly fds = new FdTable();
+  /** The file system the guest's paths resolve in (vfs/path.ts); open files carry their own. */
+  readonly vfs: FileSystem;
   /** MAP_SHARED file mappings, written back to their files at msync, munmap and exit. */
   readonly sharedMaps: SharedFileMappings;
   cwd: string;
@@ -130,6 +136,7 @@ export class LinuxProcess {
     s: ProcessSettings,
   ) {
     this.abi = s.abi;
+    this.vfs = s.vfs ?? hostFileSystem;
     this.sharedMaps = new SharedFileMappings(mem);
     this.syscalls = buildSyscallTable(s.abi, s.archSyscalls);
     this.cwd = s.cwd ?? process.cwd();
@@ -211,7 +218,7 @@ export class LinuxProcess {
       const info = hostFdInfo(fd);
       const hostFlags = info?.flags ?? (fd === 0 ? 0 : 1);
       const flags = translateOpenFlags(hostFlags, HOST_OPEN_FLAGS, this.abi.openFlags) & ~this.abi.openFlags.O_CLOEXEC;
-      this.fds.installAt(fd, new OpenFile(fd, '', flags, kind, null, false), false);
+      this.fds.installAt(fd, new OpenFile(hostFileSystem, fd, '', flags, kind, null, false), false);
     }
   }
 

@@ -3,10 +3,10 @@
 // there reaches the file when it calls msync, when it unmaps (or maps over) the range, and
 // when the process ends, however it ends (Linux writes dirty shared pages back even for a
 // killed process). Between those points another process reading the file, or mapping it,
-// does not see the writes (on Linux it would). Each mapping keeps its own host fd on the
-// file (reopened through /proc/self/fd), so the guest may close its fd after mmap.
+// does not see the writes (on Linux it would). Each mapping holds a reference to the open
+// file (as a vma holds its struct file), so the guest may close its fd after mmap.
 
-import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import type { OpenFile } from './fd-table.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
 
 interface SharedMapping {
@@ -14,7 +14,8 @@ interface SharedMapping {
   end: number;
   /** File offset of `start`. */
   offset: number;
-  file: { fd: number; refs: number };
+  /** Open for writing; one reference per mapping record. */
+  file: OpenFile;
 }
 
 export class SharedFileMappings {
@@ -26,10 +27,10 @@ export class SharedFileMappings {
     return this.maps.length;
   }
 
-  /** Records [start, end) as a shared mapping of host fd `hostFd` (open for writing) at `offset`. */
-  add(start: number, end: number, hostFd: number, offset: number): void {
-    const fd = openSync(`/proc/self/fd/${hostFd}`, 'r+');
-    this.maps.push({ start, end, offset, file: { fd, refs: 1 } });
+  /** Records [start, end) as a shared mapping of `file` (open for writing) at `offset`. */
+  add(start: number, end: number, file: OpenFile, offset: number): void {
+    file.refs++;
+    this.maps.push({ start, end, offset, file });
   }
 
   /** Writes the guest's copy of [start, end) back to the files it maps (within each file's size). */
@@ -40,9 +41,9 @@ export class SharedFileMappings {
       if (lo >= hi) continue;
       const at = m.offset + (lo - m.start);
       // Pages past the end of the file are not the file's: nothing of them is written.
-      const fileSize = fstatSync(m.file.fd).size;
-      const n = Math.min(hi - lo, fileSize - at);
-      for (let done = 0; done < n; ) done += writeSync(m.file.fd, this.mem.u8, lo + done, n - done, at + done);
+      const { fs, handle } = m.file;
+      const n = Math.min(hi - lo, Number(fs.fstat(handle).size) - at);
+      for (let done = 0; done < n; ) done += fs.write(handle, this.mem.u8, lo + done, n - done, at + done, false);
     }
   }
 
@@ -58,8 +59,8 @@ export class SharedFileMappings {
       const parts: SharedMapping[] = [];
       if (m.start < start) parts.push({ ...m, end: start });
       if (m.end > end) parts.push({ ...m, start: end, offset: m.offset + (end - m.start) });
-      m.file.refs += parts.length - 1;
-      if (m.file.refs === 0) closeSync(m.file.fd);
+      m.file.refs += parts.length;
+      m.file.release();
       kept.push(...parts);
     }
     this.maps = kept;

@@ -3,7 +3,7 @@
 // memfd_create, eventfd2: the calls that work on the fd table and an open file's flags
 // rather than on file contents or paths (fs.ts).
 
-import { closeSync, fstatSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { E, fail } from '../errno.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import { OpenFile, type FdEntry } from '../fd-table.js';
@@ -12,6 +12,7 @@ import { TERMIOS_SIZE, WINSIZE_SIZE, encodeTermios, encodeWinsize } from '../gen
 import { hostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { hostPipe, hostTermios } from '../vfs/host.js';
+import { hostFileSystem } from '../vfs/host-fs.js';
 import { fdEntry, guestString, readGuest, u32s, writeGuest, type SyscallArgs } from './args.js';
 import { dropPosixLocksOnClose, fcntlLock, isLockCmd } from './locks.js';
 
@@ -129,7 +130,7 @@ export function sysIoctl(p: LinuxProcess, a: A): number {
 function fionread(p: LinuxProcess, f: OpenFile, out: bigint): number {
   let n: number;
   if (f.kind === 'file') {
-    n = Math.max(0, fstatSync(f.hostFd).size - (f.pos ?? 0));
+    n = Math.max(0, Number(f.fs.fstat(f.handle).size) - (f.pos ?? 0));
   } else if (f.kind === 'pipe' || f.kind === 'tty' || f.kind === 'socket') {
     const lc = hostLibc();
     if (!lc?.ioctl) return -E.ENOSYS;
@@ -153,8 +154,8 @@ export function sysPipe2(p: LinuxProcess, a: A): number {
   const [r, w] = hostPipe();
   const status = flags & (o.O_NONBLOCK | o.O_DIRECT);
   const cloexec = (flags & o.O_CLOEXEC) !== 0;
-  const rf = new OpenFile(r, '', o.O_RDONLY | status, 'pipe', null, true);
-  const wf = new OpenFile(w, '', o.O_WRONLY | status, 'pipe', null, true);
+  const rf = new OpenFile(hostFileSystem, r, '', o.O_RDONLY | status, 'pipe', null, true);
+  const wf = new OpenFile(hostFileSystem, w, '', o.O_WRONLY | status, 'pipe', null, true);
   const rfd = p.fds.install(rf, cloexec, p.fdLimit);
   const wfd = rfd < 0 ? -1 : p.fds.install(wf, cloexec, p.fdLimit);
   if (wfd < 0) {
@@ -177,7 +178,7 @@ const EFD_SEMAPHORE = 1;
 
 /** Installs a host fd made for the guest as a new guest fd (closing it when the table is full). */
 function installMade(p: LinuxProcess, hostFd: number, path: string, flags: number, kind: 'file' | 'pipe', cloexec: boolean): number {
-  const fd = p.fds.install(new OpenFile(hostFd, path, flags, kind, kind === 'file' ? 0 : null, true), cloexec, p.fdLimit);
+  const fd = p.fds.install(new OpenFile(hostFileSystem, hostFd, path, flags, kind, kind === 'file' ? 0 : null, true), cloexec, p.fdLimit);
   if (fd < 0) {
     closeSync(hostFd);
     return -E.EMFILE;

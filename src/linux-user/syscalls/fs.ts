@@ -1,9 +1,10 @@
-// File, directory and path syscalls over node:fs synchronous calls: open/close, stat
-// family, getdents64 from a directory snapshot, *at path operations, mknodat, ownership
-// and times, statfs, truncate, fallocate and sync. Moving data (read/write and their
-// forms, lseek, sendfile) is in rw.ts; descriptor control (dup, fcntl, ioctl, pipe2) in fd.ts.
+// File, directory and path syscalls, through the VFS seam (vfs/filesystem.ts): a path
+// is resolved (vfs/path.ts) and handed to the process's file system, an open file's
+// handle to the file system it was opened in. open/close, stat family, getdents64 from
+// a directory snapshot, *at path operations, mknodat, ownership and times, statfs,
+// truncate, fallocate and sync. Moving data (read/write and their forms, lseek,
+// sendfile) is in rw.ts; descriptor control (dup, fcntl, ioctl, pipe2) in fd.ts.
 
-import * as fs from 'node:fs';
 import { E, fail } from '../errno.js';
 import { OpenFile } from '../fd-table.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
@@ -11,16 +12,14 @@ import {
   ACCESS, AT, CLOCK, MAX_RW_COUNT, RENAME, STATX, UTIME,
 } from '../generic/constants.js';
 import {
-  TIMESPEC_SIZE, decodeTimespecPair, encodeDirent64, encodeStat, encodeStatfs, encodeStatx,
+  TIMESPEC_SIZE, decodeTimespecPair, encodeDirent64, encodeStat, encodeStatfs, encodeStatx, type Statfs,
 } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
-import {
-  hostFdPath, hostStatfs, hostSync, isSeekable, kindOf,
-  listDirectory, nodeTime, translateOpenFlags,
-} from '../vfs/host.js';
+import type { FileStat } from '../vfs/filesystem.js';
+import { isSeekable, translateOpenFlags } from '../vfs/host.js';
+import { hostFileSystem } from '../vfs/host-fs.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
 import { guestFdListing, isGuestProcFile, openGuestProcFile } from '../vfs/proc.js';
-import { hostLibc } from '../host/libc.js';
 import { fdEntry, guestOut, guestString, long, readGuest, uint, writeGuest, type SyscallArgs } from './args.js';
 import { dropPosixLocksOnClose } from './locks.js';
 import { accMode } from './rw.js';
@@ -44,19 +43,21 @@ export function openAt(p: LinuxProcess, dirfd: number, path: string, flags: numb
   // The guest's own /proc files (vfs/proc.ts) are read-only files made now.
   const own = !(flags & o.O_PATH) && isGuestProcFile(p, host);
   if (own && (flags & o.O_ACCMODE) !== o.O_RDONLY) fail(E.EACCES);
-  const hfd = own ? openGuestProcFile(p, host)! : fs.openSync(host, hostFlags, mode & 0o7777 & ~p.umask);
+  // ... which live on the host whatever the process's file system.
+  const vfs = own ? hostFileSystem : p.vfs;
+  const handle = own ? openGuestProcFile(p, host)! : vfs.open(host, hostFlags, mode & 0o7777 & ~p.umask);
   let file: OpenFile;
   try {
-    const kind = flags & o.O_PATH ? 'path' : kindOf(fs.fstatSync(hfd), hfd);
+    const kind = flags & o.O_PATH ? 'path' : vfs.kindOf(handle);
     // 64-bit kernels force O_LARGEFILE into every open file's flags.
-    file = new OpenFile(hfd, host, (flags & ~o.O_CLOEXEC) | o.O_LARGEFILE, kind, isSeekable(kind) ? 0 : null, true);
+    file = new OpenFile(vfs, handle, host, (flags & ~o.O_CLOEXEC) | o.O_LARGEFILE, kind, isSeekable(kind) ? 0 : null, true);
   } catch (e) {
-    fs.closeSync(hfd);
+    vfs.close(handle);
     throw e;
   }
   const fd = p.fds.install(file, (flags & o.O_CLOEXEC) !== 0, p.fdLimit);
   if (fd < 0) {
-    fs.closeSync(hfd);
+    vfs.close(handle);
     fail(E.EMFILE);
   }
   return fd;
@@ -75,25 +76,25 @@ export function sysClose(p: LinuxProcess, a: A): number {
 
 // --- stat family --------------------------------------------------------------------------
 
-function statOfFd(p: LinuxProcess, fd: number): fs.BigIntStats {
-  if (fd === AT.FDCWD) return fs.statSync(p.cwd, { bigint: true });
-  return fs.fstatSync(fdEntry(p, fd).file.hostFd, { bigint: true });
+function statOfFd(p: LinuxProcess, fd: number): FileStat {
+  if (fd === AT.FDCWD) return p.vfs.stat(p.cwd, true);
+  const f = fdEntry(p, fd).file;
+  return f.fs.fstat(f.handle);
 }
 
 /** stat for (dirfd, path, AT_* flags), following the rules of fstatat. */
-function statAt(p: LinuxProcess, dirfd: number, pathAddr: bigint, flags: number): fs.BigIntStats {
+function statAt(p: LinuxProcess, dirfd: number, pathAddr: bigint, flags: number): FileStat {
   const path = guestString(p, pathAddr);
   if (path === '' && flags & AT.EMPTY_PATH) return statOfFd(p, dirfd);
-  if (isProcSelfExe(p, path) && p.exePath) {
-    return flags & AT.SYMLINK_NOFOLLOW ? fs.lstatSync(`/proc/self/exe`, { bigint: true }) : fs.statSync(p.exePath, { bigint: true });
-  }
-  const host = resolveAt(p, dirfd, path);
-  return flags & AT.SYMLINK_NOFOLLOW ? fs.lstatSync(host, { bigint: true }) : fs.statSync(host, { bigint: true });
+  const follow = !(flags & AT.SYMLINK_NOFOLLOW);
+  // The link itself is the host kernel's /proc/self/exe; what it points at, the guest program.
+  if (isProcSelfExe(p, path) && p.exePath) return follow ? p.vfs.stat(p.exePath, true) : hostFileSystem.stat('/proc/self/exe', false);
+  return p.vfs.stat(resolveAt(p, dirfd, path), follow);
 }
 
 export function sysFstat(p: LinuxProcess, a: A): number {
   const f = fdEntry(p, a.int(0)).file;
-  writeGuest(p, a.big(1), encodeStat(fs.fstatSync(f.hostFd, { bigint: true })));
+  writeGuest(p, a.big(1), encodeStat(f.fs.fstat(f.handle)));
   return 0;
 }
 
@@ -124,7 +125,7 @@ export function sysGetdents64(p: LinuxProcess, a: A): number {
   if (f.kind !== 'dir') return f.kind === 'path' ? -E.EBADF : -E.ENOTDIR;
   const count = Math.min(a.size(2), MAX_RW_COUNT);
   const out = guestOut(p, a.ptr(1), count);
-  f.dirEntries ??= guestFdListing(p, f.path) ?? listDirectory(f.path);
+  f.dirEntries ??= guestFdListing(p, f.path) ?? f.fs.readdir(f.path);
   let pos = f.pos ?? 0;
   let used = 0;
   while (pos < f.dirEntries.length) {
@@ -150,10 +151,10 @@ export function sysGetcwd(p: LinuxProcess, a: A): number {
   return s.length;
 }
 
-function enterDir(p: LinuxProcess, host: string): number {
-  if (!fs.statSync(host).isDirectory()) return -E.ENOTDIR;
-  fs.accessSync(host, fs.constants.X_OK);
-  p.cwd = fs.realpathSync.native(host);
+function enterDir(p: LinuxProcess, path: string): number {
+  if (!p.vfs.stat(path, true).isDirectory()) return -E.ENOTDIR;
+  p.vfs.access(path, ACCESS.X_OK);
+  p.cwd = p.vfs.realpath(path);
   return 0;
 }
 
@@ -168,16 +169,16 @@ export function sysFchdir(p: LinuxProcess, a: A): number {
 }
 
 export function sysMkdirat(p: LinuxProcess, a: A): number {
-  fs.mkdirSync(resolveAt(p, a.int(0), guestString(p, a.big(1))), { mode: a.uint(2) & 0o7777 & ~p.umask });
+  p.vfs.mkdir(resolveAt(p, a.int(0), guestString(p, a.big(1))), a.uint(2) & 0o7777 & ~p.umask);
   return 0;
 }
 
 export function sysUnlinkat(p: LinuxProcess, a: A): number {
   const flags = a.int(2);
   if (flags & ~AT.REMOVEDIR) return -E.EINVAL;
-  const host = resolveAt(p, a.int(0), guestString(p, a.big(1)));
-  if (flags & AT.REMOVEDIR) fs.rmdirSync(host);
-  else fs.unlinkSync(host);
+  const path = resolveAt(p, a.int(0), guestString(p, a.big(1)));
+  if (flags & AT.REMOVEDIR) p.vfs.rmdir(path);
+  else p.vfs.unlink(path);
   return 0;
 }
 
@@ -186,27 +187,7 @@ function renameAt(p: LinuxProcess, a: A, flags: number): number {
   if (flags & RENAME.EXCHANGE && flags & (RENAME.NOREPLACE | RENAME.WHITEOUT)) return -E.EINVAL;
   const from = resolveAt(p, a.int(0), guestString(p, a.big(1)));
   const to = resolveAt(p, a.int(2), guestString(p, a.big(3)));
-  const lc = hostLibc();
-  if (lc) {
-    lc.rename(from, to, flags); // the host's renameat2: its flags atomic
-    return 0;
-  }
-  if (flags & (RENAME.EXCHANGE | RENAME.WHITEOUT)) {
-    // Node cannot pass renameat2 flags; an emulated exchange would not be atomic.
-    p.logUnimp?.(`Unsupported renameat2 flags: 0x${flags.toString(16)}`);
-    return -E.EINVAL;
-  }
-  if (flags & RENAME.NOREPLACE) {
-    // Checked, then renamed: not atomic against another process creating `to` in between.
-    let exists = true;
-    try {
-      fs.lstatSync(to);
-    } catch {
-      exists = false;
-    }
-    if (exists) return -E.EEXIST;
-  }
-  fs.renameSync(from, to);
+  p.vfs.rename(from, to, flags);
   return 0;
 }
 
@@ -221,50 +202,35 @@ export function sysRenameat2(p: LinuxProcess, a: A): number {
 export function sysSymlinkat(p: LinuxProcess, a: A): number {
   // The target is stored as written: it is resolved when the link is followed.
   const target = guestString(p, a.big(0));
-  fs.symlinkSync(target, resolveAt(p, a.int(1), guestString(p, a.big(2))));
+  p.vfs.symlink(target, resolveAt(p, a.int(1), guestString(p, a.big(2))));
   return 0;
 }
-
-/** AT_FDCWD for the host's *at calls, which get absolute paths here. */
-const AT_FDCWD_HOST = -100;
 
 export function sysLinkat(p: LinuxProcess, a: A): number {
   const flags = a.int(4);
   if (flags & ~(AT.SYMLINK_FOLLOW | AT.EMPTY_PATH)) return -E.EINVAL;
   const fromPath = guestString(p, a.big(1));
   const to = resolveAt(p, a.int(2), guestString(p, a.big(3)));
-  const lc = hostLibc();
   if (flags & AT.EMPTY_PATH && fromPath === '') {
-    // The file the fd refers to (an O_TMPFILE one too); its host fd does the same.
+    // The file the fd refers to (an O_TMPFILE one too), in its own file system.
     const file = fdEntry(p, a.int(0)).file;
-    if (!lc || file.hostFd < 0) {
-      p.logUnimp?.('linkat AT_EMPTY_PATH without the host libc');
-      return -E.ENOENT;
-    }
-    lc.link(file.hostFd, '', to, AT.EMPTY_PATH);
+    if (file.fs !== p.vfs) return -E.EXDEV;
+    file.fs.linkHandle(file.handle, to);
     return 0;
   }
-  let from = resolveAt(p, a.int(0), fromPath);
-  if (lc) {
-    // The host's linkat: AT_SYMLINK_FOLLOW also follows /proc/self/fd's magic links.
-    lc.link(AT_FDCWD_HOST, from, to, flags & AT.SYMLINK_FOLLOW);
-    return 0;
-  }
-  // link(2) on Linux does not follow a symlink source; AT_SYMLINK_FOLLOW asks for it.
-  if (flags & AT.SYMLINK_FOLLOW) from = fs.realpathSync.native(from);
-  fs.linkSync(from, to);
+  p.vfs.link(resolveAt(p, a.int(0), fromPath), to, (flags & AT.SYMLINK_FOLLOW) !== 0);
   return 0;
 }
 
 export function sysFchmod(p: LinuxProcess, a: A): number {
   const f = fdEntry(p, a.int(0)).file;
   if (f.kind === 'path') return -E.EBADF;
-  fs.fchmodSync(f.hostFd, a.uint(1) & 0o7777);
+  f.fs.fchmod(f.handle, a.uint(1) & 0o7777);
   return 0;
 }
 
 export function sysFchmodat(p: LinuxProcess, a: A): number {
-  fs.chmodSync(resolveAt(p, a.int(0), guestString(p, a.big(1))), a.uint(2) & 0o7777);
+  p.vfs.chmod(resolveAt(p, a.int(0), guestString(p, a.big(1))), a.uint(2) & 0o7777);
   return 0;
 }
 
@@ -274,7 +240,7 @@ export function sysReadlinkat(p: LinuxProcess, a: A): number {
   const path = guestString(p, a.big(1));
   const target = isProcSelfExe(p, path) && p.exePath
     ? Buffer.from(p.exePath)
-    : fs.readlinkSync(resolveAt(p, a.int(0), path), { encoding: 'buffer' });
+    : p.vfs.readlink(resolveAt(p, a.int(0), path));
   const n = Math.min(target.length, bufsiz);
   writeGuest(p, a.big(2), target.subarray(0, n));
   return n;
@@ -288,9 +254,9 @@ function accessAt(p: LinuxProcess, dirfd: number, pathAddr: bigint, mode: number
   if (path === '' && flags & AT.EMPTY_PATH) host = dirfd === AT.FDCWD ? p.cwd : fdEntry(p, dirfd).file.path;
   else host = isProcSelfExe(p, path) && p.exePath ? p.exePath : resolveAt(p, dirfd, path);
   // A symlink's own permission bits are always rwx, so with NOFOLLOW existence is enough.
-  if (flags & AT.SYMLINK_NOFOLLOW && fs.lstatSync(host).isSymbolicLink()) return 0;
+  if (flags & AT.SYMLINK_NOFOLLOW && p.vfs.stat(host, false).isSymbolicLink()) return 0;
   // We are never setuid, so real and effective ids agree: AT_EACCESS changes nothing.
-  fs.accessSync(host, mode);
+  p.vfs.access(host, mode);
   return 0;
 }
 
@@ -323,30 +289,30 @@ function targetAt(p: LinuxProcess, dirfd: number, pathAddr: bigint, flags: numbe
 /** uid_t / gid_t arguments: (uid_t)-1 leaves the id unchanged, as Node's -1 does. */
 const ownerId = (v: bigint): number => (uint(v) === 0xffff_ffff ? -1 : uint(v));
 
-function chownTarget(t: Target, uid: number, gid: number): number {
-  if ('fd' in t) fs.fchownSync(t.fd.hostFd, uid, gid);
-  else if (t.nofollow) fs.lchownSync(t.path, uid, gid);
-  else fs.chownSync(t.path, uid, gid);
+function chownTarget(p: LinuxProcess, t: Target, uid: number, gid: number): number {
+  if ('fd' in t) t.fd.fs.fchown(t.fd.handle, uid, gid);
+  else p.vfs.chown(t.path, uid, gid, !t.nofollow);
   return 0;
 }
 
 export function sysFchownat(p: LinuxProcess, a: A): number {
   const flags = a.int(4);
   if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.EMPTY_PATH)) return -E.EINVAL;
-  return chownTarget(targetAt(p, a.int(0), a.big(1), flags), ownerId(a.big(2)), ownerId(a.big(3)));
+  return chownTarget(p, targetAt(p, a.int(0), a.big(1), flags), ownerId(a.big(2)), ownerId(a.big(3)));
 }
 
 export function sysFchown(p: LinuxProcess, a: A): number {
-  return chownTarget({ fd: fdEntry(p, a.int(0)).file }, ownerId(a.big(1)), ownerId(a.big(2)));
+  return chownTarget(p, { fd: fdEntry(p, a.int(0)).file }, ownerId(a.big(1)), ownerId(a.big(2)));
 }
 
 const NS_PER_SEC = 1_000_000_000n;
 const validNsec = (n: bigint): boolean => (n >= 0n && n < NS_PER_SEC) || n === BigInt(UTIME.NOW) || n === BigInt(UTIME.OMIT);
 
 /**
- * utimensat(dirfd, path, times[2], flags); a NULL path is futimens on dirfd. Node sets
- * times to the microsecond (see nodeTime), so finer digits are dropped, and it cannot
- * leave one time alone: UTIME_OMIT rewrites the current value (to the microsecond too).
+ * utimensat(dirfd, path, times[2], flags); a NULL path is futimens on dirfd. The host's
+ * file system sets times to the microsecond (vfs/host-fs.ts), so finer digits are dropped,
+ * and it cannot leave one time alone: UTIME_OMIT rewrites the current value (to the
+ * microsecond too).
  * Both omitted is a no-op that does not even look at the path, as in Linux.
  */
 export function sysUtimensat(p: LinuxProcess, a: A): number {
@@ -364,21 +330,18 @@ export function sysUtimensat(p: LinuxProcess, a: A): number {
     if (flags & ~(AT.SYMLINK_NOFOLLOW | AT.EMPTY_PATH)) return -E.EINVAL;
     t = targetAt(p, dirfd, a.big(1), flags);
   }
-  const st = 'fd' in t
-    ? fs.fstatSync(t.fd.hostFd, { bigint: true })
-    : t.nofollow ? fs.lstatSync(t.path, { bigint: true }) : fs.statSync(t.path, { bigint: true });
+  const st = 'fd' in t ? t.fd.fs.fstat(t.fd.handle) : p.vfs.stat(t.path, !t.nofollow);
   if (times && !(validNsec(times[0].nsec) && validNsec(times[1].nsec))) return -E.EINVAL;
   const now = clockNow(CLOCK.REALTIME) ?? 0n;
-  const pick = (ts: { sec: bigint; nsec: bigint } | undefined, current: bigint): number | string => {
-    if (!ts || ts.nsec === BigInt(UTIME.NOW)) return nodeTime(now);
-    if (ts.nsec === omit) return nodeTime(current);
-    return nodeTime(ts.sec * NS_PER_SEC + ts.nsec);
+  const pick = (ts: { sec: bigint; nsec: bigint } | undefined, current: bigint): bigint => {
+    if (!ts || ts.nsec === BigInt(UTIME.NOW)) return now;
+    if (ts.nsec === omit) return current;
+    return ts.sec * NS_PER_SEC + ts.nsec;
   };
   const atime = pick(times?.[0], st.atimeNs);
   const mtime = pick(times?.[1], st.mtimeNs);
-  if ('fd' in t) fs.futimesSync(t.fd.hostFd, atime, mtime);
-  else if (t.nofollow) fs.lutimesSync(t.path, atime, mtime);
-  else fs.utimesSync(t.path, atime, mtime);
+  if ('fd' in t) t.fd.fs.futimes(t.fd.handle, atime, mtime);
+  else p.vfs.utimes(t.path, atime, mtime, !t.nofollow);
   return 0;
 }
 
@@ -394,27 +357,21 @@ function glibcDev(dev: number): bigint {
   return ((major & 0xfffff000n) << 32n) | ((major & 0xfffn) << 8n) | ((minor & 0xffffff00n) << 12n) | (minor & 0xffn);
 }
 
-/** mknodat: a regular file here; FIFOs, devices and sockets by the host's mknodat (libc). */
+/** mknodat: regular files, FIFOs, devices and sockets (type 0 is a regular file). */
 export function sysMknodat(p: LinuxProcess, a: A): number {
   const mode = a.uint(2);
   const type = mode & S_IFMT;
-  const host = resolveAt(p, a.int(0), guestString(p, a.big(1)));
-  const perm = mode & 0o7777 & ~p.umask;
-  if (type === 0 || type === S_IF.REG) {
-    fs.closeSync(fs.openSync(host, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, perm));
-    return 0;
-  }
-  if (type !== S_IF.FIFO && type !== S_IF.CHR && type !== S_IF.BLK && type !== S_IF.SOCK) return -E.EINVAL;
-  (hostLibc() ?? fail(E.ENOSYS)).mknod(host, type | perm, glibcDev(a.uint(3)));
+  const path = resolveAt(p, a.int(0), guestString(p, a.big(1)));
+  if (type !== 0 && type !== S_IF.REG && type !== S_IF.FIFO && type !== S_IF.CHR && type !== S_IF.BLK && type !== S_IF.SOCK) return -E.EINVAL;
+  p.vfs.mknod(path, (type || S_IF.REG) | (mode & 0o7777 & ~p.umask), glibcDev(a.uint(3)));
   return 0;
 }
 
 // --- file-system statistics ---------------------------------------------------------------
 
-function putStatfs(p: LinuxProcess, hostPath: string, out: bigint): number {
-  const st = hostStatfs(hostPath);
+function putStatfs(p: LinuxProcess, st: Statfs | null, what: string, out: bigint): number {
   if (!st) {
-    p.logUnimp?.(`statfs: the host's stat -f gave no answer for ${hostPath}`);
+    p.logUnimp?.(`statfs: no answer for ${what}`);
     return -E.ENOSYS;
   }
   writeGuest(p, out, encodeStatfs(st));
@@ -422,11 +379,13 @@ function putStatfs(p: LinuxProcess, hostPath: string, out: bigint): number {
 }
 
 export function sysStatfs(p: LinuxProcess, a: A): number {
-  return putStatfs(p, resolveAt(p, AT.FDCWD, guestString(p, a.big(0))), a.big(1));
+  const path = resolveAt(p, AT.FDCWD, guestString(p, a.big(0)));
+  return putStatfs(p, p.vfs.statfs(path), path, a.big(1));
 }
 
 export function sysFstatfs(p: LinuxProcess, a: A): number {
-  return putStatfs(p, hostFdPath(fdEntry(p, a.int(0)).file.hostFd), a.big(1));
+  const f = fdEntry(p, a.int(0)).file;
+  return putStatfs(p, f.fs.fstatfs(f.handle), `fd ${a.int(0)}`, a.big(1));
 }
 
 // --- size and sync ------------------------------------------------------------------------
@@ -438,11 +397,11 @@ export function sysFtruncate(p: LinuxProcess, a: A): number {
   if (len > MAX_OFFSET) return -E.EFBIG;
   if (f.kind === 'path') return -E.EBADF;
   if (accMode(p, f) === p.abi.openFlags.O_RDONLY) return -E.EINVAL;
-  fs.ftruncateSync(f.hostFd, Number(len));
+  f.fs.ftruncate(f.handle, Number(len));
   return 0;
 }
 
-/** fallocate: the host's (through libc); its mode flags (KEEP_SIZE, PUNCH_HOLE, ...) are Linux's on both sides. */
+/** fallocate: the file system's (the host's through libc); its mode flags (KEEP_SIZE, PUNCH_HOLE, ...) are Linux's on both sides. */
 export function sysFallocate(p: LinuxProcess, a: A): number {
   const f = fdEntry(p, a.int(0)).file;
   const offset = long(a.big(2));
@@ -452,7 +411,7 @@ export function sysFallocate(p: LinuxProcess, a: A): number {
   if (f.kind === 'path' || accMode(p, f) === p.abi.openFlags.O_RDONLY) return -E.EBADF;
   if (f.kind === 'pipe') return -E.ESPIPE;
   if (f.kind !== 'file') return -E.ENODEV;
-  (hostLibc() ?? fail(E.EOPNOTSUPP)).fallocate(f.hostFd, a.int(1), offset, len);
+  f.fs.fallocate(f.handle, a.int(1), offset, len);
   return 0;
 }
 
@@ -460,30 +419,31 @@ export function sysTruncate(p: LinuxProcess, a: A): number {
   const len = long(a.big(1));
   if (len < 0n) return -E.EINVAL;
   if (len > MAX_OFFSET) return -E.EFBIG;
-  fs.truncateSync(resolveAt(p, AT.FDCWD, guestString(p, a.big(0))), Number(len));
+  p.vfs.truncate(resolveAt(p, AT.FDCWD, guestString(p, a.big(0))), Number(len));
   return 0;
 }
 
 export function sysFsync(p: LinuxProcess, a: A): number {
   const f = fdEntry(p, a.int(0)).file;
   if (f.kind === 'path') return -E.EBADF;
-  fs.fsyncSync(f.hostFd);
+  f.fs.fsync(f.handle, false);
   return 0;
 }
 
 export function sysFdatasync(p: LinuxProcess, a: A): number {
   const f = fdEntry(p, a.int(0)).file;
   if (f.kind === 'path') return -E.EBADF;
-  fs.fdatasyncSync(f.hostFd);
+  f.fs.fsync(f.handle, true);
   return 0;
 }
 
-export function sysSync(): number {
-  hostSync();
+export function sysSync(p: LinuxProcess): number {
+  p.vfs.sync();
   return 0;
 }
 
 export function sysSyncfs(p: LinuxProcess, a: A): number {
-  hostSync(hostFdPath(fdEntry(p, a.int(0)).file.hostFd));
+  const f = fdEntry(p, a.int(0)).file;
+  f.fs.syncfs(f.handle);
   return 0;
 }

@@ -5,9 +5,8 @@
 // (a guest process is a host process, and its pid is the host's, so F_GETLK's l_pid is right
 // as it comes). The guest's struct flock is decoded by field (generic/structs.ts) and the
 // host module encodes its own. Where the host module is missing (no koffi, another OS),
-// a single-process emulation stands in; see `fallbackLock` and `fallbackFlock`.
+// or the file is not a host file, a single-process emulation stands in; see `fallbackLock` and `fallbackFlock`.
 
-import { fstatSync } from 'node:fs';
 import { E, fail } from '../errno.js';
 import type { FdEntry, OpenFile } from '../fd-table.js';
 import { FCNTL, FLOCK_OP, LOCK_TYPE, SEEK } from '../generic/constants.js';
@@ -59,7 +58,7 @@ export function fcntlLock(p: LinuxProcess, e: FdEntry, cmd: number, addr: number
     lock = { ...lock, whence: 'SET', start: BigInt(f.pos) + g.start };
   }
   const out = getlk ? guestOut(p, addr, FLOCK.SIZE) : null; // only F_GETLK writes back
-  const host = hostLibc()?.lock;
+  const host = f.hostFd >= 0 ? hostLibc()?.lock : undefined;
   const got = host ? host(f.hostFd, name, lock) : fallbackLock(p, f, name, lock);
   if (host && (name === 'SETLK' || name === 'SETLKW') && type !== 'UNLCK') posixLocksTaken = true;
   if (out === null) return 0;
@@ -84,7 +83,7 @@ let posixLocksTaken = false;
 export function dropPosixLocksOnClose(f: OpenFile): void {
   if (!posixLocksTaken || f.refs === 0 || f.kind === 'path') return;
   try {
-    hostLibc()?.lock?.(f.hostFd, 'SETLK', { type: 'UNLCK', whence: 'SET', start: 0n, len: 0n, pid: 0 });
+    if (f.hostFd >= 0) hostLibc()?.lock?.(f.hostFd, 'SETLK', { type: 'UNLCK', whence: 'SET', start: 0n, len: 0n, pid: 0 });
   } catch {
     // not a file locks apply to (a socket): it holds none
   }
@@ -105,7 +104,7 @@ function fallbackLock(p: LinuxProcess, f: OpenFile, cmd: LockCmd, lock: FileLock
   // flock_to_posix_lock's range checks (the host makes them on the other path).
   let start = lock.start;
   if (lock.whence === 'END') {
-    const size = fstatSync(f.hostFd, { bigint: true }).size;
+    const size = f.fs.fstat(f.handle).size;
     if (start > OFFSET_MAX - size) fail(E.EOVERFLOW);
     start += size;
   }
@@ -128,7 +127,7 @@ export function sysFlock(p: LinuxProcess, a: SyscallArgs): number {
   const f = fdEntry(p, a.int(0)).file;
   if (f.kind === 'path') return -E.EBADF;
   const wait = (op & FLOCK_OP.LOCK_NB) === 0;
-  const host = hostLibc()?.flock;
+  const host = f.hostFd >= 0 ? hostLibc()?.flock : undefined;
   if (host) host(f.hostFd, kind, wait);
   else fallbackFlock(f, kind, wait);
   return 0;
@@ -144,7 +143,7 @@ const flocks = new Map<string, Map<OpenFile, 'SH' | 'EX'>>();
  * one that could let go, and it has one thread), so the answer is EDEADLK instead of a hang.
  */
 function fallbackFlock(f: OpenFile, op: FlockOp, wait: boolean): void {
-  const st = fstatSync(f.hostFd, { bigint: true });
+  const st = f.fs.fstat(f.handle);
   const key = `${st.dev}:${st.ino}`;
   const held = flocks.get(key) ?? new Map<OpenFile, 'SH' | 'EX'>();
   for (const other of held.keys()) if (other.refs === 0) held.delete(other);

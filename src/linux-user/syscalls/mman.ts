@@ -3,11 +3,11 @@
 // a writable MAP_SHARED one is written back to its file at msync, munmap and exit
 // (shared-mappings.ts), though other processes do not see its writes in between.
 
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { Mapping } from '../../memory/address-space.js';
 import { GUEST_LIMIT, PAGE_SHIFT, PAGE_SIZE, PERM } from '../../memory/layout.js';
 import { E, fail } from '../errno.js';
 import { MADV, MADV_HINTS, MAP, MREMAP, PROT } from '../generic/constants.js';
+import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import type { LinuxProcess } from '../process.js';
 import { fdEntry, long, type SyscallArgs } from './args.js';
 
@@ -105,12 +105,12 @@ export function sysMmap(p: LinuxProcess, a: A): number {
     // on whole pages beyond EOF).
     let done = 0;
     while (done < size) {
-      const n = readSync(file.hostFd, p.mem.u8, start + done, size - done, Number(offset) + done);
+      const n = file.fs.read(file.handle, p.mem.u8, start + done, size - done, Number(offset) + done, false);
       if (n <= 0) break;
       done += n;
     }
     if (type !== MAP.PRIVATE && file.kind === 'file' && (file.flags & p.abi.openFlags.O_ACCMODE) === p.abi.openFlags.O_RDWR) {
-      p.sharedMaps.add(start, start + size, file.hostFd, Number(offset));
+      p.sharedMaps.add(start, start + size, file, Number(offset));
     }
   }
   return start;
@@ -251,20 +251,20 @@ function refillFromFiles(p: LinuxProcess, start: number, end: number): void {
     const lo = Math.max(start, m.start);
     const hi = Math.min(end, m.end);
     if (lo >= hi || !m.name.startsWith('/')) continue;
-    let fd: number;
+    let handle: number;
     try {
-      fd = openSync(m.name, 'r');
+      handle = p.vfs.open(m.name, HOST_OPEN_FLAGS.O_RDONLY, 0);
     } catch {
       continue; // the file is gone: the pages stay zero, as a truncated file's would (SIGBUS on Linux)
     }
     try {
       for (let done = 0; done < hi - lo; ) {
-        const n = readSync(fd, p.mem.u8, lo + done, hi - lo - done, m.offset + (lo - m.start) + done);
+        const n = p.vfs.read(handle, p.mem.u8, lo + done, hi - lo - done, m.offset + (lo - m.start) + done, false);
         if (n <= 0) break;
         done += n;
       }
     } finally {
-      closeSync(fd);
+      p.vfs.close(handle);
     }
   }
 }

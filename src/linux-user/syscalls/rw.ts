@@ -1,16 +1,16 @@
 // Moving data through fds: read/write and their vector (readv/writev) and positional
 // (pread64/pwrite64, preadv/pwritev, preadv2/pwritev2) forms, lseek over our own file
-// offsets (Node has no lseek: regular files use positional host I/O at f.pos), and the
+// offsets (Node has no lseek: regular files use positional I/O at f.pos), each open file
+// through its own file system (vfs/filesystem.ts), and the
 // in-kernel copies, sendfile and copy_file_range, done through a buffer of ours.
 
-import * as fs from 'node:fs';
 import { E, fail } from '../errno.js';
 import type { OpenFile } from '../fd-table.js';
 import { GuestKilled } from '../guest-exit.js';
 import { MAX_RW_COUNT, SEEK, SIG, UIO_MAXIOV } from '../generic/constants.js';
 import { IOVEC_SIZE, decodeIovecs } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
-import { hostFdInfo, hostRead, hostWrite } from '../vfs/host.js';
+import { hostFdInfo } from '../vfs/host.js';
 import { fdEntry, guestIn, guestOut, guestRange, long, readGuest, writeGuest, type SyscallArgs } from './args.js';
 import { signalSelf } from './signal.js';
 
@@ -54,7 +54,7 @@ export function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array, off = 0,
     f.lookahead = n < f.lookahead.length ? f.lookahead.subarray(n) : null;
     return n;
   }
-  const n = hostRead(f.hostFd, dst, off, len, f.pos, p.nonblocking(f));
+  const n = f.fs.read(f.handle, dst, off, len, f.pos, p.nonblocking(f));
   if (f.pos !== null) f.pos += n;
   return n;
 }
@@ -65,9 +65,9 @@ export function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array, off = 0,
  */
 function writeFile(p: LinuxProcess, f: OpenFile, src: Uint8Array, off: number, len: number, at?: number): number {
   let pos = at ?? f.pos;
-  if (at === undefined && pos !== null && f.flags & p.abi.openFlags.O_APPEND) pos = Number(fs.fstatSync(f.hostFd).size);
+  if (at === undefined && pos !== null && f.flags & p.abi.openFlags.O_APPEND) pos = Number(f.fs.fstat(f.handle).size);
   try {
-    const n = hostWrite(f.hostFd, src, off, len, pos, p.nonblocking(f));
+    const n = f.fs.write(f.handle, src, off, len, pos, p.nonblocking(f));
     if (at === undefined && pos !== null) f.pos = pos + n;
     return n;
   } catch (e) {
@@ -109,7 +109,7 @@ function readVec(p: LinuxProcess, f: OpenFile, a: A, at: number | null | undefin
   const tmp = new Uint8Array(views.reduce((s, v) => s + v.length, 0));
   let n: number;
   if (at === undefined) n = readFile(p, f, tmp);
-  else n = hostRead(f.hostFd, tmp, 0, tmp.length, at, p.nonblocking(f));
+  else n = f.fs.read(f.handle, tmp, 0, tmp.length, at, p.nonblocking(f));
   let off = 0;
   for (const v of views) {
     if (off >= n) break;
@@ -147,7 +147,7 @@ export function sysPread64(p: LinuxProcess, a: A): number {
   const f = readable(p, a.int(0));
   const at = positional(f, long(a.big(3)));
   const len = Math.min(a.size(2), MAX_RW_COUNT);
-  return hostRead(f.hostFd, p.mem.u8, guestRange(p, a.ptr(1), len, 'write'), len, at, p.nonblocking(f));
+  return f.fs.read(f.handle, p.mem.u8, guestRange(p, a.ptr(1), len, 'write'), len, at, p.nonblocking(f));
 }
 
 export function sysPwrite64(p: LinuxProcess, a: A): number {
@@ -201,9 +201,9 @@ export function sysPwritev2(p: LinuxProcess, a: A): number {
   const off = vecOffset(a);
   const src = gather(p, a);
   let at = off === -1n ? undefined : positional(f, off);
-  if (flags & RWF.APPEND && f.kind === 'file') at = Number(fs.fstatSync(f.hostFd).size);
+  if (flags & RWF.APPEND && f.kind === 'file') at = Number(f.fs.fstat(f.handle).size);
   const n = writeFile(p, f, src, 0, src.length, at);
-  if (flags & (RWF.DSYNC | RWF.SYNC) && f.kind === 'file') fs.fdatasyncSync(f.hostFd);
+  if (flags & (RWF.DSYNC | RWF.SYNC) && f.kind === 'file') f.fs.fsync(f.handle, true);
   return n;
 }
 
@@ -228,11 +228,11 @@ export function sysLseek(p: LinuxProcess, a: A): bigint | number {
     }
     case 'file': {
       // Inherited stdio streams through the host offset until the guest moves it.
-      const cur = f.pos ?? hostFdInfo(f.hostFd)?.pos ?? 0;
+      const cur = f.pos ?? (f.hostFd >= 0 ? hostFdInfo(f.hostFd)?.pos : undefined) ?? 0;
       let base: bigint;
       if (whence === SEEK.SET) base = 0n;
       else if (whence === SEEK.CUR) base = BigInt(cur);
-      else if (whence === SEEK.END) base = fs.fstatSync(f.hostFd, { bigint: true }).size;
+      else if (whence === SEEK.END) base = f.fs.fstat(f.handle).size;
       else return -E.EINVAL; // SEEK_DATA / SEEK_HOLE: not supported
       const to = base + off;
       if (to < 0n || to > MAX_OFFSET) return -E.EINVAL;
@@ -279,7 +279,7 @@ export function sysSendfile(p: LinuxProcess, a: A): number {
   try {
     while (done < count) {
       const chunk = buf.subarray(0, Math.min(buf.length, count - done));
-      const n = at === null ? readFile(p, inp, chunk) : hostRead(inp.hostFd, chunk, 0, chunk.length, at + done, p.nonblocking(inp));
+      const n = at === null ? readFile(p, inp, chunk) : inp.fs.read(inp.handle, chunk, 0, chunk.length, at + done, p.nonblocking(inp));
       if (n === 0) break;
       let sent = 0;
       try {
@@ -314,18 +314,18 @@ export function sysCopyFileRange(p: LinuxProcess, a: A): number {
   const outAt = a.big(3) ? offsetIn(p, a.big(3), out) : (out.pos ?? 0);
   const count = Math.min(a.size(4), MAX_RW_COUNT);
   if (count === 0) return 0;
-  const same = fs.fstatSync(inp.hostFd, { bigint: true });
-  const other = fs.fstatSync(out.hostFd, { bigint: true });
-  if (same.dev === other.dev && same.ino === other.ino && inAt < outAt + count && outAt < inAt + count) return -E.EINVAL;
+  const same = inp.fs.fstat(inp.handle);
+  const other = out.fs.fstat(out.handle);
+  if (inp.fs === out.fs && same.dev === other.dev && same.ino === other.ino && inAt < outAt + count && outAt < inAt + count) return -E.EINVAL;
   const buf = new Uint8Array(Math.min(count, SENDFILE_CHUNK));
   let done = 0;
   try {
     while (done < count) {
-      const n = hostRead(inp.hostFd, buf, 0, Math.min(buf.length, count - done), inAt + done, false);
+      const n = inp.fs.read(inp.handle, buf, 0, Math.min(buf.length, count - done), inAt + done, false);
       if (n === 0) break;
       let sent = 0;
       try {
-        while (sent < n) sent += hostWrite(out.hostFd, buf, sent, n - sent, outAt + done + sent, false);
+        while (sent < n) sent += out.fs.write(out.handle, buf, sent, n - sent, outAt + done + sent, false);
       } finally {
         done += sent;
       }

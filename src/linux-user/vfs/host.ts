@@ -1,11 +1,10 @@
-// The host side of file I/O through node:fs synchronous calls: open-flag translation
-// between guest and host encodings, fstat-based file kinds, blocking reads and writes
-// over non-blocking host fds (EAGAIN → short sleep and retry), kernel pipes (via a FIFO,
-// since Node has no pipe()), directory snapshots for getdents64, host fd info from
-// /proc/self/fdinfo, the host terminal's termios (via stty, since Node has no tcgetattr),
-// file-system statistics (via stat -f, since Node's statfs lacks f_fsid and f_namelen),
-// sync and syncfs (via sync(1)) and file times at Node's resolution. Reads and writes go
-// through libc (host/libc.ts) instead of node:fs once a run has made many.
+// Host fds through node:fs synchronous calls: open-flag translation between guest and
+// host encodings, fstat-based file kinds, blocking reads and writes over non-blocking
+// host fds (EAGAIN → short sleep and retry), kernel pipes (pipe2 through libc, or a FIFO,
+// since Node has no pipe()), host fd info from /proc/self/fdinfo, the host terminal's
+// termios (via stty, since Node has no tcgetattr). Reads and writes go through libc
+// (host/libc.ts) instead of node:fs once a run has made many. The host's file system
+// itself (paths, directories, metadata) is vfs/host-fs.ts.
 
 import * as fs from 'node:fs';
 // Named as well, for the hot calls: the bundle reaches a namespace import's members
@@ -14,9 +13,9 @@ import { readSync, writeSync } from 'node:fs';
 import { lazyBuiltin } from '../../host-lazy.js';
 import { hostLibc, type HostLibc } from '../host/libc.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
-import { DT, OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
-import { NCCS, type Statfs, type Termios } from '../generic/structs.js';
-import type { DirEntry, FileKind } from '../fd-table.js';
+import { OPEN_FLAG_NAMES, type OpenFlagTable } from '../generic/constants.js';
+import { NCCS, type Termios } from '../generic/structs.js';
+import type { FileKind } from '../fd-table.js';
 
 const tty = lazyBuiltin<typeof import('node:tty')>('node:tty');
 const os = lazyBuiltin<typeof import('node:os')>('node:os');
@@ -150,37 +149,6 @@ export function hostPipe(): [number, number] {
   }
 }
 
-function direntType(d: fs.Dirent<Buffer>): number {
-  if (d.isFile()) return DT.REG;
-  if (d.isDirectory()) return DT.DIR;
-  if (d.isSymbolicLink()) return DT.LNK;
-  if (d.isFIFO()) return DT.FIFO;
-  if (d.isCharacterDevice()) return DT.CHR;
-  if (d.isBlockDevice()) return DT.BLK;
-  if (d.isSocket()) return DT.SOCK;
-  return DT.UNKNOWN;
-}
-
-/** A snapshot of a directory for getdents64: ".", "..", then the entries in host order. */
-export function listDirectory(path: string): DirEntry[] {
-  const ino = (p: string | Buffer): bigint | null => {
-    try {
-      return fs.lstatSync(p, { bigint: true }).ino;
-    } catch {
-      return null;
-    }
-  };
-  const out: DirEntry[] = [];
-  out.push({ name: Buffer.from('.'), ino: ino(path) ?? 0n, type: DT.DIR });
-  out.push({ name: Buffer.from('..'), ino: ino(`${path}/..`) ?? 0n, type: DT.DIR });
-  const prefix = Buffer.from(path.endsWith('/') ? path : `${path}/`);
-  for (const d of fs.readdirSync(path, { withFileTypes: true, encoding: 'buffer' })) {
-    const i = ino(Buffer.concat([prefix, d.name]));
-    if (i !== null) out.push({ name: d.name, ino: i, type: direntType(d) });
-  }
-  return out;
-}
-
 /** The usual cooked-mode settings, for when stty cannot tell us. */
 const DEFAULT_TERMIOS: Termios = {
   iflag: 0x500, // ICRNL | IXON
@@ -216,71 +184,3 @@ export function hostTermios(hostFd: number): Termios {
   return t;
 }
 
-/**
- * statfs(2) of a host path: the host's own call through host/libc.ts (struct statfs of a
- * 64-bit asm-generic host). Without it: Node's statfsSync raises the right error for a bad
- * path but lacks f_fsid, f_namelen and f_frsize, so the record comes from `stat -f` (GNU
- * coreutils prints f_fsid as val[0] << 32 | val[1]), f_flags 0: without ST_VALID, as from
- * kernels before 2.6.36, glibc's statvfs reads the mount flags from /proc/mounts itself.
- * Returns null when stat(1) cannot tell us.
- */
-export function hostStatfs(path: string): Statfs | null {
-  const lc = hostLibc();
-  if (lc?.statfs) {
-    const dv = new DataView(lc.statfs(path).buffer);
-    const u64 = (at: number): bigint => dv.getBigUint64(at, true);
-    return {
-      type: u64(0), bsize: u64(8), blocks: u64(16), bfree: u64(24), bavail: u64(32), files: u64(40), ffree: u64(48),
-      fsid: [dv.getUint32(56, true), dv.getUint32(60, true)], namelen: u64(64), frsize: u64(72), flags: u64(80),
-    };
-  }
-  fs.statfsSync(path);
-  const r = childProcess().spawnSync('stat', ['-f', '-c', '%t %s %S %b %f %a %c %d %i %l', '--', path], { encoding: 'utf8', timeout: 5000 });
-  const f = r.status === 0 ? r.stdout.trim().split(' ') : [];
-  if (f.length !== 10 || !f.every((x) => /^[0-9a-f]+$/.test(x))) return null;
-  const dec = (i: number): bigint => BigInt(f[i]);
-  const fsid = BigInt(`0x${f[8]}`);
-  return {
-    type: BigInt(`0x${f[0]}`), bsize: dec(1), frsize: dec(2), blocks: dec(3), bfree: dec(4), bavail: dec(5),
-    files: dec(6), ffree: dec(7), fsid: [Number(fsid >> 32n), Number(fsid & 0xffff_ffffn)], namelen: dec(9), flags: 0n,
-  };
-}
-
-/** The host path through which a child process reaches one of our host fds. */
-export const hostFdPath = (hostFd: number): string => `/proc/${process.pid}/fd/${hostFd}`;
-
-/**
- * sync(2), or syncfs(2) of the file system holding `path`: the host's calls through
- * host/libc.ts; Node has no binding for either, so without it run sync(1) (`sync -f` is
- * syncfs), which reports no write-back errors.
- */
-export function hostSync(path?: string): void {
-  const lc = hostLibc();
-  if (lc) {
-    if (path === undefined) return lc.sync();
-    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    try {
-      return lc.sync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
-  childProcess().spawnSync('sync', path === undefined ? [] : ['-f', '--', path], { stdio: 'ignore', timeout: 600_000 });
-}
-
-const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b - 1n) / b));
-
-/**
- * A time in nanoseconds as Node's utimes family takes it. libuv passes seconds as a double
- * and keeps whole microseconds (it truncates toward zero), so the time is rounded down to
- * its microsecond and half a microsecond of margin is added on the side libuv truncates
- * from: the double's rounding then never changes the microsecond (exact until 2242).
- * Node turns negative numbers into "now", but passes numeric strings through unchanged.
- */
-export function nodeTime(ns: bigint): number | string {
-  const us = floorDiv(ns, 1000n);
-  const sec = floorDiv(us, 1_000_000n);
-  const frac = Number(us - sec * 1_000_000n);
-  const t = Number(sec) + (frac + (ns >= 0n ? 0.5 : -0.5)) / 1e6;
-  return t < 0 ? String(t) : t;
-}

@@ -1,10 +1,9 @@
-// Guest path → host path: relative paths resolve against the process cwd or a directory
+// Guest path → a path in the process's file system (vfs/filesystem.ts): relative paths resolve against the process cwd or a directory
 // fd; with -L, an absolute path is first looked up under the prefix (QEMU's path());
 // /proc/self/fd/N names guest fd N (our fd numbers are not the host's).
 // Paths are joined as strings, never normalised, so "a/../b" goes to the host kernel as
 // written and symlinks resolve the way Linux resolves them.
 
-import { lstatSync } from 'node:fs';
 import { E, fail } from '../errno.js';
 import { AT } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
@@ -28,7 +27,7 @@ export function prefixed(p: LinuxProcess, path: string): string {
   if (path === '/') return path;
   const under = p.ldPrefix + path;
   try {
-    lstatSync(under);
+    p.vfs.stat(under, false);
     return under;
   } catch {
     return path;
@@ -55,7 +54,7 @@ function procFdPath(p: LinuxProcess, path: string): string | null {
   return `/proc/self/${m[2]}/${file.hostFd}`;
 }
 
-/** Host path for (dirfd, path). Empty paths are ENOENT (AT_EMPTY_PATH is the caller's business). */
+/** The file system's path for (dirfd, path). Empty paths are ENOENT (AT_EMPTY_PATH is the caller's business). */
 export function resolveAt(p: LinuxProcess, dirfd: number, path: string): string {
   if (path === '') fail(E.ENOENT);
   if (path.startsWith('/proc/')) {
