@@ -14,6 +14,8 @@ export interface Mapping {
   name: string;
   /** File offset of `start` for file mappings. */
   offset: number;
+  /** mlock'ed (Linux's VM_LOCKED): counted in VmLck, nothing more (see syscalls/mman.ts). */
+  locked?: boolean;
 }
 
 export const pageAlignUp = (n: number): number => Math.ceil(n / PAGE_SIZE) * PAGE_SIZE;
@@ -26,6 +28,8 @@ export class AddressSpace {
   mmapTop: number;
   brkStart = 0;
   brkCur = 0;
+  /** mlockall(MCL_FUTURE) in force: new mappings start locked (Linux's mm->def_flags). */
+  lockFuture = false;
 
   constructor(readonly mem: GuestMemory, mmapTop = 0xf000_0000) {
     this.mmapTop = mmapTop;
@@ -36,10 +40,11 @@ export class AddressSpace {
   }
 
   /** Maps [start, start+len) (page aligned), replacing whatever was there (MAP_FIXED semantics). */
-  mapFixed(start: number, len: number, prot: number, name = '', offset = 0): void {
+  mapFixed(start: number, len: number, prot: number, name = '', offset = 0, locked = this.lockFuture): void {
     const end = start + pageAlignUp(len);
     this.unmap(start, end - start);
     const m: Mapping = { start, end, prot, name, offset };
+    if (locked) m.locked = true;
     const i = this.maps.findIndex((x) => x.start > start);
     if (i < 0) this.maps.push(m);
     else this.maps.splice(i, 0, m);
@@ -69,6 +74,23 @@ export class AddressSpace {
   protect(start: number, len: number, prot: number): boolean {
     const end = start + pageAlignUp(len);
     if (!this.isMapped(start, end - start)) return false;
+    this.reshape(start, end, { prot });
+    this.mem.setProt(start, end - start, prot);
+    return true;
+  }
+
+  /** Marks the mapped pages of [start, start+len) locked or not (mlock / munlock). */
+  setLocked(start: number, len: number, locked: boolean): void {
+    this.reshape(start, start + pageAlignUp(len), { locked: locked || undefined });
+  }
+
+  /** Bytes in locked mappings (/proc/self/status VmLck). */
+  lockedBytes(): number {
+    return this.maps.reduce((n, m) => (m.locked ? n + (m.end - m.start) : n), 0);
+  }
+
+  /** Splits the mappings at start and end and gives the parts between them `change`. */
+  private reshape(start: number, end: number, change: Partial<Pick<Mapping, 'prot' | 'locked'>>): void {
     const out: Mapping[] = [];
     for (const m of this.maps) {
       if (m.end <= start || m.start >= end) {
@@ -78,12 +100,12 @@ export class AddressSpace {
       if (m.start < start) out.push({ ...m, end: start });
       const lo = Math.max(m.start, start);
       const hi = Math.min(m.end, end);
-      out.push({ ...m, start: lo, end: hi, prot, offset: m.offset + (lo - m.start) });
+      const part: Mapping = { ...m, ...change, start: lo, end: hi, offset: m.offset + (lo - m.start) };
+      if (!part.locked) delete part.locked;
+      out.push(part);
       if (m.end > end) out.push({ ...m, start: end, offset: m.offset + (end - m.start) });
     }
     this.maps = out;
-    this.mem.setProt(start, end - start, prot);
-    return true;
   }
 
   /** Whether every page of [start, start+len) is mapped (with any protection). */

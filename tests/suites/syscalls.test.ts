@@ -8,6 +8,7 @@
 import {
   lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, statfsSync, symlinkSync, writeFileSync,
 } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { getPriority as osGetPriority, tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AddressSpace } from '../../src/memory/address-space.js';
@@ -16,7 +17,8 @@ import { PAGE_SIZE, PERM } from '../../src/memory/layout.js';
 import { E } from '../../src/linux-user/errno.js';
 import { RISCV64_ABI } from '../../src/linux-user/generic/abi.js';
 import {
-  AT, DT, FUTEX, FUTEX_CLOCK_REALTIME, FUTEX_PRIVATE_FLAG, GENERIC_OPEN_FLAGS as O, MAP, MREMAP, POLL, PR, PRIO, PROT, RLIMIT, SEEK, SIG, UTIME,
+  AT, DT, FUTEX, FUTEX_CLOCK_REALTIME, FUTEX_PRIVATE_FLAG, GENERIC_OPEN_FLAGS as O, MAP, MCL, MREMAP, POLL, PR, PRIO, PROT, RESOLVE, RLIMIT, SEEK, SIG,
+  SPLICE_F, UTIME,
 } from '../../src/linux-user/generic/constants.js';
 import { NR, type SyscallName } from '../../src/linux-user/generic/syscall-numbers.js';
 import { GuestExit, GuestKilled } from '../../src/linux-user/guest-exit.js';
@@ -24,6 +26,7 @@ import { LinuxProcess } from '../../src/linux-user/process.js';
 import { SyscallArgs } from '../../src/linux-user/syscalls/args.js';
 import { doSyscall, syscallResult } from '../../src/linux-user/syscalls/table.js';
 import { hostLibc, setHostLibc } from '../../src/linux-user/host/libc.js';
+import { setCapIpcLock } from '../../src/linux-user/syscalls/mman.js';
 
 const SCRATCH = 0x10_0000;
 const SCRATCH_LEN = 0x10_000;
@@ -545,14 +548,19 @@ describe('ppoll', () => {
   };
 });
 
+/** A rig whose process runs with -L ${dir}/root, where /etc/only-in-prefix holds "prefixed". */
+function prefixRig(): void {
+  mkdirSync(`${dir}/root/etc`, { recursive: true });
+  writeFileSync(`${dir}/root/etc/only-in-prefix`, 'prefixed');
+  const mem = new GuestMemory();
+  const as = new AddressSpace(mem);
+  as.mapFixed(SCRATCH, SCRATCH_LEN, PROT.READ | PROT.WRITE);
+  rig = { ...rig, mem, as, p: new LinuxProcess(mem, as, { abi: RISCV64_ABI, stackSize: STACK_SIZE, ldPrefix: `${dir}/root`, inheritStdio: false }) };
+}
+
 describe('paths', () => {
   it('-L: absolute paths are looked up under the prefix first', () => {
-    mkdirSync(`${dir}/root/etc`, { recursive: true });
-    writeFileSync(`${dir}/root/etc/only-in-prefix`, 'prefixed');
-    const mem = new GuestMemory();
-    const as = new AddressSpace(mem);
-    as.mapFixed(SCRATCH, SCRATCH_LEN, PROT.READ | PROT.WRITE);
-    rig = { ...rig, mem, as, p: new LinuxProcess(mem, as, { abi: RISCV64_ABI, stackSize: STACK_SIZE, ldPrefix: `${dir}/root`, inheritStdio: false }) };
+    prefixRig();
     const fd = n('openat', AT.FDCWD, str('/etc/only-in-prefix'), O.O_RDONLY);
     expect(n('read', fd, SCRATCH, 100)).toBe(8);
     expect(bytesAt(SCRATCH, 8).toString()).toBe('prefixed');
@@ -949,5 +957,163 @@ describe('sessions and process groups', () => {
     expect(n('setpgid', 0, -1)).toBe(-E.EINVAL);
     setHostLibc(null);
     expect(n('setsid')).toBe(-E.ENOSYS);
+  });
+});
+
+describe('openat2', () => {
+  /** struct open_how {flags, mode, resolve} at SCRATCH + 0x800. */
+  const how = (flags: number, mode: number, resolve: number): number => {
+    [flags, mode, resolve].forEach((v, i) => rig.mem.dv.setBigUint64(SCRATCH + 0x800 + 8 * i, BigInt(v), true));
+    return SCRATCH + 0x800;
+  };
+  const readAll = (fd: number): string => {
+    const got = n('read', fd, SCRATCH, 256);
+    return got < 0 ? `errno ${-got}` : bytesAt(SCRATCH, got).toString();
+  };
+
+  it('with resolve flags, goes through the -L prefix as openat does', () => {
+    prefixRig();
+    for (const resolve of [0, RESOLVE.NO_SYMLINKS, RESOLVE.NO_MAGICLINKS | RESOLVE.CACHED]) {
+      const fd = n('openat2', AT.FDCWD, str('/etc/only-in-prefix'), how(O.O_RDONLY, 0, resolve), 24);
+      expect(readAll(fd)).toBe('prefixed');
+    }
+  });
+
+  it('/proc/self/fd/N and fdinfo/N walked here name guest fd N; fd/N is a magic link', () => {
+    writeFileSync(`${dir}/a`, 'guest fd 0');
+    expect(n('openat', AT.FDCWD, str('a'), O.O_RDONLY)).toBe(0); // host fd 0 is someone else
+    const info = readAll(n('openat2', AT.FDCWD, str('/proc/self/fdinfo/0'), how(O.O_RDONLY, 0, RESOLVE.NO_MAGICLINKS), 24));
+    expect(info).toMatch(new RegExp(`^ino:\\s+${statSync(`${dir}/a`).ino}$`, 'm'));
+    const path = str('/proc/self/fd/0');
+    expect(n('openat2', AT.FDCWD, path, how(O.O_RDONLY, 0, RESOLVE.NO_MAGICLINKS), 24)).toBe(-E.ELOOP);
+    expect(n('openat2', AT.FDCWD, path, how(O.O_RDONLY, 0, RESOLVE.CACHED), 24)).toBe(-E.EAGAIN);
+    expect(n('openat2', AT.FDCWD, str('/proc/self/fdinfo/77'), how(O.O_RDONLY, 0, RESOLVE.NO_MAGICLINKS), 24)).toBe(-E.ENOENT);
+  });
+
+  it('scopes the walk to the dirfd and prints the struct under -strace', () => {
+    mkdirSync(`${dir}/d/sub`, { recursive: true });
+    writeFileSync(`${dir}/d/f`, 'in d');
+    writeFileSync(`${dir}/out`, 'outside');
+    symlinkSync('../out', `${dir}/d/up`);
+    symlinkSync('/f', `${dir}/d/rootf`);
+    const d = n('openat', AT.FDCWD, str('d'), O.O_RDONLY | O.O_DIRECTORY);
+    expect(n('openat2', d, str('up'), how(O.O_RDONLY, 0, RESOLVE.BENEATH), 24)).toBe(-E.EXDEV);
+    expect(readAll(n('openat2', d, str('sub/../rootf'), how(O.O_RDONLY, 0, RESOLVE.IN_ROOT), 24))).toBe('in d');
+    expect(readAll(n('openat2', d, str('up'), how(O.O_RDONLY, 0, 0), 24))).toBe('outside');
+    const f = n('openat2', d, str('f'), how(O.O_PATH, 0, 0), 24);
+    expect(n('openat2', f, str('.'), how(O.O_RDONLY, 0, RESOLVE.BENEATH), 24)).toBe(-E.ENOTDIR);
+    n('openat2', d, str('f'), how(O.O_RDWR | O.O_CREAT, 0o600, RESOLVE.BENEATH | RESOLVE.NO_XDEV), 32);
+    expect(rig.strace.at(-1)).toMatch(/ openat2\(\d+,"f",\{O_RDWR\|O_CREAT,0600,RESOLVE_NO_XDEV\|RESOLVE_BENEATH\},32\) = \d+$/);
+    n('openat2', d, str('f'), SCRATCH + 0x800, 8);
+    expect(rig.strace.at(-1)).toMatch(/ openat2\(\d+,"f",0x0+100800,8\) = -1 errno=22 \(Invalid argument\)$/);
+  });
+});
+
+describe('mlock family', () => {
+  afterEach(() => setCapIpcLock(undefined));
+  const vmLck = (): number => rig.p.as.lockedBytes();
+  const setMemlock = (bytes: number): void => {
+    rig.mem.dv.setBigUint64(SCRATCH + 0x900, BigInt(bytes), true);
+    rig.mem.dv.setBigUint64(SCRATCH + 0x908, BigInt(bytes), true);
+    expect(n('setrlimit', RLIMIT.MEMLOCK, SCRATCH + 0x900)).toBe(0);
+  };
+
+  it('records locked pages, shown as VmLck; munmap drops them; MCL_FUTURE locks what is mapped later', () => {
+    const m = n('mmap', 0, 4 * PAGE_SIZE, PROT.READ | PROT.WRITE, MAP.PRIVATE | MAP.ANONYMOUS, -1, 0);
+    expect(n('mlock', m + 1, PAGE_SIZE)).toBe(0);
+    expect(vmLck()).toBe(2 * PAGE_SIZE);
+    const status = n('openat', AT.FDCWD, str('/proc/self/status'), O.O_RDONLY);
+    const got = n('read', status, SCRATCH, 4096);
+    expect(bytesAt(SCRATCH, got).toString()).toMatch(/^VmLck:\s+8 kB$/m);
+    expect(n('munmap', m, PAGE_SIZE)).toBe(0);
+    expect(vmLck()).toBe(PAGE_SIZE);
+    expect(n('mremap', m + PAGE_SIZE, PAGE_SIZE, 3 * PAGE_SIZE, MREMAP.MAYMOVE)).toBeGreaterThan(0);
+    expect(vmLck()).toBe(3 * PAGE_SIZE); // a locked mapping moved stays locked
+    expect(n('munlockall')).toBe(0);
+    expect(vmLck()).toBe(0);
+    expect(n('mlockall', MCL.FUTURE)).toBe(0);
+    const brk = n('brk', 0);
+    expect(n('brk', brk + 2 * PAGE_SIZE)).toBe(brk + 2 * PAGE_SIZE);
+    expect(vmLck()).toBe(2 * PAGE_SIZE);
+    expect(n('mlockall', MCL.CURRENT)).toBe(0); // MCL_FUTURE ends
+    n('mmap', 0, PAGE_SIZE, PROT.READ, MAP.PRIVATE | MAP.ANONYMOUS, -1, 0);
+    expect(vmLck()).toBe(rig.p.as.mappings.reduce((t, x) => t + x.end - x.start, 0) - PAGE_SIZE);
+    n('mlockall', MCL.CURRENT | MCL.FUTURE | MCL.ONFAULT);
+    expect(rig.strace.at(-1)).toMatch(/ mlockall\(MCL_CURRENT\|MCL_FUTURE\|MCL_ONFAULT\) = 0$/);
+  });
+
+  it('RLIMIT_MEMLOCK binds a process without CAP_IPC_LOCK, as in Linux', () => {
+    setCapIpcLock(false);
+    const m = n('mmap', 0, 4 * PAGE_SIZE, PROT.READ | PROT.WRITE, MAP.PRIVATE | MAP.ANONYMOUS, -1, 0);
+    setMemlock(2 * PAGE_SIZE + 100);
+    expect(n('mlock', m, 3 * PAGE_SIZE)).toBe(-E.ENOMEM);
+    expect(n('mlock', m, 2 * PAGE_SIZE)).toBe(0);
+    expect(n('mlock', m + PAGE_SIZE, PAGE_SIZE)).toBe(0); // locked already: not counted twice
+    expect(n('mmap', 0, PAGE_SIZE, PROT.READ, MAP.PRIVATE | MAP.ANONYMOUS | MAP.LOCKED, -1, 0)).toBe(-E.EAGAIN);
+    expect(n('mlockall', MCL.CURRENT)).toBe(-E.ENOMEM);
+    expect(n('mlockall', MCL.FUTURE)).toBe(0); // nothing to lock now
+    setMemlock(0);
+    expect(n('mlock', m, PAGE_SIZE)).toBe(-E.EPERM);
+    expect(n('mlockall', MCL.FUTURE)).toBe(-E.EPERM);
+    expect(n('munlock', m, 4 * PAGE_SIZE)).toBe(0);
+    setCapIpcLock(true);
+    expect(n('mlock', m, 4 * PAGE_SIZE)).toBe(0); // CAP_IPC_LOCK: no limit
+  });
+});
+
+describe('inotify, splice, tee, vmsplice', () => {
+  afterEach(() => setHostLibc(undefined));
+  const pipe = (flags = 0): [number, number] => {
+    expect(n('pipe2', SCRATCH + 0x100, flags)).toBe(0);
+    return [u32At(SCRATCH + 0x100), u32At(SCRATCH + 0x104)];
+  };
+  /** Writes `text` into guest fd `fd`'s host fd from another process after `ms` milliseconds. */
+  const later = (fd: number, text: string, ms: number): void => {
+    const path = `/proc/${process.pid}/fd/${rig.p.fds.get(fd)!.file.hostFd}`;
+    spawn('sh', ['-c', `sleep ${ms / 1000}; printf '${text}' > ${path}`], { stdio: 'ignore' }).unref();
+  };
+  const iov = (at: number, base: number, len: number): number => {
+    rig.mem.dv.setBigUint64(at, BigInt(base), true);
+    rig.mem.dv.setBigUint64(at + 8, BigInt(len), true);
+    return at;
+  };
+
+  it('are ENOSYS without the host libc but vmsplice, which copies', () => {
+    setHostLibc(null);
+    const [r, w] = pipe();
+    expect(n('inotify_init1', 0)).toBe(-E.ENOSYS);
+    expect(n('splice', r, 0, w, 0, 1, 0)).toBe(-E.ENOSYS);
+    expect(n('tee', r, w, 1, 0)).toBe(-E.ENOSYS);
+    rig.mem.rawWrite(SCRATCH + 0x200, Buffer.from('copied'));
+    expect(n('vmsplice', w, iov(SCRATCH + 0x300, SCRATCH + 0x200, 6), 1, 0)).toBe(6);
+    expect(n('read', r, SCRATCH, 16)).toBe(6);
+  });
+
+  it.skipIf(!hostLibc())('a blocking splice, vmsplice or inotify read waits for the host pipe or event', () => {
+    const [r, w] = pipe();
+    const file = n('openat', AT.FDCWD, str('spliced'), O.O_RDWR | O.O_CREAT, 0o644);
+    later(w, 'ab', 100);
+    expect(n('splice', r, 0, file, 0, 10, 0)).toBe(2);
+    expect(n('lseek', file, 0, SEEK.CUR)).toBe(2); // our own offset advanced
+    expect(readFileSync(`${dir}/spliced`, 'utf8')).toBe('ab');
+    expect(n('splice', r, 0, file, 0, 10, SPLICE_F.NONBLOCK)).toBe(-E.EAGAIN);
+    later(w, 'cde', 100);
+    expect(n('vmsplice', r, iov(SCRATCH + 0x300, SCRATCH + 0x200, 2), 1, 0)).toBe(2);
+    expect(bytesAt(SCRATCH + 0x200, 2).toString()).toBe('cd');
+    const [r2, w2] = pipe(O.O_NONBLOCK);
+    expect(n('tee', r, w2, 10, 0)).toBe(1); // 'e' duplicated ...
+    expect(n('read', r, SCRATCH, 10)).toBe(1); // ... and still in the first pipe
+    expect(n('tee', r, w2, 10, 0)).toBe(-E.EAGAIN); // an O_NONBLOCK side: no wait
+    expect(n('read', r2, SCRATCH, 10)).toBe(1);
+
+    mkdirSync(`${dir}/w`);
+    const in1 = n('inotify_init1', 0);
+    expect(n('inotify_add_watch', in1, str('w'), 0x100 /* IN_CREATE */)).toBe(1);
+    spawn('sh', ['-c', `sleep 0.1; touch ${dir}/w/new`], { stdio: 'ignore' }).unref();
+    const got = n('read', in1, SCRATCH, 256); // blocks until the event
+    expect(got).toBe(32);
+    expect(u32At(SCRATCH + 4)).toBe(0x100);
+    expect(bytesAt(SCRATCH + 16, 4).toString()).toBe('new\0');
+    expect(rig.strace.some((l) => / inotify_add_watch\(\d+,"w",0x100\) = 1$/.test(l))).toBe(true);
   });
 });

@@ -96,6 +96,21 @@ export const MAP_FLAG_NAMES: readonly (readonly [string, number])[] = [
 
 export const MREMAP = { MAYMOVE: 1, FIXED: 2, DONTUNMAP: 4 } as const;
 
+/** mlock2 flags and mlockall flags (include/uapi/asm-generic/mman-common.h, mman.h). */
+export const MLOCK = { ONFAULT: 1 } as const;
+export const MCL = { CURRENT: 1, FUTURE: 2, ONFAULT: 4 } as const;
+export const MCL_NAMES: readonly (readonly [string, number])[] = [
+  ['MCL_CURRENT', MCL.CURRENT], ['MCL_FUTURE', MCL.FUTURE], ['MCL_ONFAULT', MCL.ONFAULT],
+];
+
+/** openat2's struct open_how resolve flags (include/uapi/linux/openat2.h), in -strace order. */
+export const RESOLVE = { NO_XDEV: 0x01, NO_MAGICLINKS: 0x02, NO_SYMLINKS: 0x04, BENEATH: 0x08, IN_ROOT: 0x10, CACHED: 0x20 } as const;
+export const RESOLVE_NAMES: readonly (readonly [string, number])[] = Object.entries(RESOLVE).map(([k, v]) => [`RESOLVE_${k}`, v]);
+
+/** splice / tee / vmsplice flags (include/linux/splice.h), the same on every Linux. */
+export const SPLICE_F = { MOVE: 1, NONBLOCK: 2, MORE: 4, GIFT: 8 } as const;
+export const SPLICE_F_NAMES: readonly (readonly [string, number])[] = Object.entries(SPLICE_F).map(([k, v]) => [`SPLICE_F_${k}`, v]);
+
 export const MADV = {
   NORMAL: 0, RANDOM: 1, SEQUENTIAL: 2, WILLNEED: 3, DONTNEED: 4, FREE: 8, REMOVE: 9,
   DONTFORK: 10, DOFORK: 11, MERGEABLE: 12, UNMERGEABLE: 13, HUGEPAGE: 14, NOHUGEPAGE: 15,

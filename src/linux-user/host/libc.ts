@@ -9,9 +9,10 @@
 // this module is null, extended attributes (the getxattr(2) family: EOPNOTSUPP without it),
 // pipe2 (without it, vfs/host.ts makes a pipe from a FIFO, a process spawn each),
 // statfs, sync and the terminal ioctls (without it, stat -f, sync(1) and stty),
-// memfd_create, eventfd, renameat2, linkat, mknodat and fallocate, and sessions and
-// process groups. Failures are thrown as node:fs throws them (an Error with the errno
-// name as `code`), so errno.ts stays the one place that turns them into guest errnos.
+// memfd_create, eventfd, renameat2, linkat, mknodat and fallocate, sessions and process
+// groups, inotify, and splice and tee between host fds. Failures are thrown as node:fs
+// throws them (an Error with the errno name as `code`), so errno.ts stays the one place
+// that turns them into guest errnos.
 
 /** read/write on the bytes [off, off+len) of a buffer over shared memory (guest memory). */
 export interface HostLibc {
@@ -63,6 +64,19 @@ export interface HostLibc {
   mknod(path: string, mode: number, dev: bigint): void;
   /** fallocate(2). */
   fallocate(fd: number, mode: number, offset: bigint, len: bigint): void;
+  /** inotify_init1(2) with host flags: a host fd. */
+  inotifyInit(flags: number): number;
+  /** inotify_add_watch(2) of an absolute host path: the watch descriptor. */
+  inotifyAddWatch(fd: number, path: string, mask: number): number;
+  /** inotify_rm_watch(2). */
+  inotifyRmWatch(fd: number, wd: number): void;
+  /**
+   * splice(2) between host fds. An offset given is passed by pointer and read back: the
+   * bytes moved and both offsets after (null where NULL was passed).
+   */
+  splice(fdIn: number, offIn: bigint | null, fdOut: number, offOut: bigint | null, len: number, flags: number): { moved: number; offIn: bigint | null; offOut: bigint | null };
+  /** tee(2) between host pipes: the bytes duplicated. */
+  tee(fdIn: number, fdOut: number, len: number, flags: number): number;
   /** Sessions and process groups: setsid, setpgid, getpgid, getsid (guest pids are the host's). */
   setsid(): number;
   setpgid(pid: number, pgid: number): void;
@@ -244,6 +258,19 @@ function bind(koffi: Koffi): HostLibc {
   const setpgid = call<[number, number]>('int setpgid(int pid, int pgid)');
   const getpgid = call<[number]>('int getpgid(int pid)');
   const getsid = call<[number]>('int getsid(int pid)');
+  const inotifyInit1 = call<[number]>('int inotify_init1(int flags)');
+  const inotifyAddWatch = call<[number, string, number]>('int inotify_add_watch(int fd, const char *path, uint32_t mask)');
+  const inotifyRmWatch = call<[number, number]>('int inotify_rm_watch(int fd, int wd)');
+  const splice = call<[number, Buffer | null, number, Buffer | null, number, number]>(
+    'intptr_t splice(int fd_in, _Inout_ uint8_t *off_in, int fd_out, _Inout_ uint8_t *off_out, size_t len, unsigned int flags)');
+  const tee = call<[number, number, number, number]>('intptr_t tee(int fd_in, int fd_out, size_t len, unsigned int flags)');
+  /** An loff_t passed by pointer: 8 bytes holding `v`, or NULL. */
+  const loff = (v: bigint | null): Buffer | null => {
+    if (v === null) return null;
+    const b = Buffer.alloc(8);
+    b.writeBigInt64LE(v);
+    return b;
+  };
   /** struct pollfd array of the given (fd, events), polled for up to `timeoutMs`: the revents. */
   const pollFds = (fds: readonly { fd: number; events: number }[], timeoutMs: number): number[] => {
     const buf = Buffer.alloc(fds.length * 8);
@@ -276,6 +303,16 @@ function bind(koffi: Koffi): HostLibc {
     link: (fromFd, from, to, flags) => void linkat(fromFd, from, AT_FDCWD, to, flags),
     mknod: (path, mode, dev) => void mknodat(AT_FDCWD, path, mode, dev),
     fallocate: (fd, mode, offset, len) => void fallocate(fd, mode, offset, len),
+    inotifyInit: inotifyInit1,
+    inotifyAddWatch,
+    inotifyRmWatch: (fd, wd) => void inotifyRmWatch(fd, wd),
+    splice(fdIn, offIn, fdOut, offOut, len, flags) {
+      const inBuf = loff(offIn);
+      const outBuf = loff(offOut);
+      const moved = splice(fdIn, inBuf, fdOut, outBuf, len, flags);
+      return { moved, offIn: inBuf && inBuf.readBigInt64LE(), offOut: outBuf && outBuf.readBigInt64LE() };
+    },
+    tee,
     setsid,
     setpgid: (pid, pgid) => void setpgid(pid, pgid),
     getpgid,

@@ -177,7 +177,7 @@ const MFD_NAME_MAX = 249;
 const EFD_SEMAPHORE = 1;
 
 /** Installs a host fd made for the guest as a new guest fd (closing it when the table is full). */
-function installMade(p: LinuxProcess, hostFd: number, path: string, flags: number, kind: 'file' | 'pipe', cloexec: boolean): number {
+export function installMade(p: LinuxProcess, hostFd: number, path: string, flags: number, kind: 'file' | 'pipe', cloexec: boolean): number {
   const fd = p.fds.install(new OpenFile(hostFileSystem, hostFd, path, flags, kind, kind === 'file' ? 0 : null, true), cloexec, p.fdLimit);
   if (fd < 0) {
     closeSync(hostFd);

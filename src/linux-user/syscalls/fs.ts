@@ -37,8 +37,12 @@ const MAX_OFFSET = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Opens (dirfd, path) for the guest and returns the new guest fd. */
 export function openAt(p: LinuxProcess, dirfd: number, path: string, flags: number, mode: number): number {
+  return openResolved(p, isProcSelfExe(p, path) && p.exePath ? p.exePath : resolveAt(p, dirfd, path), flags, mode);
+}
+
+/** Opens `host`, a guest path resolved already (by resolveAt, or openat2's walk), for the guest; the new guest fd. */
+export function openResolved(p: LinuxProcess, host: string, flags: number, mode: number): number {
   const o = p.abi.openFlags;
-  const host = isProcSelfExe(p, path) && p.exePath ? p.exePath : resolveAt(p, dirfd, path);
   const hostFlags = translateOpenFlags(flags & ~o.O_CLOEXEC, o, HOST_OPEN_FLAGS);
   // The guest's own /proc files (vfs/proc.ts) are read-only files made now.
   const own = !(flags & o.O_PATH) && isGuestProcFile(p, host);

@@ -1,13 +1,15 @@
 // Memory-mapping syscalls on the AddressSpace: brk, mmap (anonymous and file-backed),
-// munmap, mprotect, mremap, madvise, msync. File mappings are copies: MAP_PRIVATE exactly;
+// munmap, mprotect, mremap, madvise, msync, and the mlock family (recorded, not pinned:
+// see below). File mappings are copies: MAP_PRIVATE exactly;
 // a writable MAP_SHARED one is written back to its file at msync, munmap and exit
 // (shared-mappings.ts), though other processes do not see its writes in between.
 
+import { readFileSync } from 'node:fs';
 import type { Mapping } from '../../memory/address-space.js';
 import { GUEST_LIMIT, PAGE_SHIFT, PAGE_SIZE, PERM } from '../../memory/layout.js';
 import { E, fail } from '../errno.js';
-import { MADV, MADV_HINTS, MAP, MREMAP, PROT } from '../generic/constants.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
+import { MADV, MADV_HINTS, MAP, MCL, MLOCK, MREMAP, PROT, RLIMIT } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
 import { fdEntry, long, type SyscallArgs } from './args.js';
 
@@ -48,7 +50,7 @@ function coveringMapping(p: LinuxProcess, start: number, len: number): Mapping |
   let end = first.end;
   while (end < start + len) {
     const next = p.as.findMapping(end);
-    const sameVma = next && next.prot === first.prot && next.name === first.name &&
+    const sameVma = next && next.prot === first.prot && next.name === first.name && !next.locked === !first.locked &&
       next.offset - first.offset === next.start - first.start;
     if (!sameVma) return undefined;
     end = next.end;
@@ -97,9 +99,12 @@ export function sysMmap(p: LinuxProcess, a: A): number {
     start = p.as.findFree(size, hint) ?? fail(E.ENOMEM);
   }
 
+  const locked = (flags & MAP.LOCKED) !== 0 || p.as.lockFuture;
+  if (flags & MAP.LOCKED && !canLock(p)) return -E.EPERM;
+  if (locked && !mayLock(p, BigInt(size))) return -E.EAGAIN;
   invalidateCode(p, start, size);
   p.sharedMaps.remove(start, start + size); // a shared mapping replaced is written back first
-  p.as.mapFixed(start, size, prot & RWX, file?.path ?? '', Number(offset));
+  p.as.mapFixed(start, size, prot & RWX, file?.path ?? '', Number(offset), locked);
   if (file) {
     // Copy the file's bytes in; past its end the mapping stays zero (Linux would SIGBUS
     // on whole pages beyond EOF).
@@ -190,7 +195,7 @@ export function sysMremap(p: LinuxProcess, a: A): number {
     invalidateCode(p, from, oldLen);
     p.as.unmap(from, oldLen);
     invalidateCode(p, dest, newLen);
-    p.as.mapFixed(dest, newLen, m.prot, m.name, offset);
+    p.as.mapFixed(dest, newLen, m.prot, m.name, offset, m.locked);
     p.mem.rawWrite(dest, keep);
     return dest;
   };
@@ -211,7 +216,7 @@ export function sysMremap(p: LinuxProcess, a: A): number {
   const tail = from + oldLen;
   if (p.as.isFree(tail, newLen - oldLen)) {
     // Grown in place. A file mapping's new part is zero, not file data (we keep no fd).
-    p.as.mapFixed(tail, newLen - oldLen, m.prot, m.name, m.offset + (tail - m.start));
+    p.as.mapFixed(tail, newLen - oldLen, m.prot, m.name, m.offset + (tail - m.start), m.locked);
     return from;
   }
   if (!(flags & MREMAP.MAYMOVE)) return -E.ENOMEM;
@@ -267,4 +272,123 @@ function refillFromFiles(p: LinuxProcess, start: number, end: number): void {
       p.vfs.close(handle);
     }
   }
+}
+
+// --- mlock, munlock, mlock2, mlockall, munlockall ----------------------------------------------
+// Guest memory is one WebAssembly.Memory, whose pages JavaScript cannot pin (and the host
+// commits them lazily anyway), so nothing is locked in RAM: these calls check their
+// arguments and the address space exactly as Linux does, and record which mappings are
+// locked (Mapping.locked, split and merged as Linux's VM_LOCKED vmas are), which is what
+// /proc/self/status's VmLck reports; munmap of a locked range drops it with the mapping.
+// RLIMIT_MEMLOCK binds only a process without CAP_IPC_LOCK, as in Linux: the guest is the
+// host process, so its capability is the host's (CapEff), and the limit is ours (rlimits).
+
+/** The host process's effective CAP_IPC_LOCK (bit 14 of CapEff), read once; tests may set it. */
+let ipcLock: boolean | undefined;
+const CAP_IPC_LOCK = 14n;
+function capIpcLock(): boolean {
+  if (ipcLock === undefined) {
+    let eff = 0n;
+    try {
+      eff = BigInt(`0x${/^CapEff:\s*([0-9a-f]+)$/m.exec(readFileSync('/proc/self/status', 'latin1'))?.[1] ?? '0'}`);
+    } catch {
+      // no /proc: a process without capabilities
+    }
+    ipcLock = ((eff >> CAP_IPC_LOCK) & 1n) === 1n;
+  }
+  return ipcLock;
+}
+
+/** For tests: whether the process has CAP_IPC_LOCK from now on (undefined: ask the host again). */
+export function setCapIpcLock(v: boolean | undefined): void {
+  ipcLock = v;
+}
+
+const memlockLimit = (p: LinuxProcess): bigint => p.rlimits.get(RLIMIT.MEMLOCK)?.cur ?? 0n;
+
+/** Linux's mlock_future_ok: whether `bytes` more locked memory stay within RLIMIT_MEMLOCK. */
+function mayLock(p: LinuxProcess, bytes: bigint): boolean {
+  return capIpcLock() || BigInt(p.as.lockedBytes()) + bytes <= memlockLimit(p);
+}
+
+/** can_do_mlock: a zero RLIMIT_MEMLOCK forbids locking (EPERM) to a process without CAP_IPC_LOCK. */
+const canLock = (p: LinuxProcess): boolean => memlockLimit(p) !== 0n || capIpcLock();
+
+const U64 = (1n << 64n) - 1n;
+
+/** (addr, len) as mlock rounds them, in the kernel's unsigned 64-bit arithmetic: start down, end up. */
+function lockSpan(addr: bigint, len: bigint): { start: bigint; len: bigint } {
+  const size = (len + (addr % PAGE) + PAGE - 1n) & ~(PAGE - 1n) & U64;
+  return { start: addr - (addr % PAGE), len: size };
+}
+
+/**
+ * apply_vma_lock_flags: locks or unlocks the mappings from `start` on, up to the first hole
+ * (ENOMEM, as Linux, after changing what comes before it). EINVAL when the range wraps.
+ */
+function applyLock(p: LinuxProcess, start: bigint, len: bigint, lock: boolean): number {
+  const end = start + len;
+  if (end > U64) return -E.EINVAL;
+  if (len === 0n) return 0;
+  if (start >= LIMIT) return -E.ENOMEM;
+  const from = Number(start);
+  const to = end > LIMIT ? Infinity : Number(end);
+  let at = from;
+  for (let m = p.as.findMapping(at); m && at < to; m = p.as.findMapping(at)) at = m.end;
+  if (at === from) return -E.ENOMEM;
+  p.as.setLocked(from, Math.min(at, to) - from, lock);
+  return at < to ? -E.ENOMEM : 0;
+}
+
+/** Bytes of [from, to) in locked mappings. */
+const lockedIn = (p: LinuxProcess, from: number, to: number): number =>
+  p.as.mappings.reduce((n, m) => (m.locked ? n + Math.max(0, Math.min(m.end, to) - Math.max(m.start, from)) : n), 0);
+
+/** do_mlock: the limit, the lock, and then Linux's populate, which fails (ENOMEM) on PROT_NONE pages. */
+function mlock(p: LinuxProcess, addr: bigint, len: bigint, onFault: boolean): number {
+  if (!canLock(p)) return -E.EPERM;
+  const span = lockSpan(addr, len);
+  const from = Number(span.start);
+  const to = Number(span.start + span.len > LIMIT ? LIMIT : span.start + span.len);
+  // pages locked already count once (count_mm_mlocked_page_nr)
+  if (!mayLock(p, span.len - BigInt(lockedIn(p, from, to)))) return -E.ENOMEM;
+  const r = applyLock(p, span.start, span.len, true);
+  if (r !== 0 || onFault) return r;
+  return p.as.mappings.some((m) => m.prot === PROT.NONE && m.start < to && m.end > from) ? -E.ENOMEM : 0;
+}
+
+export function sysMlock(p: LinuxProcess, a: A): number {
+  return mlock(p, a.big(0), a.big(1), false);
+}
+
+export function sysMlock2(p: LinuxProcess, a: A): number {
+  const flags = a.int(2);
+  if (flags & ~MLOCK.ONFAULT) return -E.EINVAL;
+  return mlock(p, a.big(0), a.big(1), (flags & MLOCK.ONFAULT) !== 0);
+}
+
+export function sysMunlock(p: LinuxProcess, a: A): number {
+  const span = lockSpan(a.big(0), a.big(1));
+  return applyLock(p, span.start, span.len, false);
+}
+
+/**
+ * mlockall: MCL_FUTURE makes new mappings (mmap, brk) start locked until munlockall or an
+ * mlockall without it (mremap keeps a mapping's own state); MCL_CURRENT locks every mapping now.
+ */
+export function sysMlockall(p: LinuxProcess, a: A): number {
+  const flags = a.int(0);
+  if (flags === 0 || flags & ~(MCL.CURRENT | MCL.FUTURE | MCL.ONFAULT) || flags === MCL.ONFAULT) return -E.EINVAL;
+  if (!canLock(p)) return -E.EPERM;
+  const total = p.as.mappings.reduce((n, m) => n + (m.end - m.start), 0);
+  if (flags & MCL.CURRENT && !capIpcLock() && BigInt(total) > memlockLimit(p)) return -E.ENOMEM;
+  p.as.lockFuture = (flags & MCL.FUTURE) !== 0;
+  if (flags & MCL.CURRENT) p.as.setLocked(0, GUEST_LIMIT, true);
+  return 0;
+}
+
+export function sysMunlockall(p: LinuxProcess): number {
+  p.as.lockFuture = false;
+  p.as.setLocked(0, GUEST_LIMIT, false);
+  return 0;
 }

@@ -91,7 +91,7 @@ export function sysWrite(p: LinuxProcess, a: A): number {
   return writeFile(p, f, p.mem.u8, guestRange(p, a.ptr(1), len, 'read'), len);
 }
 
-function iovecs(p: LinuxProcess, addr: bigint, count: bigint): { base: bigint; len: number }[] {
+export function iovecs(p: LinuxProcess, addr: bigint, count: bigint): { base: bigint; len: number }[] {
   if (count > BigInt(UIO_MAXIOV)) fail(E.EINVAL);
   const n = Number(count);
   let total = 0;

@@ -5,7 +5,7 @@
 import { errnoMessage } from '../errno.js';
 import {
   AT, AT_FLAG_NAMES, CLOCK_NAMES, FCNTL, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG, IOCTL, MADV, MAP,
-  MAP_FLAG_NAMES, OPEN_FLAG_NAMES, PR_NAMES, SEEK, SIGNAL_NAMES, SIGPROCMASK, STATX,
+  MAP_FLAG_NAMES, MCL_NAMES, OPEN_FLAG_NAMES, PR_NAMES, RESOLVE_NAMES, SEEK, SIGNAL_NAMES, SIGPROCMASK, SPLICE_F_NAMES, STATX,
 } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
 
@@ -22,6 +22,7 @@ export type ArgKind =
   | 'openflags'
   | 'mode' // octal
   | 'openmode' // octal, shown only when the 'openflags' argument creates a file
+  | 'openhow' // openat2's struct open_how {flags,mode,resolve}, its size the next argument (QEMU's print_openat2)
   | 'atflags'
   | 'unlinkflags' // AT_REMOVEDIR shares its value with AT_EACCESS
   | 'fdflags' // O_CLOEXEC / O_NONBLOCK style flags without an access mode (dup3, pipe2)
@@ -36,6 +37,8 @@ export type ArgKind =
   | 'fcntlcmd'
   | 'fcntlarg' // fcntl's third argument, printed by the command before it (see fcntlArg)
   | 'madvice'
+  | 'mlockallflags' // MCL_CURRENT|MCL_FUTURE|MCL_ONFAULT
+  | 'spliceflags' // SPLICE_F_MOVE|...
   | 'statxmask'
   | 'futexop' // FUTEX_PRIVATE_FLAG|FUTEX_WAKE, as QEMU's print_futex_op
   | 'prctlop' // PR_GET_NAME, ...
@@ -96,6 +99,29 @@ function readTimespec(p: LinuxProcess, addr: bigint): string {
   return `{tv_sec = ${dv.getBigInt64(0, true)},tv_nsec = ${dv.getBigInt64(8, true)}}`;
 }
 
+/** open(2) flags: the access mode by name, then the other flags. */
+function openFlags(p: LinuxProcess, flags: number): string {
+  const o = p.abi.openFlags;
+  const acc = flags & o.O_ACCMODE;
+  const accName = acc === o.O_WRONLY ? 'O_WRONLY' : acc === o.O_RDWR ? 'O_RDWR' : acc === o.O_RDONLY ? 'O_RDONLY' : String(acc);
+  const rest = flagString(flags & ~o.O_ACCMODE, OPEN_FLAG_NAMES.map((n) => [n.replace(/^__/, ''), o[n]] as const), '');
+  return rest ? `${accName}|${rest}` : accName;
+}
+
+/** openat2's struct open_how at `addr` of `size` bytes: {flags,mode,resolve} (mode when creating), or the pointer. */
+function openHow(p: LinuxProcess, addr: bigint, size: bigint): string {
+  const b = size >= 24n ? p.mem.view(addr, 24) : null;
+  if (!b) return ptr(addr);
+  const dv = new DataView(b.buffer, b.byteOffset, 24);
+  const all = dv.getBigUint64(0, true);
+  const flags = Number(all & 0xffff_ffffn) | 0;
+  const high = all >> 32n ? `|${hex((all >> 32n) << 32n)}` : ''; // bits open(2) never had
+  const o = p.abi.openFlags;
+  const mode = flags & (o.O_CREAT | o.__O_TMPFILE) ? `,${formatArg(p, 'mode', dv.getBigUint64(8, true))}` : '';
+  const resolve = dv.getBigUint64(16, true);
+  return `{${openFlags(p, flags)}${high}${mode},${resolve >> 32n ? hex(resolve) : flagString(Number(resolve), RESOLVE_NAMES)}}`;
+}
+
 export function formatArg(p: LinuxProcess, kind: ArgKind, v: bigint): string {
   const i32 = Number(BigInt.asIntN(32, v));
   const o = p.abi.openFlags;
@@ -110,12 +136,7 @@ export function formatArg(p: LinuxProcess, kind: ArgKind, v: bigint): string {
       const s = p.mem.readCString(v);
       return s === null ? hex(v) : quote(s);
     }
-    case 'openflags': {
-      const acc = i32 & o.O_ACCMODE;
-      const accName = acc === o.O_WRONLY ? 'O_WRONLY' : acc === o.O_RDWR ? 'O_RDWR' : acc === o.O_RDONLY ? 'O_RDONLY' : String(acc);
-      const rest = flagString(i32 & ~o.O_ACCMODE, OPEN_FLAG_NAMES.map((n) => [n.replace(/^__/, ''), o[n]] as const), '');
-      return rest ? `${accName}|${rest}` : accName;
-    }
+    case 'openflags': return openFlags(p, i32);
     case 'mode': case 'openmode': return i32 === 0 ? '0' : `0${(i32 >>> 0).toString(8)}`;
     case 'atflags': return flagString(i32, AT_FLAG_NAMES);
     case 'unlinkflags': return flagString(i32, [['AT_REMOVEDIR', AT.REMOVEDIR]]);
@@ -136,6 +157,9 @@ export function formatArg(p: LinuxProcess, kind: ArgKind, v: bigint): string {
     case 'fcntlcmd': return FCNTLS.get(i32) ?? String(i32);
     case 'fcntlarg': return hex(v); // formatCall prints it by the command (fcntlArg)
     case 'madvice': return MADVS.get(i32) ?? String(i32);
+    case 'mlockallflags': return flagString(i32, MCL_NAMES);
+    case 'spliceflags': return flagString(i32, SPLICE_F_NAMES);
+    case 'openhow': return ptr(v); // formatCall prints the struct (openHow)
     case 'statxmask': return flagString(i32, STATX_NAMES);
     case 'futexop': {
       const cmd = i32 & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
@@ -155,6 +179,7 @@ export function formatCall(p: LinuxProcess, name: string, kinds: readonly ArgKin
   const shown = kinds.flatMap((k, i) => {
     if (k === 'openmode' && !creates) return [];
     if (k === 'fcntlarg') return fcntlArg(p, Number(BigInt.asIntN(32, a[i - 1] ?? 0n)), a[i] ?? 0n);
+    if (k === 'openhow') return [openHow(p, a[i] ?? 0n, a[i + 1] ?? 0n)];
     return [formatArg(p, k, a[i] ?? 0n)];
   });
   return `${name}(${shown.join(',')})`;

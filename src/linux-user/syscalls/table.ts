@@ -9,13 +9,16 @@ import type { LinuxProcess } from '../process.js';
 import * as fd from './fd.js';
 import * as fs from './fs.js';
 import * as futex from './futex.js';
+import * as inotify from './inotify.js';
 import * as locks from './locks.js';
 import * as mman from './mman.js';
+import * as openat2 from './openat2.js';
 import * as poll from './poll.js';
 import * as proc from './process.js';
 import * as rw from './rw.js';
 import * as session from './session.js';
 import * as sig from './signal.js';
+import * as splice from './splice.js';
 import type { SyscallArgs } from './args.js';
 import type { ArgKind, RetKind } from './strace.js';
 import * as time from './time.js';
@@ -56,6 +59,7 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('pwritev2', rw.sysPwritev2, ['fd', 'buf', 'int', 'long', 'long', 'hex']),
   row('copy_file_range', rw.sysCopyFileRange, ['fd', 'ptr', 'fd', 'ptr', 'ulong', 'hex']),
   row('openat', fs.sysOpenat, ['dirfd', 'path', 'openflags', 'openmode']),
+  row('openat2', openat2.sysOpenat2, ['dirfd', 'path', 'openhow', 'ulong']),
   row('close', fs.sysClose, ['fd']),
   row('lseek', rw.sysLseek, ['fd', 'long', 'whence']),
   row('fstat', fs.sysFstat, ['fd', 'ptr']),
@@ -111,6 +115,12 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('ioctl', fd.sysIoctl, ['fd', 'ioctl', 'ptr']),
   row('pipe2', fd.sysPipe2, ['ptr', 'fdflags']),
   row('sendfile', rw.sysSendfile, ['fd', 'fd', 'ptr', 'ulong']),
+  row('splice', splice.sysSplice, ['fd', 'ptr', 'fd', 'ptr', 'ulong', 'spliceflags']),
+  row('tee', splice.sysTee, ['fd', 'fd', 'ulong', 'spliceflags']),
+  row('vmsplice', splice.sysVmsplice, ['fd', 'ptr', 'ulong', 'spliceflags']),
+  row('inotify_init1', inotify.sysInotifyInit1, ['fdflags']),
+  row('inotify_add_watch', inotify.sysInotifyAddWatch, ['fd', 'path', 'hex']),
+  row('inotify_rm_watch', inotify.sysInotifyRmWatch, ['fd', 'int']),
   row('ppoll', poll.sysPpoll, ['ptr', 'int', 'timespec', 'ptr', 'ulong']),
   row('pselect6', poll.sysPselect6, ['int', 'ptr', 'ptr', 'ptr', 'ptr', 'ptr']),
   // memory
@@ -121,6 +131,12 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('mprotect', mman.sysMprotect, ['ptr', 'ulong', 'prot']),
   row('mremap', mman.sysMremap, ['ptr', 'ulong', 'ulong', 'hex', 'ptr'], 'ptr'),
   row('madvise', mman.sysMadvise, ['ptr', 'ulong', 'madvice']),
+  // mlock family: checked and recorded (VmLck), never pinned (see mman.ts)
+  row('mlock', mman.sysMlock, ['ptr', 'ulong']),
+  row('munlock', mman.sysMunlock, ['ptr', 'ulong']),
+  row('mlock2', mman.sysMlock2, ['ptr', 'ulong', 'hex']),
+  row('mlockall', mman.sysMlockall, ['mlockallflags']),
+  row('munlockall', mman.sysMunlockall, []),
   // process
   row('exit', proc.sysExit, ['int']),
   row('exit_group', proc.sysExitGroup, ['int']),

@@ -46,7 +46,7 @@ export function dirBase(p: LinuxProcess, dirfd: number): string {
  * /proc/self/fd/N and /proc/self/fdinfo/N (and /proc/<our pid>/..., /proc/thread-self/...)
  * name guest fd N: the host's entries for its host fd. ENOENT for a guest fd not open.
  */
-function procFdPath(p: LinuxProcess, path: string): string | null {
+export function procFdPath(p: LinuxProcess, path: string): string | null {
   const m = /^\/proc\/(self|thread-self|\d+)\/(fd|fdinfo)\/(\d+)$/.exec(path);
   if (!m || !isOwnProcDir(p, m[1])) return null;
   const file = p.fds.get(Number(m[3]))?.file;

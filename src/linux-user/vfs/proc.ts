@@ -10,6 +10,7 @@ import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostRandomBytes } from '../../host-lazy.js';
+import type { Mapping } from '../../memory/address-space.js';
 import type { DirEntry } from '../fd-table.js';
 import { DT } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
@@ -91,7 +92,7 @@ const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
 function procMaps(p: LinuxProcess): string {
   const lines: string[] = [];
   const devIno = new Map<string, string>();
-  let prev: { start: number; end: number; prot: number; name: string; offset: number } | null = null;
+  let prev: Mapping | null = null;
   const flush = (): void => {
     if (!prev) return;
     const m = prev;
@@ -106,7 +107,7 @@ function procMaps(p: LinuxProcess): string {
     lines.push(m.name ? `${head.padEnd(72)} ${m.name}` : head);
   };
   for (const m of p.as.mappings) {
-    if (prev && prev.end === m.start && prev.prot === m.prot && prev.name === m.name && (!m.name.startsWith('/') || prev.offset + (prev.end - prev.start) === m.offset)) {
+    if (prev && prev.end === m.start && prev.prot === m.prot && prev.name === m.name && !prev.locked === !m.locked && (!m.name.startsWith('/') || prev.offset + (prev.end - prev.start) === m.offset)) {
       prev.end = m.end;
       continue;
     }
@@ -170,7 +171,7 @@ function procStat(p: LinuxProcess): string {
   return `${p.pid} (${p.comm.toString('latin1')}) ${rest.join(' ')}\n`;
 }
 
-/** /proc/self/status: the host's, with the guest's name, pid, parent and one thread. */
+/** /proc/self/status: the host's, with the guest's name, pid, parent, one thread, its size and locked memory. */
 function procStatus(p: LinuxProcess): string {
   const lines = hostProc('status').split('\n');
   const put = (key: string, value: string | number): void => {
@@ -186,5 +187,6 @@ function procStatus(p: LinuxProcess): string {
   const kb = `${p.as.mappings.reduce((n, m) => n + (m.end - m.start), 0) >> 10} kB`;
   put('VmPeak', kb.padStart(11));
   put('VmSize', kb.padStart(11));
+  put('VmLck', `${p.as.lockedBytes() >> 10} kB`.padStart(11)); // mlock'ed mappings (syscalls/mman.ts)
   return lines.join('\n');
 }
