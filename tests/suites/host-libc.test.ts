@@ -1,6 +1,7 @@
 // host/libc.ts: read, write, pread and pwrite through koffi on a buffer over shared memory,
-// checked against the file system, with errors shaped as node:fs throws them (errno.ts
-// turns their code into the guest errno). Skipped where koffi cannot be loaded.
+// checked against the file system, and the socket calls' msghdr, with errors shaped as
+// node:fs throws them (errno.ts turns their code into the guest errno). Skipped where
+// koffi cannot be loaded.
 
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -95,6 +96,45 @@ describe.skipIf(libc === null)('host libc', () => {
     } finally {
       closeSync(w);
       if (readEnd) closeSync(r);
+    }
+  });
+
+  it('sendmsg and recvmsg move data between spans of shared memory, with an address and fds', () => {
+    const so = lc.socket!;
+    const [a, b] = so.socketpair(1 /* AF_UNIX */, 2 /* SOCK_DGRAM */, 0);
+    const [x, y] = so.socketpair(1, 1 /* SOCK_STREAM */, 0);
+    try {
+      mem.set(Buffer.from('one,two'), 4000);
+      // SCM_RIGHTS with fd x: cmsg_len 20, SOL_SOCKET, SCM_RIGHTS, the fd, padding
+      const control = Buffer.alloc(24);
+      control.writeBigUint64LE(20n, 0);
+      control.writeInt32LE(1, 8);
+      control.writeInt32LE(1, 12);
+      control.writeInt32LE(x, 16);
+      const sent = so.sendmsg(a, [{ buf: mem, off: 4000, len: 4 }, { buf: mem, off: 4004, len: 3 }], null, control, 0);
+      expect(sent).toBe(7);
+      const got = so.recvmsg(b, [{ buf: mem, off: 5000, len: 2 }, { buf: mem, off: 5002, len: 10 }], 64, 0x40000000 /* MSG_CMSG_CLOEXEC */);
+      expect(got.n).toBe(7);
+      expect(Buffer.from(mem.subarray(5000, 5007)).toString('latin1')).toBe('one,two');
+      expect(got.name.length).toBe(0); // an unbound peer: no address
+      expect(got.control.length).toBe(24);
+      const fd = Buffer.from(got.control).readInt32LE(16);
+      expect(fd).not.toBe(x);
+      closeSync(fd);
+      expect(so.takeError(a, 'connect')).toBe(null);
+      expect(bad(() => so.recvmsg(b, [{ buf: mem, off: 0, len: 1 }], 0, 0x40 /* MSG_DONTWAIT */).n)).toMatchObject({ code: 'EAGAIN', syscall: 'recvmsg' });
+      const opt = new Uint8Array(4);
+      expect(so.getsockopt(a, 1 /* SOL_SOCKET */, 3 /* SO_TYPE */, opt)).toBe(4);
+      expect(opt[0]).toBe(2);
+    } finally {
+      for (const fd of [a, b, x, y]) closeSync(fd);
+    }
+    expect(errnoFromError(bad(() => (so.listen(1_000_000, 1), 0)))).toBe(E.EBADF);
+    const fd = openSync(join(dir, 'h'), 'w');
+    try {
+      expect(errnoFromError(bad(() => (so.shutdown(fd, 0), 0)))).toBe(E.ENOTSOCK);
+    } finally {
+      closeSync(fd);
     }
   });
 

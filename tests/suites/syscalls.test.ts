@@ -2,8 +2,8 @@
 // directly, a scratch area mapped, and doSyscall called with guest pointers. Covers file
 // I/O in a temp dir, directory listing, ownership and times, statfs, sendfile, ppoll,
 // the mmap family's effect on page permissions, brk, errno translation, EFAULT, ENOSYS,
-// groups, affinity, priority, prctl, single-threaded futex, signals to ourselves, and
-// -strace lines.
+// groups, affinity, priority, prctl, single-threaded futex, signals to ourselves,
+// sockets, and -strace lines.
 
 import {
   lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, statfsSync, symlinkSync, writeFileSync,
@@ -17,8 +17,8 @@ import { PAGE_SIZE, PERM } from '../../src/memory/layout.js';
 import { E } from '../../src/linux-user/errno.js';
 import { RISCV64_ABI } from '../../src/linux-user/generic/abi.js';
 import {
-  AT, DT, FUTEX, FUTEX_CLOCK_REALTIME, FUTEX_PRIVATE_FLAG, GENERIC_OPEN_FLAGS as O, MAP, MCL, MREMAP, POLL, PR, PRIO, PROT, RESOLVE, RLIMIT, SEEK, SIG,
-  SPLICE_F, UTIME,
+  AF, AT, DT, FUTEX, FUTEX_CLOCK_REALTIME, FUTEX_PRIVATE_FLAG, GENERIC_OPEN_FLAGS as O, MAP, MCL, MREMAP, MSG, POLL, PR, PRIO, PROT, RESOLVE,
+  RLIMIT, SEEK, SIG, SOCK, SPLICE_F, UTIME,
 } from '../../src/linux-user/generic/constants.js';
 import { NR, type SyscallName } from '../../src/linux-user/generic/syscall-numbers.js';
 import { GuestExit, GuestKilled } from '../../src/linux-user/guest-exit.js';
@@ -1115,5 +1115,78 @@ describe('inotify, splice, tee, vmsplice', () => {
     expect(u32At(SCRATCH + 4)).toBe(0x100);
     expect(bytesAt(SCRATCH + 16, 4).toString()).toBe('new\0');
     expect(rig.strace.some((l) => / inotify_add_watch\(\d+,"w",0x100\) = 1$/.test(l))).toBe(true);
+  });
+});
+
+describe('sockets', () => {
+  afterEach(() => setHostLibc(undefined));
+  /** struct sockaddr_un for `path` at `at`: its length. */
+  const sockaddrUn = (at: number, path: string): number => {
+    const b = Buffer.alloc(2 + Buffer.byteLength(path) + 1);
+    b.writeUint16LE(AF.UNIX, 0);
+    b.write(path, 2);
+    rig.mem.rawWrite(at, b);
+    return b.length;
+  };
+
+  it('are ENOSYS without the host libc binding, and say so under -d unimp', () => {
+    setHostLibc(null);
+    expect(n('socket', AF.UNIX, SOCK.STREAM, 0)).toBe(-E.ENOSYS);
+    expect(n('recvfrom', 0, SCRATCH, 1, 0, 0, 0)).toBe(-E.ENOSYS);
+    expect(rig.unimp.at(-1)).toMatch(/socket calls need the host libc/);
+  });
+
+  it.skipIf(!hostLibc()?.socket)('a socketpair moves data both ways; bad fds, files and buffers fail as in Linux', () => {
+    expect(n('socketpair', AF.UNIX, SOCK.STREAM | O.O_CLOEXEC, 0, SCRATCH)).toBe(0);
+    const [a, b] = [u32At(SCRATCH), u32At(SCRATCH + 4)];
+    expect(rig.p.fds.get(a)).toMatchObject({ cloexec: true, file: { kind: 'socket', flags: O.O_RDWR } });
+    rig.mem.rawWrite(SCRATCH + 0x100, Buffer.from('ping'));
+    expect(n('sendto', a, SCRATCH + 0x100, 4, 0, 0, 0)).toBe(4);
+    expect(n('recvfrom', b, SCRATCH + 0x200, 16, MSG.PEEK, 0, 0)).toBe(4);
+    expect(n('read', b, SCRATCH + 0x200, 16)).toBe(4);
+    expect(bytesAt(SCRATCH + 0x200, 4).toString()).toBe('ping');
+    expect(n('recvfrom', b, SCRATCH + 0x200, 16, MSG.DONTWAIT, 0, 0)).toBe(-E.EAGAIN);
+    expect(n('write', b, SCRATCH + 0x100, 4)).toBe(4);
+    expect(n('recvfrom', a, UNMAPPED, 16, 0, 0, 0)).toBe(-E.EFAULT);
+    expect(n('recvfrom', 77, SCRATCH, 1, 0, 0, 0)).toBe(-E.EBADF);
+    writeFileSync(`${dir}/f`, '');
+    const f = n('openat', AT.FDCWD, str('f'), O.O_RDONLY, 0);
+    expect(n('recvfrom', f, SCRATCH, 1, 0, 0, 0)).toBe(-E.ENOTSOCK);
+    expect(n('listen', f, 1)).toBe(-E.ENOTSOCK);
+    expect(n('socket', AF.UNIX, SOCK.STREAM | 0x100, 0)).toBe(-E.EINVAL);
+    expect(n('accept4', a, 0, 0, 0x4)).toBe(-E.EINVAL);
+    expect(n('shutdown', a, 1)).toBe(0);
+    expect(n('recvfrom', b, SCRATCH + 0x200, 16, 0, 0, 0)).toBe(0);
+  });
+
+  it.skipIf(!hostLibc()?.socket)('a relative AF_UNIX path is bound under the guest cwd and named back as given, a long one through its directory', () => {
+    const s = n('socket', AF.UNIX, SOCK.STREAM, 0);
+    const len = sockaddrUn(SCRATCH + 0x300, 'rel');
+    expect(n('bind', s, SCRATCH + 0x300, len)).toBe(0);
+    expect(lstatSync(`${dir}/rel`).isSocket()).toBe(true);
+    expect(rig.strace.at(-1)).toBe(`${rig.p.pid} bind(${s},{sun_family=AF_UNIX,sun_path="rel"},6) = 0`);
+    rig.mem.dv.setUint32(SCRATCH + 0x500, 110, true);
+    expect(n('getsockname', s, SCRATCH + 0x400, SCRATCH + 0x500)).toBe(0);
+    expect(u32At(SCRATCH + 0x500)).toBe(6);
+    expect(bytesAt(SCRATCH + 0x402, 4).toString('latin1')).toBe('rel\0');
+    expect(n('listen', s, 1)).toBe(0);
+    const c = n('socket', AF.UNIX, SOCK.STREAM, 0);
+    expect(n('connect', c, SCRATCH + 0x300, len)).toBe(0);
+    rig.mem.dv.setUint32(SCRATCH + 0x500, 2, true); // room for the family only: the length still says 6
+    expect(n('getpeername', c, SCRATCH + 0x400, SCRATCH + 0x500)).toBe(0);
+    expect(u32At(SCRATCH + 0x500)).toBe(6);
+    // a cwd so deep that the absolute path would not fit in sun_path
+    const deep = `${dir}/${'d'.repeat(60)}/${'e'.repeat(60)}`;
+    mkdirSync(deep, { recursive: true });
+    rig.p.cwd = deep;
+    const t = n('socket', AF.UNIX, SOCK.DGRAM, 0);
+    expect(n('bind', t, SCRATCH + 0x300, len)).toBe(0);
+    expect(lstatSync(`${deep}/rel`).isSocket()).toBe(true);
+    rig.mem.dv.setUint32(SCRATCH + 0x500, 110, true);
+    expect(n('getsockname', t, SCRATCH + 0x400, SCRATCH + 0x500)).toBe(0);
+    expect(bytesAt(SCRATCH + 0x402, 4).toString('latin1')).toBe('rel\0');
+    expect(n('bind', t, SCRATCH + 0x300, 200)).toBe(-E.EINVAL);
+    expect(n('bind', t, SCRATCH + 0x300, -1)).toBe(-E.EINVAL);
+    expect(n('bind', t, UNMAPPED, len)).toBe(-E.EFAULT);
   });
 });

@@ -1,5 +1,6 @@
 // Guest ABI constants for asm-generic 64-bit Linux (riscv64, aarch64): fcntl/open flags,
-// *at flags, mmap/mprotect/madvise/mremap, signals, clocks, rlimits, ioctls, file types.
+// *at flags, mmap/mprotect/madvise/mremap, signals, clocks, rlimits, ioctls, file types,
+// sockets.
 // Values from include/uapi/asm-generic/*.h and include/uapi/linux/*.h. Flag tables are
 // ordered the way -strace prints them.
 
@@ -212,3 +213,27 @@ export const POLL = {
   IN: 0x1, PRI: 0x2, OUT: 0x4, ERR: 0x8, HUP: 0x10, NVAL: 0x20, RDNORM: 0x40, RDBAND: 0x80,
   WRNORM: 0x100, WRBAND: 0x200, MSG: 0x400, REMOVE: 0x1000, RDHUP: 0x2000,
 } as const;
+
+/** Address families (linux/socket.h); -strace prints them as QEMU does, PF_*. */
+export const AF = { UNSPEC: 0, UNIX: 1, INET: 2, AX25: 3, IPX: 4, APPLETALK: 5, INET6: 10, KEY: 15, NETLINK: 16, PACKET: 17, CAN: 29, BLUETOOTH: 31, ALG: 38, VSOCK: 40 } as const;
+/**
+ * Socket types (linux/net.h); socket(2)'s type argument carries SOCK_NONBLOCK and
+ * SOCK_CLOEXEC above TYPE_MASK, whose values are the ABI's O_NONBLOCK and O_CLOEXEC.
+ */
+export const SOCK = { STREAM: 1, DGRAM: 2, RAW: 3, RDM: 4, SEQPACKET: 5, DCCP: 6, PACKET: 10, TYPE_MASK: 0xf } as const;
+/** send/recv flags (linux/socket.h MSG_*), in -strace order. */
+export const MSG = {
+  OOB: 0x1, PEEK: 0x2, DONTROUTE: 0x4, CTRUNC: 0x8, PROXY: 0x10, TRUNC: 0x20, DONTWAIT: 0x40, EOR: 0x80,
+  WAITALL: 0x100, FIN: 0x200, SYN: 0x400, CONFIRM: 0x800, RST: 0x1000, ERRQUEUE: 0x2000, NOSIGNAL: 0x4000,
+  MORE: 0x8000, WAITFORONE: 0x10000, BATCH: 0x40000, ZEROCOPY: 0x4000000, FASTOPEN: 0x20000000, CMSG_CLOEXEC: 0x40000000,
+} as const;
+/** Option levels (linux/socket.h SOL_*, linux/in.h IPPROTO_*). */
+export const SOL = { IP: 0, SOCKET: 1, TCP: 6, UDP: 17, IPV6: 41 } as const;
+/** SOL_SOCKET options this layer reads itself (asm-generic/socket.h; 64-bit: the _OLD timeouts, a struct timeval). */
+export const SO = { TYPE: 3, ERROR: 4, RCVTIMEO: 20, SNDTIMEO: 21 } as const;
+/** SOL_SOCKET control-message types (linux/socket.h SCM_*). */
+export const SCM = { RIGHTS: 1, CREDENTIALS: 2, SECURITY: 3, PIDFD: 4 } as const;
+/** shutdown(2) how. */
+export const SHUT = { RD: 0, WR: 1, RDWR: 2 } as const;
+/** sizeof(struct sockaddr_storage): the longest address any call takes or returns. */
+export const SOCKADDR_STORAGE_SIZE = 128;

@@ -93,7 +93,7 @@ const TTY_IOCTL_SIZES: ReadonlyMap<number, { size: number; write: boolean }> = n
 
 /**
  * ioctl: the terminal requests on a tty go to the host's ioctl through host/libc.ts (the
- * numbers and structs are the same there; a guest pid is the host's), FIONREAD on any fd;
+ * numbers and structs are the same there; a guest pid is the host's), FIONREAD and FIONBIO on any fd;
  * without the libc binding, TCGETS asks stty and TIOCGWINSZ Node's own terminal size.
  */
 export function sysIoctl(p: LinuxProcess, a: A): number {
@@ -122,6 +122,13 @@ export function sysIoctl(p: LinuxProcess, a: A): number {
     return -E.ENOSYS;
   }
   if (req === IOCTL.FIONREAD) return fionread(p, f, a.big(2));
+  if (req === IOCTL.FIONBIO) {
+    // any fd, as Linux's do_vfs_ioctl: O_NONBLOCK, as F_SETFL records it
+    const on = new DataView(readGuest(p, a.big(2), 4).buffer).getInt32(0, true) !== 0;
+    const nb = p.abi.openFlags.O_NONBLOCK;
+    f.flags = on ? f.flags | nb : f.flags & ~nb;
+    return 0;
+  }
   p.logUnimp?.(`Unsupported ioctl: fd ${a.int(0)} cmd 0x${req.toString(16)}`);
   return -E.ENOTTY;
 }
@@ -177,7 +184,7 @@ const MFD_NAME_MAX = 249;
 const EFD_SEMAPHORE = 1;
 
 /** Installs a host fd made for the guest as a new guest fd (closing it when the table is full). */
-export function installMade(p: LinuxProcess, hostFd: number, path: string, flags: number, kind: 'file' | 'pipe', cloexec: boolean): number {
+export function installMade(p: LinuxProcess, hostFd: number, path: string, flags: number, kind: 'file' | 'pipe' | 'socket', cloexec: boolean): number {
   const fd = p.fds.install(new OpenFile(hostFileSystem, hostFd, path, flags, kind, kind === 'file' ? 0 : null, true), cloexec, p.fdLimit);
   if (fd < 0) {
     closeSync(hostFd);

@@ -141,7 +141,7 @@ function waitReady(p: LinuxProcess, entries: readonly { fd: number; events: numb
  * The longest one host poll waits before the set is probed again (a bound, so that a
  * wait that cannot end on the host, e.g. an fd the guest closes meanwhile, is seen).
  */
-const MAX_HOST_WAIT_MS = 1000;
+export const MAX_HOST_WAIT_MS = 1000;
 
 /** The set as host fds the host's poll can wait on, or null when some entry is not one. */
 function hostWatchable(p: LinuxProcess, entries: readonly { fd: number; events: number }[]): { fd: number; events: number }[] | null {

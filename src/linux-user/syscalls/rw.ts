@@ -91,6 +91,10 @@ export function sysWrite(p: LinuxProcess, a: A): number {
   return writeFile(p, f, p.mem.u8, guestRange(p, a.ptr(1), len, 'read'), len);
 }
 
+/**
+ * A guest iovec array (EINVAL beyond UIO_MAXIOV or for a negative length), the lengths cut
+ * so that the whole moves at most MAX_RW_COUNT bytes.
+ */
 export function iovecs(p: LinuxProcess, addr: bigint, count: bigint): { base: bigint; len: number }[] {
   if (count > BigInt(UIO_MAXIOV)) fail(E.EINVAL);
   const n = Number(count);

@@ -4,8 +4,9 @@
 
 import { errnoMessage } from '../errno.js';
 import {
-  AT, AT_FLAG_NAMES, CLOCK_NAMES, FCNTL, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG, IOCTL, MADV, MAP,
-  MAP_FLAG_NAMES, MCL_NAMES, OPEN_FLAG_NAMES, PR_NAMES, RESOLVE_NAMES, SEEK, SIGNAL_NAMES, SIGPROCMASK, SPLICE_F_NAMES, STATX,
+  AF, AT, AT_FLAG_NAMES, CLOCK_NAMES, FCNTL, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG, IOCTL, MADV, MAP,
+  MAP_FLAG_NAMES, MCL_NAMES, MSG, OPEN_FLAG_NAMES, PR_NAMES, RESOLVE_NAMES, SEEK, SHUT, SIGNAL_NAMES, SIGPROCMASK, SOCK, SOL,
+  SPLICE_F_NAMES, STATX,
 } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
 
@@ -43,7 +44,14 @@ export type ArgKind =
   | 'futexop' // FUTEX_PRIVATE_FLAG|FUTEX_WAKE, as QEMU's print_futex_op
   | 'prctlop' // PR_GET_NAME, ...
   | 'timespec' // struct timespec the guest passes in, printed by value
-  | 'timespec_out'; // pointer now, the struct after a successful return
+  | 'timespec_out' // pointer now, the struct after a successful return
+  | 'sockdomain' // PF_INET, ... as QEMU prints socket's first argument
+  | 'socktype' // SOCK_STREAM|SOCK_CLOEXEC, ...
+  | 'sockflags' // accept4's SOCK_NONBLOCK|SOCK_CLOEXEC
+  | 'sockaddr' // struct sockaddr the guest passes in, printed by value (its length is the next argument)
+  | 'socklevel' // SOL_SOCKET, SOL_TCP, ...
+  | 'msgflags' // MSG_PEEK|MSG_DONTWAIT, ...
+  | 'shuthow'; // SHUT_RD, SHUT_WR, SHUT_RDWR
 
 /** How the return value prints: decimal, or an address (mmap, brk). */
 export type RetKind = 'int' | 'ptr';
@@ -84,6 +92,38 @@ function fcntlArg(p: LinuxProcess, cmd: number, v: bigint): string[] {
   return [how === undefined ? ptr(v) : formatArg(p, how, v)];
 }
 const MADVS = lookup(MADV, 'MADV_');
+const DOMAINS = lookup(AF, 'PF_');
+const SOCK_TYPES = lookup(SOCK, 'SOCK_');
+const LEVELS = lookup(SOL, 'SOL_');
+const SHUTS = lookup(SHUT, 'SHUT_');
+const MSG_NAMES = Object.entries(MSG).map(([k, v]) => [`MSG_${k}`, v] as const);
+
+/** SOCK_NONBLOCK and SOCK_CLOEXEC: the ABI's O_NONBLOCK and O_CLOEXEC. */
+const sockFlagNames = (p: LinuxProcess): [string, number][] => [['SOCK_NONBLOCK', p.abi.openFlags.O_NONBLOCK], ['SOCK_CLOEXEC', p.abi.openFlags.O_CLOEXEC]];
+
+/** A struct sockaddr of `len` bytes at `addr`, as QEMU's print_sockaddr shows the families it knows. */
+function readSockaddr(p: LinuxProcess, addr: bigint, len: number): string {
+  if (addr === 0n) return 'NULL';
+  const b = len >= 2 && len <= 128 ? p.mem.view(addr, len) : null;
+  if (!b) return hex(addr);
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const family = dv.getUint16(0, true);
+  if (family === AF.UNIX) {
+    const path = Buffer.from(b.subarray(2));
+    const abstract = path[0] === 0;
+    const end = path.indexOf(0, abstract ? 1 : 0);
+    const name = path.subarray(abstract ? 1 : 0, end < 0 ? path.length : end).toString('latin1');
+    return `{sun_family=AF_UNIX,sun_path=${abstract ? '@' : ''}${quote(name)}}`;
+  }
+  if (family === AF.INET && len >= 16) {
+    return `{sin_family=AF_INET,sin_port=htons(${dv.getUint16(2)}),sin_addr=inet_addr("${[...b.subarray(4, 8)].join('.')}")}`;
+  }
+  if (family === AF.INET6 && len >= 24) {
+    const groups = Array.from({ length: 8 }, (_, i) => dv.getUint16(8 + 2 * i).toString(16)).join(':');
+    return `{sin6_family=AF_INET6,sin6_port=htons(${dv.getUint16(2)}),sin6_addr=inet_pton("${groups.replace(/(^|:)0(:0)+(:|$)/, '::')}")}`;
+  }
+  return `{sa_family=${family}}`;
+}
 const PROT_NAMES = [['PROT_READ', 1], ['PROT_WRITE', 2], ['PROT_EXEC', 4], ['PROT_SEM', 8]] as const;
 const ACCESS_NAMES = [['R_OK', 4], ['W_OK', 2], ['X_OK', 1]] as const;
 const STATX_NAMES = [['STATX_BASIC_STATS', STATX.BASIC_STATS], ['STATX_BTIME', STATX.BTIME]] as const;
@@ -168,6 +208,17 @@ export function formatArg(p: LinuxProcess, kind: ArgKind, v: bigint): string {
     }
     case 'prctlop': return PR_NAMES.get(i32) ?? String(i32);
     case 'timespec': return v === 0n ? 'NULL' : readTimespec(p, v);
+    case 'sockdomain': return DOMAINS.get(i32) ?? String(i32);
+    case 'socktype': {
+      const rest = flagString(i32 & ~SOCK.TYPE_MASK, sockFlagNames(p), '');
+      const type = SOCK_TYPES.get(i32 & SOCK.TYPE_MASK) ?? String(i32 & SOCK.TYPE_MASK);
+      return rest ? `${type}|${rest}` : type;
+    }
+    case 'sockflags': return flagString(i32, sockFlagNames(p));
+    case 'sockaddr': return ptr(v); // formatCall prints it by value, with the length after it
+    case 'socklevel': return LEVELS.get(i32) ?? String(i32);
+    case 'msgflags': return flagString(i32, MSG_NAMES);
+    case 'shuthow': return SHUTS.get(i32) ?? String(i32);
   }
 }
 
@@ -180,6 +231,7 @@ export function formatCall(p: LinuxProcess, name: string, kinds: readonly ArgKin
     if (k === 'openmode' && !creates) return [];
     if (k === 'fcntlarg') return fcntlArg(p, Number(BigInt.asIntN(32, a[i - 1] ?? 0n)), a[i] ?? 0n);
     if (k === 'openhow') return [openHow(p, a[i] ?? 0n, a[i + 1] ?? 0n)];
+    if (k === 'sockaddr') return [readSockaddr(p, a[i] ?? 0n, Number(BigInt.asIntN(32, a[i + 1] ?? 0n)))];
     return [formatArg(p, k, a[i] ?? 0n)];
   });
   return `${name}(${shown.join(',')})`;

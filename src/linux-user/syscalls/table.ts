@@ -19,6 +19,7 @@ import * as rw from './rw.js';
 import * as session from './session.js';
 import * as sig from './signal.js';
 import * as splice from './splice.js';
+import * as sock from './socket.js';
 import type { SyscallArgs } from './args.js';
 import type { ArgKind, RetKind } from './strace.js';
 import * as time from './time.js';
@@ -123,6 +124,25 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('inotify_rm_watch', inotify.sysInotifyRmWatch, ['fd', 'int']),
   row('ppoll', poll.sysPpoll, ['ptr', 'int', 'timespec', 'ptr', 'ulong']),
   row('pselect6', poll.sysPselect6, ['int', 'ptr', 'ptr', 'ptr', 'ptr', 'ptr']),
+  // sockets
+  row('socket', sock.sysSocket, ['sockdomain', 'socktype', 'int']),
+  row('socketpair', sock.sysSocketpair, ['sockdomain', 'socktype', 'int', 'ptr']),
+  row('bind', sock.sysBind, ['fd', 'sockaddr', 'int']),
+  row('listen', sock.sysListen, ['fd', 'int']),
+  row('accept', sock.sysAccept, ['fd', 'ptr', 'ptr']),
+  row('accept4', sock.sysAccept4, ['fd', 'ptr', 'ptr', 'sockflags']),
+  row('connect', sock.sysConnect, ['fd', 'sockaddr', 'int']),
+  row('getsockname', sock.sysGetsockname, ['fd', 'ptr', 'ptr']),
+  row('getpeername', sock.sysGetpeername, ['fd', 'ptr', 'ptr']),
+  row('sendto', sock.sysSendto, ['fd', 'buf', 'ulong', 'msgflags', 'sockaddr', 'int']),
+  row('recvfrom', sock.sysRecvfrom, ['fd', 'buf', 'ulong', 'msgflags', 'ptr', 'ptr']),
+  row('setsockopt', sock.sysSetsockopt, ['fd', 'socklevel', 'int', 'ptr', 'int']),
+  row('getsockopt', sock.sysGetsockopt, ['fd', 'socklevel', 'int', 'ptr', 'ptr']),
+  row('shutdown', sock.sysShutdown, ['fd', 'shuthow']),
+  row('sendmsg', sock.sysSendmsg, ['fd', 'ptr', 'msgflags']),
+  row('recvmsg', sock.sysRecvmsg, ['fd', 'ptr', 'msgflags']),
+  row('sendmmsg', sock.sysSendmmsg, ['fd', 'ptr', 'int', 'msgflags']),
+  row('recvmmsg', sock.sysRecvmmsg, ['fd', 'ptr', 'int', 'msgflags', 'timespec']),
   // memory
   row('brk', mman.sysBrk, ['ptr'], 'ptr'),
   row('mmap', mman.sysMmap, ['ptr', 'ulong', 'prot', 'mmapflags', 'fd', 'long'], 'ptr'),
