@@ -131,6 +131,9 @@ describe('files', () => {
     const ro = n('openat', AT.FDCWD, str('log'), O.O_RDONLY);
     expect(n('write', ro, SCRATCH, 3)).toBe(-E.EBADF);
     expect(n('fcntl', fd, 3 /* F_GETFL */) & (O.O_ACCMODE | O.O_APPEND)).toBe(O.O_WRONLY | O.O_APPEND);
+    // the flags that act only at open are not kept (do_dentry_open), O_LARGEFILE always is
+    const made = n('openat', AT.FDCWD, str('made'), O.O_RDWR | O.O_CREAT | O.O_EXCL | O.O_TRUNC | O.O_NOCTTY, 0o600);
+    expect(n('fcntl', made, 3 /* F_GETFL */)).toBe(O.O_RDWR | O.O_LARGEFILE);
   });
 
   it('readv and writev move whole vectors', () => {

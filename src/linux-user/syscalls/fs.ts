@@ -53,8 +53,10 @@ export function openResolved(p: LinuxProcess, host: string, flags: number, mode:
   let file: OpenFile;
   try {
     const kind = flags & o.O_PATH ? 'path' : vfs.kindOf(handle);
-    // 64-bit kernels force O_LARGEFILE into every open file's flags.
-    file = new OpenFile(vfs, handle, host, (flags & ~o.O_CLOEXEC) | o.O_LARGEFILE, kind, isSeekable(kind) ? 0 : null, true);
+    // 64-bit kernels force O_LARGEFILE into every open file's flags, and keep none of the
+    // flags that only act at open (do_dentry_open): F_GETFL never shows them.
+    const kept = flags & ~(o.O_CLOEXEC | o.O_CREAT | o.O_EXCL | o.O_NOCTTY | o.O_TRUNC);
+    file = new OpenFile(vfs, handle, host, kept | o.O_LARGEFILE, kind, isSeekable(kind) ? 0 : null, true);
   } catch (e) {
     vfs.close(handle);
     throw e;
