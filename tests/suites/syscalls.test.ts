@@ -1081,6 +1081,14 @@ describe('inotify, splice, tee, vmsplice', () => {
     return at;
   };
 
+  it.skipIf(!hostLibc())('a zero-length read or write is for the host to answer: 0 from a pipe, EINVAL from an eventfd', () => {
+    const [r] = pipe();
+    expect(n('read', r, SCRATCH, 0)).toBe(0);
+    const efd = n('eventfd2', 0, 0);
+    expect(n('read', efd, SCRATCH, 0)).toBe(-E.EINVAL);
+    expect(n('write', efd, SCRATCH, 0)).toBe(-E.EINVAL);
+  });
+
   it('are ENOSYS without the host libc but vmsplice, which copies', () => {
     setHostLibc(null);
     const [r, w] = pipe();

@@ -55,13 +55,21 @@ function libcFor(buf: Uint8Array): HostLibc | null {
   return libc !== null && libc.takes(buf) ? libc : null;
 }
 
+/** libc for a zero-length read or write on `buf` (rare: loading it then costs nothing that matters), or null. */
+function zeroLengthLibc(buf: Uint8Array): HostLibc | null {
+  const lc = hostLibc();
+  return lc !== null && lc.takes(buf) ? lc : null;
+}
+
 /**
  * read(2) into dst[off, off+len) at `position` (null: the fd's own offset). While the host
- * says EAGAIN it sleeps and retries, unless the guest asked for O_NONBLOCK.
+ * says EAGAIN it sleeps and retries, unless the guest asked for O_NONBLOCK. A zero-length
+ * read goes to the host's libc too, where there is one (node:fs answers 0 without asking):
+ * what it answers depends on the file (0 from a pipe or a file, EINVAL from an eventfd or
+ * an inotify fd).
  */
 export function hostRead(fd: number, dst: Uint8Array, off: number, len: number, position: number | null, nonblock: boolean): number {
-  if (len === 0) return 0;
-  const lc = libcFor(dst);
+  const lc = len === 0 ? zeroLengthLibc(dst) : libcFor(dst);
   for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
     try {
       return lc !== null ? lc.read(fd, dst, off, len, position) : readSync(fd, dst, off, len, position);
@@ -74,8 +82,7 @@ export function hostRead(fd: number, dst: Uint8Array, off: number, len: number, 
 
 /** write(2) of src[off, off+len), as hostRead reads. */
 export function hostWrite(fd: number, src: Uint8Array, off: number, len: number, position: number | null, nonblock: boolean): number {
-  if (len === 0) return 0;
-  const lc = libcFor(src);
+  const lc = len === 0 ? zeroLengthLibc(src) : libcFor(src);
   for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
     try {
       return lc !== null ? lc.write(fd, src, off, len, position) : writeSync(fd, src, off, len, position);
