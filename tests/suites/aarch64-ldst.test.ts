@@ -545,6 +545,11 @@ describe.each(['interp', 'wasm'] as const)('aarch64 load/store on the %s backend
       ['cas x0, x3, [x1]', DATA + 1],
       ['ldaddal x0, x3, [x1]', DATA + 4],
       ['swph w0, w3, [x1]', DATA + 1],
+      ['ldar x0, [x1]', DATA + 4],
+      ['stlr w0, [x1]', DATA + 2],
+      ['stlrh w0, [x1]', DATA + 1],
+      // misaligned and unmapped: the alignment fault comes first
+      ['stlr w0, [x1]', UNMAPPED + 2],
     ])('misaligned %s raises BUS_ADRALN with the address', (insn, addr) => {
       const out = run([insn, UDF], { 0: 1, 1: addr, 2: 7 });
       expect(out).toEqual({ reason: ExitReason.EXCEPTION, excp: Excp.BUS_ADRALN, pc: CODE });

@@ -2,7 +2,8 @@
 // LDXR/LDAXR/STXR/STLXR and the pair forms against a value-checked exclusive monitor
 // (A64.EXCL_ADDR / EXCL_VAL / EXCL_VAL2), LDAR/STLR/LDAPR (plain accesses: one guest
 // thread for now), CAS/CASP and the LD<op>/SWP family as load–compute–store.
-// Exclusive and atomic accesses to misaligned addresses raise SIGBUS (BUS_ADRALN).
+// Exclusive, acquire/release and atomic accesses to misaligned addresses raise SIGBUS
+// (BUS_ADRALN), as on an ARMv8.0 CPU.
 
 import type { Temp } from '../../../tcg/ir.js';
 import { MEMOP } from '../../../tcg/opcodes.js';
@@ -110,12 +111,16 @@ function storeWords(ctx: DisasContext, addr: Temp, words: Temp[]): void {
 
 // --- acquire / release (ordinary accesses while there is one thread) ----------------------
 
+// Without FEAT_LSE2 (we advertise no HWCAP_USCAT), a misaligned load-acquire or
+// store-release is an alignment fault whatever SCTLR.A says: SIGBUS, before any access,
+// so also where the address is unmapped.
 function genLoadAcquire(ctx: DisasContext, rt: number, rn: number, sz: number): boolean {
-  setX(ctx, rt, ctx.b.qemuLd('i64', getXsp(ctx, rn), MEMOP_U[sz]));
+  setX(ctx, rt, ctx.b.qemuLd('i64', alignedBase(ctx, rn, 2 ** sz), MEMOP_U[sz]));
   return true;
 }
 function genStoreRelease(ctx: DisasContext, a: arg_ldstx): boolean {
-  ctx.b.qemuSt(getX(ctx, a.rt), getXsp(ctx, a.rn), MEMOP_U[a.sz]);
+  const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
+  ctx.b.qemuSt(getX(ctx, a.rt), addr, MEMOP_U[a.sz]);
   return true;
 }
 
