@@ -1,7 +1,8 @@
 // LinuxProcess: everything a syscall handler may need about the one guest process —
 // its memory and address space, file system and fd table, cwd and umask, ids, rlimits,
-// recorded signal state, the syscall table of its ABI, what its /proc files show (auxv,
-// layout, cpuinfo), and the -strace / -d unimp sinks. main.ts builds one with
+// signal actions, the syscall table of its ABI, what its /proc files show (auxv,
+// layout, cpuinfo), and the -strace / -d unimp sinks; the calling thread's own state
+// (mask, pending signals, altstack, tid) is `thread` (thread.ts). main.ts builds one with
 // LinuxProcess.fromOptions after loading the program.
 
 import { fstatSync, realpathSync } from 'node:fs';
@@ -9,11 +10,12 @@ import { basename, resolve as resolvePathHost } from 'node:path';
 import type { AddressSpace } from '../memory/address-space.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { FdTable, OpenFile } from './fd-table.js';
+import { LinuxThread } from './thread.js';
 import { SharedFileMappings } from './shared-mappings.js';
 import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
-import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SS, TASK_COMM_LEN } from './generic/constants.js';
-import type { KSigaction, StackT } from './generic/structs.js';
+import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, TASK_COMM_LEN } from './generic/constants.js';
+import type { KSigaction } from './generic/structs.js';
 import type { RunOptions } from './options.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
 import type { FileSystem } from './vfs/filesystem.js';
@@ -92,8 +94,8 @@ export class LinuxProcess {
 
   readonly pid = process.pid;
   readonly ppid = process.ppid;
-  /** The main thread's tid is the pid. */
-  readonly tid = process.pid;
+  /** The thread making the current system call (the only one: the main thread, whose tid is the pid). */
+  readonly thread: LinuxThread = new LinuxThread(process.pid);
   readonly uid: number;
   readonly gid: number;
   readonly euid: number;
@@ -101,17 +103,8 @@ export class LinuxProcess {
 
   readonly rlimits = new Map<number, Rlimit>();
 
-  // Signals: recorded only, until signal delivery exists.
+  /** Signal actions, shared by the threads (recorded only, until signal delivery exists). */
   readonly sigactions = new Map<number, KSigaction>();
-  /** Blocked signals: bit (sig-1). */
-  sigmask = 0n;
-  /** Signals sent to ourselves while blocked: bit (sig-1). */
-  sigpending = 0n;
-  altstack: StackT;
-
-  /** set_tid_address: cleared (and futex-woken) at thread exit. */
-  clearChildTid = 0n;
-  robustList = { head: 0n, len: 0n };
 
   /** -r: the uname release to report instead of the host's. */
   readonly unameRelease: string | undefined;
@@ -162,7 +155,6 @@ export class LinuxProcess {
       // worker threads cannot touch the umask: keep the usual value
     }
     this.umask = mask;
-    this.altstack = { sp: 0n, flags: SS.DISABLE, size: 0n };
     this.initRlimits(s.stackSize);
     if (s.inheritStdio !== false) this.inheritStdio();
   }

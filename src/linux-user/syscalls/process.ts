@@ -33,13 +33,13 @@ export function sysExitGroup(_p: LinuxProcess, a: A): never {
 }
 
 export function sysSetTidAddress(p: LinuxProcess, a: A): number {
-  p.clearChildTid = a.big(0);
-  return p.tid;
+  p.thread.clearChildTid = a.big(0);
+  return p.thread.tid;
 }
 
 export function sysSetRobustList(p: LinuxProcess, a: A): number {
   if (a.big(1) !== ROBUST_LIST_HEAD_SIZE) return -E.EINVAL;
-  p.robustList = { head: a.big(0), len: a.big(1) };
+  p.thread.robustList = { head: a.big(0), len: a.big(1) };
   return 0;
 }
 
@@ -47,7 +47,7 @@ export const sysRseq = (): number => -E.ENOSYS;
 
 export const sysGetpid = (p: LinuxProcess): number => p.pid;
 export const sysGetppid = (p: LinuxProcess): number => p.ppid;
-export const sysGettid = (p: LinuxProcess): number => p.tid;
+export const sysGettid = (p: LinuxProcess): number => p.thread.tid;
 export const sysGetuid = (p: LinuxProcess): number => p.uid;
 export const sysGeteuid = (p: LinuxProcess): number => p.euid;
 export const sysGetgid = (p: LinuxProcess): number => p.gid;
@@ -201,7 +201,7 @@ function possibleCpus(): number {
 function affinityOf(p: LinuxProcess, pid: number, bytes: number): Uint8Array | null {
   let status: string;
   try {
-    status = readFileSync(`/proc/${pid === 0 || pid === p.tid ? 'self' : pid}/status`, 'utf8');
+    status = readFileSync(`/proc/${pid === 0 || pid === p.thread.tid ? 'self' : pid}/status`, 'utf8');
   } catch {
     return null;
   }

@@ -56,8 +56,8 @@ function act(p: LinuxProcess, sig: number): number {
 export function signalSelf(p: LinuxProcess, sig: number): number {
   if (sig === 0) return 0;
   // Blocked signals are never ignored at generation: the action may change before unblocking.
-  if (p.sigmask & bit(sig)) {
-    p.sigpending |= bit(sig);
+  if (p.thread.sigmask & bit(sig)) {
+    p.thread.sigpending |= bit(sig);
     return 0;
   }
   return act(p, sig);
@@ -67,9 +67,9 @@ export function signalSelf(p: LinuxProcess, sig: number): number {
 function deliverPending(p: LinuxProcess): void {
   for (let sig = 1; sig <= NSIG; sig++) {
     const b = bit(sig);
-    if (!(p.sigpending & b) || p.sigmask & b) continue;
+    if (!(p.thread.sigpending & b) || p.thread.sigmask & b) continue;
     if (handlerOf(p, sig) > SIG_HANDLER.IGN) continue; // stays pending until delivery exists
-    p.sigpending &= ~b;
+    p.thread.sigpending &= ~b;
     act(p, sig);
   }
 }
@@ -87,7 +87,7 @@ export function sysRtSigaction(p: LinuxProcess, a: A): number {
   if (next) {
     next.mask &= ~UNBLOCKABLE;
     p.sigactions.set(sig, next);
-    if (ignored(p, sig)) p.sigpending &= ~bit(sig); // POSIX: setting "ignore" discards a pending one
+    if (ignored(p, sig)) p.thread.sigpending &= ~bit(sig); // POSIX: setting "ignore" discards a pending one
   }
   return 0;
 }
@@ -98,18 +98,18 @@ export function sysRtSigprocmask(p: LinuxProcess, a: A): number {
   let next: bigint | undefined;
   if (a.big(1)) {
     const set = new DataView(readGuest(p, a.big(1), SIGSET_SIZE).buffer).getBigUint64(0, true);
-    if (how === SIGPROCMASK.SIG_BLOCK) next = p.sigmask | set;
-    else if (how === SIGPROCMASK.SIG_UNBLOCK) next = p.sigmask & ~set;
+    if (how === SIGPROCMASK.SIG_BLOCK) next = p.thread.sigmask | set;
+    else if (how === SIGPROCMASK.SIG_UNBLOCK) next = p.thread.sigmask & ~set;
     else if (how === SIGPROCMASK.SIG_SETMASK) next = set;
     else return -E.EINVAL;
   }
   if (a.big(2)) {
     const old = new Uint8Array(SIGSET_SIZE);
-    new DataView(old.buffer).setBigUint64(0, p.sigmask, true);
+    new DataView(old.buffer).setBigUint64(0, p.thread.sigmask, true);
     writeGuest(p, a.big(2), old);
   }
   if (next !== undefined) {
-    p.sigmask = next & ~UNBLOCKABLE;
+    p.thread.sigmask = next & ~UNBLOCKABLE;
     deliverPending(p);
   }
   return 0;
@@ -117,13 +117,13 @@ export function sysRtSigprocmask(p: LinuxProcess, a: A): number {
 
 export function sysSigaltstack(p: LinuxProcess, a: A): number {
   const next = a.big(0) ? decodeStackT(readGuest(p, a.big(0), STACK_T_SIZE)) : undefined;
-  if (a.big(1)) writeGuest(p, a.big(1), encodeStackT(p.altstack));
+  if (a.big(1)) writeGuest(p, a.big(1), encodeStackT(p.thread.altstack));
   if (next) {
     const mode = next.flags & ~SS.AUTODISARM;
     if (mode !== 0 && mode !== SS.ONSTACK && mode !== SS.DISABLE) return -E.EINVAL;
-    if (mode === SS.DISABLE) p.altstack = { sp: 0n, flags: SS.DISABLE, size: 0n };
+    if (mode === SS.DISABLE) p.thread.altstack = { sp: 0n, flags: SS.DISABLE, size: 0n };
     else if (next.size < BigInt(p.abi.minSigStkSz)) return -E.ENOMEM;
-    else p.altstack = { sp: next.sp, flags: next.flags & SS.AUTODISARM, size: next.size };
+    else p.thread.altstack = { sp: next.sp, flags: next.flags & SS.AUTODISARM, size: next.size };
   }
   return 0;
 }
@@ -148,7 +148,7 @@ export function sysTgkill(p: LinuxProcess, a: A): number {
   const tid = a.int(1);
   const sig = a.int(2);
   if (tgid <= 0 || tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
-  if (tgid === p.pid && tid === p.tid) return signalSelf(p, sig);
+  if (tgid === p.pid && tid === p.thread.tid) return signalSelf(p, sig);
   return -E.ESRCH;
 }
 
@@ -156,5 +156,5 @@ export function sysTkill(p: LinuxProcess, a: A): number {
   const tid = a.int(0);
   const sig = a.int(1);
   if (tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
-  return tid === p.tid ? signalSelf(p, sig) : -E.ESRCH;
+  return tid === p.thread.tid ? signalSelf(p, sig) : -E.ESRCH;
 }

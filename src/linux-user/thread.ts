@@ -1,0 +1,24 @@
+// LinuxThread: what belongs to one guest thread rather than to its process (QEMU's
+// TaskState beside the CPU state): its tid, blocked signals and the signals sent to it,
+// its alternate signal stack, and the two words the kernel keeps for thread exit
+// (set_tid_address's clear_child_tid, set_robust_list's head). Its registers live in its
+// CPU's env block. The process (process.ts) holds what its threads share: memory, fds,
+// cwd, signal actions, ids and limits. One thread per process until clone exists.
+
+import { SS } from './generic/constants.js';
+import type { StackT } from './generic/structs.js';
+
+export class LinuxThread {
+  /** Blocked signals: bit (sig-1). */
+  sigmask = 0n;
+  /** Signals sent to this thread while blocked: bit (sig-1). */
+  sigpending = 0n;
+  /** sigaltstack. */
+  altstack: StackT = { sp: 0n, flags: SS.DISABLE, size: 0n };
+  /** set_tid_address: cleared (and futex-woken) at thread exit. */
+  clearChildTid = 0n;
+  /** set_robust_list: the list's head and the size of its entries' header. */
+  robustList = { head: 0n, len: 0n };
+
+  constructor(readonly tid: number) {}
+}
