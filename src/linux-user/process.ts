@@ -103,6 +103,9 @@ export class LinuxProcess {
 
   readonly rlimits = new Map<number, Rlimit>();
 
+  /** membarrier's registrations (the REGISTER_* command bits), which belong to the address space. */
+  membarrierRegistrations = 0;
+
   /** Signal actions, shared by the threads (recorded only, until signal delivery exists). */
   readonly sigactions = new Map<number, KSigaction>();
 

@@ -963,6 +963,38 @@ describe('sessions and process groups', () => {
   });
 });
 
+describe('scheduler and thread state', () => {
+  afterEach(() => setHostLibc(undefined));
+  it('the scheduler calls are the host\'s, ENOSYS without its libc; their pointer checks come first', () => {
+    expect(n('sched_getparam', 0, 0)).toBe(-E.EINVAL);
+    expect(n('sched_setscheduler', -1, 0, SCRATCH)).toBe(-E.EINVAL);
+    setHostLibc(null);
+    expect(n('sched_getscheduler', 0)).toBe(-E.ENOSYS);
+    expect(n('getcpu', SCRATCH, 0, 0)).toBe(-E.ENOSYS);
+    expect(rig.unimp).toContain('getcpu needs the host libc');
+  });
+
+  it('membarrier needs no host: registrations are the process\'s', () => {
+    setHostLibc(null);
+    expect(n('membarrier', 8 /* PRIVATE_EXPEDITED */, 0, 0)).toBe(-E.EPERM);
+    expect(n('membarrier', 64 /* REGISTER_PRIVATE_EXPEDITED_SYNC_CORE */, 0, 0)).toBe(0);
+    expect(n('membarrier', 32 /* PRIVATE_EXPEDITED_SYNC_CORE */, 0, 0)).toBe(0);
+    expect(n('membarrier', 8, 0, 0)).toBe(-E.EPERM); // another registration
+    expect(n('membarrier', 512 /* GET_REGISTRATIONS */, 0, 0)).toBe(64);
+    expect(n('membarrier', 0, 0, 0) & 0x180).toBe(0); // no rseq commands: there is no rseq
+  });
+
+  it('get_robust_list gives back what set_robust_list set, for the calling thread only', () => {
+    expect(n('set_robust_list', 0x1234_5678, 24)).toBe(0);
+    expect(n('get_robust_list', 0, SCRATCH, SCRATCH + 8)).toBe(0);
+    expect([u64At(SCRATCH), u64At(SCRATCH + 8)]).toEqual([0x1234_5678n, 24n]);
+    expect(n('get_robust_list', rig.p.thread.tid, SCRATCH, SCRATCH + 8)).toBe(0);
+    expect(n('get_robust_list', 1, SCRATCH, SCRATCH + 8)).toBe(-E.EPERM); // another process's memory
+    expect(n('get_robust_list', 0x3fff_fff0, SCRATCH, SCRATCH + 8)).toBe(-E.ESRCH);
+    expect(n('get_robust_list', 0, UNMAPPED, SCRATCH + 8)).toBe(-E.EFAULT);
+  });
+});
+
 describe('openat2', () => {
   /** struct open_how {flags, mode, resolve} at SCRATCH + 0x800. */
   const how = (flags: number, mode: number, resolve: number): number => {

@@ -10,8 +10,8 @@
 // pipe2 (without it, vfs/host.ts makes a pipe from a FIFO, a process spawn each),
 // statfs, sync and the terminal ioctls (without it, stat -f, sync(1) and stty),
 // memfd_create, eventfd, renameat2, linkat, mknodat and fallocate, sessions and process
-// groups, inotify, splice and tee between host fds, and the socket calls (socket(2) to
-// recvmsg(2), with the msghdr they take built here). Failures are thrown as node:fs
+// groups, inotify, splice and tee between host fds, the scheduler calls, and the socket
+// calls (socket(2) to recvmsg(2), with the msghdr they take built here). Failures are thrown as node:fs
 // throws them (an Error with the errno name as `code`), so errno.ts stays the one place
 // that turns them into guest errnos.
 
@@ -83,6 +83,8 @@ export interface HostLibc {
   setpgid(pid: number, pgid: number): void;
   getpgid(pid: number): number;
   getsid(pid: number): number;
+  /** The scheduler calls, on a host pid (0: the calling thread, which runs the guest's). */
+  sched: HostSched;
   /** lseek(2) to `offset` from the start (SEEK_SET). */
   seek(fd: number, offset: number): void;
   /**
@@ -90,6 +92,23 @@ export interface HostLibc {
    * asm-generic guests' (constants, sockaddr, msghdr and cmsghdr layouts).
    */
   socket?: HostSocket;
+}
+
+/** sched_setaffinity(2) and the scheduling-policy calls, with Linux's (every arch's) SCHED_* values. */
+export interface HostSched {
+  /** sched_setaffinity(2) with the bytes of a cpumask. */
+  setaffinity(pid: number, mask: Uint8Array): void;
+  getscheduler(pid: number): number;
+  /** sched_getparam(2): sched_priority. */
+  getparam(pid: number): number;
+  setscheduler(pid: number, policy: number, priority: number): void;
+  setparam(pid: number, priority: number): void;
+  priorityMax(policy: number): number;
+  priorityMin(policy: number): number;
+  /** sched_rr_get_interval(2): the time slice in nanoseconds. */
+  rrInterval(pid: number): bigint;
+  /** getcpu(2): [cpu, NUMA node]. */
+  getcpu(): [number, number];
 }
 
 /** Bytes [off, off+len) of a buffer takes() takes (guest memory): the host reads or writes them in place. */
@@ -331,6 +350,7 @@ function bind(koffi: Koffi): HostLibc {
   };
   const pipeFds = Buffer.alloc(8);
   const lseek = call<[number, number, number]>('int64_t lseek(int fd, int64_t offset, int whence)');
+  const sched = bindSched(call);
 
   return {
     takes,
@@ -368,6 +388,7 @@ function bind(koffi: Koffi): HostLibc {
     getpgid,
     getsid,
     seek: (fd, offset) => void lseek(fd, offset, HOST_SEEK.SET),
+    sched,
     pipe(flags) {
       pipe2(pipeFds, flags);
       return [pipeFds.readInt32LE(0), pipeFds.readInt32LE(4)];
@@ -529,6 +550,48 @@ function bindSockets(call: Call, failure: (n: number, syscall: string) => Error,
       getsockopt(fd, HOST_SOL_SOCKET, HOST_SO_ERROR, soError, len);
       const e = soError.readInt32LE(0);
       return e ? failure(e, syscall) : null;
+    },
+  };
+}
+
+/** The scheduler calls (HostSched); struct sched_param is one int, struct timespec two 64-bit words. */
+function bindSched(call: Call): HostSched {
+  const setaffinity = call<[number, number, Uint8Array]>('int sched_setaffinity(int pid, size_t size, const uint8_t *mask)');
+  const getscheduler = call<[number]>('int sched_getscheduler(int pid)');
+  const getparam = call<[number, Buffer]>('int sched_getparam(int pid, _Out_ uint8_t *param)');
+  const setscheduler = call<[number, number, Buffer]>('int sched_setscheduler(int pid, int policy, const uint8_t *param)');
+  const setparam = call<[number, Buffer]>('int sched_setparam(int pid, const uint8_t *param)');
+  const priorityMax = call<[number]>('int sched_get_priority_max(int policy)');
+  const priorityMin = call<[number]>('int sched_get_priority_min(int policy)');
+  const rrInterval = call<[number, Buffer]>('int sched_rr_get_interval(int pid, _Out_ uint8_t *tp)');
+  const getcpu = call<[Buffer, Buffer]>('int getcpu(_Out_ uint8_t *cpu, _Out_ uint8_t *node)');
+  const param = (priority: number): Buffer => {
+    const b = Buffer.alloc(4);
+    b.writeInt32LE(priority);
+    return b;
+  };
+  return {
+    setaffinity: (pid, mask) => void setaffinity(pid, mask.length, mask),
+    getscheduler,
+    getparam(pid) {
+      const b = Buffer.alloc(4);
+      getparam(pid, b);
+      return b.readInt32LE(0);
+    },
+    setscheduler: (pid, policy, priority) => void setscheduler(pid, policy, param(priority)),
+    setparam: (pid, priority) => void setparam(pid, param(priority)),
+    priorityMax,
+    priorityMin,
+    rrInterval(pid) {
+      const tp = Buffer.alloc(16);
+      rrInterval(pid, tp);
+      return tp.readBigInt64LE(0) * 1_000_000_000n + tp.readBigInt64LE(8);
+    },
+    getcpu() {
+      const cpu = Buffer.alloc(4);
+      const node = Buffer.alloc(4);
+      getcpu(cpu, node);
+      return [cpu.readUint32LE(0), node.readUint32LE(0)];
     },
   };
 }

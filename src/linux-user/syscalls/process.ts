@@ -2,7 +2,7 @@
 // lists, rlimits, uname, sysinfo, umask, getrusage, getrandom, CPU affinity, yield,
 // scheduling priority, and the prctl options we implement (the task name).
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { hostRandomBytes, lazyBuiltin } from '../../host-lazy.js';
 import { E } from '../errno.js';
 import { GRND, PR, PRIO, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, RUSAGE, TASK_COMM_LEN } from '../generic/constants.js';
@@ -40,6 +40,27 @@ export function sysSetTidAddress(p: LinuxProcess, a: A): number {
 export function sysSetRobustList(p: LinuxProcess, a: A): number {
   if (a.big(1) !== ROBUST_LIST_HEAD_SIZE) return -E.EINVAL;
   p.thread.robustList = { head: a.big(0), len: a.big(1) };
+  return 0;
+}
+
+/**
+ * get_robust_list(pid, head_ptr, len_ptr): the calling thread's (pid 0 or its tid). Another
+ * process's list is in its own memory, out of our reach: EPERM, as without ptrace access.
+ */
+export function sysGetRobustList(p: LinuxProcess, a: A): number {
+  const pid = a.int(0);
+  if (pid !== 0 && pid !== p.thread.tid) {
+    if (pid < 0 || !existsSync(`/proc/${pid}`)) return -E.ESRCH;
+    p.logUnimp?.(`get_robust_list of another process (${pid})`);
+    return -E.EPERM;
+  }
+  const word = (v: bigint): Uint8Array => {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigUint64(0, v, true);
+    return b;
+  };
+  writeGuest(p, a.big(1), word(p.thread.robustList.head));
+  writeGuest(p, a.big(2), word(p.thread.robustList.len));
   return 0;
 }
 

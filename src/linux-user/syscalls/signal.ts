@@ -115,6 +115,20 @@ export function sysRtSigprocmask(p: LinuxProcess, a: A): number {
   return 0;
 }
 
+/**
+ * rt_sigpending: the signals pending for the thread or the process that it blocks (an
+ * unblocked one would have been acted on); a set shorter than the kernel's is allowed
+ * and gets that many bytes.
+ */
+export function sysRtSigpending(p: LinuxProcess, a: A): number {
+  const size = a.size(1);
+  if (size > SIGSET_SIZE) return -E.EINVAL;
+  const set = new Uint8Array(SIGSET_SIZE);
+  new DataView(set.buffer).setBigUint64(0, p.thread.sigpending & p.thread.sigmask, true);
+  writeGuest(p, a.big(0), set.subarray(0, size));
+  return 0;
+}
+
 export function sysSigaltstack(p: LinuxProcess, a: A): number {
   const next = a.big(0) ? decodeStackT(readGuest(p, a.big(0), STACK_T_SIZE)) : undefined;
   if (a.big(1)) writeGuest(p, a.big(1), encodeStackT(p.thread.altstack));

@@ -16,6 +16,7 @@ import * as openat2 from './openat2.js';
 import * as poll from './poll.js';
 import * as proc from './process.js';
 import * as rw from './rw.js';
+import * as sched from './sched.js';
 import * as session from './session.js';
 import * as sig from './signal.js';
 import * as splice from './splice.js';
@@ -162,6 +163,7 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('exit_group', proc.sysExitGroup, ['int']),
   row('set_tid_address', proc.sysSetTidAddress, ['ptr']),
   row('set_robust_list', proc.sysSetRobustList, ['ptr', 'ulong']),
+  row('get_robust_list', proc.sysGetRobustList, ['int', 'ptr', 'ptr']),
   row('rseq', proc.sysRseq, ['ptr', 'ulong', 'hex', 'hex']),
   row('prlimit64', proc.sysPrlimit64, ['int', 'int', 'ptr', 'ptr']),
   row('getrlimit', proc.sysGetrlimit, ['int', 'ptr']),
@@ -187,6 +189,16 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('getrandom', proc.sysGetrandom, ['buf', 'ulong', 'hex']),
   row('sched_getaffinity', proc.sysSchedGetaffinity, ['int', 'ulong', 'ptr']),
   row('sched_yield', proc.sysSchedYield, []),
+  row('sched_setaffinity', sched.sysSchedSetaffinity, ['int', 'ulong', 'ptr']),
+  row('sched_setscheduler', sched.sysSchedSetscheduler, ['int', 'int', 'ptr']),
+  row('sched_setparam', sched.sysSchedSetparam, ['int', 'ptr']),
+  row('sched_getscheduler', sched.sysSchedGetscheduler, ['int']),
+  row('sched_getparam', sched.sysSchedGetparam, ['int', 'ptr']),
+  row('sched_get_priority_max', sched.sysSchedGetPriorityMax, ['int']),
+  row('sched_get_priority_min', sched.sysSchedGetPriorityMin, ['int']),
+  row('sched_rr_get_interval', sched.sysSchedRrGetInterval, ['int', 'ptr']),
+  row('getcpu', sched.sysGetcpu, ['ptr', 'ptr', 'ptr']),
+  row('membarrier', sched.sysMembarrier, ['int', 'hex', 'int']),
   row('getpriority', proc.sysGetpriority, ['int', 'int']),
   row('setpriority', proc.sysSetpriority, ['int', 'int', 'int']),
   row('prctl', proc.sysPrctl, ['prctlop', 'hex', 'hex', 'hex', 'hex']),
@@ -202,6 +214,7 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   // signals
   row('rt_sigaction', sig.sysRtSigaction, ['signal', 'ptr', 'ptr', 'ulong']),
   row('rt_sigprocmask', sig.sysRtSigprocmask, ['sighow', 'ptr', 'ptr', 'ulong']),
+  row('rt_sigpending', sig.sysRtSigpending, ['ptr', 'ulong']),
   row('sigaltstack', sig.sysSigaltstack, ['ptr', 'ptr']),
   row('kill', sig.sysKill, ['int', 'signal']),
   row('tgkill', sig.sysTgkill, ['int', 'int', 'signal']),
