@@ -10,6 +10,7 @@ import { basename, resolve as resolvePathHost } from 'node:path';
 import type { AddressSpace } from '../memory/address-space.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { FdTable, OpenFile } from './fd-table.js';
+import { PendingSignals } from './pending-signals.js';
 import { LinuxThread } from './thread.js';
 import { SharedFileMappings } from './shared-mappings.js';
 import type { GenericAbi } from './generic/abi.js';
@@ -108,6 +109,8 @@ export class LinuxProcess {
 
   /** Signal actions, shared by the threads (recorded only, until signal delivery exists). */
   readonly sigactions = new Map<number, KSigaction>();
+  /** Signals sent to the process (kill) that wait, blocked by every thread. */
+  readonly sharedPending = new PendingSignals();
 
   /** -r: the uname release to report instead of the host's. */
   readonly unameRelease: string | undefined;

@@ -7,12 +7,13 @@
 
 import { SS } from './generic/constants.js';
 import type { StackT } from './generic/structs.js';
+import { PendingSignals } from './pending-signals.js';
 
 export class LinuxThread {
   /** Blocked signals: bit (sig-1). */
   sigmask = 0n;
-  /** Signals sent to this thread while blocked: bit (sig-1). */
-  sigpending = 0n;
+  /** Signals sent to this thread (tgkill, tkill) that wait, blocked. */
+  readonly pending = new PendingSignals();
   /** sigaltstack. */
   altstack: StackT = { sp: 0n, flags: SS.DISABLE, size: 0n };
   /** set_tid_address: cleared (and futex-woken) at thread exit. */

@@ -263,3 +263,27 @@ export function storeFlock(b: Uint8Array, l: GuestFlock): void {
   dv.setBigInt64(FLOCK.l_len, l.len, true);
   dv.setInt32(FLOCK.l_pid, l.pid, true);
 }
+
+// --- siginfo -----------------------------------------------------------------------------------
+
+/** The size of siginfo_t on every Linux ABI. */
+export const SIGINFO_SIZE = 128;
+/** si_code values (asm-generic/siginfo.h) of signals sent by a process. */
+export const SI = { USER: 0, QUEUE: -1, TKILL: -6 } as const;
+
+/** A signal instance as siginfo_t describes one sent by a process: kill, tgkill, sigqueue. */
+export interface SigInfo {
+  signo: number;
+  code: number;
+  pid: number;
+  uid: number;
+  /** si_value (sigqueue's), where the code says there is one. */
+  value?: bigint;
+}
+
+/** siginfo_t for a signal a process sent: si_signo, si_errno, si_code, then _kill / _rt's si_pid, si_uid, si_value. */
+export function encodeSiginfo(info: SigInfo): Uint8Array {
+  const r = new Rec(SIGINFO_SIZE).u32(0, info.signo).u32(4, 0).u32(8, info.code >>> 0).u32(16, info.pid).u32(20, info.uid);
+  if (info.value !== undefined) r.u64(24, info.value);
+  return r.bytes;
+}

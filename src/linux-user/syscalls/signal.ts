@@ -1,16 +1,20 @@
 // Signal syscalls, recording only: rt_sigaction, rt_sigprocmask and sigaltstack keep
 // the guest's settings for the signal-delivery work to come; kill/tgkill/tkill to
 // ourselves apply the default action (a fatal one throws GuestKilled), keep blocked
-// signals pending until unblocked, and answer -ENOSYS where a guest handler would have
-// to run, since signal frames do not exist yet. Other pids are signalled on the host.
+// signals pending (queued with their siginfo: thread.ts) until unblocked or taken by
+// rt_sigtimedwait / rt_sigpending's report, and answer -ENOSYS where a guest handler would
+// have to run, since signal frames do not exist yet. Other pids are signalled on the host.
 
 import { E } from '../errno.js';
 import {
-  NSIG, SIG, SIG_DEFAULT_IGNORE, SIG_DEFAULT_STOP, SIG_HANDLER, SIGPROCMASK, SS,
+  CLOCK, NSIG, SIG, SIG_DEFAULT_IGNORE, SIG_DEFAULT_STOP, SIG_HANDLER, SIGPROCMASK, SS,
 } from '../generic/constants.js';
 import {
-  STACK_T_SIZE, decodeSigaction, decodeStackT, encodeSigaction, encodeStackT, sigactionSize, type KSigaction,
+  SI, STACK_T_SIZE, TIMESPEC_SIZE, decodeSigaction, decodeStackT, decodeTimespec, encodeSigaction, encodeSiginfo,
+  encodeStackT, sigactionSize, type KSigaction, type SigInfo,
 } from '../generic/structs.js';
+import { sleepMs } from '../vfs/host.js';
+import { clockNow, sleepUntil } from './time.js';
 import { GuestKilled } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
 import { readGuest, writeGuest, type SyscallArgs } from './args.js';
@@ -22,6 +26,9 @@ const SIGSET_SIZE = 8;
 const bit = (sig: number): bigint => 1n << BigInt(sig - 1);
 const UNBLOCKABLE = bit(SIG.SIGKILL) | bit(SIG.SIGSTOP);
 const validSig = (sig: number): boolean => sig >= 1 && sig <= NSIG;
+
+/** The signals dequeue_signal takes first (the kernel's SYNCHRONOUS_MASK). */
+const SYNCHRONOUS = [SIG.SIGSEGV, SIG.SIGBUS, SIG.SIGILL, SIG.SIGTRAP, SIG.SIGFPE, SIG.SIGSYS].reduce((m, s) => m | bit(s), 0n);
 
 function handlerOf(p: LinuxProcess, sig: number): bigint {
   return p.sigactions.get(sig)?.handler ?? SIG_HANDLER.DFL;
@@ -50,28 +57,34 @@ function act(p: LinuxProcess, sig: number): number {
 }
 
 /**
- * Sends `sig` to our own (single-threaded) process. Returns 0 or -errno; throws
- * GuestKilled when the default action ends the process. Signal 0 only checks.
+ * Sends `sig` to our own (single-threaded) process, as si_code `code` says it was sent
+ * (SI_USER by kill, SI_TKILL by tgkill and tkill, the kernel's own for SIGPIPE). Returns 0
+ * or -errno; throws GuestKilled when the default action ends the process. Signal 0 only checks.
  */
-export function signalSelf(p: LinuxProcess, sig: number): number {
+export function signalSelf(p: LinuxProcess, sig: number, code: number = SI.USER): number {
   if (sig === 0) return 0;
   // Blocked signals are never ignored at generation: the action may change before unblocking.
   if (p.thread.sigmask & bit(sig)) {
-    p.thread.sigpending |= bit(sig);
+    // kill's signal is the process's; tgkill's and tkill's the thread's
+    (code === SI.TKILL ? p.thread.pending : p.sharedPending).enqueue({ signo: sig, code, pid: p.pid, uid: p.uid });
     return 0;
   }
   return act(p, sig);
 }
 
+/** dequeue_signal: the thread's own pending signals in `set` first, then the process's. */
+function dequeue(p: LinuxProcess, set: bigint): SigInfo | null {
+  return p.thread.pending.dequeue(set, SYNCHRONOUS) ?? p.sharedPending.dequeue(set, SYNCHRONOUS);
+}
+
 /** After the mask or an action changed: acts on pending signals that are now deliverable. */
 function deliverPending(p: LinuxProcess): void {
+  let deliverable = 0n;
   for (let sig = 1; sig <= NSIG; sig++) {
-    const b = bit(sig);
-    if (!(p.thread.sigpending & b) || p.thread.sigmask & b) continue;
-    if (handlerOf(p, sig) > SIG_HANDLER.IGN) continue; // stays pending until delivery exists
-    p.thread.sigpending &= ~b;
-    act(p, sig);
+    // one with a guest handler stays pending until delivery exists
+    if (handlerOf(p, sig) <= SIG_HANDLER.IGN) deliverable |= bit(sig);
   }
+  for (let info; (info = dequeue(p, deliverable & ~p.thread.sigmask)); ) act(p, info.signo);
 }
 
 export function sysRtSigaction(p: LinuxProcess, a: A): number {
@@ -87,7 +100,11 @@ export function sysRtSigaction(p: LinuxProcess, a: A): number {
   if (next) {
     next.mask &= ~UNBLOCKABLE;
     p.sigactions.set(sig, next);
-    if (ignored(p, sig)) p.thread.sigpending &= ~bit(sig); // POSIX: setting "ignore" discards a pending one
+    if (ignored(p, sig)) {
+      // POSIX: setting "ignore" discards a pending one
+      p.thread.pending.discard(sig);
+      p.sharedPending.discard(sig);
+    }
   }
   return 0;
 }
@@ -124,9 +141,34 @@ export function sysRtSigpending(p: LinuxProcess, a: A): number {
   const size = a.size(1);
   if (size > SIGSET_SIZE) return -E.EINVAL;
   const set = new Uint8Array(SIGSET_SIZE);
-  new DataView(set.buffer).setBigUint64(0, p.thread.sigpending & p.thread.sigmask, true);
+  new DataView(set.buffer).setBigUint64(0, (p.thread.pending.mask | p.sharedPending.mask) & p.thread.sigmask, true);
   writeGuest(p, a.big(0), set.subarray(0, size));
   return 0;
+}
+
+/**
+ * rt_sigtimedwait(set, info, timeout, sigsetsize): takes a pending signal of `set` (SIGKILL
+ * and SIGSTOP never), filling *info, and returns its number. With none pending it waits out
+ * the timeout (none: for ever) and answers EAGAIN: nothing else can send this process a
+ * signal while it waits yet (signals from other processes are not forwarded).
+ */
+export function sysRtSigtimedwait(p: LinuxProcess, a: A): number {
+  if (a.size(3) !== SIGSET_SIZE) return -E.EINVAL;
+  const set = new DataView(readGuest(p, a.big(0), SIGSET_SIZE).buffer).getBigUint64(0, true) & ~UNBLOCKABLE;
+  let timeoutNs: bigint | null = null;
+  if (a.big(2)) {
+    const { sec, nsec } = decodeTimespec(readGuest(p, a.big(2), TIMESPEC_SIZE));
+    if (sec < 0n || nsec < 0n || nsec >= 1_000_000_000n) return -E.EINVAL;
+    timeoutNs = sec * 1_000_000_000n + nsec;
+  }
+  const info = dequeue(p, set);
+  if (info) {
+    if (a.big(1)) writeGuest(p, a.big(1), encodeSiginfo(info));
+    return info.signo;
+  }
+  if (timeoutNs === null) for (;;) sleepMs(60_000);
+  sleepUntil(CLOCK.MONOTONIC, (clockNow(CLOCK.MONOTONIC) ?? 0n) + timeoutNs);
+  return -E.EAGAIN;
 }
 
 export function sysSigaltstack(p: LinuxProcess, a: A): number {
@@ -147,7 +189,7 @@ export function sysKill(p: LinuxProcess, a: A): number {
   const sig = a.int(1);
   if (sig !== 0 && !validSig(sig)) return -E.EINVAL;
   // pid 0 is our process group: the only member we know of is ourselves.
-  if (pid === p.pid || pid === 0) return signalSelf(p, sig);
+  if (pid === p.pid || pid === 0) return signalSelf(p, sig, SI.USER);
   if (pid === -1) {
     p.logUnimp?.('kill(-1, ...): broadcast signals are not forwarded to the host');
     return -E.EPERM;
@@ -162,7 +204,7 @@ export function sysTgkill(p: LinuxProcess, a: A): number {
   const tid = a.int(1);
   const sig = a.int(2);
   if (tgid <= 0 || tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
-  if (tgid === p.pid && tid === p.thread.tid) return signalSelf(p, sig);
+  if (tgid === p.pid && tid === p.thread.tid) return signalSelf(p, sig, SI.TKILL);
   return -E.ESRCH;
 }
 
@@ -170,5 +212,5 @@ export function sysTkill(p: LinuxProcess, a: A): number {
   const tid = a.int(0);
   const sig = a.int(1);
   if (tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
-  return tid === p.thread.tid ? signalSelf(p, sig) : -E.ESRCH;
+  return tid === p.thread.tid ? signalSelf(p, sig, SI.TKILL) : -E.ESRCH;
 }

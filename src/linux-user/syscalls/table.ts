@@ -215,6 +215,7 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('rt_sigaction', sig.sysRtSigaction, ['signal', 'ptr', 'ptr', 'ulong']),
   row('rt_sigprocmask', sig.sysRtSigprocmask, ['sighow', 'ptr', 'ptr', 'ulong']),
   row('rt_sigpending', sig.sysRtSigpending, ['ptr', 'ulong']),
+  row('rt_sigtimedwait', sig.sysRtSigtimedwait, ['ptr', 'ptr', 'timespec', 'ulong']),
   row('sigaltstack', sig.sysSigaltstack, ['ptr', 'ptr']),
   row('kill', sig.sysKill, ['int', 'signal']),
   row('tgkill', sig.sysTgkill, ['int', 'int', 'signal']),
