@@ -4,17 +4,9 @@
 // belongs to the fd itself. Guest fds are numbered independently of host fds; guest
 // 0/1/2 start out as the host's 0/1/2.
 
-import type { FileSystem } from './vfs/filesystem.js';
+import type { DirEntry, FileKind, FileSystem } from './vfs/filesystem.js';
 
-/** What the host fd is, decided once at open from fstat. */
-export type FileKind = 'file' | 'dir' | 'tty' | 'chr' | 'pipe' | 'socket' | 'path';
-
-export interface DirEntry {
-  name: Buffer;
-  ino: bigint;
-  /** linux_dirent64 d_type. */
-  type: number;
-}
+export type { DirEntry, FileKind } from './vfs/filesystem.js';
 
 export class OpenFile {
   /** How many guest fds point here; the host fd is closed when the last goes. */

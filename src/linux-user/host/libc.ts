@@ -155,7 +155,7 @@ const HOST_STATFS_SIZE = 120;
 const nameOf = <K extends string>(table: Readonly<Record<K, number>>, v: number): K | undefined =>
   (Object.keys(table) as K[]).find((k) => table[k] === v);
 
-export interface Koffi {
+interface Koffi {
   load(path: string): { func(signature: string): (...args: unknown[]) => unknown };
   address(value: unknown): bigint;
   errno(): number;
@@ -405,7 +405,7 @@ function bind(koffi: Koffi): HostLibc {
   };
 }
 
-export type Call = <A extends unknown[]>(sig: string) => (...args: A) => number;
+type Call = <A extends unknown[]>(sig: string) => (...args: A) => number;
 
 /** The scheduler calls (HostSched); struct sched_param is one int, struct timespec two 64-bit words. */
 function bindSched(call: Call): HostSched {

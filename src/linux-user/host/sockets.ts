@@ -2,7 +2,12 @@
 // to recvmsg(2), a struct msghdr built in memory that never moves, data moved straight
 // between the host and guest memory. Only libc.ts uses this file.
 
-import type { Call, Koffi } from './libc.js';
+/** A libc function by its C signature, wrapped as libc.ts wraps them (a failure throws its errno). */
+type Call = <A extends unknown[]>(sig: string) => (...args: A) => number;
+/** What is used here of koffi: the host address of a buffer. */
+interface KoffiAddress {
+  address(value: unknown): bigint;
+}
 
 /** Bytes [off, off+len) of a buffer takes() takes (guest memory): the host reads or writes them in place. */
 export interface HostSpan { buf: Uint8Array; off: number; len: number }
@@ -50,7 +55,7 @@ const HOST_SO_ERROR = 4;
  * never moves (a SharedArrayBuffer): the header, room for a sockaddr_storage, the iovecs
  * (host addresses in guest memory, through `addressOf`) and the control messages.
  */
-export function bindSockets(call: Call, failure: (n: number, syscall: string) => Error, addressOf: (buf: Uint8Array, off: number, len: number) => number, koffi: Koffi): HostSocket {
+export function bindSockets(call: Call, failure: (n: number, syscall: string) => Error, addressOf: (buf: Uint8Array, off: number, len: number) => number, koffi: KoffiAddress): HostSocket {
   const socket = call<[number, number, number]>('int socket(int domain, int type, int protocol)');
   const socketpair = call<[number, number, number, Buffer]>('int socketpair(int domain, int type, int protocol, _Out_ uint8_t *sv)');
   const bind = call<[number, Uint8Array, number]>('int bind(int fd, const uint8_t *addr, uint32_t len)');

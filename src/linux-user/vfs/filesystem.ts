@@ -14,7 +14,16 @@
 import type { BigIntStats } from 'node:fs';
 import type { Statfs } from '../generic/structs.js';
 import type { HostXattr } from '../host/libc.js';
-import type { DirEntry, FileKind } from '../fd-table.js';
+
+/** What an open file is, decided once at open (from fstat, for the host's). */
+export type FileKind = 'file' | 'dir' | 'tty' | 'chr' | 'pipe' | 'socket' | 'path';
+
+export interface DirEntry {
+  name: Buffer;
+  ino: bigint;
+  /** linux_dirent64 d_type. */
+  type: number;
+}
 
 /** What stat returns: the fields of node:fs's BigIntStats (times in ns) and its type tests. */
 export type FileStat = BigIntStats;
