@@ -28,6 +28,7 @@ import { riscv64Target } from './riscv64/target.js';
 import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { runSyscall } from './syscalls/table.js';
+import { deliverDue, deliverFault, type FaultSignal } from './signal-delivery.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { lazyBuiltin, nowMs } from '../host-lazy.js';
 import type { AuxEntry } from '../loader/stack.js';
@@ -50,6 +51,22 @@ const TRANSLATION_LOGS: readonly TcgLogItem[] = ['in_asm', 'op', 'op_opt', 'out_
  */
 declare const QEMU_USER_TS_BUILD_ID: string | undefined;
 const BUILD_ID: string | undefined = typeof QEMU_USER_TS_BUILD_ID === 'string' ? QEMU_USER_TS_BUILD_ID : undefined;
+
+/** si_code of each exception's signal (asm-generic/siginfo.h). */
+const EXCEPTION_CODES: Record<number, number> = {
+  [Excp.ILLEGAL_INSN]: 1, // ILL_ILLOPC
+  [Excp.BREAKPOINT]: 1, // TRAP_BRKPT
+  [Excp.SEGV_MAPERR]: 1, // SEGV_MAPERR
+  [Excp.SEGV_ACCERR]: 2, // SEGV_ACCERR
+  [Excp.BUS_ADRALN]: 1, // BUS_ADRALN
+};
+
+/** The fault's siginfo facts: si_addr is the address for memory faults, the instruction's for the others. */
+function faultSignal(dv: DataView, env: number, excp: number, sig: number): FaultSignal {
+  const memory = excp === Excp.SEGV_MAPERR || excp === Excp.SEGV_ACCERR || excp === Excp.BUS_ADRALN;
+  const addr = dv.getBigUint64(env + (memory ? ENV.EXCEPTION_ADDR : ENV.PC), true);
+  return { sig, code: EXCEPTION_CODES[excp], addr, esr: 0n };
+}
 
 /** The signal each guest-independent exception number raises. */
 const EXCEPTION_SIGNALS: Record<number, number> = {
@@ -95,12 +112,14 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const proc = LinuxProcess.fromOptions(mem, as, opts, target.abi, (line) => log.write(`${line}\n`), {
     cpuinfo: () => target.cpuinfo(hostOs().availableParallelism()),
     archSyscalls: target.archSyscalls,
+    signals: { frames: target.signalFrames, syscallInsnLength: target.syscall.insnLength },
   });
   proc.auxv = auxvBytes(loaded.auxv);
   const { argStart, argEnd, envStart, envEnd } = loaded.stack;
   proc.layout = { startCode: loaded.startCode, endCode: loaded.endCode, startData: loaded.startData, endData: loaded.endData, startStack: loaded.sp, argStart, argEnd, envStart, envEnd };
   const env = ENV_AREA;
   target.initCpu(mem.dv, env, loaded.entry, loaded.sp);
+  proc.thread.env = env;
 
   const helpers = new HelperRegistry();
   const translator = arch.createTranslator(helpers);
@@ -139,8 +158,8 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
         const excp = mem.dv.getInt32(env + ENV.EXCEPTION, true);
         const sig = EXCEPTION_SIGNALS[excp];
         if (sig === undefined) throw new Error(`unknown exception ${excp}`);
-        // Signal delivery to guest handlers comes with the signals issue: for now every
-        // synchronous signal takes its default action.
+        // A handler for it runs (the frame resumes at the faulting instruction), else it kills.
+        if (deliverFault(proc, faultSignal(mem.dv, env, excp, sig))) continue;
         throw new GuestKilled(sig);
       }
       throw new Error(`unexpected exit reason ${reason}`);
@@ -173,6 +192,7 @@ function runServing(cpu: CpuExec, env: number, proc: LinuxProcess, site: Syscall
     counts.syscalls++;
     runSyscall(proc, site.number(), args);
     site.advancePc();
+    if (proc.thread.deliveryDue) deliverDue(proc);
   }
 }
 
@@ -186,6 +206,7 @@ function runTimed(cpu: CpuExec, env: number, proc: LinuxProcess, site: SyscallSi
     try {
       runSyscall(proc, site.number(), site.args);
       site.advancePc();
+      if (proc.thread.deliveryDue) deliverDue(proc);
     } finally {
       counts.syscallMs += nowMs() - t0;
     }

@@ -18,6 +18,7 @@ import { HOST_OPEN_FLAGS } from './generic/abi.js';
 import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, TASK_COMM_LEN } from './generic/constants.js';
 import type { KSigaction } from './generic/structs.js';
 import type { RunOptions } from './options.js';
+import type { SignalFrames } from './target.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
 import type { FileSystem } from './vfs/filesystem.js';
 import { hostFdInfo, kindOf, translateOpenFlags } from './vfs/host.js';
@@ -60,6 +61,8 @@ export interface ProcessSettings {
   archSyscalls?: readonly SyscallRow[];
   /** The file system the guest's paths name (the host's by default). */
   vfs?: FileSystem;
+  /** The architecture's signal frame and the length of its syscall instruction (none: handlers never run). */
+  signals?: { frames: SignalFrames; syscallInsnLength: number };
 }
 
 /** Where the loaded program is (/proc/self/stat's layout fields). */
@@ -111,6 +114,10 @@ export class LinuxProcess {
   readonly sigactions = new Map<number, KSigaction>();
   /** Signals sent to the process (kill) that wait, blocked by every thread. */
   readonly sharedPending = new PendingSignals();
+  /** How signal handlers are entered and left on this architecture (signal-delivery.ts). */
+  readonly signals: ProcessSettings['signals'];
+  /** Where the signal trampoline page is, once a handler has needed it. */
+  sigtramp: bigint | undefined;
 
   /** -r: the uname release to report instead of the host's. */
   readonly unameRelease: string | undefined;
@@ -136,6 +143,7 @@ export class LinuxProcess {
   ) {
     this.abi = s.abi;
     this.vfs = s.vfs ?? hostFileSystem;
+    this.signals = s.signals;
     this.sharedMaps = new SharedFileMappings(mem);
     this.syscalls = buildSyscallTable(s.abi, s.archSyscalls);
     this.cwd = s.cwd ?? process.cwd();
@@ -168,7 +176,7 @@ export class LinuxProcess {
   /** Settings from the CLI options; `log` writes one line to the -d / -strace destination. */
   static fromOptions(
     mem: GuestMemory, as: AddressSpace, opts: RunOptions, abi: GenericAbi, log: (line: string) => void,
-    arch: { cpuinfo?: () => string; archSyscalls?: readonly SyscallRow[] } = {},
+    arch: { cpuinfo?: () => string; archSyscalls?: readonly SyscallRow[]; signals?: ProcessSettings['signals'] } = {},
   ): LinuxProcess {
     return new LinuxProcess(mem, as, {
       abi,

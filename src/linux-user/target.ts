@@ -9,6 +9,7 @@ import type { ArchAuxInfo } from '../loader/stack.js';
 import type { GenericAbi } from './generic/abi.js';
 import { ENV } from '../tcg/env.js';
 import { SyscallArgs } from './syscalls/args.js';
+import type { GuestMemory } from '../memory/guest-memory.js';
 
 export interface LinuxTarget {
   readonly arch: GuestArch;
@@ -26,6 +27,8 @@ export interface LinuxTarget {
   readonly topByteIgnore?: boolean;
   /** /proc/cpuinfo for `cpus` guest CPUs, describing what AT_HWCAP says we implement. */
   cpuinfo(cpus: number): string;
+  /** The rt_sigframe of this architecture's Linux ABI. */
+  readonly signalFrames: SignalFrames;
 }
 
 /**
@@ -72,4 +75,44 @@ export class SyscallSite {
     this.pc[0] = lo | 0;
     if (lo > 0xffff_ffff) this.pc[1] = (this.pc[1] + 1) | 0;
   }
+}
+
+// --- signal frames ------------------------------------------------------------------------
+
+/** What a signal frame is built from (signal-delivery.ts decides it; the arch lays it out). */
+export interface SignalFrameRequest {
+  /** The stack pointer to build below (the alternate stack's top where it applies). */
+  sp: bigint;
+  sig: number;
+  /** siginfo_t, 128 bytes. */
+  info: Uint8Array;
+  /** The signal mask to restore (uc_sigmask). */
+  mask: bigint;
+  /** uc_stack: the alternate stack as it was. */
+  stack: { sp: bigint; flags: number; size: bigint };
+  handler: bigint;
+  /** SA_SIGINFO: the handler's second and third arguments point at the siginfo and the ucontext. */
+  siginfo: boolean;
+  /** Where the handler returns: sa_restorer where the ABI has one and it was given, else the trampoline. */
+  returnTo: bigint;
+  /** A fault's address and (AArch64) syndrome, for the frame's fault fields. */
+  fault?: { addr: bigint; esr: bigint };
+}
+
+/** An architecture's rt_sigframe: its layout on the guest stack, and rt_sigreturn's reading of it. */
+export interface SignalFrames {
+  /** The trampoline's code: rt_sigreturn, as the vDSO's sigreturn stub does it. */
+  readonly trampoline: Uint8Array;
+  /** The stack pointer register. */
+  stackPointer(regs: DataView, env: number): bigint;
+  /**
+   * Writes the frame below req.sp and points the CPU at the handler (pc, sp, argument
+   * registers, return address). Throws GuestFault where the stack cannot take the frame.
+   */
+  setup(mem: GuestMemory, env: number, req: SignalFrameRequest): void;
+  /**
+   * rt_sigreturn: the registers back from the frame at the stack pointer; the saved mask and
+   * uc_stack. Throws GuestFault for a frame that cannot be read.
+   */
+  restore(mem: GuestMemory, env: number): { mask: bigint; stack: { sp: bigint; flags: number; size: bigint } };
 }

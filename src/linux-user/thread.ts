@@ -20,6 +20,10 @@ export class LinuxThread {
   clearChildTid = 0n;
   /** set_robust_list: the list's head and the size of its entries' header. */
   robustList = { head: 0n, len: 0n };
+  /** Where its CPU's env block is (its registers). */
+  env = 0;
+  /** A signal with a handler may be deliverable: the CPU loop enters handlers before running on. */
+  deliveryDue = false;
 
   constructor(readonly tid: number) {}
 }

@@ -7,6 +7,7 @@ import { A64, xOffset } from '../../cpu/aarch64/state.js';
 import { ENV } from '../../tcg/env.js';
 import { AARCH64_ABI } from '../generic/abi.js';
 import type { LinuxTarget } from '../target.js';
+import { aarch64SignalFrames } from './signal-frame.js';
 
 const REG = { X0: 0, X8: 8 } as const;
 const SVC_LENGTH = 4;
@@ -33,6 +34,7 @@ export const aarch64Target: LinuxTarget = {
     dv.setBigInt64(env + A64.EXCL_ADDR, -1n, true);
   },
   syscall: { number: xOffset(REG.X8), args: xOffset(REG.X0), insnLength: SVC_LENGTH },
+  signalFrames: aarch64SignalFrames,
   topByteIgnore: true,
   cpuinfo(cpus) {
     const features = HWCAP_NAMES.filter(([bit]) => aarch64Target.aux.hwcap & bit).map(([, name]) => name).join(' ');

@@ -7,6 +7,7 @@ import { ENV } from '../../tcg/env.js';
 import { RISCV64_ABI } from '../generic/abi.js';
 import type { LinuxTarget } from '../target.js';
 import { sysRiscvHwprobe } from './hwprobe.js';
+import { riscv64SignalFrames } from './signal-frame.js';
 
 const REG = { SP: 2, A0: 10, A7: 17 } as const;
 const ECALL_LENGTH = 4;
@@ -32,6 +33,7 @@ export const riscv64Target: LinuxTarget = {
     dv.setBigInt64(env + xOffset(REG.SP), BigInt(sp), true);
   },
   syscall: { number: xOffset(REG.A7), args: xOffset(REG.A0), insnLength: ECALL_LENGTH },
+  signalFrames: riscv64SignalFrames,
   archSyscalls: [{ nr: NR_RISCV_HWPROBE, name: 'riscv_hwprobe', handler: sysRiscvHwprobe, strace: ['ptr', 'ulong', 'ulong', 'ptr', 'hex'] }],
   cpuinfo(cpus) {
     const isa = `rv64${LETTERS.toLowerCase()}_${Z_EXTENSIONS.join('_')}`;

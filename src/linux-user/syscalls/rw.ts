@@ -12,7 +12,7 @@ import { IOVEC_SIZE, decodeIovecs } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
 import { hostFdInfo } from '../vfs/host.js';
 import { fdEntry, guestIn, guestOut, guestRange, long, readGuest, writeGuest, type SyscallArgs } from './args.js';
-import { signalSelf } from './signal.js';
+import { signalSelf } from '../signal-delivery.js';
 
 type A = SyscallArgs;
 

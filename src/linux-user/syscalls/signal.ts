@@ -1,91 +1,31 @@
-// Signal syscalls, recording only: rt_sigaction, rt_sigprocmask and sigaltstack keep
-// the guest's settings for the signal-delivery work to come; kill/tgkill/tkill to
-// ourselves apply the default action (a fatal one throws GuestKilled), keep blocked
-// signals pending (queued with their siginfo: thread.ts) until unblocked or taken by
-// rt_sigtimedwait / rt_sigpending's report, and answer -ENOSYS where a guest handler would
-// have to run, since signal frames do not exist yet. Other pids are signalled on the host.
+// Signal syscalls: rt_sigaction, rt_sigprocmask and sigaltstack keep the guest's
+// settings; kill/tgkill/tkill to ourselves go through signal-delivery.ts (the default
+// action at once, a handler on the way back to guest code, a blocked signal pending with
+// its siginfo until unblocked or taken by rt_sigtimedwait); rt_sigreturn leaves a handler.
+// Other pids are signalled on the host.
 
 import { E } from '../errno.js';
 import {
-  CLOCK, NSIG, SIG, SIG_DEFAULT_IGNORE, SIG_DEFAULT_STOP, SIG_HANDLER, SIGPROCMASK, SS,
+  CLOCK, NSIG, SIG, SIG_HANDLER, SIGPROCMASK, SS,
 } from '../generic/constants.js';
 import {
   SI, STACK_T_SIZE, TIMESPEC_SIZE, decodeSigaction, decodeStackT, decodeTimespec, encodeSigaction, encodeSiginfo,
-  encodeStackT, sigactionSize, type KSigaction, type SigInfo,
+  encodeStackT, sigactionSize, type KSigaction,
 } from '../generic/structs.js';
 import { sleepMs } from '../vfs/host.js';
 import { clockNow, sleepUntil } from './time.js';
-import { GuestKilled } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
+import { ENV } from '../../tcg/env.js';
+import {
+  UNBLOCKABLE, deliverPending, dequeue, ignored, returnFromHandler, signalSelf,
+} from '../signal-delivery.js';
 import { readGuest, writeGuest, type SyscallArgs } from './args.js';
 
 type A = SyscallArgs;
 
 /** The kernel's sigset_t for asm-generic 64-bit: one 64-bit word. */
 const SIGSET_SIZE = 8;
-const bit = (sig: number): bigint => 1n << BigInt(sig - 1);
-const UNBLOCKABLE = bit(SIG.SIGKILL) | bit(SIG.SIGSTOP);
 const validSig = (sig: number): boolean => sig >= 1 && sig <= NSIG;
-
-/** The signals dequeue_signal takes first (the kernel's SYNCHRONOUS_MASK). */
-const SYNCHRONOUS = [SIG.SIGSEGV, SIG.SIGBUS, SIG.SIGILL, SIG.SIGTRAP, SIG.SIGFPE, SIG.SIGSYS].reduce((m, s) => m | bit(s), 0n);
-
-function handlerOf(p: LinuxProcess, sig: number): bigint {
-  return p.sigactions.get(sig)?.handler ?? SIG_HANDLER.DFL;
-}
-
-/** Whether the signal would be thrown away on arrival (SIG_IGN, or a default action of "ignore"). */
-function ignored(p: LinuxProcess, sig: number): boolean {
-  const h = handlerOf(p, sig);
-  return h === SIG_HANDLER.IGN || (h === SIG_HANDLER.DFL && SIG_DEFAULT_IGNORE.has(sig));
-}
-
-/** Acts on a signal that is not blocked: nothing, death (throws), or -ENOSYS where delivery would be needed. */
-function act(p: LinuxProcess, sig: number): number {
-  if (sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP) {
-    if (ignored(p, sig)) return 0;
-    if (handlerOf(p, sig) !== SIG_HANDLER.DFL) {
-      p.logUnimp?.(`Signal ${sig} has a guest handler: signal delivery is not implemented`);
-      return -E.ENOSYS;
-    }
-  }
-  if (SIG_DEFAULT_STOP.has(sig)) {
-    p.logUnimp?.(`Signal ${sig} would stop the process: job control is not implemented`);
-    return -E.ENOSYS;
-  }
-  throw new GuestKilled(sig);
-}
-
-/**
- * Sends `sig` to our own (single-threaded) process, as si_code `code` says it was sent
- * (SI_USER by kill, SI_TKILL by tgkill and tkill, the kernel's own for SIGPIPE). Returns 0
- * or -errno; throws GuestKilled when the default action ends the process. Signal 0 only checks.
- */
-export function signalSelf(p: LinuxProcess, sig: number, code: number = SI.USER): number {
-  if (sig === 0) return 0;
-  // Blocked signals are never ignored at generation: the action may change before unblocking.
-  if (p.thread.sigmask & bit(sig)) {
-    // kill's signal is the process's; tgkill's and tkill's the thread's
-    (code === SI.TKILL ? p.thread.pending : p.sharedPending).enqueue({ signo: sig, code, pid: p.pid, uid: p.uid });
-    return 0;
-  }
-  return act(p, sig);
-}
-
-/** dequeue_signal: the thread's own pending signals in `set` first, then the process's. */
-function dequeue(p: LinuxProcess, set: bigint): SigInfo | null {
-  return p.thread.pending.dequeue(set, SYNCHRONOUS) ?? p.sharedPending.dequeue(set, SYNCHRONOUS);
-}
-
-/** After the mask or an action changed: acts on pending signals that are now deliverable. */
-function deliverPending(p: LinuxProcess): void {
-  let deliverable = 0n;
-  for (let sig = 1; sig <= NSIG; sig++) {
-    // one with a guest handler stays pending until delivery exists
-    if (handlerOf(p, sig) <= SIG_HANDLER.IGN) deliverable |= bit(sig);
-  }
-  for (let info; (info = dequeue(p, deliverable & ~p.thread.sigmask)); ) act(p, info.signo);
-}
 
 export function sysRtSigaction(p: LinuxProcess, a: A): number {
   const sig = a.int(0);
@@ -169,6 +109,19 @@ export function sysRtSigtimedwait(p: LinuxProcess, a: A): number {
   if (timeoutNs === null) for (;;) sleepMs(60_000);
   sleepUntil(CLOCK.MONOTONIC, (clockNow(CLOCK.MONOTONIC) ?? 0n) + timeoutNs);
   return -E.EAGAIN;
+}
+
+/**
+ * rt_sigreturn: back from a handler, to the registers its frame holds. The CPU loop moves
+ * the pc past the system call instruction once a call returns, so the pc is left one
+ * instruction early; the result is the restored first argument register, written back as it is.
+ */
+export function sysRtSigreturn(p: LinuxProcess, a: A): bigint {
+  returnFromHandler(p);
+  const pcAt = p.thread.env + ENV.PC;
+  const pc = p.mem.dv.getBigUint64(pcAt, true);
+  p.mem.dv.setBigUint64(pcAt, BigInt.asUintN(64, pc - BigInt(p.signals!.syscallInsnLength)), true);
+  return a.big(0);
 }
 
 export function sysSigaltstack(p: LinuxProcess, a: A): number {

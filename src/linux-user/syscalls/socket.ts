@@ -24,7 +24,7 @@ import { fdEntry, guestRange, readGuest, u32s, writeGuest, type SyscallArgs } fr
 import { installMade } from './fd.js';
 import { MAX_HOST_WAIT_MS } from './poll.js';
 import { iovecs } from './rw.js';
-import { signalSelf } from './signal.js';
+import { signalSelf } from '../signal-delivery.js';
 import { MMSGHDR, MSGHDR, addressIn, addressOut, controlIn, controlOut, decodeMsghdr, noteBound, type HostAddress } from './sockmsg.js';
 
 type A = SyscallArgs;

@@ -22,7 +22,7 @@ import type { LinuxProcess } from '../process.js';
 import { hostRead, hostWrite, sleepMs } from '../vfs/host.js';
 import { fdEntry, guestRange, readGuest, writeGuest, type SyscallArgs } from './args.js';
 import { accMode, iovecs, readFile } from './rw.js';
-import { signalSelf } from './signal.js';
+import { signalSelf } from '../signal-delivery.js';
 
 type A = SyscallArgs;
 

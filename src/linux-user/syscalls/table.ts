@@ -214,6 +214,7 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   // signals
   row('rt_sigaction', sig.sysRtSigaction, ['signal', 'ptr', 'ptr', 'ulong']),
   row('rt_sigprocmask', sig.sysRtSigprocmask, ['sighow', 'ptr', 'ptr', 'ulong']),
+  row('rt_sigreturn', sig.sysRtSigreturn, []),
   row('rt_sigpending', sig.sysRtSigpending, ['ptr', 'ulong']),
   row('rt_sigtimedwait', sig.sysRtSigtimedwait, ['ptr', 'ptr', 'timespec', 'ulong']),
   row('sigaltstack', sig.sysSigaltstack, ['ptr', 'ptr']),

@@ -1,0 +1,204 @@
+// What happens to a signal sent to our own process (kernel/signal.c and each arch's
+// signal.c): a blocked one waits in the thread's or the process's pending set with its
+// siginfo; an unblocked one with the default action is acted on at once (ignored, or the
+// process dies: GuestKilled); one with a guest handler is delivered on the way back to
+// guest code — after the system call that sent it, or at once for a fault — by building
+// the architecture's rt_sigframe on the stack (the alternate one for SA_ONSTACK) and
+// pointing the CPU at the handler, which returns through rt_sigreturn. SA_NODEFER,
+// SA_RESETHAND, SA_RESTORER and SS_AUTODISARM as Linux has them. One thread; no signal
+// interrupts a blocking system call yet, and none arrives from outside the process.
+
+import { GuestFault } from '../memory/guest-memory.js';
+import { PAGE_SIZE } from '../memory/layout.js';
+import { E } from './errno.js';
+import { NSIG, PROT, SIG, SIGNAL_NAMES, SIG_DEFAULT_IGNORE, SIG_DEFAULT_STOP, SIG_HANDLER, SS } from './generic/constants.js';
+import { SIGINFO_SIZE, SI, encodeSiginfo, type SigInfo, type StackT } from './generic/structs.js';
+import { GuestKilled } from './guest-exit.js';
+import type { LinuxProcess } from './process.js';
+
+export const bit = (sig: number): bigint => 1n << BigInt(sig - 1);
+export const UNBLOCKABLE = bit(SIG.SIGKILL) | bit(SIG.SIGSTOP);
+/** The signals dequeue_signal takes first (the kernel's SYNCHRONOUS_MASK). */
+export const SYNCHRONOUS_SIGNALS = [SIG.SIGSEGV, SIG.SIGBUS, SIG.SIGILL, SIG.SIGTRAP, SIG.SIGFPE, SIG.SIGSYS].reduce((m, s) => m | bit(s), 0n);
+
+/** sa_flags (asm-generic signal-defs.h; riscv64 and arm64 alike). */
+const SA = { SIGINFO: 0x4n, RESTORER: 0x0400_0000n, ONSTACK: 0x0800_0000n, NODEFER: 0x4000_0000n, RESETHAND: 0x8000_0000n } as const;
+
+function handlerOf(p: LinuxProcess, sig: number): bigint {
+  return p.sigactions.get(sig)?.handler ?? SIG_HANDLER.DFL;
+}
+
+/** Whether the signal would be thrown away on arrival (SIG_IGN, or a default action of "ignore"). */
+export function ignored(p: LinuxProcess, sig: number): boolean {
+  const h = handlerOf(p, sig);
+  return h === SIG_HANDLER.IGN || (h === SIG_HANDLER.DFL && SIG_DEFAULT_IGNORE.has(sig));
+}
+
+/** The signals that have a guest handler. */
+function handled(p: LinuxProcess): bigint {
+  let set = 0n;
+  for (const [sig, action] of p.sigactions) if (action.handler > SIG_HANDLER.IGN) set |= bit(sig);
+  return set;
+}
+
+/** The default action of a signal that is not blocked: nothing, or death (throws); a stop is not implemented (-ENOSYS). */
+function actByDefault(p: LinuxProcess, sig: number): number {
+  if (sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP && ignored(p, sig)) return 0;
+  if (SIG_DEFAULT_STOP.has(sig)) {
+    p.logUnimp?.(`Signal ${sig} would stop the process: job control is not implemented`);
+    return -E.ENOSYS;
+  }
+  throw new GuestKilled(sig);
+}
+
+/**
+ * Sends `sig` to our own (single-threaded) process, as si_code `code` says it was sent
+ * (SI_USER by kill, SI_TKILL by tgkill and tkill, the kernel's own for SIGPIPE). Returns 0
+ * or -errno; throws GuestKilled when the default action ends the process. Signal 0 only checks.
+ */
+export function signalSelf(p: LinuxProcess, sig: number, code: number = SI.USER): number {
+  if (sig === 0) return 0;
+  const info: SigInfo = { signo: sig, code, pid: p.pid, uid: p.uid };
+  const blocked = (p.thread.sigmask & bit(sig)) !== 0n;
+  const withHandler = sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP && handlerOf(p, sig) > SIG_HANDLER.IGN;
+  // Blocked signals are never ignored at generation: the action may change before unblocking.
+  if (!blocked && !withHandler) return actByDefault(p, sig);
+  if (withHandler && !p.signals) {
+    p.logUnimp?.(`Signal ${sig} has a guest handler, and this architecture has no signal frame`);
+    return -E.ENOSYS;
+  }
+  // kill's signal is the process's; tgkill's and tkill's the thread's
+  (code === SI.TKILL ? p.thread.pending : p.sharedPending).enqueue(info);
+  if (!blocked) p.thread.deliveryDue = true;
+  return 0;
+}
+
+/** dequeue_signal: the thread's own pending signals in `set` first, then the process's. */
+export function dequeue(p: LinuxProcess, set: bigint): SigInfo | null {
+  return p.thread.pending.dequeue(set, SYNCHRONOUS_SIGNALS) ?? p.sharedPending.dequeue(set, SYNCHRONOUS_SIGNALS);
+}
+
+/**
+ * After the mask or an action changed: pending signals with the default action that are
+ * now unblocked are acted on; for those with a handler, the CPU loop is told to deliver.
+ */
+export function deliverPending(p: LinuxProcess): void {
+  const unblocked = ~p.thread.sigmask;
+  const withHandler = handled(p);
+  let defaults = 0n;
+  for (let sig = 1; sig <= NSIG; sig++) if (!(withHandler & bit(sig))) defaults |= bit(sig);
+  for (let info; (info = dequeue(p, defaults & unblocked)); ) actByDefault(p, info.signo);
+  if ((p.thread.pending.mask | p.sharedPending.mask) & withHandler & unblocked && p.signals) p.thread.deliveryDue = true;
+}
+
+/** Enters the handlers of the pending signals that are not blocked (the CPU loop calls this after a system call). */
+export function deliverDue(p: LinuxProcess): void {
+  p.thread.deliveryDue = false;
+  for (let info; (info = dequeue(p, handled(p) & ~p.thread.sigmask)); ) enterHandler(p, info.signo, encodeSiginfo(info));
+}
+
+/** si_code of a fault, by signal: SEGV_MAPERR / SEGV_ACCERR, BUS_ADRALN, ILL_ILLOPC, TRAP_BRKPT. */
+export interface FaultSignal {
+  sig: number;
+  code: number;
+  /** si_addr: the address that faulted (the instruction's for SIGILL and SIGTRAP). */
+  addr: bigint;
+  /** AArch64's ESR for the frame's esr_context (0n: none). */
+  esr: bigint;
+}
+
+/**
+ * A fault's signal: enters its handler and returns true, or returns false when the
+ * signal is blocked, ignored or left to its default action — the caller then ends the
+ * process, as Linux's force_sig does (a blocked or ignored fault signal kills).
+ */
+export function deliverFault(p: LinuxProcess, f: FaultSignal): boolean {
+  if (!p.signals || handlerOf(p, f.sig) <= SIG_HANDLER.IGN || p.thread.sigmask & bit(f.sig)) return false;
+  const info = new Uint8Array(SIGINFO_SIZE);
+  const dv = new DataView(info.buffer);
+  dv.setInt32(0, f.sig, true);
+  dv.setInt32(8, f.code, true);
+  dv.setBigUint64(16, f.addr, true);
+  enterHandler(p, f.sig, info, { addr: f.addr, esr: f.esr });
+  return true;
+}
+
+/** The alternate stack as sigaltstack reports it for stack pointer `sp` (sas_ss_flags). */
+function altstackFlags(t: { altstack: StackT }, sp: bigint): number {
+  const a = t.altstack;
+  if (a.flags & SS.DISABLE || a.size === 0n) return SS.DISABLE;
+  return sp > a.sp && sp - a.sp <= a.size ? SS.ONSTACK : 0;
+}
+
+/** The trampoline page the handlers return through (mapped at the first delivery). */
+function trampoline(p: LinuxProcess): bigint {
+  if (p.sigtramp === undefined) {
+    const at = p.as.findFree(PAGE_SIZE) ?? (() => { throw new GuestKilled(SIG.SIGSEGV); })();
+    p.as.mapFixed(at, PAGE_SIZE, PROT.READ | PROT.EXEC, '[sigpage]');
+    p.mem.rawWrite(at, p.signals!.frames.trampoline);
+    p.sigtramp = BigInt(at);
+  }
+  return p.sigtramp;
+}
+
+/** The -strace line of a delivery, as QEMU's print_siginfo writes it. */
+function straceDelivery(p: LinuxProcess, sig: number, info: Uint8Array, fault: boolean): string {
+  const dv = new DataView(info.buffer, info.byteOffset, info.byteLength);
+  const name = SIGNAL_NAMES.get(sig) ?? String(sig);
+  const code = dv.getInt32(8, true);
+  if (fault) return `--- ${name} {si_signo=${name}, si_code=${code}, si_addr=0x${dv.getBigUint64(16, true).toString(16).padStart(16, '0')}} ---`;
+  const codeName = code === SI.USER ? 'SI_USER' : code === SI.TKILL ? 'SI_TKILL' : code === SI.QUEUE ? 'SI_QUEUE' : String(code);
+  return `--- ${name} {si_signo=${name}, si_code=${codeName}, si_pid=${dv.getUint32(16, true)}, si_uid=${dv.getUint32(20, true)}} ---`;
+}
+
+/** handle_signal: the frame for `sig`, then the handler's mask and SA_RESETHAND. */
+function enterHandler(p: LinuxProcess, sig: number, info: Uint8Array, fault?: { addr: bigint; esr: bigint }): void {
+  p.strace?.(straceDelivery(p, sig, info, fault !== undefined));
+  const action = p.sigactions.get(sig)!;
+  const { frames } = p.signals!;
+  const t = p.thread;
+  const sp = frames.stackPointer(p.mem.dv, t.env);
+  const onAlt = altstackFlags(t, sp);
+  const top = action.flags & SA.ONSTACK && onAlt === 0 ? t.altstack.sp + t.altstack.size : sp;
+  const ucStack = { sp: t.altstack.sp, flags: onAlt | (t.altstack.flags & SS.AUTODISARM), size: t.altstack.size };
+  const returnTo = action.flags & SA.RESTORER && p.abi.saRestorer ? action.restorer : trampoline(p);
+  try {
+    frames.setup(p.mem, t.env, {
+      sp: top, sig, info, mask: t.sigmask, stack: ucStack, handler: action.handler,
+      siginfo: (action.flags & SA.SIGINFO) !== 0n, returnTo, fault,
+    });
+  } catch (e) {
+    // force_sigsegv: a stack that cannot take the frame ends the process
+    if (e instanceof GuestFault) throw new GuestKilled(SIG.SIGSEGV);
+    throw e;
+  }
+  if (t.altstack.flags & SS.AUTODISARM) t.altstack = { sp: 0n, flags: SS.DISABLE, size: 0n };
+  t.sigmask = (t.sigmask | action.mask | (action.flags & SA.NODEFER ? 0n : bit(sig))) & ~UNBLOCKABLE;
+  if (action.flags & SA.RESETHAND) p.sigactions.set(sig, { ...action, handler: SIG_HANDLER.DFL });
+}
+
+/**
+ * rt_sigreturn: the registers, mask and alternate stack back from the frame at the stack
+ * pointer (whatever is there, as Linux reads it; one that cannot be read is SIGSEGV).
+ */
+export function returnFromHandler(p: LinuxProcess): void {
+  const signals = p.signals;
+  if (!signals) throw new GuestKilled(SIG.SIGSEGV);
+  const t = p.thread;
+  let saved;
+  try {
+    saved = signals.frames.restore(p.mem, t.env);
+  } catch (e) {
+    if (e instanceof GuestFault) throw new GuestKilled(SIG.SIGSEGV);
+    throw e;
+  }
+  t.sigmask = saved.mask & ~UNBLOCKABLE;
+  // restore_altstack: sigaltstack(uc_stack), its errors but EFAULT dropped (EPERM while on the stack)
+  const sp = signals.frames.stackPointer(p.mem.dv, t.env);
+  const mode = saved.stack.flags & ~SS.AUTODISARM;
+  if (altstackFlags(t, sp) !== SS.ONSTACK && (mode === 0 || mode === SS.ONSTACK || mode === SS.DISABLE)) {
+    if (mode === SS.DISABLE) t.altstack = { sp: 0n, flags: SS.DISABLE, size: 0n };
+    else if (saved.stack.size >= BigInt(p.abi.minSigStkSz)) t.altstack = { sp: saved.stack.sp, flags: saved.stack.flags & SS.AUTODISARM, size: saved.stack.size };
+  }
+  deliverPending(p);
+}
