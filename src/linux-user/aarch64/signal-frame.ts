@@ -10,14 +10,12 @@
 import { GuestFault, type GuestMemory } from '../../memory/guest-memory.js';
 import { A64, vOffset, xOffset } from '../../cpu/aarch64/state.js';
 import { ENV } from '../../tcg/env.js';
+import { SIGFRAME, getSigframeHead, putSigframeHead } from '../generic/structs.js';
 import type { SignalFrames } from '../target.js';
 
 const FRAME_SIZE = 4688;
-const UC = 128;
-const UC_STACK = UC + 16;
-const UC_SIGMASK = UC + 40;
-/** uc_mcontext: after __unused[120], aligned to 16. */
-const SC = UC + 176;
+const UC = SIGFRAME.UC;
+const SC = SIGFRAME.MCONTEXT;
 const SC_FAULT_ADDRESS = SC;
 const SC_REGS = SC + 8;
 const SC_SP = SC + 8 + 31 * 8;
@@ -62,11 +60,7 @@ export const aarch64SignalFrames: SignalFrames = {
     const frameAt = record - BigInt(FRAME_SIZE);
     const buf = new Uint8Array(FRAME_SIZE + 16);
     const dv = new DataView(buf.buffer);
-    buf.set(req.info, 0);
-    dv.setBigUint64(UC_STACK, req.stack.sp, true);
-    dv.setInt32(UC_STACK + 8, req.stack.flags, true);
-    dv.setBigUint64(UC_STACK + 16, req.stack.size, true);
-    dv.setBigUint64(UC_SIGMASK, req.mask, true);
+    putSigframeHead(buf, req.info, req.stack, req.mask);
     dv.setBigUint64(SC_FAULT_ADDRESS, req.fault?.addr ?? 0n, true);
     for (let r = 0; r < 31; r++) dv.setBigUint64(SC_REGS + r * 8, u64(regs, env + xOffset(r)), true);
     dv.setBigUint64(SC_SP, u64(regs, env + A64.SP), true);
@@ -116,9 +110,6 @@ export const aarch64SignalFrames: SignalFrames = {
     regs.setUint32(env + A64.FPSR, dv.getUint32(RESERVED + 8, true), true);
     regs.setUint32(env + A64.FPCR, dv.getUint32(RESERVED + 12, true), true);
     mem.u8.set(buf.subarray(RESERVED + 16, RESERVED + 16 + 32 * 16), env + vOffset(0));
-    return {
-      mask: u64(dv, UC_SIGMASK),
-      stack: { sp: u64(dv, UC_STACK), flags: dv.getInt32(UC_STACK + 8, true), size: u64(dv, UC_STACK + 16) },
-    };
+    return getSigframeHead(buf);
   },
 };

@@ -287,3 +287,31 @@ export function encodeSiginfo(info: SigInfo): Uint8Array {
   if (info.value !== undefined) r.u64(24, info.value);
   return r.bytes;
 }
+
+// --- the start of an rt_sigframe ----------------------------------------------------------------
+
+/**
+ * Where struct rt_sigframe { siginfo_t info; struct ucontext uc; } keeps what every 64-bit
+ * asm-generic ABI lays out alike: the ucontext at 128 (uc_flags, uc_link, then uc_stack at
+ * +16 and uc_sigmask at +40), uc_mcontext at +176 (after __unused[120], 16-byte aligned).
+ */
+export const SIGFRAME = { UC: SIGINFO_SIZE, UC_STACK: SIGINFO_SIZE + 16, UC_SIGMASK: SIGINFO_SIZE + 40, MCONTEXT: SIGINFO_SIZE + 176 } as const;
+
+/** Writes the frame's siginfo, uc_stack and uc_sigmask (uc_flags and uc_link stay 0). */
+export function putSigframeHead(buf: Uint8Array, info: Uint8Array, stack: StackT, mask: bigint): void {
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  buf.set(info, 0);
+  dv.setBigUint64(SIGFRAME.UC_STACK, stack.sp, true);
+  dv.setInt32(SIGFRAME.UC_STACK + 8, stack.flags, true);
+  dv.setBigUint64(SIGFRAME.UC_STACK + 16, stack.size, true);
+  dv.setBigUint64(SIGFRAME.UC_SIGMASK, mask, true);
+}
+
+/** uc_sigmask and uc_stack of a frame, for rt_sigreturn. */
+export function getSigframeHead(buf: Uint8Array): { mask: bigint; stack: StackT } {
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  return {
+    mask: dv.getBigUint64(SIGFRAME.UC_SIGMASK, true),
+    stack: { sp: dv.getBigUint64(SIGFRAME.UC_STACK, true), flags: dv.getInt32(SIGFRAME.UC_STACK + 8, true), size: dv.getBigUint64(SIGFRAME.UC_STACK + 16, true) },
+  };
+}

@@ -9,14 +9,12 @@
 import { GuestFault, type GuestMemory } from '../../memory/guest-memory.js';
 import { RV, fOffset, xOffset } from '../../cpu/riscv/state.js';
 import { ENV } from '../../tcg/env.js';
+import { SIGFRAME, getSigframeHead, putSigframeHead } from '../generic/structs.js';
 import type { SignalFrames } from '../target.js';
 
 const FRAME_SIZE = 1088;
-const UC = 128;
-const UC_STACK = UC + 16;
-const UC_SIGMASK = UC + 40;
-/** uc_mcontext: after __unused[120], aligned to 16. */
-const MCONTEXT = UC + 176;
+const UC = SIGFRAME.UC;
+const MCONTEXT = SIGFRAME.MCONTEXT;
 const FP = MCONTEXT + 32 * 8;
 const FCSR = FP + 32 * 8;
 const REG = { RA: 1, SP: 2, A0: 10, A1: 11, A2: 12 } as const;
@@ -34,11 +32,7 @@ export const riscv64SignalFrames: SignalFrames = {
     const frameAt = BigInt.asUintN(64, (req.sp - BigInt(FRAME_SIZE)) & ~15n);
     const buf = new Uint8Array(FRAME_SIZE);
     const dv = new DataView(buf.buffer);
-    buf.set(req.info, 0);
-    dv.setBigUint64(UC_STACK, req.stack.sp, true);
-    dv.setInt32(UC_STACK + 8, req.stack.flags, true);
-    dv.setBigUint64(UC_STACK + 16, req.stack.size, true);
-    dv.setBigUint64(UC_SIGMASK, req.mask, true);
+    putSigframeHead(buf, req.info, req.stack, req.mask);
     dv.setBigUint64(MCONTEXT, u64(regs, env + ENV.PC), true);
     for (let r = 1; r < 32; r++) dv.setBigUint64(MCONTEXT + r * 8, u64(regs, env + xOffset(r)), true);
     for (let r = 0; r < 32; r++) dv.setBigUint64(FP + r * 8, u64(regs, env + fOffset(r)), true);
@@ -64,9 +58,6 @@ export const riscv64SignalFrames: SignalFrames = {
     const fcsr = dv.getUint32(FCSR, true);
     regs.setInt32(env + RV.FFLAGS, fcsr & 0x1f, true);
     regs.setInt32(env + RV.FRM, (fcsr >>> 5) & 7, true);
-    return {
-      mask: u64(dv, UC_SIGMASK),
-      stack: { sp: u64(dv, UC_STACK), flags: dv.getInt32(UC_STACK + 8, true), size: u64(dv, UC_STACK + 16) },
-    };
+    return getSigframeHead(buf);
   },
 };
