@@ -58,7 +58,13 @@ function actByDefault(p: LinuxProcess, sig: number): number {
  */
 export function signalSelf(p: LinuxProcess, sig: number, code: number = SI.USER): number {
   if (sig === 0) return 0;
-  const info: SigInfo = { signo: sig, code, pid: p.pid, uid: p.uid };
+  // kill's signal is the process's; tgkill's and tkill's the thread's
+  return sendSelf(p, { signo: sig, code, pid: p.pid, uid: p.uid }, code === SI.TKILL);
+}
+
+/** A signal for our own process or (`toThread`) its thread: acted on, queued, or due for its handler. */
+function sendSelf(p: LinuxProcess, info: SigInfo, toThread: boolean): number {
+  const sig = info.signo;
   const blocked = (p.thread.sigmask & bit(sig)) !== 0n;
   const withHandler = sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP && handlerOf(p, sig) > SIG_HANDLER.IGN;
   // Blocked signals are never ignored at generation: the action may change before unblocking.
@@ -67,8 +73,7 @@ export function signalSelf(p: LinuxProcess, sig: number, code: number = SI.USER)
     p.logUnimp?.(`Signal ${sig} has a guest handler, and this architecture has no signal frame`);
     return -E.ENOSYS;
   }
-  // kill's signal is the process's; tgkill's and tkill's the thread's
-  (code === SI.TKILL ? p.thread.pending : p.sharedPending).enqueue(info);
+  (toThread ? p.thread.pending : p.sharedPending).enqueue(info);
   if (!blocked) p.thread.deliveryDue = true;
   return 0;
 }
@@ -93,8 +98,30 @@ export function deliverPending(p: LinuxProcess): void {
 
 /** Enters the handlers of the pending signals that are not blocked (the CPU loop calls this after a system call). */
 export function deliverDue(p: LinuxProcess): void {
-  p.thread.deliveryDue = false;
-  for (let info; (info = dequeue(p, handled(p) & ~p.thread.sigmask)); ) enterHandler(p, info.signo, encodeSiginfo(info));
+  const t = p.thread;
+  t.deliveryDue = false;
+  for (let info; (info = dequeue(p, handled(p) & ~t.sigmask)); ) enterHandler(p, info.signo, encodeSiginfo(info));
+  // restore_saved_sigmask: rt_sigsuspend's temporary mask ends when no handler took it over
+  if (t.savedMask !== null) {
+    t.sigmask = t.savedMask;
+    t.savedMask = null;
+  }
+}
+
+/** Whether a pending signal with a handler is deliverable under the thread's mask now. */
+export function handlerSignalReady(p: LinuxProcess): boolean {
+  return ((p.thread.pending.mask | p.sharedPending.mask) & handled(p) & ~p.thread.sigmask) !== 0n;
+}
+
+/**
+ * Queues a signal as rt_sigqueueinfo gave it (its siginfo as written, si_signo set) for our
+ * own process (`thread`: rt_tgsigqueueinfo's) and acts as signalSelf does.
+ */
+export function queueSelf(p: LinuxProcess, sig: number, raw: Uint8Array, toThread: boolean): number {
+  const info = raw.slice();
+  const dv = new DataView(info.buffer);
+  dv.setInt32(0, sig, true);
+  return sendSelf(p, { signo: sig, code: dv.getInt32(8, true), pid: dv.getUint32(16, true), uid: dv.getUint32(20, true), raw: info }, toThread);
 }
 
 /** si_code of a fault, by signal: SEGV_MAPERR / SEGV_ACCERR, BUS_ADRALN, ILL_ILLOPC, TRAP_BRKPT. */
@@ -162,9 +189,12 @@ function enterHandler(p: LinuxProcess, sig: number, info: Uint8Array, fault?: { 
   const top = action.flags & SA.ONSTACK && onAlt === 0 ? t.altstack.sp + t.altstack.size : sp;
   const ucStack = { sp: t.altstack.sp, flags: onAlt | (t.altstack.flags & SS.AUTODISARM), size: t.altstack.size };
   const returnTo = action.flags & SA.RESTORER && p.abi.saRestorer ? action.restorer : trampoline(p);
+  // after rt_sigsuspend the frame keeps the caller's mask, and the handler runs with the temporary one
+  const saved = t.savedMask ?? t.sigmask;
+  t.savedMask = null;
   try {
     frames.setup(p.mem, t.env, {
-      sp: top, sig, info, mask: t.sigmask, stack: ucStack, handler: action.handler,
+      sp: top, sig, info, mask: saved, stack: ucStack, handler: action.handler,
       siginfo: (action.flags & SA.SIGINFO) !== 0n, returnTo, fault,
     });
   } catch (e) {

@@ -24,6 +24,11 @@ export class LinuxThread {
   env = 0;
   /** A signal with a handler may be deliverable: the CPU loop enters handlers before running on. */
   deliveryDue = false;
+  /**
+   * The mask to put back once a handler has been entered (rt_sigsuspend's caller's: the
+   * frame saves it, and the handler runs with the temporary mask), or null.
+   */
+  savedMask: bigint | null = null;
 
   constructor(readonly tid: number) {}
 }

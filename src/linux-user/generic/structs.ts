@@ -279,10 +279,13 @@ export interface SigInfo {
   uid: number;
   /** si_value (sigqueue's), where the code says there is one. */
   value?: bigint;
+  /** The whole siginfo_t as rt_sigqueueinfo was given it (si_signo set to the signal). */
+  raw?: Uint8Array;
 }
 
 /** siginfo_t for a signal a process sent: si_signo, si_errno, si_code, then _kill / _rt's si_pid, si_uid, si_value. */
 export function encodeSiginfo(info: SigInfo): Uint8Array {
+  if (info.raw) return info.raw.slice();
   const r = new Rec(SIGINFO_SIZE).u32(0, info.signo).u32(4, 0).u32(8, info.code >>> 0).u32(16, info.pid).u32(20, info.uid);
   if (info.value !== undefined) r.u64(24, info.value);
   return r.bytes;

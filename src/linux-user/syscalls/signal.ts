@@ -9,7 +9,7 @@ import {
   CLOCK, NSIG, SIG, SIG_HANDLER, SIGPROCMASK, SS,
 } from '../generic/constants.js';
 import {
-  SI, STACK_T_SIZE, TIMESPEC_SIZE, decodeSigaction, decodeStackT, decodeTimespec, encodeSigaction, encodeSiginfo,
+  SI, SIGINFO_SIZE, STACK_T_SIZE, TIMESPEC_SIZE, decodeSigaction, decodeStackT, decodeTimespec, encodeSigaction, encodeSiginfo,
   encodeStackT, sigactionSize, type KSigaction,
 } from '../generic/structs.js';
 import { sleepMs } from '../vfs/host.js';
@@ -17,7 +17,7 @@ import { clockNow, sleepUntil } from './time.js';
 import type { LinuxProcess } from '../process.js';
 import { ENV } from '../../tcg/env.js';
 import {
-  UNBLOCKABLE, deliverPending, dequeue, ignored, returnFromHandler, signalSelf,
+  UNBLOCKABLE, deliverPending, dequeue, handlerSignalReady, ignored, queueSelf, returnFromHandler, signalSelf,
 } from '../signal-delivery.js';
 import { readGuest, writeGuest, type SyscallArgs } from './args.js';
 
@@ -122,6 +122,47 @@ export function sysRtSigreturn(p: LinuxProcess, a: A): bigint {
   const pc = p.mem.dv.getBigUint64(pcAt, true);
   p.mem.dv.setBigUint64(pcAt, BigInt.asUintN(64, pc - BigInt(p.signals!.syscallInsnLength)), true);
   return a.big(0);
+}
+
+/**
+ * rt_sigsuspend: waits for a signal with the given mask in place of the thread's. A pending
+ * one it unblocks is acted on at once (its handler entered on the way out, the frame keeping
+ * the caller's mask) and the call answers EINTR; with none, it waits for ever, as Linux waits
+ * for a signal from outside (which nothing forwards yet).
+ */
+export function sysRtSigsuspend(p: LinuxProcess, a: A): number {
+  if (a.size(1) !== SIGSET_SIZE) return -E.EINVAL;
+  const set = new DataView(readGuest(p, a.big(0), SIGSET_SIZE).buffer).getBigUint64(0, true);
+  const t = p.thread;
+  t.savedMask = t.sigmask;
+  t.sigmask = set & ~UNBLOCKABLE;
+  deliverPending(p);
+  if (handlerSignalReady(p)) return -E.EINTR;
+  for (;;) sleepMs(60_000);
+}
+
+/** rt_sigqueueinfo / rt_tgsigqueueinfo: a signal with the caller's siginfo; to ourselves only. */
+function queueInfo(p: LinuxProcess, tgid: number, tid: number | null, sig: number, infoAt: bigint): number {
+  if (sig !== 0 && !validSig(sig)) return -E.EINVAL;
+  const info = readGuest(p, infoAt, SIGINFO_SIZE);
+  const code = new DataView(info.buffer, info.byteOffset).getInt32(8, true);
+  const self = tgid === p.pid && (tid === null || tid === p.thread.tid);
+  // Another process may only be sent what a process could send: si_code < 0, and not SI_TKILL.
+  if (!self && (code >= 0 || code === SI.TKILL)) return -E.EPERM;
+  if (!self) {
+    p.logUnimp?.(`rt_sigqueueinfo to another process (${tgid})`);
+    return -E.ENOSYS;
+  }
+  return sig === 0 ? 0 : queueSelf(p, sig, info, tid !== null);
+}
+
+export function sysRtSigqueueinfo(p: LinuxProcess, a: A): number {
+  return queueInfo(p, a.int(0), null, a.int(1), a.big(2));
+}
+
+export function sysRtTgsigqueueinfo(p: LinuxProcess, a: A): number {
+  if (a.int(0) <= 0 || a.int(1) <= 0) return -E.EINVAL;
+  return queueInfo(p, a.int(0), a.int(1), a.int(2), a.big(3));
 }
 
 export function sysSigaltstack(p: LinuxProcess, a: A): number {
