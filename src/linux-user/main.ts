@@ -65,7 +65,7 @@ const EXCEPTION_CODES: Record<number, number> = {
 function faultSignal(dv: DataView, env: number, excp: number, sig: number): FaultSignal {
   const memory = excp === Excp.SEGV_MAPERR || excp === Excp.SEGV_ACCERR || excp === Excp.BUS_ADRALN;
   const addr = dv.getBigUint64(env + (memory ? ENV.EXCEPTION_ADDR : ENV.PC), true);
-  return { sig, code: EXCEPTION_CODES[excp], addr, esr: 0n };
+  return { sig, code: EXCEPTION_CODES[excp], addr };
 }
 
 /** The signal each guest-independent exception number raises. */

@@ -130,8 +130,6 @@ export interface FaultSignal {
   code: number;
   /** si_addr: the address that faulted (the instruction's for SIGILL and SIGTRAP). */
   addr: bigint;
-  /** AArch64's ESR for the frame's esr_context (0n: none). */
-  esr: bigint;
 }
 
 /**
@@ -146,7 +144,7 @@ export function deliverFault(p: LinuxProcess, f: FaultSignal): boolean {
   dv.setInt32(0, f.sig, true);
   dv.setInt32(8, f.code, true);
   dv.setBigUint64(16, f.addr, true);
-  enterHandler(p, f.sig, info, { addr: f.addr, esr: f.esr });
+  enterHandler(p, f.sig, info, { addr: f.addr });
   return true;
 }
 
@@ -179,7 +177,7 @@ function straceDelivery(p: LinuxProcess, sig: number, info: Uint8Array, fault: b
 }
 
 /** handle_signal: the frame for `sig`, then the handler's mask and SA_RESETHAND. */
-function enterHandler(p: LinuxProcess, sig: number, info: Uint8Array, fault?: { addr: bigint; esr: bigint }): void {
+function enterHandler(p: LinuxProcess, sig: number, info: Uint8Array, fault?: { addr: bigint }): void {
   p.strace?.(straceDelivery(p, sig, info, fault !== undefined));
   const action = p.sigactions.get(sig)!;
   const { frames } = p.signals!;

@@ -95,8 +95,8 @@ export interface SignalFrameRequest {
   siginfo: boolean;
   /** Where the handler returns: sa_restorer where the ABI has one and it was given, else the trampoline. */
   returnTo: bigint;
-  /** A fault's address and (AArch64) syndrome, for the frame's fault fields. */
-  fault?: { addr: bigint; esr: bigint };
+  /** A fault's address, for the frame's fault field (arm64's fault_address). */
+  fault?: { addr: bigint };
 }
 
 /** An architecture's rt_sigframe: its layout on the guest stack, and rt_sigreturn's reading of it. */

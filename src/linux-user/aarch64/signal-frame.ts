@@ -2,7 +2,8 @@
 // struct rt_sigframe { siginfo_t info; struct ucontext uc; }, 4688 bytes, with a frame
 // record {fp, lr} above it for unwinders. uc_mcontext is struct sigcontext: fault_address,
 // x0..x30, sp, pc, pstate (NZCV here), then __reserved holding records: fpsimd_context
-// (FPSR, FPCR, v0..v31), esr_context for a fault, and the terminating empty record. x1 and
+// (FPSR, FPCR, v0..v31) and the terminating empty record (no esr_context for faults yet:
+// the translator keeps no syndrome). x1 and
 // x2 point at the siginfo and the ucontext for SA_SIGINFO handlers. The handler returns to
 // sa_restorer when SA_RESTORER gave one, else to a trampoline making the rt_sigreturn call,
 // as the vDSO's sigtramp does. rt_sigreturn takes the registers back, FP state included.
@@ -25,8 +26,6 @@ const SC_PSTATE = SC_PC + 8;
 const RESERVED = SC + 288;
 const FPSIMD_MAGIC = 0x46508001;
 const FPSIMD_SIZE = 528;
-const ESR_MAGIC = 0x45535201;
-const ESR_SIZE = 16;
 const REG = { FP: 29, LR: 30 } as const;
 
 const u64 = (dv: DataView, at: number): bigint => dv.getBigUint64(at, true);
@@ -66,20 +65,12 @@ export const aarch64SignalFrames: SignalFrames = {
     dv.setBigUint64(SC_SP, u64(regs, env + A64.SP), true);
     dv.setBigUint64(SC_PC, u64(regs, env + ENV.PC), true);
     dv.setBigUint64(SC_PSTATE, packNzcv(regs, env), true);
-    let rec = RESERVED;
-    dv.setUint32(rec, FPSIMD_MAGIC, true);
-    dv.setUint32(rec + 4, FPSIMD_SIZE, true);
-    dv.setUint32(rec + 8, regs.getUint32(env + A64.FPSR, true), true);
-    dv.setUint32(rec + 12, regs.getUint32(env + A64.FPCR, true), true);
-    buf.set(mem.u8.subarray(env + vOffset(0), env + vOffset(32)), rec + 16);
-    rec += FPSIMD_SIZE;
-    if (req.fault && req.fault.esr !== 0n) {
-      dv.setUint32(rec, ESR_MAGIC, true);
-      dv.setUint32(rec + 4, ESR_SIZE, true);
-      dv.setBigUint64(rec + 8, req.fault.esr, true);
-      rec += ESR_SIZE;
-    }
-    // the terminating record {0, 0} is already zero; the frame record {fp, lr} sits above the frame
+    dv.setUint32(RESERVED, FPSIMD_MAGIC, true);
+    dv.setUint32(RESERVED + 4, FPSIMD_SIZE, true);
+    dv.setUint32(RESERVED + 8, regs.getUint32(env + A64.FPSR, true), true);
+    dv.setUint32(RESERVED + 12, regs.getUint32(env + A64.FPCR, true), true);
+    buf.set(mem.u8.subarray(env + vOffset(0), env + vOffset(32)), RESERVED + 16);
+    // the terminating record {0, 0} after it is already zero; the frame record {fp, lr} sits above the frame
     dv.setBigUint64(FRAME_SIZE, u64(regs, env + xOffset(REG.FP)), true);
     dv.setBigUint64(FRAME_SIZE + 8, u64(regs, env + xOffset(REG.LR)), true);
     if (!mem.writeBytes(frameAt, buf)) throw new GuestFault(frameAt, 'write', mem.canAccess(frameAt, 1, 'read'));

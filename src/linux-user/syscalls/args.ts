@@ -130,6 +130,20 @@ export function fdEntry(p: LinuxProcess, fd: number): FdEntry {
   return p.fds.get(fd) ?? fail(E.EBADF);
 }
 
+/** The 64-bit word at guest `addr`, unsigned (a sigset, a loff_t to take as `long`); EFAULT. */
+export function readU64(p: LinuxProcess, addr: bigint): bigint {
+  const b = readGuest(p, addr, 8);
+  return new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, true);
+}
+
+/** Writes 64-bit words (a sigset, a loff_t, get_robust_list's head and length). */
+export function u64s(values: bigint[]): Uint8Array {
+  const b = new Uint8Array(values.length * 8);
+  const dv = new DataView(b.buffer);
+  values.forEach((v, i) => dv.setBigUint64(i * 8, BigInt.asUintN(64, v), true));
+  return b;
+}
+
 /** Writes a u32 array (e.g. pipe2's int[2], getresuid's three ids). */
 export function u32s(values: number[]): Uint8Array {
   const b = new Uint8Array(values.length * 4);

@@ -11,7 +11,7 @@ import {
 } from '../generic/structs.js';
 import { GuestExit } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
-import { guestOut, readGuest, size, u32s, writeGuest, type SyscallArgs } from './args.js';
+import { guestOut, readGuest, u32s, u64s, writeGuest, type SyscallArgs } from './args.js';
 
 type A = SyscallArgs;
 
@@ -54,13 +54,8 @@ export function sysGetRobustList(p: LinuxProcess, a: A): number {
     p.logUnimp?.(`get_robust_list of another process (${pid})`);
     return -E.EPERM;
   }
-  const word = (v: bigint): Uint8Array => {
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setBigUint64(0, v, true);
-    return b;
-  };
-  writeGuest(p, a.big(1), word(p.thread.robustList.head));
-  writeGuest(p, a.big(2), word(p.thread.robustList.len));
+  writeGuest(p, a.big(1), u64s([p.thread.robustList.head]));
+  writeGuest(p, a.big(2), u64s([p.thread.robustList.len]));
   return 0;
 }
 

@@ -11,7 +11,7 @@ import { MAX_RW_COUNT, SEEK, SIG, UIO_MAXIOV } from '../generic/constants.js';
 import { IOVEC_SIZE, decodeIovecs } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
 import { hostFdInfo } from '../vfs/host.js';
-import { fdEntry, guestIn, guestOut, guestRange, long, readGuest, writeGuest, type SyscallArgs } from './args.js';
+import { fdEntry, guestIn, guestOut, guestRange, long, readGuest, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
 import { signalSelf } from '../signal-delivery.js';
 
 type A = SyscallArgs;
@@ -250,15 +250,13 @@ export function sysLseek(p: LinuxProcess, a: A): bigint | number {
 
 /** An loff_t the guest passes by pointer, as a position in `f` (EFAULT unless it can also be written back). */
 function offsetIn(p: LinuxProcess, addr: bigint, f: OpenFile): number {
-  const at = positional(f, new DataView(readGuest(p, addr, 8).buffer).getBigInt64(0, true));
+  const at = positional(f, long(readU64(p, addr)));
   if (!p.mem.canAccess(addr, 8, 'write')) fail(E.EFAULT);
   return at;
 }
 
 function offsetOut(p: LinuxProcess, addr: bigint, value: number): void {
-  const b = new Uint8Array(8);
-  new DataView(b.buffer).setBigInt64(0, BigInt(value), true);
-  writeGuest(p, addr, b);
+  writeGuest(p, addr, u64s([BigInt(value)]));
 }
 
 // --- sendfile -------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import { ENV } from '../../tcg/env.js';
 import {
   UNBLOCKABLE, deliverPending, dequeue, handlerSignalReady, ignored, queueSelf, returnFromHandler, signalSelf,
 } from '../signal-delivery.js';
-import { readGuest, writeGuest, type SyscallArgs } from './args.js';
+import { readGuest, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
 
 type A = SyscallArgs;
 
@@ -54,16 +54,14 @@ export function sysRtSigprocmask(p: LinuxProcess, a: A): number {
   if (a.size(3) !== SIGSET_SIZE) return -E.EINVAL;
   let next: bigint | undefined;
   if (a.big(1)) {
-    const set = new DataView(readGuest(p, a.big(1), SIGSET_SIZE).buffer).getBigUint64(0, true);
+    const set = readU64(p, a.big(1));
     if (how === SIGPROCMASK.SIG_BLOCK) next = p.thread.sigmask | set;
     else if (how === SIGPROCMASK.SIG_UNBLOCK) next = p.thread.sigmask & ~set;
     else if (how === SIGPROCMASK.SIG_SETMASK) next = set;
     else return -E.EINVAL;
   }
   if (a.big(2)) {
-    const old = new Uint8Array(SIGSET_SIZE);
-    new DataView(old.buffer).setBigUint64(0, p.thread.sigmask, true);
-    writeGuest(p, a.big(2), old);
+    writeGuest(p, a.big(2), u64s([p.thread.sigmask]));
   }
   if (next !== undefined) {
     p.thread.sigmask = next & ~UNBLOCKABLE;
@@ -80,9 +78,7 @@ export function sysRtSigprocmask(p: LinuxProcess, a: A): number {
 export function sysRtSigpending(p: LinuxProcess, a: A): number {
   const size = a.size(1);
   if (size > SIGSET_SIZE) return -E.EINVAL;
-  const set = new Uint8Array(SIGSET_SIZE);
-  new DataView(set.buffer).setBigUint64(0, (p.thread.pending.mask | p.sharedPending.mask) & p.thread.sigmask, true);
-  writeGuest(p, a.big(0), set.subarray(0, size));
+  writeGuest(p, a.big(0), u64s([(p.thread.pending.mask | p.sharedPending.mask) & p.thread.sigmask]).subarray(0, size));
   return 0;
 }
 
@@ -94,7 +90,7 @@ export function sysRtSigpending(p: LinuxProcess, a: A): number {
  */
 export function sysRtSigtimedwait(p: LinuxProcess, a: A): number {
   if (a.size(3) !== SIGSET_SIZE) return -E.EINVAL;
-  const set = new DataView(readGuest(p, a.big(0), SIGSET_SIZE).buffer).getBigUint64(0, true) & ~UNBLOCKABLE;
+  const set = readU64(p, a.big(0)) & ~UNBLOCKABLE;
   let timeoutNs: bigint | null = null;
   if (a.big(2)) {
     const { sec, nsec } = decodeTimespec(readGuest(p, a.big(2), TIMESPEC_SIZE));
@@ -132,7 +128,7 @@ export function sysRtSigreturn(p: LinuxProcess, a: A): bigint {
  */
 export function sysRtSigsuspend(p: LinuxProcess, a: A): number {
   if (a.size(1) !== SIGSET_SIZE) return -E.EINVAL;
-  const set = new DataView(readGuest(p, a.big(0), SIGSET_SIZE).buffer).getBigUint64(0, true);
+  const set = readU64(p, a.big(0));
   const t = p.thread;
   t.savedMask = t.sigmask;
   t.sigmask = set & ~UNBLOCKABLE;

@@ -20,7 +20,7 @@ import { hostLibc, type HostLibc } from '../host/libc.js';
 import { GuestKilled } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
 import { hostRead, hostWrite, sleepMs } from '../vfs/host.js';
-import { fdEntry, guestRange, readGuest, writeGuest, type SyscallArgs } from './args.js';
+import { fdEntry, guestRange, long, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
 import { accMode, iovecs, readFile } from './rw.js';
 import { signalSelf } from '../signal-delivery.js';
 
@@ -52,14 +52,8 @@ function untilReady<T>(p: LinuxProcess, nonblock: boolean, op: () => T): T {
 }
 
 /** The loff_t at guest `addr` (EFAULT). */
-const readOffset = (p: LinuxProcess, addr: bigint): bigint =>
-  new DataView(readGuest(p, addr, 8).slice().buffer).getBigInt64(0, true);
-
-function writeOffset(p: LinuxProcess, addr: bigint, v: bigint): void {
-  const b = new Uint8Array(8);
-  new DataView(b.buffer).setBigInt64(0, v, true);
-  writeGuest(p, addr, b);
-}
+const readOffset = (p: LinuxProcess, addr: bigint): bigint => long(readU64(p, addr));
+const writeOffset = (p: LinuxProcess, addr: bigint, v: bigint): void => writeGuest(p, addr, u64s([v]));
 
 /** splice(fd_in, *off_in, fd_out, *off_out, len, flags), checked in __do_splice's order. */
 export function sysSplice(p: LinuxProcess, a: A): number {
