@@ -2,7 +2,8 @@
 // translation side (src/tcg/translate-side.ts: front ends, optimizer, wasm code generator) into
 // a second, dist/qemu-user-ts-translate.cjs, which the first loads only when a run translates
 // (a run taking everything from the translation cache never does), and the compile worker's
-// script into a third, dist/qemu-user-ts-worker.cjs. bin/qemu-user-ts compiles
+// script into a third, dist/qemu-user-ts-worker.cjs, and the guest-thread worker's into a
+// fourth, dist/qemu-user-ts-thread.cjs. bin/qemu-user-ts compiles
 // each with a V8 code cache (CommonJS because node:vm can cache a script, not an ES module;
 // each bundle is wrapped in the function a CommonJS module is, see `banner`).
 // The translation side has its own copies of the modules it shares with the main bundle
@@ -88,6 +89,9 @@ await build({ ...common, entryPoints: ['src/tcg/translate-side.ts'], outfile: 'd
 // from a file: a plain CommonJS script (no function-expression wrapper, no code cache), with
 // its own copy of the translation side.
 await build({ ...common, banner: undefined, footer: undefined, entryPoints: ['src/tcg/compile-worker.ts'], outfile: 'dist/qemu-user-ts-worker.cjs', plugins: [lazyBuiltins] });
+// Each guest thread after the first runs on a worker of its own (src/linux-user/thread-worker.ts),
+// started the same way, with its own copy of the translation side too.
+await build({ ...common, banner: undefined, footer: undefined, entryPoints: ['src/linux-user/thread-worker.ts'], outfile: 'dist/qemu-user-ts-thread.cjs', plugins: [lazyBuiltins] });
 
 // Fresh bundles get fresh V8 code caches (see bin/qemu-user-ts), made by running a riscv64
 // and then an aarch64 hello world, so that they hold the code every run needs and each

@@ -8,7 +8,7 @@
 //    stores its pc at env+ENV.PC and returns ExitReason.INTERRUPT without running.
 //  - goto_tb/goto_ptr chain to the next block without returning when they can: a block
 //    of the same region directly (goto_ptr finds it through the jump cache in guest
-//    memory, JUMP_CACHE: entry pc → slot, filled by the TB cache); a backend may also
+//    memory at env.JUMP_CACHE: entry pc → slot, filled by the TB cache); a backend may also
 //    follow the jump cache into other regions (the interpreter does, the wasm backend
 //    leaves that to the CPU loop). Otherwise they store the target at env+ENV.PC and
 //    return ExitReason.LOOKUP.
@@ -31,6 +31,8 @@ export interface BackendOptions {
   readonly logOutAsm?: (text: string) => void;
   /** Compiled code adds the guest instructions it runs to env.INSN_COUNT (for -d stats). */
   readonly countInsns?: boolean;
+  /** The jump cache of the CPU this backend runs (layout.ts: one per thread); JUMP_CACHE by default. */
+  readonly jumpCache?: number;
 }
 
 /** What a backend can do natively (QEMU tcg-target-has.h style). */

@@ -20,7 +20,9 @@ import type { HostBackend } from '../hostbackend/backend.js';
 import { InterpBackend } from '../hostbackend/interp/interp.js';
 import { WasmBackend } from '../hostbackend/wasm/backend.js';
 import { Tier0Backend } from '../hostbackend/tier0/tier0.js';
-import { GuestExit, GuestKilled } from './guest-exit.js';
+import { GuestExit, GuestKilled, ThreadExit } from './guest-exit.js';
+import { GuestThreads, threadWorkerBundle } from './threads.js';
+import { setSleeper } from './vfs/host.js';
 import type { RunOptions } from './options.js';
 import { LinuxProcess } from './process.js';
 import { aarch64Target } from './aarch64/target.js';
@@ -28,7 +30,7 @@ import { riscv64Target } from './riscv64/target.js';
 import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { runSyscall } from './syscalls/table.js';
-import { deliverDue, deliverFault, type FaultSignal } from './signal-delivery.js';
+import { deliverDue, deliverFault, exceptionFault } from './signal-delivery.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { lazyBuiltin, nowMs } from '../host-lazy.js';
 import type { AuxEntry } from '../loader/stack.js';
@@ -51,31 +53,6 @@ const TRANSLATION_LOGS: readonly TcgLogItem[] = ['in_asm', 'op', 'op_opt', 'out_
  */
 declare const QEMU_USER_TS_BUILD_ID: string | undefined;
 const BUILD_ID: string | undefined = typeof QEMU_USER_TS_BUILD_ID === 'string' ? QEMU_USER_TS_BUILD_ID : undefined;
-
-/** si_code of each exception's signal (asm-generic/siginfo.h). */
-const EXCEPTION_CODES: Record<number, number> = {
-  [Excp.ILLEGAL_INSN]: 1, // ILL_ILLOPC
-  [Excp.BREAKPOINT]: 1, // TRAP_BRKPT
-  [Excp.SEGV_MAPERR]: 1, // SEGV_MAPERR
-  [Excp.SEGV_ACCERR]: 2, // SEGV_ACCERR
-  [Excp.BUS_ADRALN]: 1, // BUS_ADRALN
-};
-
-/** The fault's siginfo facts: si_addr is the address for memory faults, the instruction's for the others. */
-function faultSignal(dv: DataView, env: number, excp: number, sig: number): FaultSignal {
-  const memory = excp === Excp.SEGV_MAPERR || excp === Excp.SEGV_ACCERR || excp === Excp.BUS_ADRALN;
-  const addr = dv.getBigUint64(env + (memory ? ENV.EXCEPTION_ADDR : ENV.PC), true);
-  return { sig, code: EXCEPTION_CODES[excp], addr };
-}
-
-/** The signal each guest-independent exception number raises. */
-const EXCEPTION_SIGNALS: Record<number, number> = {
-  [Excp.ILLEGAL_INSN]: SIG.SIGILL,
-  [Excp.BREAKPOINT]: SIG.SIGTRAP,
-  [Excp.SEGV_MAPERR]: SIG.SIGSEGV,
-  [Excp.SEGV_ACCERR]: SIG.SIGSEGV,
-  [Excp.BUS_ADRALN]: SIG.SIGBUS,
-};
 
 export function runGuest(opts: RunOptions): number {
   const log = openLog(opts);
@@ -145,7 +122,25 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
     log,
     requestExit: () => mem.dv.setInt32(env + ENV.EXIT_REQUEST, 1, true),
   });
-  const cpu = new CpuExec(mem, tbs, backend, log);
+  // Other guest threads ring the first one's doorbell: its CPU stops at the next block and serves them.
+  const cpu = new CpuExec(mem, tbs, backend, log, () => {
+    proc.serveOthers();
+    return proc.thread.deliveryDue;
+  });
+  // Its sleeps serve the other threads and fire timers, and end for a signal.
+  setSleeper((ms) => proc.sleepServing(ms));
+  const bundle = threadWorkerBundle();
+  if (bundle) {
+    proc.startThreads = () => new GuestThreads(proc, target, bundle, {
+      arch: arch.name,
+      backend: opts.backend === 'interp' ? 'interp' : 'wasm',
+      tier0: tier0 !== undefined,
+      maxInsns,
+      maxRegionBlocks: MAX_REGION_BLOCKS,
+      topByteIgnore: mem.topByteIgnore,
+      strace: proc.strace !== undefined,
+    });
+  }
   const started = nowMs();
   const timing = log.has('stats');
   const counts = { syscalls: 0, syscallMs: 0 };
@@ -153,14 +148,23 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
 
   try {
     for (;;) {
-      const reason = timing ? runTimed(cpu, env, proc, site, counts) : runServing(cpu, env, proc, site, counts);
+      let reason;
+      try {
+        reason = timing ? runTimed(cpu, env, proc, site, counts) : runServing(cpu, env, proc, site, counts);
+      } catch (e) {
+        // the first thread has ended and others run on: serve them until the last ends
+        if (e instanceof ThreadExit && proc.threads) proc.threads.serveAfterLeader(proc, e.status);
+        throw e;
+      }
       if (reason === ExitReason.EXCEPTION) {
-        const excp = mem.dv.getInt32(env + ENV.EXCEPTION, true);
-        const sig = EXCEPTION_SIGNALS[excp];
-        if (sig === undefined) throw new Error(`unknown exception ${excp}`);
+        const fault = exceptionFault(mem.dv, env);
         // A handler for it runs (the frame resumes at the faulting instruction), else it kills.
-        if (deliverFault(proc, faultSignal(mem.dv, env, excp, sig))) continue;
-        throw new GuestKilled(sig);
+        if (deliverFault(proc, fault)) continue;
+        throw new GuestKilled(fault.sig);
+      }
+      if (reason === ExitReason.INTERRUPT) {
+        if (proc.thread.deliveryDue) deliverDue(proc);
+        continue;
       }
       throw new Error(`unexpected exit reason ${reason}`);
     }
@@ -190,8 +194,7 @@ function runServing(cpu: CpuExec, env: number, proc: LinuxProcess, site: Syscall
     const reason = cpu.run(env);
     if (reason !== ExitReason.SYSCALL) return reason;
     counts.syscalls++;
-    runSyscall(proc, site.number(), args);
-    site.advancePc();
+    if (!runSyscall(proc, site.number(), args)) site.advancePc();
     if (proc.thread.deliveryDue) deliverDue(proc);
   }
 }
@@ -204,8 +207,7 @@ function runTimed(cpu: CpuExec, env: number, proc: LinuxProcess, site: SyscallSi
     counts.syscalls++;
     const t0 = nowMs();
     try {
-      runSyscall(proc, site.number(), site.args);
-      site.advancePc();
+      if (!runSyscall(proc, site.number(), site.args)) site.advancePc();
       if (proc.thread.deliveryDue) deliverDue(proc);
     } finally {
       counts.syscallMs += nowMs() - t0;

@@ -12,6 +12,12 @@ import type { GuestMemory } from '../memory/guest-memory.js';
 import { FdTable, OpenFile } from './fd-table.js';
 import { PendingSignals } from './pending-signals.js';
 import { LinuxThread } from './thread.js';
+import { ThreadControl, type ThreadWaits } from './thread-control.js';
+import { FutexTable } from './futex-table.js';
+import type { GuestThreads } from './threads.js';
+import type { ProcessTimers } from './timers.js';
+import { SyscallInterrupted } from './guest-exit.js';
+import { nowMs } from '../host-lazy.js';
 import { SharedFileMappings } from './shared-mappings.js';
 import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
@@ -98,8 +104,19 @@ export class LinuxProcess {
 
   readonly pid = process.pid;
   readonly ppid = process.ppid;
-  /** The thread making the current system call (the only one: the main thread, whose tid is the pid). */
-  readonly thread: LinuxThread = new LinuxThread(process.pid);
+  /**
+   * The thread making the current system call: the first one (tid = pid) unless the
+   * first thread's Node thread is serving another's request (threads.ts).
+   */
+  thread: LinuxThread;
+  /** The other threads, once the process has started one (clone); they live on workers. */
+  threads: GuestThreads | undefined;
+  /** The interval timers and POSIX timers, once one is armed (timers.ts). */
+  timers: ProcessTimers | undefined;
+  /** Makes the thread set at the first clone (main.ts; none where threads cannot run, e.g. from the sources). */
+  startThreads: (() => GuestThreads) | undefined;
+  /** How the calling thread waits: the first thread's ways, unless a worker set its own. */
+  private waitsOf: ThreadWaits | undefined;
   readonly uid: number;
   readonly gid: number;
   readonly euid: number;
@@ -142,6 +159,7 @@ export class LinuxProcess {
     s: ProcessSettings,
   ) {
     this.abi = s.abi;
+    this.thread = new LinuxThread(process.pid, 0, new ThreadControl(mem.memory.buffer, 0));
     this.vfs = s.vfs ?? hostFileSystem;
     this.signals = s.signals;
     this.sharedMaps = new SharedFileMappings(mem);
@@ -225,6 +243,55 @@ export class LinuxProcess {
       const hostFlags = info?.flags ?? (fd === 0 ? 0 : 1);
       const flags = translateOpenFlags(hostFlags, HOST_OPEN_FLAGS, this.abi.openFlags) & ~this.abi.openFlags.O_CLOEXEC;
       this.fds.installAt(fd, new OpenFile(hostFileSystem, fd, '', flags, kind, null, false), false);
+    }
+  }
+
+  get waits(): ThreadWaits {
+    return (this.waitsOf ??= this.firstThreadWaits());
+  }
+
+  set waits(w: ThreadWaits) {
+    this.waitsOf = w;
+  }
+
+  /** The first thread waits on its control block's WAKE word, the server's doorbell, serving the other threads' requests meanwhile. */
+  private firstThreadWaits(): ThreadWaits {
+    const control = this.thread.control!;
+    return {
+      cpu: 0,
+      control,
+      futexes: new FutexTable(this.mem.memory.buffer),
+      sleep: (seen, ms) => {
+        if (this.serveOthers()) return; // the caller looks again at what it waits for
+        control.sleep(seen, ms);
+        this.serveOthers();
+      },
+      // the calling thread's signal: another thread's when this one serves its request
+      interrupted: () => this.thread.control?.signalWaiting() ?? false,
+    };
+  }
+
+  /** Serves the other threads' requests and fires due timers (the first thread's Node thread only); true if there was anything. */
+  serveOthers(): boolean {
+    const served = this.threads?.serve(this) ?? false;
+    return this.timers?.poll(this) || served;
+  }
+
+  /**
+   * The first thread's Node thread sleeping `ms` (vfs/host.ts sleepMs): it serves the other
+   * threads and fires timers meanwhile, and a signal for the calling thread ends the sleep
+   * (SyscallInterrupted: EINTR, or a restart).
+   */
+  sleepServing(ms: number): void {
+    const w = this.waits;
+    const until = nowMs() + ms;
+    for (;;) {
+      const seen = w.control.wakeSeen();
+      this.serveOthers();
+      if (w.interrupted()) throw new SyscallInterrupted();
+      const left = until - nowMs();
+      if (left <= 0) return;
+      w.control.sleep(seen, left);
     }
   }
 

@@ -5,8 +5,11 @@
 // guest code — after the system call that sent it, or at once for a fault — by building
 // the architecture's rt_sigframe on the stack (the alternate one for SA_ONSTACK) and
 // pointing the CPU at the handler, which returns through rt_sigreturn. SA_NODEFER,
-// SA_RESETHAND, SA_RESTORER and SS_AUTODISARM as Linux has them. One thread; no signal
-// interrupts a blocking system call yet, and none arrives from outside the process.
+// SA_RESETHAND, SA_RESTORER and SS_AUTODISARM as Linux has them. A signal for another
+// thread (tgkill, or kill while the caller blocks it) waits in that thread's or the
+// process's queue, and the thread is told (markDue): its guest code returns to its loop at
+// the next block, its blocking wait ends with EINTR, and it takes the signal. None arrives
+// from outside the process yet.
 
 import { GuestFault } from '../memory/guest-memory.js';
 import { PAGE_SIZE } from '../memory/layout.js';
@@ -15,6 +18,8 @@ import { NSIG, PROT, SIG, SIGNAL_NAMES, SIG_DEFAULT_IGNORE, SIG_DEFAULT_STOP, SI
 import { SIGINFO_SIZE, SI, encodeSiginfo, type SigInfo, type StackT } from './generic/structs.js';
 import { GuestKilled } from './guest-exit.js';
 import type { LinuxProcess } from './process.js';
+import type { LinuxThread } from './thread.js';
+import { ENV, Excp } from '../tcg/env.js';
 
 export const bit = (sig: number): bigint => 1n << BigInt(sig - 1);
 export const UNBLOCKABLE = bit(SIG.SIGKILL) | bit(SIG.SIGSTOP);
@@ -56,16 +61,40 @@ function actByDefault(p: LinuxProcess, sig: number): number {
  * (SI_USER by kill, SI_TKILL by tgkill and tkill, the kernel's own for SIGPIPE). Returns 0
  * or -errno; throws GuestKilled when the default action ends the process. Signal 0 only checks.
  */
-export function signalSelf(p: LinuxProcess, sig: number, code: number = SI.USER): number {
+export function signalSelf(p: LinuxProcess, sig: number, code: number = SI.USER, thread: LinuxThread | null = code === SI.TKILL ? p.thread : null): number {
   if (sig === 0) return 0;
   // kill's signal is the process's; tgkill's and tkill's the thread's
-  return sendSelf(p, { signo: sig, code, pid: p.pid, uid: p.uid }, code === SI.TKILL);
+  return sendSelf(p, { signo: sig, code, pid: p.pid, uid: p.uid }, thread);
 }
 
-/** A signal for our own process or (`toThread`) its thread: acted on, queued, or due for its handler. */
-function sendSelf(p: LinuxProcess, info: SigInfo, toThread: boolean): number {
+/** complete_signal's choice for a signal to the process: the caller if it does not block it, else a thread that does not, else the caller. */
+function threadFor(p: LinuxProcess, sig: number): LinuxThread {
+  if (!(p.thread.sigmask & bit(sig)) || !p.threads) return p.thread;
+  return p.threads.all().find((t) => !(t.sigmask & bit(sig))) ?? p.thread;
+}
+
+/**
+ * Tells thread t that it has a signal to take: its guest code stops at the next block, its
+ * blocking wait ends (its control block), and the caller takes it on the way back from the
+ * system call.
+ */
+function markDue(p: LinuxProcess, t: LinuxThread): void {
+  t.deliveryDue = true;
+  p.mem.dv.setInt32(t.env + ENV.EXIT_REQUEST, 1, true);
+  t.control?.setSignalWaiting(true);
+  wakeWaiter(p);
+}
+
+/** The first thread's Node thread runs the waits of the others' forwarded calls (rt_sigtimedwait): it looks again. */
+function wakeWaiter(p: LinuxProcess): void {
+  if (p.threads) p.waits.control.wake();
+}
+
+/** A signal for our own process or (`thread`) one of its threads: acted on, queued, or due for its handler. */
+function sendSelf(p: LinuxProcess, info: SigInfo, thread: LinuxThread | null): number {
   const sig = info.signo;
-  const blocked = (p.thread.sigmask & bit(sig)) !== 0n;
+  const target = thread ?? threadFor(p, sig);
+  const blocked = (target.sigmask & bit(sig)) !== 0n;
   const withHandler = sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP && handlerOf(p, sig) > SIG_HANDLER.IGN;
   // Blocked signals are never ignored at generation: the action may change before unblocking.
   if (!blocked && !withHandler) return actByDefault(p, sig);
@@ -73,8 +102,13 @@ function sendSelf(p: LinuxProcess, info: SigInfo, toThread: boolean): number {
     p.logUnimp?.(`Signal ${sig} has a guest handler, and this architecture has no signal frame`);
     return -E.ENOSYS;
   }
-  (toThread ? p.thread.pending : p.sharedPending).enqueue(info);
-  if (!blocked) p.thread.deliveryDue = true;
+  (thread ? thread.pending : p.sharedPending).enqueue(info);
+  if (!blocked) markDue(p, target);
+  else {
+    // a thread waiting for it in rt_sigtimedwait looks again
+    target.control?.wake();
+    wakeWaiter(p);
+  }
   return 0;
 }
 
@@ -100,12 +134,26 @@ export function deliverPending(p: LinuxProcess): void {
 export function deliverDue(p: LinuxProcess): void {
   const t = p.thread;
   t.deliveryDue = false;
+  t.control?.setSignalWaiting(false);
   for (let info; (info = dequeue(p, handled(p) & ~t.sigmask)); ) enterHandler(p, info.signo, encodeSiginfo(info));
   // restore_saved_sigmask: rt_sigsuspend's temporary mask ends when no handler took it over
   if (t.savedMask !== null) {
     t.sigmask = t.savedMask;
     t.savedMask = null;
   }
+}
+
+/** sa_flags' SA_RESTART: system calls the handler interrupts start again. */
+const SA_RESTART = 0x1000_0000n;
+
+/** Whether the signal the calling thread takes next has SA_RESTART (kernel's handle_signal, ERESTARTSYS). */
+export function signalRestarts(p: LinuxProcess): boolean {
+  const ready = (p.thread.pending.mask | p.sharedPending.mask) & handled(p) & ~p.thread.sigmask;
+  if (!ready) return false;
+  // dequeue order: the synchronous ones first, then the lowest number
+  const first = ready & SYNCHRONOUS_SIGNALS ? ready & SYNCHRONOUS_SIGNALS : ready;
+  const sig = (first & -first).toString(2).length; // the lowest bit set is bit sig-1
+  return ((p.sigactions.get(sig)?.flags ?? 0n) & SA_RESTART) !== 0n;
 }
 
 /** Whether a pending signal with a handler is deliverable under the thread's mask now. */
@@ -117,11 +165,11 @@ export function handlerSignalReady(p: LinuxProcess): boolean {
  * Queues a signal as rt_sigqueueinfo gave it (its siginfo as written, si_signo set) for our
  * own process (`thread`: rt_tgsigqueueinfo's) and acts as signalSelf does.
  */
-export function queueSelf(p: LinuxProcess, sig: number, raw: Uint8Array, toThread: boolean): number {
+export function queueSelf(p: LinuxProcess, sig: number, raw: Uint8Array, thread: LinuxThread | null): number {
   const info = raw.slice();
   const dv = new DataView(info.buffer);
   dv.setInt32(0, sig, true);
-  return sendSelf(p, { signo: sig, code: dv.getInt32(8, true), pid: dv.getUint32(16, true), uid: dv.getUint32(20, true), raw: info }, toThread);
+  return sendSelf(p, { signo: sig, code: dv.getInt32(8, true), pid: dv.getUint32(16, true), uid: dv.getUint32(20, true), raw: info }, thread);
 }
 
 /** si_code of a fault, by signal: SEGV_MAPERR / SEGV_ACCERR, BUS_ADRALN, ILL_ILLOPC, TRAP_BRKPT. */
@@ -130,6 +178,34 @@ export interface FaultSignal {
   code: number;
   /** si_addr: the address that faulted (the instruction's for SIGILL and SIGTRAP). */
   addr: bigint;
+}
+
+/** si_code of each exception's signal (asm-generic/siginfo.h). */
+const EXCEPTION_CODES: Record<number, number> = {
+  [Excp.ILLEGAL_INSN]: 1, // ILL_ILLOPC
+  [Excp.BREAKPOINT]: 1, // TRAP_BRKPT
+  [Excp.SEGV_MAPERR]: 1, // SEGV_MAPERR
+  [Excp.SEGV_ACCERR]: 2, // SEGV_ACCERR
+  [Excp.BUS_ADRALN]: 1, // BUS_ADRALN
+};
+
+/** The signal each guest-independent exception number raises. */
+const EXCEPTION_SIGNALS: Record<number, number> = {
+  [Excp.ILLEGAL_INSN]: SIG.SIGILL,
+  [Excp.BREAKPOINT]: SIG.SIGTRAP,
+  [Excp.SEGV_MAPERR]: SIG.SIGSEGV,
+  [Excp.SEGV_ACCERR]: SIG.SIGSEGV,
+  [Excp.BUS_ADRALN]: SIG.SIGBUS,
+};
+
+/** The signal of the exception a CPU stopped with (its env): si_addr is the address for memory faults, the instruction's for the others. */
+export function exceptionFault(dv: DataView, env: number): FaultSignal {
+  const excp = dv.getInt32(env + ENV.EXCEPTION, true);
+  const sig = EXCEPTION_SIGNALS[excp];
+  if (sig === undefined) throw new Error(`unknown exception ${excp}`);
+  const memory = excp === Excp.SEGV_MAPERR || excp === Excp.SEGV_ACCERR || excp === Excp.BUS_ADRALN;
+  const addr = dv.getBigUint64(env + (memory ? ENV.EXCEPTION_ADDR : ENV.PC), true);
+  return { sig, code: EXCEPTION_CODES[excp], addr };
 }
 
 /**

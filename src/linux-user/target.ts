@@ -29,6 +29,8 @@ export interface LinuxTarget {
   cpuinfo(cpus: number): string;
   /** The rt_sigframe of this architecture's Linux ABI. */
   readonly signalFrames: SignalFrames;
+  /** What clone sets in a new thread's registers, as env offsets (i64 each): its stack pointer and thread pointer (CLONE_SETTLS). */
+  readonly threadRegs: { readonly sp: number; readonly tls: number };
 }
 
 /**

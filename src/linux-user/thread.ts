@@ -2,12 +2,14 @@
 // TaskState beside the CPU state): its tid, blocked signals and the signals sent to it,
 // its alternate signal stack, and the two words the kernel keeps for thread exit
 // (set_tid_address's clear_child_tid, set_robust_list's head). Its registers live in its
-// CPU's env block. The process (process.ts) holds what its threads share: memory, fds,
-// cwd, signal actions, ids and limits. One thread per process until clone exists.
+// CPU's env block, its mailbox in its control block (thread-control.ts). The process
+// (process.ts) holds what its threads share: memory, fds, cwd, signal actions, ids and
+// limits; the first thread's Node thread keeps every LinuxThread (threads.ts).
 
 import { SS } from './generic/constants.js';
 import type { StackT } from './generic/structs.js';
 import { PendingSignals } from './pending-signals.js';
+import type { ThreadControl } from './thread-control.js';
 
 export class LinuxThread {
   /** Blocked signals: bit (sig-1). */
@@ -30,5 +32,11 @@ export class LinuxThread {
    */
   savedMask: bigint | null = null;
 
-  constructor(readonly tid: number) {}
+  constructor(
+    readonly tid: number,
+    /** Its CPU index (0 for the first thread): its env block, control block and jump cache. */
+    readonly cpu = 0,
+    /** Its control block, where one exists (not in unit tests of a bare process). */
+    readonly control?: ThreadControl,
+  ) {}
 }

@@ -1,7 +1,7 @@
 // The host layout of guest memory. One shared WebAssembly.Memory of 4 GiB holds the
 // whole guest address space at offset = guest address (no software TLB), followed by a
-// reserved area the guest can never map: the page-permission table, the jump cache
-// and the per-CPU env blocks.
+// reserved area the guest can never map: the page-permission table, the jump caches,
+// the per-CPU env blocks and the guest threads' control blocks.
 
 export const PAGE_SIZE = 4096;
 export const PAGE_SHIFT = 12;
@@ -12,7 +12,10 @@ export const GUEST_LIMIT = 0xff00_0000;
 
 /** One permission byte per 4 KiB page of the 4 GiB space (PERM bits). */
 export const PERM_TABLE = 0xff00_0000;
-/** pc → compiled block cache used by translated code for indirect jumps: JUMP_CACHE_ENTRIES × 16 bytes. */
+/**
+ * pc → compiled block cache used by translated code for indirect jumps: JUMP_CACHE_ENTRIES
+ * × 16 bytes; the first thread's (each CPU's env says where its own is: ENV.JUMP_CACHE).
+ */
 export const JUMP_CACHE = 0xff10_0000;
 export const JUMP_CACHE_ENTRIES = 4096;
 /** Each entry: i64 guest pc at +0 (-1 when empty), i32 backend slot at +8. */
@@ -21,6 +24,22 @@ export const JUMP_CACHE_ENTRY_SIZE = 16;
 export const ENV_AREA = 0xff20_0000;
 export const ENV_BLOCK_SIZE = 4096;
 export const MAX_CPUS = 1024;
+
+/** Guest threads at most (the first included): each has a control block, a jump cache and a CPU. */
+export const MAX_THREADS = 128;
+/** Per-thread control blocks (linux-user/thread-control.ts), THREAD_CONTROL_SIZE bytes each, by CPU index. */
+export const THREAD_CONTROL = 0xff60_0000;
+export const THREAD_CONTROL_SIZE = 256;
+/** The futex waiter table (linux-user/futex-table.ts), after the control blocks. */
+export const FUTEX_TABLE = THREAD_CONTROL + MAX_THREADS * THREAD_CONTROL_SIZE;
+/** The jump caches of the threads after the first, 64 KiB each, by CPU index - 1. */
+export const THREAD_JUMP_CACHES = 0xff61_0000;
+
+/** CPU `index`'s env block. */
+export const envOfCpu = (index: number): number => ENV_AREA + index * ENV_BLOCK_SIZE;
+/** CPU `index`'s jump cache. */
+export const jumpCacheOfCpu = (index: number): number =>
+  index === 0 ? JUMP_CACHE : THREAD_JUMP_CACHES + (index - 1) * JUMP_CACHE_ENTRIES * JUMP_CACHE_ENTRY_SIZE;
 
 /** Page permission bits (the low three match Linux PROT_*). */
 export const PERM = {

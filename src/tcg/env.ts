@@ -22,6 +22,11 @@ export const ENV = {
   HUB_HOPS: 40,
   /** i32: with ExitReason.HOP_SAMPLE, the slot of the first block of the region the sampled jump left. */
   HOP_FROM: 48,
+  /**
+   * i32: where this CPU's jump cache is, as an offset from JUMP_CACHE (layout.ts: each thread
+   * has its own, its slots being its own backend's); 0, the first thread's, in a zeroed env.
+   */
+  JUMP_CACHE: 52,
   /** Size of the header; guest registers start here. */
   SIZE: 64,
 } as const;

@@ -33,6 +33,11 @@ export class CpuExec {
     private readonly tbs: TbCache,
     private readonly backend: HostBackend,
     private readonly log: TcgLog,
+    /**
+     * Called at an exit request (after it is cleared): true hands ExitReason.INTERRUPT to the
+     * caller (a signal to take, say), false runs on. Without it the loop runs on.
+     */
+    private readonly onInterrupt?: () => boolean,
   ) {
     this.words = new Int32Array(mem.memory.buffer, ENV_AREA, (MAX_CPUS * ENV_BLOCK_SIZE) >> 2);
     this.timing = log.has('stats');
@@ -41,7 +46,7 @@ export class CpuExec {
   /**
    * Runs the CPU whose env block is at `env` until it makes a system call or raises an
    * exception (ExitReason.SYSCALL / EXCEPTION, details in env), or until an exit request
-   * that nobody here consumed (ExitReason.INTERRUPT).
+   * that onInterrupt hands on (ExitReason.INTERRUPT).
    */
   run(env: number): ExitReason {
     const dv = this.mem.dv;
@@ -95,8 +100,10 @@ export class CpuExec {
           this.tbs.flush();
           continue;
         case ExitReason.INTERRUPT:
-          // Translation changes ask running code to come back; nothing else uses it yet.
+          // Translation changes ask running code to come back, and so do other guest threads
+          // (a request to serve, a signal for this one).
           dv.setInt32(env + ENV.EXIT_REQUEST, 0, true);
+          if (this.onInterrupt?.()) return reason;
           continue;
         default:
           return reason;

@@ -45,6 +45,8 @@ export interface TbCacheOptions {
   log: TcgLog;
   /** Called when running code must return to the CPU loop (its translations changed). */
   requestExit: () => void;
+  /** The jump cache of the CPU this cache serves (layout.ts: one per thread); JUMP_CACHE by default. */
+  jumpCache?: number;
   /** The persistent translation cache: tier-0 blocks are taken from it when it has them, and recorded in it. */
   store?: TranslationStore;
   /** Forms and compiles tier-1 regions on another thread (with a tier-0 backend only): the CPU goes on in tier 0 meanwhile. */
@@ -178,7 +180,7 @@ export class TbCache {
     private readonly backend: HostBackend,
     private readonly opts: TbCacheOptions,
   ) {
-    this.jumpCache = new Int32Array(mem.memory.buffer, JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
+    this.jumpCache = new Int32Array(mem.memory.buffer, opts.jumpCache ?? JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
     this.timing = opts.log.has('stats');
     this.queue = opts.tier0 ? opts.compileQueue : undefined;
     this.clearJumpCache();

@@ -805,7 +805,7 @@ describe('process, time, signals', () => {
     expect(rig.unimp).toContain('Unsupported prctl option: 1');
   });
 
-  it('futex with one thread: wake finds nobody, wait checks the word and sleeps out its timeout', () => {
+  it('futex with one thread: wake finds nobody, wait checks the word, sleeps out its timeout or ends for a signal', () => {
     const word = SCRATCH + 0x100;
     const PRIVATE = FUTEX_PRIVATE_FLAG;
     rig.mem.dv.setUint32(word, 5, true);
@@ -820,13 +820,17 @@ describe('process, time, signals', () => {
     expect(process.hrtime.bigint() - t0).toBeGreaterThanOrEqual(20_000_000n);
     rig.mem.dv.setBigInt64(ts + 8, 1_000_000_000n, true);
     expect(n('futex', word, FUTEX.WAIT | PRIVATE, 5, ts)).toBe(-E.EINVAL);
-    // Nothing could ever wake a wait without a timeout: reported, not hung.
-    expect(n('futex', word, FUTEX.WAIT | PRIVATE, 5, 0)).toBe(-E.ENOSYS);
-    expect(rig.unimp.at(-1)).toMatch(/futex wait with no timeout/);
+    // A wait without a timeout ends for a signal the thread is to take (EINTR), as on Linux.
+    rig.p.thread.control!.setSignalWaiting(true);
+    expect(n('futex', word, FUTEX.WAIT | PRIVATE, 5, 0)).toBe(-E.EINTR);
+    rig.p.thread.control!.setSignalWaiting(false);
     expect(n('futex', word, FUTEX.WAIT_BITSET | PRIVATE, 5, 0, 0, 0)).toBe(-E.EINVAL); // empty bitset
     expect(n('futex', word, FUTEX.WAKE | FUTEX_CLOCK_REALTIME, 1)).toBe(-E.ENOSYS);
-    expect(n('futex', word, FUTEX.CMP_REQUEUE | PRIVATE, 1, 1, word + 4, 5)).toBe(-E.ENOSYS);
+    expect(n('futex', word, FUTEX.CMP_REQUEUE | PRIVATE, 1, 1, word + 4, 4)).toBe(-E.EAGAIN); // the word is 5
+    expect(n('futex', word, FUTEX.CMP_REQUEUE | PRIVATE, 1, 1, word + 4, 5)).toBe(0); // nobody to wake or move
+    expect(n('futex', word, FUTEX.LOCK_PI | PRIVATE, 0, 0)).toBe(-E.ENOSYS);
     expect(n('futex', UNMAPPED, FUTEX.WAKE, 1)).toBe(-E.EFAULT); // a shared futex needs the page
+    expect(n('futex', UNMAPPED, FUTEX.WAKE | PRIVATE, 1)).toBe(0); // a private one does not
   });
 
   it('sched_getaffinity reads any task\'s mask; getpriority / setpriority for processes', () => {

@@ -100,7 +100,7 @@ export class InterpBackend implements HostBackend {
       const next = this.exit;
       if (typeof next === 'number') return next as ExitReason;
       // Chain through the jump cache, as translated code does.
-      const entry = JUMP_CACHE + jumpCacheIndex(Number(next)) * JUMP_CACHE_ENTRY_SIZE;
+      const entry = JUMP_CACHE + dv.getInt32(env + ENV.JUMP_CACHE, true) + jumpCacheIndex(Number(next)) * JUMP_CACHE_ENTRY_SIZE;
       if (dv.getBigInt64(entry, true) === next) {
         block = this.blocks[dv.getInt32(entry + 8, true)];
         continue;

@@ -65,7 +65,7 @@ export class WasmBackend implements HostBackend {
     this.ctx = { mem: opts.mem };
     this.logOutAsm = opts.logOutAsm;
     this.countInsns = opts.countInsns ?? false;
-    this.jumpCache = new Int32Array(this.mem.memory.buffer, JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
+    this.jumpCache = new Int32Array(this.mem.memory.buffer, opts.jumpCache ?? JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
     this.hub = new Hub(opts.mem.memory, this.countInsns);
     const mem = this.mem;
     const dv = mem.dv;

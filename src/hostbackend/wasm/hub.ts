@@ -13,7 +13,7 @@
 // import just the hub's function.
 //
 //   (func $dispatch (param $env i32) (param $pc i64) (param $from i32) (result i32)
-//     $e = JUMP_CACHE + ((i32)$pc >> 1 & (ENTRIES - 1)) * 16
+//     $e = JUMP_CACHE + env.jump_cache + ((i32)$pc >> 1 & (ENTRIES - 1)) * 16
 //     if (i64.load $e == $pc)
 //       if (--$countdown != 0) return_call_indirect (type $region) $env, $slot = i32.load $e+8
 //       $countdown = HOP_SAMPLE_RATE; env.hop_from = $from; env.pc = $pc; return HOP_SAMPLE
@@ -71,8 +71,12 @@ export class Hub {
 
 const HUB_TABLE = 'slots';
 
-/** Pushes the address of pc's jump-cache entry: JUMP_CACHE + ((i32)pc >> 1 & (ENTRIES - 1)) * 16 (layout.ts's jumpCacheIndex). */
-export function pushJumpCacheEntry(b: WasmBuilder, pc: Local): void {
+/**
+ * Pushes the address of pc's entry in the running CPU's jump cache: JUMP_CACHE +
+ * env.JUMP_CACHE + ((i32)pc >> 1 & (ENTRIES - 1)) * 16 (layout.ts's jumpCacheIndex). Read
+ * from env, so that one compiled module serves every thread.
+ */
+export function pushJumpCacheEntry(b: WasmBuilder, env: Local, pc: Local): void {
   b.localGet(pc);
   b.i32WrapI64();
   b.i32Const(1);
@@ -81,6 +85,9 @@ export function pushJumpCacheEntry(b: WasmBuilder, pc: Local): void {
   b.i32And();
   b.i32Const(4);
   b.i32Shl();
+  b.localGet(env);
+  b.i32Load(ENV.JUMP_CACHE);
+  b.i32Add();
   b.i32Const(JUMP_CACHE);
   b.i32Add();
 }
@@ -110,7 +117,7 @@ function hubModule(countHops: boolean): Uint8Array<ArrayBuffer> {
     b.i64Add();
     b.i64Store(ENV.HUB_HOPS);
   }
-  pushJumpCacheEntry(b, pc);
+  pushJumpCacheEntry(b, env, pc);
   b.localTee(entry);
   // if (e.pc == pc)
   b.i64Load(0);

@@ -381,7 +381,7 @@ export class RegionGen {
     const t = this.local(target);
     const entry = b.allocLocal('i32');
     const idx = b.allocLocal('i32');
-    pushJumpCacheEntry(b, t);
+    pushJumpCacheEntry(b, this.env, t);
     b.localSet(entry);
     // if (entry.pc == pc) { idx = entry.slot - base; if (idx <u n) { spend; $next = idx; br $dispatch } }
     b.localGet(entry);

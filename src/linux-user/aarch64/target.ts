@@ -35,6 +35,7 @@ export const aarch64Target: LinuxTarget = {
   },
   syscall: { number: xOffset(REG.X8), args: xOffset(REG.X0), insnLength: SVC_LENGTH },
   signalFrames: aarch64SignalFrames,
+  threadRegs: { sp: A64.SP, tls: A64.TPIDR_EL0 },
   topByteIgnore: true,
   cpuinfo(cpus) {
     const features = HWCAP_NAMES.filter(([bit]) => aarch64Target.aux.hwcap & bit).map(([, name]) => name).join(' ');

@@ -269,7 +269,7 @@ export function storeFlock(b: Uint8Array, l: GuestFlock): void {
 /** The size of siginfo_t on every Linux ABI. */
 export const SIGINFO_SIZE = 128;
 /** si_code values (asm-generic/siginfo.h) of signals sent by a process. */
-export const SI = { USER: 0, QUEUE: -1, TKILL: -6 } as const;
+export const SI = { USER: 0, KERNEL: 0x80, QUEUE: -1, TIMER: -2, TKILL: -6 } as const;
 
 /** A signal instance as siginfo_t describes one sent by a process: kill, tgkill, sigqueue. */
 export interface SigInfo {

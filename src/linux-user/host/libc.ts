@@ -62,6 +62,12 @@ export interface HostLibc {
   memfd(name: string, flags: number): number;
   /** eventfd(2) with host flags: a host fd. */
   eventfd(initval: number, flags: number): number;
+  /** timerfd_create(2) with host flags: a host fd. */
+  timerfdCreate(clock: number, flags: number): number;
+  /** timerfd_settime(2): `value` a struct itimerspec (x86-64's layout is the 64-bit guests'); the old one into `old`. */
+  timerfdSettime(fd: number, flags: number, value: Uint8Array, old: Uint8Array): void;
+  /** timerfd_gettime(2) into `out` (struct itimerspec). */
+  timerfdGettime(fd: number, out: Uint8Array): void;
   /** renameat2(2) of absolute host paths, with its flags (NOREPLACE, EXCHANGE, WHITEOUT: atomic). */
   rename(from: string, to: string, flags: number): void;
   /** linkat(2): from an absolute host path, or (with AT_EMPTY_PATH and an empty path) host fd `fromFd`. */
@@ -282,6 +288,9 @@ function bind(koffi: Koffi): HostLibc {
   const ioctl = call<[number, number, string, Uint8Array]>('int ioctl(int fd, unsigned long request, ...)');
   const memfdCreate = call<[string, number]>('int memfd_create(const char *name, unsigned int flags)');
   const eventfd = call<[number, number]>('int eventfd(unsigned int initval, int flags)');
+  const timerfdCreate = call<[number, number]>('int timerfd_create(int clockid, int flags)');
+  const timerfdSettime = call<[number, number, Uint8Array, Uint8Array]>('int timerfd_settime(int fd, int flags, const uint8_t *value, _Out_ uint8_t *old)');
+  const timerfdGettime = call<[number, Uint8Array]>('int timerfd_gettime(int fd, _Out_ uint8_t *out)');
   const renameat2 = call<[number, string, number, string, number]>('int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags)');
   const linkat = call<[number, string, number, string, number]>('int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)');
   const mknodat = call<[number, string, number, bigint]>('int mknodat(int dirfd, const char *path, unsigned int mode, uint64_t dev)');
@@ -334,6 +343,9 @@ function bind(koffi: Koffi): HostLibc {
     pollMany: pollFds,
     memfd: memfdCreate,
     eventfd,
+    timerfdCreate,
+    timerfdSettime: (fd, flags, value, old) => void timerfdSettime(fd, flags, value, old),
+    timerfdGettime: (fd, out) => void timerfdGettime(fd, out),
     rename: (from, to, flags) => void renameat2(AT_FDCWD, from, AT_FDCWD, to, flags),
     link: (fromFd, from, to, flags) => void linkat(fromFd, from, AT_FDCWD, to, flags),
     mknod: (path, mode, dev) => void mknodat(AT_FDCWD, path, mode, dev),

@@ -9,7 +9,7 @@ import type { LinuxTarget } from '../target.js';
 import { sysRiscvHwprobe } from './hwprobe.js';
 import { riscv64SignalFrames } from './signal-frame.js';
 
-const REG = { SP: 2, A0: 10, A7: 17 } as const;
+const REG = { SP: 2, TP: 4, A0: 10, A7: 17 } as const;
 const ECALL_LENGTH = 4;
 /** __NR_riscv_hwprobe: __NR_arch_specific_syscall (244) + 14. */
 const NR_RISCV_HWPROBE = 258;
@@ -34,6 +34,7 @@ export const riscv64Target: LinuxTarget = {
   },
   syscall: { number: xOffset(REG.A7), args: xOffset(REG.A0), insnLength: ECALL_LENGTH },
   signalFrames: riscv64SignalFrames,
+  threadRegs: { sp: xOffset(REG.SP), tls: xOffset(REG.TP) },
   archSyscalls: [{ nr: NR_RISCV_HWPROBE, name: 'riscv_hwprobe', handler: sysRiscvHwprobe, strace: ['ptr', 'ulong', 'ulong', 'ptr', 'hex'] }],
   cpuinfo(cpus) {
     const isa = `rv64${LETTERS.toLowerCase()}_${Z_EXTENSIONS.join('_')}`;

@@ -6,53 +6,72 @@
 
 import { GuestFault } from '../../memory/guest-memory.js';
 import { E, SyscallError, errnoFromError } from '../errno.js';
-import { GuestExit, GuestKilled } from '../guest-exit.js';
+import { GuestExit, GuestKilled, SyscallInterrupted, ThreadExit } from '../guest-exit.js';
+import { signalRestarts } from '../signal-delivery.js';
 import type { LinuxProcess } from '../process.js';
 import { SyscallArgs } from './args.js';
 import { formatCall, formatResult, type RetKind } from './strace.js';
-import type { Handler, SyscallRow } from './table.js';
+import type { SyscallRow } from './table.js';
 
 /**
  * Runs syscall `nr` on the argument registers `a` and stores the value for the guest's
  * return register in the first of them: the result, or -errno in two's complement.
- * GuestExit / GuestKilled propagate to the CPU loop.
+ * GuestExit / GuestKilled / ThreadExit propagate to the CPU loop. Returns true when the
+ * call is to be made again (a signal interrupted it under SA_RESTART): the registers are
+ * as they were, and the pc is to stay on the system call instruction.
  */
-export function runSyscall(p: LinuxProcess, nr: number, a: SyscallArgs): void {
+export function runSyscall(p: LinuxProcess, nr: number, a: SyscallArgs): boolean {
   const row = p.syscalls.get(nr);
   if (!row) {
     p.logUnimp?.(`Unsupported syscall: ${nr}`);
     p.strace?.(`${p.pid} Unknown syscall ${nr}`);
     a.setResult(-E.ENOSYS);
-    return;
+    return false;
   }
-  if (p.strace) return runTraced(p, row.name, row.handler, row.strace, row.ret ?? 'int', a);
+  if (p.strace) return runTraced(p, row, a);
   let ret: bigint | number;
   try {
     ret = row.handler(p, a);
   } catch (e) {
+    if (e instanceof SyscallInterrupted && restarts(p, row)) return true;
     ret = -errnoOf(e);
   }
   a.setResult(ret);
+  return false;
 }
 
 /** runSyscall under -strace: arguments are formatted before the call (it may change what they point at). */
-function runTraced(p: LinuxProcess, name: string, handler: Handler, kinds: SyscallRow['strace'], retKind: RetKind, a: SyscallArgs): void {
+function runTraced(p: LinuxProcess, row: SyscallRow, a: SyscallArgs): boolean {
   const raw = a.all();
-  const call = formatCall(p, name, kinds, raw);
+  const call = formatCall(p, row.name, row.strace, raw);
   let ret: bigint | number;
   try {
-    ret = handler(p, a);
+    ret = row.handler(p, a);
   } catch (e) {
-    if (e instanceof GuestExit || e instanceof GuestKilled) p.strace?.(`${p.pid} ${call}`);
+    if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ThreadExit) p.strace?.(`${p.pid} ${call}`);
+    if (e instanceof SyscallInterrupted && restarts(p, row)) {
+      p.strace?.(`${p.pid} ${call} = ? ERESTARTSYS (To be restarted)`);
+      return true;
+    }
     ret = -errnoOf(e);
   }
-  p.strace?.(`${p.pid} ${call} = ${formatResult(p, kinds, retKind, raw, BigInt(ret))}`);
+  p.strace?.(`${p.pid} ${call} = ${formatResult(p, row.strace, row.ret ?? 'int', raw, BigInt(ret))}`);
   a.setResult(ret);
+  return false;
+}
+
+/**
+ * Whether an interrupted call starts again after the handler (ERESTARTSYS under
+ * SA_RESTART): only the calls Linux restarts, and only when the signal taken asks for it.
+ */
+function restarts(p: LinuxProcess, row: SyscallRow): boolean {
+  return row.restartable === true && signalRestarts(p);
 }
 
 /** THE translation of what a handler threw into a guest errno; anything else (an exit, a bug) is rethrown. */
 function errnoOf(e: unknown): number {
-  if (e instanceof GuestExit || e instanceof GuestKilled) throw e;
+  if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ThreadExit) throw e;
+  if (e instanceof SyscallInterrupted) return E.EINTR;
   const errno = e instanceof SyscallError ? e.errno : e instanceof GuestFault ? E.EFAULT : errnoFromError(e);
   if (errno === undefined) throw e; // not a guest-visible error: a bug, keep the stack
   return errno;

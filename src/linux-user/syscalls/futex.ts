@@ -1,68 +1,120 @@
-// futex(2) for a process with one thread, which is all we run until threads exist.
-// No other thread can be waiting on a futex, so FUTEX_WAKE wakes nobody and returns 0;
-// FUTEX_WAIT returns EAGAIN when the word no longer holds the expected value, and
-// otherwise sleeps out its timeout (ETIMEDOUT), since nothing could wake it. A wait
-// without a timeout would block forever (signal delivery does not exist yet), so it is
-// reported under -d unimp and answers -ENOSYS instead of hanging; requeue, wake-op and
-// the PI operations are -ENOSYS too. Threads will replace this with real wait queues.
+// futex(2) over the process's shared waiter table (futex-table.ts): WAIT and WAIT_BITSET
+// (relative timeouts on the monotonic clock, absolute ones on the clock the op names),
+// WAKE and WAKE_BITSET, REQUEUE and CMP_REQUEUE, WAKE_OP. A waiting thread sleeps on its
+// control block's WAKE word; a wake, a timeout or a signal for it (EINTR) ends the wait.
+// Every futex is treated as private to the process: there is one process per emulator,
+// and a shared futex's other waiters would be other emulators. The priority-inheritance
+// operations answer ENOSYS (glibc uses them only for PTHREAD_PRIO_INHERIT mutexes).
 
 import { E } from '../errno.js';
+import { SyscallInterrupted } from '../guest-exit.js';
 import { CLOCK, FUTEX, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG } from '../generic/constants.js';
 import { TIMESPEC_SIZE, decodeTimespec } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
 import { readGuest, type SyscallArgs } from './args.js';
-import { clockNow, sleepUntil } from './time.js';
+import { clockNow } from './time.js';
 
 type A = SyscallArgs;
 
 const NS = 1_000_000_000n;
 /** Operations that may carry FUTEX_CLOCK_REALTIME; with any other Linux says ENOSYS. */
 const REALTIME_OK: ReadonlySet<number> = new Set([FUTEX.WAIT, FUTEX.WAIT_BITSET, FUTEX.WAIT_REQUEUE_PI, FUTEX.LOCK_PI2]);
+/** FUTEX_WAKE_OP's valid operations (0..4) and comparisons (0..5). */
+const WAKE_OP_MAX = 4;
+const WAKE_CMP_MAX = 5;
 
-/** The futex word's address: 4-byte aligned, and mapped for a shared futex (its key needs the page). */
-function checkWord(p: LinuxProcess, uaddr: bigint, shared: boolean): number {
+/**
+ * The futex word's address: 4-byte aligned, and mapped where it is read or where a shared
+ * futex's key needs the page (else EINVAL / EFAULT); a private wake never looks at it.
+ */
+function checkWord(p: LinuxProcess, uaddr: bigint, needPage = true): number {
   if (uaddr & 3n) return -E.EINVAL;
-  if (shared && !p.mem.canAccess(uaddr, 4, 'read')) return -E.EFAULT;
+  if (needPage && !p.mem.canAccess(uaddr, 4, 'read')) return -E.EFAULT;
   return 0;
+}
+
+/** A wait's end: the timeout's clock and time in ns, or null for none. */
+type Deadline = { clk: number; at: bigint } | null;
+
+/** Reads and checks the timeout of FUTEX_WAIT (relative, monotonic) or FUTEX_WAIT_BITSET (absolute). */
+function deadlineOf(p: LinuxProcess, a: A, cmd: number, realtime: boolean): Deadline | number {
+  if (!a.big(3)) return null;
+  const { sec, nsec } = decodeTimespec(readGuest(p, a.big(3), TIMESPEC_SIZE));
+  if (sec < 0n || nsec < 0n || nsec >= NS) return -E.EINVAL;
+  const ns = sec * NS + nsec;
+  return cmd === FUTEX.WAIT
+    ? { clk: CLOCK.MONOTONIC, at: (clockNow(CLOCK.MONOTONIC) ?? 0n) + ns }
+    : { clk: realtime ? CLOCK.REALTIME : CLOCK.MONOTONIC, at: ns };
+}
+
+/** Waits on the futex at uaddr while it holds `expected`: 0 when woken, else -errno. */
+function wait(p: LinuxProcess, uaddr: number, expected: number, bitset: number, deadline: Deadline): number {
+  const w = p.waits;
+  if (!w.futexes.enqueue(w.cpu, uaddr, expected, bitset)) return -E.EAGAIN;
+  for (;;) {
+    const seen = w.control.wakeSeen();
+    if (w.futexes.woken(w.cpu)) return 0;
+    let ms = Infinity;
+    if (deadline) {
+      const now = clockNow(deadline.clk) ?? deadline.at;
+      if (now >= deadline.at) return w.futexes.dequeue(w.cpu) ? 0 : -E.ETIMEDOUT;
+      ms = Number(deadline.at - now) / 1e6;
+    }
+    if (w.interrupted()) {
+      if (w.futexes.dequeue(w.cpu)) return 0;
+      // without a timeout Linux restarts the wait under SA_RESTART (ERESTARTSYS); with one, EINTR
+      if (deadline) return -E.EINTR;
+      throw new SyscallInterrupted();
+    }
+    w.sleep(seen, ms);
+  }
 }
 
 export function sysFutex(p: LinuxProcess, a: A): number {
   const op = a.int(1);
   const cmd = op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
   const realtime = (op & FUTEX_CLOCK_REALTIME) !== 0;
-  const shared = (op & FUTEX_PRIVATE_FLAG) === 0;
   if (realtime && !REALTIME_OK.has(cmd)) return -E.ENOSYS;
+  const uaddr = a.big(0);
+  const shared = (op & FUTEX_PRIVATE_FLAG) === 0;
+  const futexes = p.waits.futexes;
   switch (cmd) {
     case FUTEX.WAIT:
     case FUTEX.WAIT_BITSET: {
-      if (cmd === FUTEX.WAIT_BITSET && a.uint(5) === 0) return -E.EINVAL;
-      // The timeout is read and checked first; FUTEX_WAIT's is relative (on the monotonic
-      // clock), FUTEX_WAIT_BITSET's an absolute time on the clock the op names.
-      let deadline: { clk: number; at: bigint } | null = null;
-      if (a.big(3)) {
-        const { sec, nsec } = decodeTimespec(readGuest(p, a.big(3), TIMESPEC_SIZE));
-        if (sec < 0n || nsec < 0n || nsec >= NS) return -E.EINVAL;
-        const ns = sec * NS + nsec;
-        deadline = cmd === FUTEX.WAIT
-          ? { clk: CLOCK.MONOTONIC, at: (clockNow(CLOCK.MONOTONIC) ?? 0n) + ns }
-          : { clk: realtime ? CLOCK.REALTIME : CLOCK.MONOTONIC, at: ns };
-      }
-      const bad = checkWord(p, a.big(0), shared);
+      const bitset = cmd === FUTEX.WAIT ? -1 : a.int(5);
+      if (bitset === 0) return -E.EINVAL;
+      const deadline = deadlineOf(p, a, cmd, realtime);
+      if (typeof deadline === 'number') return deadline;
+      const bad = checkWord(p, uaddr);
       if (bad) return bad;
-      const word = new DataView(readGuest(p, a.big(0), 4).buffer).getUint32(0, true);
-      if (word !== a.uint(2)) return -E.EAGAIN;
-      if (!deadline) {
-        p.logUnimp?.('futex wait with no timeout in a single-threaded process: nothing could wake it');
-        return -E.ENOSYS;
-      }
-      sleepUntil(deadline.clk, deadline.at);
-      return -E.ETIMEDOUT;
+      return wait(p, Number(uaddr), a.int(2), bitset, deadline);
     }
     case FUTEX.WAKE:
     case FUTEX.WAKE_BITSET: {
-      if (cmd === FUTEX.WAKE_BITSET && a.uint(5) === 0) return -E.EINVAL;
-      const bad = checkWord(p, a.big(0), shared);
-      return bad || 0; // nobody else exists to be woken
+      const bitset = cmd === FUTEX.WAKE ? -1 : a.int(5);
+      if (bitset === 0) return -E.EINVAL;
+      const bad = checkWord(p, uaddr, shared);
+      return bad || futexes.wake(Number(uaddr), a.int(2), bitset);
+    }
+    case FUTEX.REQUEUE:
+    case FUTEX.CMP_REQUEUE: {
+      // the fourth argument is a count here (val2), not a timeout
+      const nWake = a.int(2);
+      const nMove = Number(a.big(3) & 0x7fff_ffffn);
+      if (nWake < 0 || a.int(3) < 0) return -E.EINVAL;
+      const bad = checkWord(p, uaddr, shared || cmd === FUTEX.CMP_REQUEUE) || checkWord(p, a.big(4), shared);
+      if (bad) return bad;
+      const n = futexes.requeue(Number(uaddr), Number(a.big(4)), nWake, nMove, cmd === FUTEX.CMP_REQUEUE ? a.int(5) : null);
+      return n === null ? -E.EAGAIN : n;
+    }
+    case FUTEX.WAKE_OP: {
+      const encoded = a.int(5);
+      if (((encoded >>> 28) & 7) > WAKE_OP_MAX || ((encoded >>> 24) & 15) > WAKE_CMP_MAX) return -E.ENOSYS;
+      const uaddr2 = a.big(4);
+      if (uaddr2 & 3n) return -E.EINVAL;
+      if (!p.mem.canAccess(uaddr2, 4, 'write')) return -E.EFAULT;
+      const bad = checkWord(p, uaddr, shared);
+      return bad || futexes.wakeOp(Number(uaddr), Number(uaddr2), a.int(2), Number(a.big(3) & 0x7fff_ffffn), encoded);
     }
     default:
       p.logUnimp?.(`Unsupported futex operation: ${FUTEX_NAMES.get(cmd) ?? cmd}`);

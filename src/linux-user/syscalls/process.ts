@@ -9,7 +9,7 @@ import { GRND, PR, PRIO, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, RUSAGE, TASK_COMM_
 import {
   RLIMIT_SIZE, decodeRlimit, encodeRlimit, encodeRusage, encodeSysinfo, encodeUtsname, type Rusage,
 } from '../generic/structs.js';
-import { GuestExit } from '../guest-exit.js';
+import { GuestExit, ThreadExit } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
 import { guestOut, readGuest, u32s, u64s, writeGuest, type SyscallArgs } from './args.js';
 
@@ -24,8 +24,11 @@ const NR_OPEN = 1_048_576n;
 /** Most bytes one getrandom call returns (INT_MAX >> 6, as Linux). */
 const GETRANDOM_MAX = 33_554_431;
 
-export function sysExit(_p: LinuxProcess, a: A): never {
-  throw new GuestExit(a.int(0) & EXIT_STATUS_MASK);
+/** exit: the calling thread ends; the last one to end ends the process. */
+export function sysExit(p: LinuxProcess, a: A): never {
+  const status = a.int(0) & EXIT_STATUS_MASK;
+  if (p.threads && p.threads.count > 1) throw new ThreadExit(status);
+  throw new GuestExit(status);
 }
 
 export function sysExitGroup(_p: LinuxProcess, a: A): never {

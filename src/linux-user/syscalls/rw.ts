@@ -7,10 +7,11 @@
 import { E, fail } from '../errno.js';
 import type { OpenFile } from '../fd-table.js';
 import { GuestKilled } from '../guest-exit.js';
-import { MAX_RW_COUNT, SEEK, SIG, UIO_MAXIOV } from '../generic/constants.js';
+import { MAX_RW_COUNT, POLL, SEEK, SIG, UIO_MAXIOV } from '../generic/constants.js';
 import { IOVEC_SIZE, decodeIovecs } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
-import { hostFdInfo } from '../vfs/host.js';
+import { hostFdInfo, waitCheckpoint } from '../vfs/host.js';
+import { hostLibc } from '../host/libc.js';
 import { fdEntry, guestIn, guestOut, guestRange, long, readGuest, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
 import { signalSelf } from '../signal-delivery.js';
 
@@ -54,9 +55,30 @@ export function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array, off = 0,
     f.lookahead = n < f.lookahead.length ? f.lookahead.subarray(n) : null;
     return n;
   }
+  if (len > 0 && !p.nonblocking(f)) awaitReadable(p, f);
   const n = f.fs.read(f.handle, dst, off, len, f.pos, p.nonblocking(f));
   if (f.pos !== null) f.pos += n;
   return n;
+}
+
+/** How long one host poll of a blocked read lasts before the first thread serves the others and looks for signals. */
+const READ_WAIT_SLICE_MS = 10;
+
+/**
+ * Before a blocking read of a pipe, terminal or socket, while other threads or timers may
+ * need this Node thread (or send a signal that must end the read): waits for it to be
+ * readable in slices of the host's poll, with a checkpoint between them (vfs/host.ts).
+ * Otherwise the read blocks in the host, as it always did.
+ */
+function awaitReadable(p: LinuxProcess, f: OpenFile): void {
+  if (!p.threads && !p.timers) return;
+  if (f.kind !== 'pipe' && f.kind !== 'tty' && f.kind !== 'socket') return;
+  const lc = f.hostFd >= 0 ? hostLibc() : null;
+  if (!lc) return;
+  for (;;) {
+    waitCheckpoint();
+    if (lc.pollMany([{ fd: f.hostFd, events: POLL.IN }], READ_WAIT_SLICE_MS)[0] !== 0) return;
+  }
 }
 
 /**

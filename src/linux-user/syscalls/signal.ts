@@ -15,6 +15,7 @@ import {
 import { sleepMs } from '../vfs/host.js';
 import { clockNow, sleepUntil } from './time.js';
 import type { LinuxProcess } from '../process.js';
+import type { LinuxThread } from '../thread.js';
 import { ENV } from '../../tcg/env.js';
 import {
   UNBLOCKABLE, deliverPending, dequeue, handlerSignalReady, ignored, queueSelf, returnFromHandler, signalSelf,
@@ -84,9 +85,9 @@ export function sysRtSigpending(p: LinuxProcess, a: A): number {
 
 /**
  * rt_sigtimedwait(set, info, timeout, sigsetsize): takes a pending signal of `set` (SIGKILL
- * and SIGSTOP never), filling *info, and returns its number. With none pending it waits out
- * the timeout (none: for ever) and answers EAGAIN: nothing else can send this process a
- * signal while it waits yet (signals from other processes are not forwarded).
+ * and SIGSTOP never), filling *info, and returns its number. With none pending it waits for
+ * one (another thread's, a timer's) until the timeout (none: for ever), then answers EAGAIN;
+ * a signal it does not wait for, with a handler, ends the wait (EINTR).
  */
 export function sysRtSigtimedwait(p: LinuxProcess, a: A): number {
   if (a.size(3) !== SIGSET_SIZE) return -E.EINVAL;
@@ -97,14 +98,20 @@ export function sysRtSigtimedwait(p: LinuxProcess, a: A): number {
     if (sec < 0n || nsec < 0n || nsec >= 1_000_000_000n) return -E.EINVAL;
     timeoutNs = sec * 1_000_000_000n + nsec;
   }
-  const info = dequeue(p, set);
-  if (info) {
-    if (a.big(1)) writeGuest(p, a.big(1), encodeSiginfo(info));
-    return info.signo;
+  const deadline = timeoutNs === null ? null : (clockNow(CLOCK.MONOTONIC) ?? 0n) + timeoutNs;
+  const w = p.waits;
+  for (;;) {
+    const seen = w.control.wakeSeen();
+    const info = dequeue(p, set);
+    if (info) {
+      if (a.big(1)) writeGuest(p, a.big(1), encodeSiginfo(info));
+      return info.signo;
+    }
+    const now = clockNow(CLOCK.MONOTONIC) ?? 0n;
+    if (deadline !== null && now >= deadline) return -E.EAGAIN;
+    if (w.interrupted()) return -E.EINTR;
+    w.sleep(seen, deadline === null ? Infinity : Number(deadline - now) / 1e6);
   }
-  if (timeoutNs === null) for (;;) sleepMs(60_000);
-  sleepUntil(CLOCK.MONOTONIC, (clockNow(CLOCK.MONOTONIC) ?? 0n) + timeoutNs);
-  return -E.EAGAIN;
 }
 
 /**
@@ -137,19 +144,26 @@ export function sysRtSigsuspend(p: LinuxProcess, a: A): number {
   for (;;) sleepMs(60_000);
 }
 
+/** Thread `tid` of our process, or undefined. */
+function threadOf(p: LinuxProcess, tid: number): LinuxThread | undefined {
+  return tid === p.thread.tid ? p.thread : p.threads?.byTid(tid);
+}
+
 /** rt_sigqueueinfo / rt_tgsigqueueinfo: a signal with the caller's siginfo; to ourselves only. */
 function queueInfo(p: LinuxProcess, tgid: number, tid: number | null, sig: number, infoAt: bigint): number {
   if (sig !== 0 && !validSig(sig)) return -E.EINVAL;
   const info = readGuest(p, infoAt, SIGINFO_SIZE);
   const code = new DataView(info.buffer, info.byteOffset).getInt32(8, true);
-  const self = tgid === p.pid && (tid === null || tid === p.thread.tid);
+  const thread = tid === null ? null : (threadOf(p, tid) ?? null);
+  if (tgid === p.pid && tid !== null && !thread) return -E.ESRCH;
+  const self = tgid === p.pid;
   // Another process may only be sent what a process could send: si_code < 0, and not SI_TKILL.
   if (!self && (code >= 0 || code === SI.TKILL)) return -E.EPERM;
   if (!self) {
     p.logUnimp?.(`rt_sigqueueinfo to another process (${tgid})`);
     return -E.ENOSYS;
   }
-  return sig === 0 ? 0 : queueSelf(p, sig, info, tid !== null);
+  return sig === 0 ? 0 : queueSelf(p, sig, info, thread);
 }
 
 export function sysRtSigqueueinfo(p: LinuxProcess, a: A): number {
@@ -194,7 +208,8 @@ export function sysTgkill(p: LinuxProcess, a: A): number {
   const tid = a.int(1);
   const sig = a.int(2);
   if (tgid <= 0 || tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
-  if (tgid === p.pid && tid === p.thread.tid) return signalSelf(p, sig, SI.TKILL);
+  const thread = threadOf(p, tid);
+  if (tgid === p.pid && thread) return signalSelf(p, sig, SI.TKILL, thread);
   return -E.ESRCH;
 }
 
@@ -202,5 +217,6 @@ export function sysTkill(p: LinuxProcess, a: A): number {
   const tid = a.int(0);
   const sig = a.int(1);
   if (tid <= 0 || (sig !== 0 && !validSig(sig))) return -E.EINVAL;
-  return tid === p.thread.tid ? signalSelf(p, sig, SI.TKILL) : -E.ESRCH;
+  const thread = threadOf(p, tid);
+  return thread ? signalSelf(p, sig, SI.TKILL, thread) : -E.ESRCH;
 }

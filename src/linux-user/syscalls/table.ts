@@ -6,6 +6,7 @@
 import type { GenericAbi } from '../generic/abi.js';
 import { NR, type SyscallName } from '../generic/syscall-numbers.js';
 import type { LinuxProcess } from '../process.js';
+import * as clone from './clone.js';
 import * as fd from './fd.js';
 import * as fs from './fs.js';
 import * as futex from './futex.js';
@@ -24,6 +25,7 @@ import * as sock from './socket.js';
 import type { SyscallArgs } from './args.js';
 import type { ArgKind, RetKind } from './strace.js';
 import * as time from './time.js';
+import * as timer from './timer.js';
 import * as xattr from './xattr.js';
 
 /**
@@ -41,10 +43,23 @@ export interface SyscallRow {
   strace: readonly ArgKind[];
   /** How the return value prints (decimal by default). */
   ret?: RetKind;
+  /** Interrupted by a signal whose action has SA_RESTART, the call starts again (Linux's ERESTARTSYS). */
+  restartable?: boolean;
 }
 
+/**
+ * The calls Linux restarts after a handler with SA_RESTART (they return ERESTARTSYS); the
+ * others that a signal interrupts — poll, select, epoll_wait, nanosleep, sigsuspend, a
+ * futex wait with a timeout — answer EINTR whatever the flag says.
+ */
+const RESTARTABLE: ReadonlySet<string> = new Set([
+  'read', 'readv', 'pread64', 'preadv', 'preadv2', 'write', 'writev', 'pwrite64', 'pwritev', 'pwritev2',
+  'wait4', 'waitid', 'accept', 'accept4', 'connect', 'recvfrom', 'recvmsg', 'recvmmsg', 'sendto', 'sendmsg',
+  'sendmmsg', 'flock', 'fcntl', 'openat', 'ioctl', 'splice', 'tee', 'sendfile', 'futex',
+]);
+
 const row = (name: SyscallName, handler: Handler, strace: readonly ArgKind[], ret?: RetKind): SyscallRow => ({
-  nr: NR[name], name, handler, strace, ret,
+  nr: NR[name], name, handler, strace, ret, restartable: RESTARTABLE.has(name) || undefined,
 });
 
 export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
@@ -159,6 +174,8 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('mlockall', mman.sysMlockall, ['mlockallflags']),
   row('munlockall', mman.sysMunlockall, []),
   // process
+  row('clone', clone.sysClone, ['hex', 'ptr', 'ptr', 'ptr', 'ptr']),
+  row('clone3', clone.sysClone3, ['ptr', 'ulong']),
   row('exit', proc.sysExit, ['int']),
   row('exit_group', proc.sysExitGroup, ['int']),
   row('set_tid_address', proc.sysSetTidAddress, ['ptr']),
@@ -175,6 +192,16 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('setpgid', session.sysSetpgid, ['int', 'int']),
   row('getpgid', session.sysGetpgid, ['int']),
   row('getsid', session.sysGetsid, ['int']),
+  row('setitimer', timer.sysSetitimer, ['int', 'ptr', 'ptr']),
+  row('getitimer', timer.sysGetitimer, ['int', 'ptr']),
+  row('timer_create', timer.sysTimerCreate, ['int', 'ptr', 'ptr']),
+  row('timer_settime', timer.sysTimerSettime, ['int', 'int', 'ptr', 'ptr']),
+  row('timer_gettime', timer.sysTimerGettime, ['int', 'ptr']),
+  row('timer_getoverrun', timer.sysTimerGetoverrun, ['int']),
+  row('timer_delete', timer.sysTimerDelete, ['int']),
+  row('timerfd_create', timer.sysTimerfdCreate, ['int', 'hex']),
+  row('timerfd_settime', timer.sysTimerfdSettime, ['fd', 'int', 'ptr', 'ptr']),
+  row('timerfd_gettime', timer.sysTimerfdGettime, ['fd', 'ptr']),
   row('gettid', proc.sysGettid, []),
   row('getuid', proc.sysGetuid, []),
   row('geteuid', proc.sysGeteuid, []),

@@ -3,6 +3,7 @@
 // real time is that plus an offset fixed at start-up. Sleeping blocks in Atomics.wait.
 
 import { E } from '../errno.js';
+import { SyscallInterrupted } from '../guest-exit.js';
 import { CLOCK, TIMER_ABSTIME, USER_HZ } from '../generic/constants.js';
 import { TIMESPEC_SIZE, decodeTimespec, encodeTimespec, encodeTimeval, encodeTms } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
@@ -72,7 +73,7 @@ function requestNs(p: LinuxProcess, addr: bigint): bigint | null {
   return sec * NS + nsec;
 }
 
-/** Sleeps until clock `clk` reaches `deadline` (ns). Signals cannot interrupt yet, so never EINTR. */
+/** Sleeps until clock `clk` reaches `deadline` (ns); a signal for the thread ends it (SyscallInterrupted, from sleepMs). */
 export function sleepUntil(clk: number, deadline: bigint): void {
   for (;;) {
     const now = clockNow(clk) ?? deadline;
@@ -81,10 +82,26 @@ export function sleepUntil(clk: number, deadline: bigint): void {
   }
 }
 
+/**
+ * A relative sleep until `deadline` on `clk`; when a signal interrupts it, the time left is
+ * written to *rem (if given) before the EINTR, as nanosleep and clock_nanosleep do.
+ */
+function sleepRelative(p: LinuxProcess, clk: number, deadline: bigint, rem: bigint): void {
+  try {
+    sleepUntil(clk, deadline);
+  } catch (e) {
+    if (e instanceof SyscallInterrupted && rem) {
+      const left = deadline - (clockNow(clk) ?? deadline);
+      writeGuest(p, rem, encodeTimespec(left > 0n ? left : 0n));
+    }
+    throw e;
+  }
+}
+
 export function sysNanosleep(p: LinuxProcess, a: A): number {
   const ns = requestNs(p, a.big(0));
   if (ns === null) return -E.EINVAL;
-  sleepUntil(CLOCK.MONOTONIC, hrtime() + ns);
+  sleepRelative(p, CLOCK.MONOTONIC, hrtime() + ns, a.big(1));
   return 0;
 }
 
@@ -102,7 +119,8 @@ export function sysClockNanosleep(p: LinuxProcess, a: A): number {
   if (flags & ~TIMER_ABSTIME) return -E.EINVAL;
   const ns = requestNs(p, a.big(2));
   if (ns === null) return -E.EINVAL;
-  sleepUntil(clk, flags & TIMER_ABSTIME ? ns : (clockNow(clk) ?? 0n) + ns);
+  if (flags & TIMER_ABSTIME) sleepUntil(clk, ns);
+  else sleepRelative(p, clk, (clockNow(clk) ?? 0n) + ns, a.big(3));
   return 0;
 }
 

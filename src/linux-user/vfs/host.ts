@@ -29,9 +29,28 @@ export function translateOpenFlags(flags: number, from: OpenFlagTable, to: OpenF
 }
 
 const waitCell = new Int32Array(new SharedArrayBuffer(4));
-/** Blocks the thread for `ms` milliseconds without spinning. */
-export function sleepMs(ms: number): void {
+/** How this Node thread sleeps: a plain wait, unless it serves other guest threads meanwhile (threads.ts). */
+let sleeper = (ms: number): void => {
   if (ms > 0) Atomics.wait(waitCell, 0, 0, ms);
+};
+
+/**
+ * Blocks the thread for `ms` milliseconds without spinning. Where signals can come (the
+ * sleeper of a guest thread), a signal for the thread ends the sleep by throwing
+ * SyscallInterrupted out of the system call.
+ */
+export function sleepMs(ms: number): void {
+  if (ms > 0) sleeper(ms);
+}
+
+/** A point where a long host wait lets the first thread serve the others and a signal end it (sleepMs without the sleep). */
+export function waitCheckpoint(): void {
+  sleeper(0);
+}
+
+/** Replaces how sleepMs sleeps (the first guest thread's Node thread serves the others meanwhile). */
+export function setSleeper(sleep: (ms: number) => void): void {
+  sleeper = sleep;
 }
 
 const errCode = (e: unknown): string | undefined =>

@@ -1,0 +1,185 @@
+// The futex waiters of the process's threads, kept in the reserved area of the shared
+// guest memory (layout.ts FUTEX_TABLE) so that every thread's Node thread sees the same
+// queues: one record per thread (a thread waits on one futex at a time) saying which word
+// it waits on, with which bitset, since when (wake-ups go in arrival order), and whether
+// it has been woken. A spin lock (Atomics) makes each operation one step for the others,
+// as the kernel's hash-bucket lock does: the check of the futex word against the expected
+// value and the queueing happen under it, so a wake between them cannot be lost. A waiter
+// sleeps on its control block's WAKE word (thread-control.ts), which a wake rings.
+
+import { FUTEX_TABLE, MAX_THREADS } from '../memory/layout.js';
+import { ThreadControl } from './thread-control.js';
+
+/** Words: [0] lock, [1] arrival counter, then per thread RECORD words. */
+const HEADER = 2;
+const RECORD = 4;
+/** Record fields: the futex word's address as an i32 (0: not waiting), the bitset, the arrival number, woken. */
+const R = { ADDR: 0, BITSET: 1, SEQ: 2, WOKEN: 3 } as const;
+
+/** FUTEX_OP's operations and comparisons (linux/futex.h). */
+const WAKE_OP = { SET: 0, ADD: 1, OR: 2, ANDN: 3, XOR: 4 } as const;
+const WAKE_CMP = { EQ: 0, NE: 1, LT: 2, LE: 3, GT: 4, GE: 5 } as const;
+
+export class FutexTable {
+  private readonly t: Int32Array;
+  /** Guest memory as 32-bit words (futex words are 4-byte aligned). */
+  private readonly mem: Int32Array;
+
+  constructor(private readonly buffer: ArrayBufferLike) {
+    this.t = new Int32Array(buffer, FUTEX_TABLE, HEADER + MAX_THREADS * RECORD);
+    this.mem = new Int32Array(buffer);
+  }
+
+  private lock(): void {
+    while (Atomics.compareExchange(this.t, 0, 0, 1) !== 0) {
+      // held by another thread for a few instructions: spin
+    }
+  }
+
+  private unlock(): void {
+    Atomics.store(this.t, 0, 0);
+  }
+
+  private rec(cpu: number): number {
+    return HEADER + cpu * RECORD;
+  }
+
+  /** The guest word at addr, read atomically. */
+  word(addr: number): number {
+    return Atomics.load(this.mem, addr >>> 2);
+  }
+
+  /**
+   * Queues thread `cpu` on the futex at addr if the word still holds `expected`; false if
+   * it does not (EAGAIN).
+   */
+  enqueue(cpu: number, addr: number, expected: number, bitset: number): boolean {
+    this.lock();
+    try {
+      if (this.word(addr) !== (expected | 0)) return false;
+      const r = this.rec(cpu);
+      this.t[r + R.ADDR] = addr | 0;
+      this.t[r + R.BITSET] = bitset;
+      this.t[r + R.SEQ] = ++this.t[1];
+      Atomics.store(this.t, r + R.WOKEN, 0);
+      return true;
+    } finally {
+      this.unlock();
+    }
+  }
+
+  /** Whether thread `cpu`'s wait has been ended by a wake. */
+  woken(cpu: number): boolean {
+    return Atomics.load(this.t, this.rec(cpu) + R.WOKEN) !== 0;
+  }
+
+  /** Takes thread `cpu` off its queue (timeout, signal); true if a wake came first after all. */
+  dequeue(cpu: number): boolean {
+    this.lock();
+    try {
+      const r = this.rec(cpu);
+      this.t[r + R.ADDR] = 0;
+      return this.t[r + R.WOKEN] !== 0;
+    } finally {
+      this.unlock();
+    }
+  }
+
+  /** The waiters on addr whose bitset meets `bitset`, in arrival order. Under the lock. */
+  private waitersOn(addr: number, bitset: number): number[] {
+    const out: number[] = [];
+    for (let cpu = 0; cpu < MAX_THREADS; cpu++) {
+      const r = this.rec(cpu);
+      if (this.t[r + R.ADDR] === (addr | 0) && (this.t[r + R.BITSET] & bitset) !== 0) out.push(cpu);
+    }
+    return out.sort((a, b) => this.t[this.rec(a) + R.SEQ] - this.t[this.rec(b) + R.SEQ]);
+  }
+
+  /** Wakes up to n waiters of `cpus` (under the lock). */
+  private wakeSome(cpus: number[], n: number): number {
+    let count = 0;
+    for (const cpu of cpus) {
+      if (count >= n) break;
+      const r = this.rec(cpu);
+      this.t[r + R.ADDR] = 0;
+      Atomics.store(this.t, r + R.WOKEN, 1);
+      new ThreadControl(this.buffer, cpu).wake();
+      count++;
+    }
+    return count;
+  }
+
+  /** FUTEX_WAKE(_BITSET): wakes up to n waiters on addr; how many. */
+  wake(addr: number, n: number, bitset = -1): number {
+    this.lock();
+    try {
+      return this.wakeSome(this.waitersOn(addr, bitset), n);
+    } finally {
+      this.unlock();
+    }
+  }
+
+  /**
+   * FUTEX_(CMP_)REQUEUE: wakes up to nWake waiters on addr and moves up to nMove of the rest
+   * to addr2; with `expected`, only if addr still holds it (else null: EAGAIN). Returns the
+   * woken plus the moved.
+   */
+  requeue(addr: number, addr2: number, nWake: number, nMove: number, expected: number | null): number | null {
+    this.lock();
+    try {
+      if (expected !== null && this.word(addr) !== (expected | 0)) return null;
+      const waiters = this.waitersOn(addr, -1);
+      const woken = this.wakeSome(waiters, nWake);
+      let moved = 0;
+      for (const cpu of waiters.slice(woken)) {
+        if (moved >= nMove) break;
+        this.t[this.rec(cpu) + R.ADDR] = addr2 | 0;
+        moved++;
+      }
+      return woken + moved;
+    } finally {
+      this.unlock();
+    }
+  }
+
+  /**
+   * FUTEX_WAKE_OP: changes the word at addr2 as `encoded` says (atomically), wakes up to n
+   * waiters on addr, and up to n2 on addr2 if the old value at addr2 passes the comparison.
+   */
+  wakeOp(addr: number, addr2: number, n: number, n2: number, encoded: number): number {
+    const op = (encoded >>> 28) & 7;
+    const shiftArg = (encoded >>> 31) !== 0;
+    const cmp = (encoded >>> 24) & 15;
+    let oparg = (encoded << 8) >> 20; // sign-extended 12 bits
+    const cmparg = (encoded << 20) >> 20;
+    if (shiftArg) oparg = 1 << (oparg & 31);
+    this.lock();
+    try {
+      const i = addr2 >>> 2;
+      let old: number;
+      switch (op) {
+        case WAKE_OP.SET: old = Atomics.exchange(this.mem, i, oparg); break;
+        case WAKE_OP.ADD: old = Atomics.add(this.mem, i, oparg); break;
+        case WAKE_OP.OR: old = Atomics.or(this.mem, i, oparg); break;
+        case WAKE_OP.ANDN: old = Atomics.and(this.mem, i, ~oparg); break;
+        case WAKE_OP.XOR: old = Atomics.xor(this.mem, i, oparg); break;
+        default: return -1;
+      }
+      let woken = this.wakeSome(this.waitersOn(addr, -1), n);
+      let pass: boolean;
+      switch (cmp) {
+        case WAKE_CMP.EQ: pass = old === cmparg; break;
+        case WAKE_CMP.NE: pass = old !== cmparg; break;
+        case WAKE_CMP.LT: pass = old < cmparg; break;
+        case WAKE_CMP.LE: pass = old <= cmparg; break;
+        case WAKE_CMP.GT: pass = old > cmparg; break;
+        case WAKE_CMP.GE: pass = old >= cmparg; break;
+        default: return -1;
+      }
+      if (pass) woken += this.wakeSome(this.waitersOn(addr2, -1), n2);
+      return woken;
+    } finally {
+      this.unlock();
+    }
+  }
+}

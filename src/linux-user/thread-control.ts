@@ -1,0 +1,131 @@
+// The control block of one guest thread, in the reserved area of the shared guest memory
+// (layout.ts THREAD_CONTROL, by CPU index), through which the threads of a process meet:
+//  - WAKE is the word the thread sleeps on (Atomics.wait) whenever it waits — for a futex,
+//    for the answer to a request, for a signal; whoever wants it to look again adds one
+//    and notifies. The first thread's WAKE is also the server's doorbell: the first
+//    thread's Node thread owns the process (process.ts) and serves the others' requests.
+//  - A thread running on a worker (thread-worker.ts) that needs the process — a system call
+//    that is not its own business alone, a fault, a signal to take — posts a request
+//    (KIND, STATE = POSTED), rings the doorbell and sleeps until STATE = ANSWERED. Its
+//    registers are in its env block, so the request carries nothing else: the server runs
+//    the system call on them, moves the pc on and enters signal handlers there.
+//  - SIGNAL is set while the thread has a signal to take: its own blocking waits end early
+//    (EINTR) and it asks the server to deliver.
+
+import { ENV } from '../tcg/env.js';
+import { ENV_AREA, THREAD_CONTROL, THREAD_CONTROL_SIZE } from '../memory/layout.js';
+
+/** Word indexes in a control block. */
+const W = { WAKE: 0, STATE: 1, KIND: 2, SIGNAL: 3, ANSWER: 4, VALUE: 5 } as const;
+
+/** STATE: where the thread's request is. */
+export const MailState = { IDLE: 0, POSTED: 1, ANSWERED: 2 } as const;
+
+/** KIND: what the thread asks of the server. */
+export const RequestKind = {
+  /** Run the system call in its registers (and move its pc past it). */
+  SYSCALL: 1,
+  /** Its CPU raised an exception (in its env): deliver the signal or end the process. */
+  EXCEPTION: 2,
+  /** It has a signal to take (SIGNAL was set): enter the handlers that are due. */
+  SIGNALS: 3,
+  /** Its worker failed (VALUE: nothing more); the emulator ends with an error. */
+  FAILED: 4,
+} as const;
+
+/** ANSWER: what the thread does next. */
+export const Answer = { CONTINUE: 0, END_THREAD: 1 } as const;
+
+export class ThreadControl {
+  private readonly words: Int32Array;
+
+  constructor(buffer: ArrayBufferLike, readonly cpu: number) {
+    this.words = new Int32Array(buffer, THREAD_CONTROL + cpu * THREAD_CONTROL_SIZE, THREAD_CONTROL_SIZE >> 2);
+  }
+
+  /** Clears the block for a new thread. */
+  reset(): void {
+    this.words.fill(0);
+  }
+
+  /** The WAKE word's value, read before checking what a wait is for (no wake-up can then be missed). */
+  wakeSeen(): number {
+    return Atomics.load(this.words, W.WAKE);
+  }
+
+  /** Sleeps until WAKE differs from `seen` or `ms` pass (Infinity: no limit). */
+  sleep(seen: number, ms: number): void {
+    Atomics.wait(this.words, W.WAKE, seen, ms);
+  }
+
+  /** Makes the thread look again at whatever it waits for. */
+  wake(): void {
+    Atomics.add(this.words, W.WAKE, 1);
+    Atomics.notify(this.words, W.WAKE);
+  }
+
+  // --- the thread's side ---
+
+  /** Posts a request to the server (the first thread's control block `server`) and waits for the answer. */
+  request(kind: number, server: ThreadControl, value = 0): number {
+    const w = this.words;
+    w[W.KIND] = kind;
+    w[W.VALUE] = value;
+    Atomics.store(w, W.STATE, MailState.POSTED);
+    server.ring();
+    for (;;) {
+      const seen = this.wakeSeen();
+      if (Atomics.load(w, W.STATE) === MailState.ANSWERED) break;
+      this.sleep(seen, Infinity);
+    }
+    Atomics.store(w, W.STATE, MailState.IDLE);
+    return w[W.ANSWER];
+  }
+
+  /** Rings the server's doorbell (this is the server's block): its guest code returns to the loop at the next block. */
+  private ring(): void {
+    const env = new Int32Array(this.words.buffer, ENV_AREA + ENV.EXIT_REQUEST, 1);
+    Atomics.store(env, 0, 1);
+    this.wake();
+  }
+
+  // --- the server's side ---
+
+  /** The posted request's kind, or 0 when there is none. */
+  posted(): number {
+    return Atomics.load(this.words, W.STATE) === MailState.POSTED ? this.words[W.KIND] : 0;
+  }
+
+  value(): number {
+    return this.words[W.VALUE];
+  }
+
+  answer(answer: number): void {
+    this.words[W.ANSWER] = answer;
+    Atomics.store(this.words, W.STATE, MailState.ANSWERED);
+    this.wake();
+  }
+
+  // --- signals ---
+
+  /** Whether a signal waits for the thread to take it. */
+  signalWaiting(): boolean {
+    return Atomics.load(this.words, W.SIGNAL) !== 0;
+  }
+
+  setSignalWaiting(on: boolean): void {
+    Atomics.store(this.words, W.SIGNAL, on ? 1 : 0);
+    if (on) this.wake();
+  }
+}
+
+/** How the calling thread waits (futex, sleeps): its CPU index, its control block, and how it sleeps. */
+export interface ThreadWaits {
+  readonly cpu: number;
+  readonly control: ThreadControl;
+  readonly futexes: import('./futex-table.js').FutexTable;
+  /** Sleeps until the control block's WAKE word moves from `seen` or `ms` pass (the first thread serves the others meanwhile). */
+  sleep(seen: number, ms: number): void;
+  /** A signal waits for the thread: its blocking wait ends with EINTR. */
+  interrupted(): boolean;
+}

@@ -1,0 +1,256 @@
+// The threads of the guest process, as the first thread's Node thread keeps them: each
+// thread after the first runs its CPU on a Node worker (thread-worker.ts) over the shared
+// guest memory, in parallel with the others, and comes back here — through its control
+// block's mailbox (thread-control.ts) — for whatever touches the process: most system
+// calls, faults, signals to take, its end. The first thread serves those requests
+// whenever its own guest code passes a block boundary (the doorbell sets its exit
+// request) and while it sleeps or waits (LinuxProcess.sleepServing), and keeps serving once it has
+// exited itself, until the last thread is gone. QEMU's TaskState / CPUState split: the
+// LinuxThread objects all live here, the registers in each CPU's env block.
+
+import type { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { ENV } from '../tcg/env.js';
+import { JUMP_CACHE, MAX_THREADS, envOfCpu, jumpCacheOfCpu } from '../memory/layout.js';
+import { lazyBuiltin } from '../host-lazy.js';
+import { E } from './errno.js';
+import { CLONE } from './generic/constants.js';
+import { GuestExit, GuestKilled, ThreadExit } from './guest-exit.js';
+import type { LinuxProcess } from './process.js';
+import { LinuxThread } from './thread.js';
+import { Answer, RequestKind, ThreadControl } from './thread-control.js';
+import { SyscallSite, type LinuxTarget } from './target.js';
+import { runSyscall } from './syscalls/table.js';
+import { deliverDue, deliverFault, exceptionFault } from './signal-delivery.js';
+
+const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
+
+/** The guest-thread worker's bundle, beside the main bundle (esbuild.config.mjs). */
+const THREAD_BUNDLE = 'qemu-user-ts-thread.cjs';
+declare const __dirname: string | undefined;
+
+/** What a new thread's worker needs to run its CPU as the first thread runs its own. */
+export interface ThreadWorkerSetup {
+  memory: WebAssembly.Memory;
+  arch: string;
+  backend: 'wasm' | 'interp';
+  tier0: boolean;
+  maxInsns: number;
+  maxRegionBlocks: number;
+  topByteIgnore: boolean;
+  /** -strace: the worker writes the lines of the system calls it runs itself. */
+  strace: boolean;
+  pid: number;
+  cpu: number;
+  tid: number;
+}
+
+/** A new thread: where its registers come from and what clone asked for. */
+export interface CloneRequest {
+  flags: number;
+  /** The new stack pointer (0: the parent's). */
+  stack: bigint;
+  parentTid: bigint;
+  childTid: bigint;
+  tls: bigint;
+}
+
+interface ThreadRecord {
+  thread: LinuxThread;
+  control: ThreadControl;
+  site: SyscallSite;
+  worker: Worker | undefined;
+}
+
+/** The guest-thread worker's bundle if this is a built emulator (running from the sources there is none). */
+export function threadWorkerBundle(): string | undefined {
+  if (typeof __dirname !== 'string') return undefined;
+  const file = join(__dirname, THREAD_BUNDLE);
+  return existsSync(file) ? file : undefined;
+}
+
+export class GuestThreads {
+  /** The live threads by CPU index; 0 is the first thread's (until it exits). */
+  private readonly byCpu: (ThreadRecord | undefined)[] = [];
+  private nextTid: number;
+  /** The first thread's exit status once it has exited with others still running (the process's status when the last ends). */
+  private leaderStatus: number | null = null;
+
+  constructor(
+    p: LinuxProcess,
+    private readonly target: LinuxTarget,
+    private readonly bundle: string,
+    private readonly setup: Omit<ThreadWorkerSetup, 'cpu' | 'tid' | 'pid' | 'memory'>,
+  ) {
+    const leader = p.thread;
+    this.byCpu[0] = { thread: leader, control: leader.control!, site: new SyscallSite(p.mem.memory.buffer, leader.env, target.syscall), worker: undefined };
+    this.nextTid = p.pid + 1;
+  }
+
+  /** Live threads, the first included while it runs. */
+  get count(): number {
+    return this.byCpu.reduce((n, r) => (r ? n + 1 : n), 0);
+  }
+
+  byTid(tid: number): LinuxThread | undefined {
+    return this.byCpu.find((r) => r?.thread.tid === tid)?.thread;
+  }
+
+  /** Every live thread. */
+  all(): LinuxThread[] {
+    return this.byCpu.flatMap((r) => (r ? [r.thread] : []));
+  }
+
+  /**
+   * clone(CLONE_VM | CLONE_THREAD ...) by the calling thread: a new CPU with the caller's
+   * registers, but a 0 return value, the new stack and thread pointer, starting after the
+   * system call, on a worker of its own. Returns its tid or -errno.
+   */
+  spawn(p: LinuxProcess, req: CloneRequest): number {
+    const cpu = this.byCpu.findIndex((r, i) => i > 0 && !r);
+    const index = cpu > 0 ? cpu : this.byCpu.length;
+    if (index >= MAX_THREADS) return -E.EAGAIN;
+    const tid = this.nextTid++;
+    const dv = p.mem.dv;
+    const parent = p.thread;
+    const env = envOfCpu(index);
+    p.mem.u8.copyWithin(env, parent.env, parent.env + this.envSize());
+    dv.setInt32(env + ENV.EXIT_REQUEST, 0, true);
+    dv.setInt32(env + ENV.JUMP_CACHE, jumpCacheOfCpu(index) - JUMP_CACHE, true);
+    dv.setBigInt64(env + ENV.INSN_COUNT, 0n, true);
+    dv.setBigInt64(env + ENV.HUB_HOPS, 0n, true);
+    dv.setBigInt64(env + this.target.syscall.args, 0n, true);
+    if (req.stack) dv.setBigUint64(env + this.target.threadRegs.sp, req.stack, true);
+    if (req.flags & CLONE.SETTLS) dv.setBigUint64(env + this.target.threadRegs.tls, req.tls, true);
+    dv.setBigUint64(env + ENV.PC, dv.getBigUint64(env + ENV.PC, true) + BigInt(this.target.syscall.insnLength), true);
+
+    const control = new ThreadControl(p.mem.memory.buffer, index);
+    control.reset();
+    const thread = new LinuxThread(tid, index, control);
+    thread.env = env;
+    thread.sigmask = parent.sigmask;
+    if (req.flags & CLONE.CHILD_CLEARTID) thread.clearChildTid = req.childTid;
+    // as the kernel's put_user of these, a bad address is ignored
+    const putTid = (addr: bigint): void => {
+      const b = new Uint8Array(4);
+      new DataView(b.buffer).setInt32(0, tid, true);
+      p.mem.writeBytes(addr, b);
+    };
+    if (req.flags & CLONE.PARENT_SETTID) putTid(req.parentTid);
+    if (req.flags & CLONE.CHILD_SETTID) putTid(req.childTid);
+
+    const setup: ThreadWorkerSetup = { ...this.setup, memory: p.mem.memory, pid: p.pid, cpu: index, tid };
+    const worker = new (workerThreads().Worker)(this.bundle, { workerData: setup, stdout: false, stderr: false });
+    worker.unref();
+    this.byCpu[index] = { thread, control, site: new SyscallSite(p.mem.memory.buffer, env, this.target.syscall), worker };
+    return tid;
+  }
+
+  private envSize(): number {
+    return this.target.arch.envSize;
+  }
+
+  /** Serves every request posted; true if there was one. Called on the first thread's Node thread only. */
+  serve(p: LinuxProcess): boolean {
+    let served = false;
+    for (let cpu = 1; cpu < this.byCpu.length; cpu++) {
+      const rec = this.byCpu[cpu];
+      if (!rec) continue;
+      const kind = rec.control.posted();
+      if (kind === 0) continue;
+      served = true;
+      this.handle(p, rec, kind);
+    }
+    return served;
+  }
+
+  /** One thread's request, run as that thread (p.thread is it meanwhile). */
+  private handle(p: LinuxProcess, rec: ThreadRecord, kind: number): void {
+    const caller = p.thread;
+    p.thread = rec.thread;
+    try {
+      switch (kind) {
+        case RequestKind.SYSCALL:
+          if (!runSyscall(p, rec.site.number(), rec.site.args)) rec.site.advancePc();
+          if (rec.thread.deliveryDue) deliverDue(p);
+          break;
+        case RequestKind.EXCEPTION: {
+          const f = exceptionFault(p.mem.dv, rec.thread.env);
+          if (!deliverFault(p, f)) throw new GuestKilled(f.sig);
+          break;
+        }
+        case RequestKind.SIGNALS:
+          rec.control.setSignalWaiting(false);
+          if (rec.thread.deliveryDue) deliverDue(p);
+          break;
+        case RequestKind.FAILED:
+          throw new Error(`guest thread ${rec.thread.tid}: its worker failed`);
+        default:
+          throw new Error(`guest thread ${rec.thread.tid}: unknown request ${kind}`);
+      }
+      rec.control.answer(Answer.CONTINUE);
+    } catch (e) {
+      if (!(e instanceof ThreadExit)) throw e;
+      this.end(p, rec);
+      rec.control.answer(Answer.END_THREAD);
+      if (this.count === 0) throw new GuestExit(this.leaderStatus ?? e.status);
+    } finally {
+      p.thread = caller;
+    }
+  }
+
+  /**
+   * A thread's end (exit, or its worker's): clear_child_tid cleared and its futex woken
+   * (pthread_join waits there), robust futexes it held marked OWNER_DIED and woken.
+   */
+  private end(p: LinuxProcess, rec: ThreadRecord): void {
+    const t = rec.thread;
+    this.releaseRobustList(p, t);
+    if (t.clearChildTid && p.mem.writeBytes(t.clearChildTid, new Uint8Array(4))) p.waits.futexes.wake(Number(t.clearChildTid), 1);
+    this.byCpu[t.cpu] = undefined;
+  }
+
+  /** exit_robust_list: each robust mutex the thread still owns gets FUTEX_OWNER_DIED and one waiter woken. */
+  private releaseRobustList(p: LinuxProcess, t: LinuxThread): void {
+    const head = t.robustList.head;
+    if (!head) return;
+    const read64 = (a: bigint): bigint | null => (p.mem.canAccess(a, 8, 'read') ? p.mem.dv.getBigUint64(Number(a), true) : null);
+    const offset = read64(head + 8n);
+    if (offset === null) return;
+    const signedOffset = BigInt.asIntN(64, offset);
+    const pending = read64(head + 16n);
+    const handle = (entry: bigint): void => {
+      const word = entry + signedOffset;
+      if (word & 3n || !p.mem.canAccess(word, 4, 'write')) return;
+      const value = p.mem.dv.getUint32(Number(word), true);
+      if ((value & 0x3fff_ffff) !== t.tid) return;
+      // FUTEX_OWNER_DIED, the waiters bit kept; one waiter woken to take it over
+      p.mem.dv.setUint32(Number(word), (value & 0x8000_0000) | 0x4000_0000, true);
+      if (value & 0x8000_0000) p.waits.futexes.wake(Number(word), 1);
+    };
+    let entry = read64(head);
+    // ROBUST_LIST_LIMIT: a circular list that never returns to the head ends here
+    for (let n = 0; entry !== null && entry !== head && n < 2048; n++) {
+      const next = read64(entry & ~1n);
+      if (entry !== pending) handle(entry & ~1n);
+      entry = next;
+    }
+    if (pending) handle(pending & ~1n);
+  }
+
+  /** The first thread has exited (exit) while others run: from now on this Node thread only serves them, until the last ends. */
+  serveAfterLeader(p: LinuxProcess, status: number): never {
+    const leader = this.byCpu[0]!;
+    this.leaderStatus = status;
+    p.thread = leader.thread;
+    this.end(p, leader);
+    for (;;) {
+      if (this.count === 0) throw new GuestExit(status);
+      const seen = leader.control.wakeSeen();
+      if (!p.serveOthers()) leader.control.sleep(seen, Infinity);
+    }
+  }
+}
+
+export { ThreadExit };

@@ -1,0 +1,155 @@
+// The process's timers: the three interval timers of setitimer (ITIMER_REAL → SIGALRM,
+// ITIMER_VIRTUAL → SIGVTALRM, ITIMER_PROF → SIGPROF) and the POSIX timers of timer_create
+// (SIGEV_SIGNAL, SIGEV_THREAD_ID, SIGEV_NONE). Deadlines are kept on the monotonic clock.
+// The first thread's Node thread is busy running guest code, so a tiny clock worker
+// sleeps until the earliest deadline and then rings the first thread's doorbell (its exit
+// request and WAKE word, thread-control.ts): its CPU loop or its wait comes back, and
+// poll() sends the signals of the timers that expired, counting the expirations a late
+// poll missed as overruns (timer_getoverrun). ITIMER_VIRTUAL and ITIMER_PROF count wall
+// time here, not the process's CPU time.
+
+import type { Worker } from 'node:worker_threads';
+import { ENV } from '../tcg/env.js';
+import { ENV_AREA, THREAD_CONTROL } from '../memory/layout.js';
+import { lazyBuiltin } from '../host-lazy.js';
+import { CLOCK, SIG } from './generic/constants.js';
+import { SI, SIGINFO_SIZE } from './generic/structs.js';
+import type { LinuxProcess } from './process.js';
+import type { LinuxThread } from './thread.js';
+import { queueSelf, signalSelf } from './signal-delivery.js';
+
+const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
+
+/** SIGEV_* of struct sigevent. */
+export const SIGEV = { SIGNAL: 0, NONE: 1, THREAD: 2, THREAD_ID: 4 } as const;
+
+export interface GuestTimer {
+  /** The signal it sends (SIGEV_NONE: 0). */
+  signal: number;
+  /** SIGEV_THREAD_ID: the thread that gets it; null: the process. */
+  thread: LinuxThread | null;
+  /** sigev_value, handed to the handler in si_value. */
+  value: bigint;
+  /** The next expiry (monotonic ns), or null when disarmed. */
+  deadline: bigint | null;
+  /** The period (ns), 0 for a one-shot. */
+  interval: bigint;
+  /** Expirations missed at the last one signalled (timer_getoverrun). */
+  overrun: number;
+  /** A POSIX timer's id (its si_timerid), or -1 for an interval timer. */
+  id: number;
+  /** The clock its absolute times are on (TIMER_ABSTIME); deadlines themselves are monotonic. */
+  clock: number;
+}
+
+/** The clock worker: waits on word 0 (bumped when the deadline changes) until the deadline (ms, as Float64 at byte 8), then rings. */
+const CLOCK_WORKER = `
+const { workerData: d } = require('node:worker_threads');
+const ctl = new Int32Array(d.control, 0, 2);
+const when = new Float64Array(d.control, 8, 1);
+const exitRequest = new Int32Array(d.memory, d.exitRequest, 1);
+const doorbell = new Int32Array(d.memory, d.doorbell, 1);
+for (;;) {
+  const gen = Atomics.load(ctl, 0);
+  const at = when[0];
+  const now = Number(process.hrtime.bigint()) / 1e6;
+  if (at > 0 && now >= at) {
+    when[0] = 0;
+    Atomics.store(exitRequest, 0, 1);
+    Atomics.add(doorbell, 0, 1);
+    Atomics.notify(doorbell, 0);
+    continue;
+  }
+  Atomics.wait(ctl, 0, gen, at > 0 ? at - now : Infinity);
+}`;
+
+const now = (): bigint => process.hrtime.bigint();
+
+export class ProcessTimers {
+  /** ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF. */
+  readonly itimers: GuestTimer[] = [SIG.SIGALRM, SIG.SIGVTALRM, SIG.SIGPROF].map((signal) => ({
+    signal, thread: null, value: 0n, deadline: null, interval: 0n, overrun: 0, id: -1, clock: CLOCK.MONOTONIC,
+  }));
+  readonly posix = new Map<number, GuestTimer>();
+  private readonly control = new SharedArrayBuffer(16);
+  private worker: Worker | undefined;
+
+  constructor(private readonly memory: WebAssembly.Memory) {}
+
+  /** A free POSIX timer id. */
+  nextId(): number {
+    let id = 0;
+    while (this.posix.has(id)) id++;
+    return id;
+  }
+
+  /** Arms (deadline in monotonic ns, or null to disarm) and tells the clock worker. */
+  arm(t: GuestTimer, deadline: bigint | null, interval: bigint): void {
+    t.deadline = deadline;
+    t.interval = deadline === null ? 0n : interval;
+    this.reschedule();
+  }
+
+  /** Time left before t expires (ns), 0 when disarmed. */
+  remaining(t: GuestTimer): bigint {
+    if (t.deadline === null) return 0n;
+    const left = t.deadline - now();
+    return left > 0n ? left : 1n;
+  }
+
+  /** Sends the signals of the timers that have expired; true if any did. */
+  poll(p: LinuxProcess): boolean {
+    const t0 = now();
+    let fired = false;
+    for (const t of [...this.itimers, ...this.posix.values()]) {
+      if (t.deadline === null || t.deadline > t0) continue;
+      fired = true;
+      let expirations = 1n;
+      if (t.interval > 0n) {
+        expirations += (t0 - t.deadline) / t.interval;
+        t.deadline += expirations * t.interval;
+      } else {
+        t.deadline = null;
+      }
+      t.overrun = Number(expirations - 1n);
+      this.send(p, t);
+    }
+    if (fired) this.reschedule();
+    return fired;
+  }
+
+  private send(p: LinuxProcess, t: GuestTimer): void {
+    if (t.signal === 0) return;
+    if (t.id < 0) {
+      signalSelf(p, t.signal, SI.KERNEL, null);
+      return;
+    }
+    const info = new Uint8Array(SIGINFO_SIZE);
+    const dv = new DataView(info.buffer);
+    dv.setInt32(0, t.signal, true);
+    dv.setInt32(8, SI.TIMER, true);
+    dv.setInt32(16, t.id, true); // si_tid
+    dv.setInt32(20, t.overrun, true); // si_overrun
+    dv.setBigUint64(24, t.value, true); // si_value
+    queueSelf(p, t.signal, info, t.thread);
+  }
+
+  /** Tells the clock worker the earliest deadline (starting it the first time). */
+  private reschedule(): void {
+    let earliest: bigint | null = null;
+    for (const t of [...this.itimers, ...this.posix.values()]) {
+      if (t.deadline !== null && (earliest === null || t.deadline < earliest)) earliest = t.deadline;
+    }
+    const ctl = new Int32Array(this.control, 0, 2);
+    new Float64Array(this.control, 8, 1)[0] = earliest === null ? 0 : Number(earliest) / 1e6;
+    Atomics.add(ctl, 0, 1);
+    Atomics.notify(ctl, 0);
+    if (earliest !== null && !this.worker) {
+      this.worker = new (workerThreads().Worker)(CLOCK_WORKER, {
+        eval: true,
+        workerData: { control: this.control, memory: this.memory.buffer, exitRequest: ENV_AREA + ENV.EXIT_REQUEST, doorbell: THREAD_CONTROL },
+      });
+      this.worker.unref();
+    }
+  }
+}
