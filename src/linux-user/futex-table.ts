@@ -10,6 +10,8 @@
 import { FUTEX_TABLE, MAX_THREADS } from '../memory/layout.js';
 import { ThreadControl } from './thread-control.js';
 
+/** Tries at taking the table's lock before sleeping on it. */
+const LOCK_SPINS = 100;
 /** Words: [0] lock, [1] arrival counter, then per thread RECORD words. */
 const HEADER = 2;
 const RECORD = 4;
@@ -30,14 +32,18 @@ export class FutexTable {
     this.mem = new Int32Array(buffer);
   }
 
+  /**
+   * The lock word: 0 free, 1 held, 2 held with sleepers. A short spin first (it is held for
+   * a few instructions), then a sleep on the word: with more threads than cores the holder
+   * may be descheduled, and spinning would burn the rest of the waiter's time slice.
+   */
   private lock(): void {
-    while (Atomics.compareExchange(this.t, 0, 0, 1) !== 0) {
-      // held by another thread for a few instructions: spin
-    }
+    for (let spin = 0; spin < LOCK_SPINS; spin++) if (Atomics.compareExchange(this.t, 0, 0, 1) === 0) return;
+    while (Atomics.exchange(this.t, 0, 2) !== 0) Atomics.wait(this.t, 0, 2);
   }
 
   private unlock(): void {
-    Atomics.store(this.t, 0, 0);
+    if (Atomics.exchange(this.t, 0, 0) === 2) Atomics.notify(this.t, 0, 1);
   }
 
   private rec(cpu: number): number {

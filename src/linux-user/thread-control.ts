@@ -18,8 +18,13 @@ import { ENV_AREA, THREAD_CONTROL, THREAD_CONTROL_SIZE } from '../memory/layout.
 /** Word indexes in a control block. */
 const W = { WAKE: 0, STATE: 1, KIND: 2, SIGNAL: 3, ANSWER: 4, VALUE: 5 } as const;
 
-/** STATE: where the thread's request is. */
-export const MailState = { IDLE: 0, POSTED: 1, ANSWERED: 2 } as const;
+/**
+ * STATE: where the thread's request is (TAKEN: being served, perhaps waiting, while the
+ * server serves others). PARKED: the thread has read that it has ended; its worker waits,
+ * its translations kept, for the next thread to run on this CPU — START, with the new
+ * thread's tid in VALUE (thread creation then costs no new worker).
+ */
+export const MailState = { IDLE: 0, POSTED: 1, ANSWERED: 2, TAKEN: 3, PARKED: 4, START: 5 } as const;
 
 /** KIND: what the thread asks of the server. */
 export const RequestKind = {
@@ -78,8 +83,33 @@ export class ThreadControl {
       if (Atomics.load(w, W.STATE) === MailState.ANSWERED) break;
       this.sleep(seen, Infinity);
     }
-    Atomics.store(w, W.STATE, MailState.IDLE);
-    return w[W.ANSWER];
+    const answer = w[W.ANSWER];
+    Atomics.store(w, W.STATE, answer === Answer.END_THREAD ? MailState.PARKED : MailState.IDLE);
+    return answer;
+  }
+
+  /** The ended thread's worker waits for the next thread on its CPU: returns its tid. */
+  awaitStart(): number {
+    for (;;) {
+      const seen = this.wakeSeen();
+      if (Atomics.load(this.words, W.STATE) === MailState.START) break;
+      this.sleep(seen, Infinity);
+    }
+    Atomics.store(this.words, W.STATE, MailState.IDLE);
+    return this.words[W.VALUE];
+  }
+
+  /** Whether this CPU's worker is parked, waiting for a thread (start() it). */
+  parked(): boolean {
+    return Atomics.load(this.words, W.STATE) === MailState.PARKED;
+  }
+
+  /** Hands a parked worker its next thread (its env block is ready). */
+  start(tid: number): void {
+    this.words[W.VALUE] = tid;
+    Atomics.store(this.words, W.SIGNAL, 0);
+    Atomics.store(this.words, W.STATE, MailState.START);
+    this.wake();
   }
 
   /** Rings the server's doorbell (this is the server's block): its guest code returns to the loop at the next block. */
@@ -91,9 +121,11 @@ export class ThreadControl {
 
   // --- the server's side ---
 
-  /** The posted request's kind, or 0 when there is none. */
-  posted(): number {
-    return Atomics.load(this.words, W.STATE) === MailState.POSTED ? this.words[W.KIND] : 0;
+  /** Takes the posted request: its kind, or 0 when there is none. */
+  take(): number {
+    if (Atomics.load(this.words, W.STATE) !== MailState.POSTED) return 0;
+    Atomics.store(this.words, W.STATE, MailState.TAKEN);
+    return this.words[W.KIND];
   }
 
   value(): number {

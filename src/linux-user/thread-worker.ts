@@ -91,7 +91,10 @@ function runThread(setup: ThreadWorkerSetup): void {
 
   const site = new SyscallSite(buffer, env, target.syscall);
   const ask = (kind: number): void => {
-    if (control.request(kind, server) === Answer.END_THREAD) process.exit(0);
+    if (control.request(kind, server) !== Answer.END_THREAD) return;
+    // the thread has ended: wait for the next one on this CPU (its env block is ready then)
+    own.thread = new LinuxThread(control.awaitStart(), setup.cpu, control);
+    own.thread.env = env;
   };
   for (;;) {
     const reason = cpu.run(env);

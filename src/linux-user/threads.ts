@@ -12,7 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { ENV } from '../tcg/env.js';
-import { JUMP_CACHE, MAX_THREADS, envOfCpu, jumpCacheOfCpu } from '../memory/layout.js';
+import { JUMP_CACHE, MAX_THREADS, SHARED_CODE_WORDS, envOfCpu, jumpCacheOfCpu } from '../memory/layout.js';
 import { lazyBuiltin } from '../host-lazy.js';
 import { E } from './errno.js';
 import { CLONE } from './generic/constants.js';
@@ -60,7 +60,6 @@ interface ThreadRecord {
   thread: LinuxThread;
   control: ThreadControl;
   site: SyscallSite;
-  worker: Worker | undefined;
 }
 
 /** The guest-thread worker's bundle if this is a built emulator (running from the sources there is none). */
@@ -73,6 +72,8 @@ export function threadWorkerBundle(): string | undefined {
 export class GuestThreads {
   /** The live threads by CPU index; 0 is the first thread's (until it exits). */
   private readonly byCpu: (ThreadRecord | undefined)[] = [];
+  /** Each CPU's worker, kept (parked) after its thread ends for the next thread on that CPU. */
+  private readonly workers: (Worker | undefined)[] = [];
   private nextTid: number;
   /** The first thread's exit status once it has exited with others still running (the process's status when the last ends). */
   private leaderStatus: number | null = null;
@@ -84,8 +85,10 @@ export class GuestThreads {
     private readonly setup: Omit<ThreadWorkerSetup, 'cpu' | 'tid' | 'pid' | 'memory'>,
   ) {
     const leader = p.thread;
-    this.byCpu[0] = { thread: leader, control: leader.control!, site: new SyscallSite(p.mem.memory.buffer, leader.env, target.syscall), worker: undefined };
+    this.byCpu[0] = { thread: leader, control: leader.control!, site: new SyscallSite(p.mem.memory.buffer, leader.env, target.syscall) };
     this.nextTid = p.pid + 1;
+    // from now on a code change in one thread's TB cache flushes the others' (tb.ts)
+    Atomics.store(new Int32Array(p.mem.memory.buffer, SHARED_CODE_WORDS, 2), 1, 1);
   }
 
   /** Live threads, the first included while it runs. */
@@ -108,8 +111,10 @@ export class GuestThreads {
    * system call, on a worker of its own. Returns its tid or -errno.
    */
   spawn(p: LinuxProcess, req: CloneRequest): number {
-    const cpu = this.byCpu.findIndex((r, i) => i > 0 && !r);
-    const index = cpu > 0 ? cpu : this.byCpu.length;
+    // a CPU whose thread has ended and whose worker waits for another, or a new one
+    const buffer = p.mem.memory.buffer;
+    const cpu = this.byCpu.findIndex((r, i) => i > 0 && !r && new ThreadControl(buffer, i).parked());
+    const index = cpu > 0 ? cpu : Math.max(this.byCpu.length, 1);
     if (index >= MAX_THREADS) return -E.EAGAIN;
     const tid = this.nextTid++;
     const dv = p.mem.dv;
@@ -126,7 +131,8 @@ export class GuestThreads {
     dv.setBigUint64(env + ENV.PC, dv.getBigUint64(env + ENV.PC, true) + BigInt(this.target.syscall.insnLength), true);
 
     const control = new ThreadControl(p.mem.memory.buffer, index);
-    control.reset();
+    const reuse = cpu > 0;
+    if (!reuse) control.reset();
     const thread = new LinuxThread(tid, index, control);
     thread.env = env;
     thread.sigmask = parent.sigmask;
@@ -140,10 +146,16 @@ export class GuestThreads {
     if (req.flags & CLONE.PARENT_SETTID) putTid(req.parentTid);
     if (req.flags & CLONE.CHILD_SETTID) putTid(req.childTid);
 
-    const setup: ThreadWorkerSetup = { ...this.setup, memory: p.mem.memory, pid: p.pid, cpu: index, tid };
-    const worker = new (workerThreads().Worker)(this.bundle, { workerData: setup, stdout: false, stderr: false });
-    worker.unref();
-    this.byCpu[index] = { thread, control, site: new SyscallSite(p.mem.memory.buffer, env, this.target.syscall), worker };
+    let worker = this.workers[index];
+    if (reuse) {
+      control.start(tid);
+    } else {
+      const setup: ThreadWorkerSetup = { ...this.setup, memory: p.mem.memory, pid: p.pid, cpu: index, tid };
+      worker = new (workerThreads().Worker)(this.bundle, { workerData: setup, stdout: false, stderr: false });
+      worker.unref();
+      this.workers[index] = worker;
+    }
+    this.byCpu[index] = { thread, control, site: new SyscallSite(p.mem.memory.buffer, env, this.target.syscall) };
     return tid;
   }
 
@@ -157,7 +169,7 @@ export class GuestThreads {
     for (let cpu = 1; cpu < this.byCpu.length; cpu++) {
       const rec = this.byCpu[cpu];
       if (!rec) continue;
-      const kind = rec.control.posted();
+      const kind = rec.control.take();
       if (kind === 0) continue;
       served = true;
       this.handle(p, rec, kind);

@@ -49,6 +49,8 @@ export class AddressSpace {
     if (i < 0) this.maps.push(m);
     else this.maps.splice(i, 0, m);
     this.mem.setProt(start, end - start, prot);
+    // a file's pages are filled in whatever their protection (an anonymous PROT_NONE reservation stays clean)
+    if (name !== '') this.mem.markDirty(start, end - start);
   }
 
   /** Removes mappings in [start, start+len); the memory is zeroed and made inaccessible. */
@@ -64,8 +66,7 @@ export class AddressSpace {
       if (m.end > end) out.push({ ...m, start: end, offset: m.offset + (end - m.start) });
       const lo = Math.max(m.start, start);
       const hi = Math.min(m.end, end);
-      this.mem.rawFill(lo, hi - lo);
-      this.mem.setProt(lo, hi - lo, 0);
+      this.mem.zeroAndRevoke(lo, hi - lo);
     }
     this.maps = out;
   }

@@ -63,15 +63,39 @@ export class GuestMemory {
   }
   /**
    * Sets the R/W/X bits of every page in [start, start+len) for PROT_* `prot`, keeping the
-   * CODE bit. Writable pages are readable too: on riscv64 and arm64 Linux a PROT_WRITE-only
-   * mapping can be read (what /proc/self/maps shows stays what was asked for).
+   * CODE and DIRTY bits (an accessible page becomes DIRTY). Writable pages are readable too:
+   * on riscv64 and arm64 Linux a PROT_WRITE-only mapping can be read (what /proc/self/maps
+   * shows stays what was asked for).
    */
   setProt(start: number, len: number, prot: number): void {
     const first = start >>> PAGE_SHIFT;
     const last = Math.ceil((start + len) / PAGE_SIZE);
     const perms = this.perms;
-    const bits = (prot & 7) | (prot & PERM.WRITE ? PERM.READ : 0);
-    for (let p = first; p < last; p++) perms[p] = (perms[p] & PERM.CODE) | bits;
+    let bits = (prot & 7) | (prot & PERM.WRITE ? PERM.READ : 0);
+    if (bits) bits |= PERM.DIRTY;
+    for (let p = first; p < last; p++) perms[p] = (perms[p] & (PERM.CODE | PERM.DIRTY)) | bits;
+  }
+
+  /** Marks the pages of [start, start+len) as possibly holding non-zero bytes (PERM.DIRTY). */
+  markDirty(start: number, len: number): void {
+    for (let p = start >>> PAGE_SHIFT, last = Math.ceil((start + len) / PAGE_SIZE); p < last; p++) this.perms[p] |= PERM.DIRTY;
+  }
+
+  /** Zeroes the DIRTY pages of [start, start+len) (page-aligned) and makes them inaccessible and clean. */
+  zeroAndRevoke(start: number, len: number): void {
+    const perms = this.perms;
+    const last = (start + len) >>> PAGE_SHIFT;
+    for (let p = start >>> PAGE_SHIFT; p < last; ) {
+      if (!(perms[p] & PERM.DIRTY)) {
+        perms[p] &= PERM.CODE;
+        p++;
+        continue;
+      }
+      let q = p;
+      while (q < last && perms[q] & PERM.DIRTY) perms[q++] &= PERM.CODE;
+      this.u8.fill(0, p * PAGE_SIZE, q * PAGE_SIZE);
+      p = q;
+    }
   }
   setCodeBit(page: number, on: boolean): void {
     this.perms[page] = on ? this.perms[page] | PERM.CODE : this.perms[page] & ~PERM.CODE;
@@ -195,6 +219,7 @@ export class GuestMemory {
   /** Raw (unchecked) access for the loader and the runtime's own structures. */
   rawWrite(addr: number, data: Uint8Array): void {
     this.u8.set(data, addr);
+    this.markDirty(addr, data.length);
   }
   rawFill(addr: number, len: number, value = 0): void {
     this.u8.fill(value, addr, addr + len);

@@ -32,6 +32,12 @@ export const THREAD_CONTROL = 0xff60_0000;
 export const THREAD_CONTROL_SIZE = 256;
 /** The futex waiter table (linux-user/futex-table.ts), after the control blocks. */
 export const FUTEX_TABLE = THREAD_CONTROL + MAX_THREADS * THREAD_CONTROL_SIZE;
+/**
+ * Two words the TB caches of all threads share: [0] the code epoch, bumped whenever a
+ * thread drops translations (each cache flushes when it sees it move), [1] non-zero once
+ * the process has more than one thread.
+ */
+export const SHARED_CODE_WORDS = 0xff60_f000;
 /** The jump caches of the threads after the first, 64 KiB each, by CPU index - 1. */
 export const THREAD_JUMP_CACHES = 0xff61_0000;
 
@@ -48,6 +54,12 @@ export const PERM = {
   EXEC: 4,
   /** The page holds translated code: stores take the slow path, which invalidates it. */
   CODE: 8,
+  /**
+   * The page may hold bytes that are not zero: it has been accessible, or written by the
+   * runtime. Unmapping zeroes only such pages, so that a large PROT_NONE reservation (Go's
+   * heap arenas) costs nothing to map and unmap, and its untouched pages stay uncommitted.
+   */
+  DIRTY: 16,
 } as const;
 
 /** Jump-cache index for a guest pc (instructions are at least 2-byte aligned). */

@@ -53,6 +53,7 @@ export class CpuExec {
     const words = this.words;
     const pcWord = (env - ENV_AREA + ENV.PC) >>> 2;
     const logExec = this.log.has('exec');
+    this.tbs.syncSharedCode();
     for (;;) {
       const lo = words[pcWord];
       const hi = words[pcWord + 1];
@@ -103,6 +104,7 @@ export class CpuExec {
           // Translation changes ask running code to come back, and so do other guest threads
           // (a request to serve, a signal for this one).
           dv.setInt32(env + ENV.EXIT_REQUEST, 0, true);
+          this.tbs.syncSharedCode();
           if (this.onInterrupt?.()) return reason;
           continue;
         default:

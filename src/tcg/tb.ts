@@ -24,9 +24,9 @@
 import type { Translator } from '../cpu/guest.js';
 import type { CompiledRegion, HostBackend } from '../hostbackend/backend.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
-import { addrFromHalves, hi32, JUMP_CACHE, JUMP_CACHE_ENTRIES, lo32, PAGE_SHIFT, jumpCacheIndex } from '../memory/layout.js';
+import { addrFromHalves, envOfCpu, hi32, JUMP_CACHE, JUMP_CACHE_ENTRIES, lo32, MAX_THREADS, PAGE_SHIFT, SHARED_CODE_WORDS, jumpCacheIndex } from '../memory/layout.js';
 import { formatOp, type TranslatedBlock } from './ir.js';
-import { HOP_SAMPLE_RATE } from './env.js';
+import { ENV, HOP_SAMPLE_RATE } from './env.js';
 import type { TcgLog } from './log.js';
 import { formRegion } from './region-form.js';
 import type { CompileQueue } from './compile-queue.js';
@@ -158,6 +158,9 @@ export class TbCache {
   private readonly jumpCache: Int32Array;
   /** Whether -d stats asked for times. */
   private readonly timing: boolean;
+  /** The words every thread's TB cache shares (layout.ts SHARED_CODE_WORDS), and the code epoch this one has caught up with. */
+  private readonly sharedCode: Int32Array;
+  private seenEpoch: number;
   /** While there is a compile worker: what became of blocks since its last request (CompileRequest.tiers). */
   private tierLog: number[] = [];
   /** The compile worker, while it works (a failure stops using it). */
@@ -181,6 +184,8 @@ export class TbCache {
     private readonly opts: TbCacheOptions,
   ) {
     this.jumpCache = new Int32Array(mem.memory.buffer, opts.jumpCache ?? JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
+    this.sharedCode = new Int32Array(mem.memory.buffer, SHARED_CODE_WORDS, 2);
+    this.seenEpoch = Atomics.load(this.sharedCode, 0);
     this.timing = opts.log.has('stats');
     this.queue = opts.tier0 ? opts.compileQueue : undefined;
     this.clearJumpCache();
@@ -541,10 +546,33 @@ export class TbCache {
     return region;
   }
 
+  /**
+   * With several threads, each with its own TB cache: any code change one of them sees
+   * (a store into translated code, a flush) makes every other flush everything before it
+   * runs translated code again — the epoch moves and every CPU is asked to come back to
+   * its loop, which calls syncSharedCode. Code changes under running threads are rare
+   * (JITs, dlclose), and a whole flush is the simple sure answer.
+   */
+  private shareCodeChange(): void {
+    if (Atomics.load(this.sharedCode, 1) === 0) return;
+    this.seenEpoch = Atomics.add(this.sharedCode, 0, 1) + 1;
+    const dv = this.mem.dv;
+    for (let cpu = 0; cpu < MAX_THREADS; cpu++) dv.setInt32(envOfCpu(cpu) + ENV.EXIT_REQUEST, 1, true);
+  }
+
+  /** Flushes everything if another thread's TB cache changed code since this one last looked (CPU loop: at entry and exit requests). */
+  syncSharedCode(): void {
+    const epoch = Atomics.load(this.sharedCode, 0);
+    if (epoch === this.seenEpoch) return;
+    this.seenEpoch = epoch;
+    this.flushLocal();
+  }
+
   /** A store hit a page holding translated code: forget every region on it. */
   invalidatePage(page: number): void {
     const regions = this.regionsOnPage.get(page);
     this.mem.setCodeBit(page, false);
+    this.shareCodeChange();
     if (!regions) return;
     this.stats.invalidations++;
     this.epoch++;
@@ -552,8 +580,13 @@ export class TbCache {
     this.opts.requestExit();
   }
 
-  /** Forgets every translation (fence.i, munmap of code, exec). */
+  /** Forgets every translation (fence.i, munmap of code, exec), in every thread. */
   flush(): void {
+    this.shareCodeChange();
+    this.flushLocal();
+  }
+
+  private flushLocal(): void {
     this.stats.flushes++;
     this.epoch++;
     const all = new Set<Region>();

@@ -62,6 +62,12 @@ export interface HostLibc {
   memfd(name: string, flags: number): number;
   /** eventfd(2) with host flags: a host fd. */
   eventfd(initval: number, flags: number): number;
+  /** epoll_create1(2) with host flags: a host fd. */
+  epollCreate(flags: number): number;
+  /** epoll_ctl(2): `data` is kept by the host and handed back with the fd's events. */
+  epollCtl(epfd: number, op: number, fd: number, events: number, data: bigint): void;
+  /** epoll_wait(2) for up to `timeoutMs` (-1: no limit): the ready (events, data) pairs, at most `max`. */
+  epollWait(epfd: number, max: number, timeoutMs: number): { events: number; data: bigint }[];
   /** timerfd_create(2) with host flags: a host fd. */
   timerfdCreate(clock: number, flags: number): number;
   /** timerfd_settime(2): `value` a struct itimerspec (x86-64's layout is the 64-bit guests'); the old one into `old`. */
@@ -289,6 +295,12 @@ function bind(koffi: Koffi): HostLibc {
   const memfdCreate = call<[string, number]>('int memfd_create(const char *name, unsigned int flags)');
   const eventfd = call<[number, number]>('int eventfd(unsigned int initval, int flags)');
   const timerfdCreate = call<[number, number]>('int timerfd_create(int clockid, int flags)');
+  const epollCreate = call<[number]>('int epoll_create1(int flags)');
+  const epollCtl = call<[number, number, number, Buffer | null]>('int epoll_ctl(int epfd, int op, int fd, uint8_t *event)');
+  const epollWait = call<[number, Buffer, number, number]>('int epoll_wait(int epfd, _Out_ uint8_t *events, int maxevents, int timeout)');
+  // struct epoll_event is packed on x86-64 (12 bytes), naturally aligned elsewhere (16)
+  const epollSize = process.arch === 'x64' ? 12 : 16;
+  const epollData = process.arch === 'x64' ? 4 : 8;
   const timerfdSettime = call<[number, number, Uint8Array, Uint8Array]>('int timerfd_settime(int fd, int flags, const uint8_t *value, _Out_ uint8_t *old)');
   const timerfdGettime = call<[number, Uint8Array]>('int timerfd_gettime(int fd, _Out_ uint8_t *out)');
   const renameat2 = call<[number, string, number, string, number]>('int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags)');
@@ -344,6 +356,18 @@ function bind(koffi: Koffi): HostLibc {
     memfd: memfdCreate,
     eventfd,
     timerfdCreate,
+    epollCreate,
+    epollCtl: (epfd, op, fd, events, data) => {
+      const ev = Buffer.alloc(epollSize);
+      ev.writeUInt32LE(events >>> 0, 0);
+      ev.writeBigUInt64LE(data, epollData);
+      epollCtl(epfd, op, fd, ev);
+    },
+    epollWait: (epfd, max, timeoutMs) => {
+      const buf = Buffer.alloc(epollSize * max);
+      const n = epollWait(epfd, buf, max, timeoutMs);
+      return Array.from({ length: n }, (_, i) => ({ events: buf.readUInt32LE(i * epollSize), data: buf.readBigUInt64LE(i * epollSize + epollData) }));
+    },
     timerfdSettime: (fd, flags, value, old) => void timerfdSettime(fd, flags, value, old),
     timerfdGettime: (fd, out) => void timerfdGettime(fd, out),
     rename: (from, to, flags) => void renameat2(AT_FDCWD, from, AT_FDCWD, to, flags),

@@ -7,6 +7,7 @@ import type { GenericAbi } from '../generic/abi.js';
 import { NR, type SyscallName } from '../generic/syscall-numbers.js';
 import type { LinuxProcess } from '../process.js';
 import * as clone from './clone.js';
+import * as epoll from './epoll.js';
 import * as fd from './fd.js';
 import * as fs from './fs.js';
 import * as futex from './futex.js';
@@ -192,6 +193,10 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('setpgid', session.sysSetpgid, ['int', 'int']),
   row('getpgid', session.sysGetpgid, ['int']),
   row('getsid', session.sysGetsid, ['int']),
+  row('epoll_create1', epoll.sysEpollCreate1, ['hex']),
+  row('epoll_ctl', epoll.sysEpollCtl, ['fd', 'int', 'fd', 'ptr']),
+  row('epoll_pwait', epoll.sysEpollPwait, ['fd', 'ptr', 'int', 'int', 'ptr', 'ulong']),
+  row('epoll_pwait2', epoll.sysEpollPwait2, ['fd', 'ptr', 'int', 'ptr', 'ptr', 'ulong']),
   row('setitimer', timer.sysSetitimer, ['int', 'ptr', 'ptr']),
   row('getitimer', timer.sysGetitimer, ['int', 'ptr']),
   row('timer_create', timer.sysTimerCreate, ['int', 'ptr', 'ptr']),
