@@ -18,6 +18,9 @@
 //    throws the GuestFault from GuestMemory.firstFault (out of run()).
 //    A store to a page with PERM.CODE goes through GuestMemory.check (which invalidates
 //    that page's translations) and then completes.
+//  - atomic_rmw/atomic_cmpxchg are one host atomic operation on the shared memory each,
+//    checked and faulting as a qemu_st is (GuestMemory.atomics does them for the backends
+//    that run in JavaScript).
 
 import type { ExitReason } from '../tcg/env.js';
 import type { HelperRegistry } from '../tcg/helpers.js';

@@ -3,6 +3,7 @@
 // interpreter backend). Translated wasm code does the same checks inline.
 
 import { GUEST_LIMIT, PAGE_SHIFT, PAGE_SIZE, PERM, PERM_TABLE, WASM_PAGES } from './layout.js';
+import { GuestAtomics } from './atomics.js';
 
 export type Access = 'read' | 'write' | 'exec';
 const NEED: Record<Access, number> = { read: PERM.READ, write: PERM.WRITE, exec: PERM.EXEC };
@@ -46,6 +47,7 @@ export class GuestMemory {
   topByteIgnore = false;
   /** Called when a store hits a page holding translated code (set by the TB cache). */
   onCodeWrite: (page: number) => void = () => {};
+  private atomicOps: GuestAtomics | null = null;
 
   constructor(memory?: WebAssembly.Memory) {
     this.memory = memory ?? new WebAssembly.Memory({ initial: WASM_PAGES, maximum: WASM_PAGES, shared: true });
@@ -54,6 +56,11 @@ export class GuestMemory {
     this.dv = new DataView(buf);
     // One byte for each page of the 4 GiB space.
     this.perms = this.u8.subarray(PERM_TABLE, PERM_TABLE + 2 ** (32 - PAGE_SHIFT));
+  }
+
+  /** Atomic read-modify-writes and compare-and-swaps on guest memory (made on first use). */
+  get atomics(): GuestAtomics {
+    return (this.atomicOps ??= new GuestAtomics(this));
   }
 
   // --- permissions ---------------------------------------------------------------

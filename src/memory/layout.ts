@@ -20,6 +20,13 @@ export const JUMP_CACHE = 0xff10_0000;
 export const JUMP_CACHE_ENTRIES = 4096;
 /** Each entry: i64 guest pc at +0 (-1 when empty), i32 backend slot at +8. */
 export const JUMP_CACHE_ENTRY_SIZE = 16;
+/**
+ * The lock word of the guest's 128-bit atomic operations (AArch64 STXP and CASP of X
+ * registers: the host has no 128-bit atomic), an i32 shared by every thread: 0 free, 1
+ * held, 2 held with waiters (memory/atomics.ts). In the free rest of the jump cache's
+ * megabyte (0xff110000 ..), on a cache line of its own.
+ */
+export const PAIR_LOCK = 0xff11_0000;
 /** CPU env blocks, ENV_BLOCK_SIZE bytes each. */
 export const ENV_AREA = 0xff20_0000;
 export const ENV_BLOCK_SIZE = 4096;

@@ -2,7 +2,7 @@
 // guest front ends use to emit a translation block. An IrOp names its opcode (declared
 // in opcodes.ts) and carries outputs, inputs and constant parameters separately.
 
-import { OPCODES, type Cond, type IrType, type MemOp, type Opcode } from './opcodes.js';
+import { OPCODES, type AtomicOp, type Cond, type IrType, type MemOp, type Opcode } from './opcodes.js';
 import type { ExitReason } from './env.js';
 import type { HelperDef } from './helpers.js';
 
@@ -185,6 +185,18 @@ export class IrBuilder {
   }
   qemuSt(value: Temp, addr: Temp, memop: MemOp): void {
     this.emit(value.type === 'i64' ? 'qemu_st_i64' : 'qemu_st_i32', NO_TEMPS, [value, addr], [memop]);
+  }
+  /** Atomically: out = [addr] (extended as memop says); [addr] = op(out, value). */
+  atomicRmw(addr: Temp, value: Temp, memop: MemOp, op: AtomicOp): Temp {
+    const t = this.newTemp('i64');
+    this.emit('atomic_rmw_i64', [t], [addr, value], [memop, op]);
+    return t;
+  }
+  /** Atomically: out = [addr]; if it equals expected (in memop's size), [addr] = desired. */
+  atomicCmpxchg(addr: Temp, expected: Temp, desired: Temp, memop: MemOp): Temp {
+    const t = this.newTemp('i64');
+    this.emit('atomic_cmpxchg_i64', [t], [addr, expected, desired], [memop]);
+    return t;
   }
   /** Calls helper `id`; returns its result temp, or undefined for a void helper. */
   call(id: number, args: Temp[]): Temp | undefined {

@@ -16,6 +16,11 @@
 //    must then compute it another way (as it must for a NaN result anyway).
 //  - qemu_ld/qemu_st access guest memory (little-endian) and fault precisely: a failed
 //    access leaves the guest state as it was at the last insn_start.
+//  - atomic_rmw/atomic_cmpxchg are each one host atomic operation on the shared memory,
+//    atomic with respect to every other thread's. Their address must be aligned to the
+//    access size (front ends check it first). They need write permission even when they
+//    write nothing (a failed compare), fault as a store does, and, like a store, drop the
+//    translations of a page holding code.
 
 export type IrType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128';
 
@@ -33,6 +38,16 @@ export const MEMOP = {
 export type MemOp = (typeof MEMOP)[keyof typeof MEMOP];
 export const memopSize = (m: number): 1 | 2 | 4 | 8 => (m & 0x0f) as 1 | 2 | 4 | 8;
 export const memopSigned = (m: number): boolean => (m & 0x10) !== 0;
+
+/**
+ * What atomic_rmw writes back (its second constant), from the old memory value and the
+ * operand, in the access size: the min/max forms compare the low size bytes as signed or
+ * unsigned integers of that size.
+ */
+export const ATOMIC_OP = {
+  ADD: 0, AND: 1, OR: 2, XOR: 3, XCHG: 4, SMIN: 5, SMAX: 6, UMIN: 7, UMAX: 8,
+} as const;
+export type AtomicOp = (typeof ATOMIC_OP)[keyof typeof ATOMIC_OP];
 
 export interface OpFlags {
   /** Has effects beyond writing its outputs: never removed as dead code. */
@@ -135,6 +150,19 @@ export const OPCODES = {
   bitcast_f64_i64: op(['i64'], ['f64']),
   fcvt_f32_f64: op(['f64'], ['f32']),
   fcvt_f64_f32: op(['f32'], ['f64']),
+
+  // --- atomic guest memory operations (see the header) ------------------------------------
+  /**
+   * ins: address, value. consts: memop, ATOMIC_OP. Atomically: old = the memory value
+   * (extended as memop says); memory = op(old, value) in memop's size. out = old.
+   */
+  atomic_rmw_i64: op(['i64'], ['i64', 'i64'], 2, { sideEffects: true }),
+  /**
+   * ins: address, expected, desired. const: memop. Atomically: old = the memory value; if
+   * it equals expected in memop's size, memory = desired; else memory is not written. out =
+   * old (extended as memop says).
+   */
+  atomic_cmpxchg_i64: op(['i64'], ['i64', 'i64', 'i64'], 1, { sideEffects: true }),
 
   // --- 128-bit vectors (lanes little-endian: lane 0 in the lowest bytes) ---------------
   // Lane-wise ops take the lane size as their first constant; results wrap per lane.

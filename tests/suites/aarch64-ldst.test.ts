@@ -4,8 +4,9 @@
 // runs a few instructions through the interpreter backend with registers set directly
 // in env, ending at a UDF. Encodings come from aarch64-linux-gnu-as (the key of I is the
 // source line); expectations for the UNPREDICTABLE writeback cases match qemu-aarch64.
-// The whole suite runs on the interpreter with the IR as translated (the reference) and
-// on the WebAssembly backend after the optimizer, as the TB cache runs it.
+// The whole suite runs on the interpreter with the IR as translated (the reference), on
+// the WebAssembly backend after the optimizer and on tier 0 with the IR as translated, as
+// the TB cache runs them.
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GuestFault, GuestMemory } from '../../src/memory/guest-memory.js';
@@ -15,6 +16,7 @@ import { optimize } from '../../src/tcg/optimize.js';
 import { ENV, ExitReason, Excp } from '../../src/tcg/env.js';
 import { InterpBackend } from '../../src/hostbackend/interp/interp.js';
 import { WasmBackend } from '../../src/hostbackend/wasm/backend.js';
+import { Tier0Backend } from '../../src/hostbackend/tier0/tier0.js';
 import { aarch64 } from '../../src/cpu/aarch64/index.js';
 import { A64, vOffset, xOffset } from '../../src/cpu/aarch64/state.js';
 
@@ -195,7 +197,7 @@ function reset(): void {
 }
 
 /** The backend the current describe block runs on. */
-let backendKind: 'interp' | 'wasm' = 'interp';
+let backendKind: 'interp' | 'wasm' | 'tier0' = 'interp';
 
 interface Outcome {
   reason: number;
@@ -215,7 +217,7 @@ function run(code: (Insn | number)[], regs: Record<number, bigint | number> = {}
   dv.setBigInt64(ENV_BASE + ENV.PC, BigInt(CODE), true);
   const helpers = new HelperRegistry();
   const tr = aarch64.createTranslator(helpers);
-  const backend = backendKind === 'interp' ? new InterpBackend({ mem, helpers }) : new WasmBackend({ mem, helpers });
+  const backend = backendKind === 'interp' ? new InterpBackend({ mem, helpers }) : backendKind === 'wasm' ? new WasmBackend({ mem, helpers }) : new Tier0Backend({ mem, helpers });
   for (let steps = 0; steps < 100; steps++) {
     const tb = tr.translate(mem, Number(env64(ENV.PC)), { maxInsns: 64 });
     const reason = backend.run(backend.compile([backendKind === 'wasm' ? optimize(tb) : tb]).slots[0], ENV_BASE);
@@ -237,7 +239,7 @@ const pattern64 = (k: number): bigint => {
   return r;
 };
 
-describe.each(['interp', 'wasm'] as const)('aarch64 load/store on the %s backend', (kind) => {
+describe.each(['interp', 'wasm', 'tier0'] as const)('aarch64 load/store on the %s backend', (kind) => {
   beforeAll(() => {
     backendKind = kind;
   });
@@ -586,6 +588,45 @@ describe.each(['interp', 'wasm'] as const)('aarch64 load/store on the %s backend
       expect([x(4), x(5), m32(DATA + 8), m32(DATA + 12)]).toEqual([0x8b8a8988n, 0x8f8e8d8cn, 0x10, 0x20]);
       exec(['caspal w4, w5, w6, w7, [x1]'], { 1: DATA + 8, 4: 0x10, 5: 0x21, 6: 1, 7: 2 }, false);
       expect([x(4), x(5), m32(DATA + 8), m32(DATA + 12)]).toEqual([0x10n, 0x20n, 0x10, 0x20]);
+    });
+    it.each<[string, Insn[], Record<number, bigint | number>, number]>([
+      // [what, code, registers, address]: each would write nothing (a failing compare) or something
+      ['CAS (compare fails)', ['cas x0, x3, [x1]'], { 0: 1, 1: DATA + 8, 3: 77 }, DATA + 8],
+      ['CASP X (compare fails)', ['casp x4, x5, x6, x7, [x1]'], { 1: DATA + 16, 4: 0, 5: 0, 6: 1, 7: 2 }, DATA + 16],
+      ['CASP X (compare holds)', ['casp x4, x5, x6, x7, [x1]'], { 1: DATA + 16, 4: pattern64(16), 5: pattern64(24), 6: 1, 7: 2 }, DATA + 16],
+      ['CASPAL W', ['caspal w4, w5, w6, w7, [x1]'], { 1: DATA + 8, 4: 0x8b8a8988, 5: 0x8f8e8d8c, 6: 1, 7: 2 }, DATA + 8],
+      ['LDADDAL', ['ldaddal x0, x3, [x1]'], { 0: 1, 1: DATA + 8, 3: 5 }, DATA + 8],
+      ['STXR after LDXR', ['ldxr x0, [x1]', 'stxr w2, x3, [x1]'], { 1: DATA + 8, 2: 7, 3: 5 }, DATA + 8],
+      ['STXP X after LDXP', ['ldxp x0, x4, [x1]', 'stxp w2, x3, x5, [x1]'], { 1: DATA + 16, 2: 7, 3: 5, 5: 6 }, DATA + 16],
+    ])('%s on a read-only page faults as a store at its pc, changing nothing', (_what, code, regs, addr) => {
+      reset();
+      mem.setProt(DATA, PAGE_SIZE, 1);
+      const regsBefore = Array.from({ length: 8 }, (_, r) => BigInt.asUintN(64, BigInt(regs[r] ?? 0)));
+      let fault: unknown;
+      try {
+        run([...code, UDF], regs, false);
+      } catch (e) {
+        fault = e;
+      }
+      expect(fault).toBeInstanceOf(GuestFault);
+      expect(fault).toMatchObject({ addr: BigInt(addr), access: 'write', mapped: true });
+      const last = code.length - 1;
+      expect(env64(ENV.PC)).toBe(BigInt(CODE + 4 * last));
+      // LDXR/LDXP before the store wrote their registers; nothing else changed
+      const written = code[0].startsWith('ldx') ? (code[0].includes('x4') ? [0, 4] : [0]) : [];
+      for (let r = 0; r < 8; r++) if (!written.includes(r)) expect(x(r), `x${r}`).toBe(regsBefore[r]);
+      for (let k = 0; k < 32; k += 8) expect(m64(DATA + k)).toBe(pattern64(k));
+    });
+    it('CASP of X registers on an unmapped page faults (MAPERR) at its address', () => {
+      let fault: unknown;
+      try {
+        run(['casp x4, x5, x6, x7, [x1]', UDF], { 1: UNMAPPED + 16 });
+      } catch (e) {
+        fault = e;
+      }
+      expect(fault).toBeInstanceOf(GuestFault);
+      expect(fault).toMatchObject({ addr: BigInt(UNMAPPED + 16), access: 'write', mapped: false });
+      expect(env64(ENV.PC)).toBe(BigInt(CODE));
     });
     it('CASP with an odd register is unallocated', () => {
       const odd = I['casp x4, x5, x6, x7, [x1]'] | (1 << 16); // Rs = 5

@@ -274,6 +274,28 @@ describe('riscv programs on the interpreter backend', () => {
     expect(pc()).toBe(CODE + 4);
   });
 
+  it('A: an AMO, and an SC after its LR, on a read-only page fault as stores at their pc', () => {
+    const readOnly = (): void => mem.setProt(DATA, PAGE_SIZE, 1);
+    // amoadd.w a2,a2,(a1); ecall
+    let fault: unknown;
+    try {
+      run('2fa6c50073000000', { [A(1)]: DATA, [A(2)]: 5 }, readOnly);
+    } catch (e) {
+      fault = e;
+    }
+    expect(fault).toMatchObject({ addr: BigInt(DATA), access: 'write', mapped: true });
+    expect([pc(), x(A(2)), dv.getUint32(DATA, true)]).toEqual([CODE, 5n, 0]);
+    // lr.d t0,(a1); sc.d t1,t0,(a1); ecall
+    fault = undefined;
+    try {
+      run('afb205102fb3551873000000', { [A(1)]: DATA + 8, [T(1)]: 7 }, readOnly);
+    } catch (e) {
+      fault = e;
+    }
+    expect(fault).toMatchObject({ addr: BigInt(DATA + 8), access: 'write', mapped: true });
+    expect([pc(), x(T(1))]).toEqual([CODE + 4, 7n]);
+  });
+
   it('C: compressed arithmetic, stack loads/stores, branches and jumps', () => {
     // c.li a0,5; c.addi a0,-1; c.mv a1,a0; c.add a1,a0; c.slli a1,4; c.srli a1,1; c.addiw a1,1
     // c.andi a1,0x1f; c.lui a2,0x1f; c.sub a2,a1; c.addi16sp sp,-32; c.addi4spn a3,sp,8

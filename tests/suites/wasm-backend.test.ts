@@ -8,7 +8,7 @@ import { GuestFault, GuestMemory } from '../../src/memory/guest-memory.js';
 import { ENV_AREA, ENV_BLOCK_SIZE, JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SIZE, PERM, jumpCacheIndex } from '../../src/memory/layout.js';
 import { ENV, ExitReason, HOP_SAMPLE_RATE } from '../../src/tcg/env.js';
 import { HelperRegistry } from '../../src/tcg/helpers.js';
-import { CONDS, MEMOP, type Cond, type Opcode } from '../../src/tcg/opcodes.js';
+import { ATOMIC_OP, CONDS, MEMOP, type Cond, type MemOp, type Opcode } from '../../src/tcg/opcodes.js';
 import { IrBuilder, type Temp, type TranslatedBlock } from '../../src/tcg/ir.js';
 import { WasmBackend } from '../../src/hostbackend/wasm/backend.js';
 import { InterpBackend } from '../../src/hostbackend/interp/interp.js';
@@ -592,6 +592,138 @@ for (const [name, be] of [['wasm', backend], ['tier 0', tier0Backend]] as const)
     expect(seen).toEqual([page]);
     expect(mem.dv.getUint16(PAGE + PAGE_SIZE + 8, true)).toBe(0xabcd);
     expect(res64(0)).toBe(0xabcdn);
+  });
+});
+
+// Atomic read-modify-writes and compare-and-swaps on every backend: the values, the
+// extension of the old value, the bytes around left alone, and faults as a store's.
+// (That they are atomic across threads is tests/suites/atomics-threads.test.ts.)
+for (const [name, be] of [['wasm', backend], ['tier 0', tier0Backend], ['interp', new InterpBackend({ mem, helpers })]] as const) describe(`atomic ops (${name})`, () => {
+  const PAGE = 0x30000;
+  const FILL = 0x5a5a5a5a5a5a5a5an;
+  beforeEach(() => {
+    mem.setProt(PAGE, 2 * PAGE_SIZE, PERM.READ | PERM.WRITE);
+    mem.setProt(PAGE + 2 * PAGE_SIZE, PAGE_SIZE, 0);
+    mem.setCodeBit((PAGE >>> 12) + 1, false);
+    mem.onCodeWrite = () => {};
+  });
+  const SIZES = [1, 2, 4, 8] as const;
+  const U = (n: number, v: bigint): bigint => BigInt.asUintN(8 * n, v);
+  const S = (n: number, v: bigint): bigint => BigInt.asIntN(8 * n, v);
+  /** What atomic_rmw leaves in memory: op(old, v) in n bytes. */
+  function refRmw(op: number, n: number, old: bigint, v: bigint): bigint {
+    switch (op) {
+      case ATOMIC_OP.ADD: return U(n, old + v);
+      case ATOMIC_OP.AND: return U(n, old & v);
+      case ATOMIC_OP.OR: return U(n, old | v);
+      case ATOMIC_OP.XOR: return U(n, old ^ v);
+      case ATOMIC_OP.XCHG: return U(n, v);
+      case ATOMIC_OP.SMIN: return S(n, old) <= S(n, v) ? U(n, old) : U(n, v);
+      case ATOMIC_OP.SMAX: return S(n, old) >= S(n, v) ? U(n, old) : U(n, v);
+      case ATOMIC_OP.UMIN: return U(n, old) <= U(n, v) ? U(n, old) : U(n, v);
+      default: return U(n, old) >= U(n, v) ? U(n, old) : U(n, v);
+    }
+  }
+  const PAIRS: [bigint, bigint][] = [
+    [0n, 0n], [1n, -1n], [-1n, 1n], [0x7fn, 0x80n], [0x8000n, 0x7fffn], [0x7fffffffn, 0x80000000n],
+    [0x8000000000000000n, 0x7fffffffffffffffn], [0x123456789abcdef0n, 0xfedcba9876543210n], [5n, 0x1_0000_0003n],
+  ];
+
+  it('atomic_rmw: every op, size and extension; the neighbouring bytes stay', () => {
+    for (const op of Object.values(ATOMIC_OP)) {
+      const cases = SIZES.flatMap((n) => [false, true].flatMap((signed) => PAIRS.map(([old, v]) => ({ n, signed, old, v }))));
+      // each case on 16 bytes of its own: 8 bytes of FILL, then the word at +8 (n bytes, FILL after)
+      cases.forEach(({ n, old }, i) => {
+        mem.dv.setBigUint64(PAGE + 16 * i, FILL, true);
+        mem.dv.setBigUint64(PAGE + 16 * i + 8, (FILL & ~U(8, (1n << BigInt(8 * n)) - 1n)) | U(n, old), true);
+      });
+      runOne(block(0x1000, (b) => {
+        cases.forEach(({ n, signed, v }, i) => {
+          const memop = ({ 1: MEMOP.UB, 2: MEMOP.UW, 4: MEMOP.UL, 8: MEMOP.UQ }[n] | (signed && n < 8 ? 0x10 : 0)) as MemOp;
+          b.stEnv(b.atomicRmw(b.const64(PAGE + 16 * i + 8), b.const64(v), memop, op), slotOff(i));
+        });
+        b.exitTb(ExitReason.SYSCALL, 0);
+      }), be);
+      cases.forEach(({ n, signed, old, v }, i) => {
+        const what = `op ${op} size ${n}${signed ? ' signed' : ''} old ${old} v ${v}`;
+        expect(res64(i), what).toBe(S(8, signed ? S(n, old) : U(n, old)));
+        expect(mem.dv.getBigUint64(PAGE + 16 * i, true), what).toBe(FILL);
+        const after = mem.dv.getBigUint64(PAGE + 16 * i + 8, true);
+        expect(U(n, after), what).toBe(refRmw(op, n, old, v));
+        if (n < 8) expect(after >> BigInt(8 * n), what).toBe(FILL >> BigInt(8 * n));
+      });
+    }
+  });
+
+  it('atomic_cmpxchg: stores only when memory equals expected in the access size', () => {
+    const cases = SIZES.flatMap((n) => [
+      { n, old: -2n, expected: -2n, desired: 0x1122334455667788n }, // equal
+      { n, old: 0x80n, expected: 0x80n | (0x77n << BigInt(8 * n)), desired: 3n }, // equal in n bytes (higher bits ignored)
+      { n, old: 0x80n, expected: 0x81n, desired: 3n }, // different
+    ]).flatMap((c) => [{ ...c, signed: false }, { ...c, signed: true }]);
+    cases.forEach(({ n, old }, i) => mem.dv.setBigUint64(PAGE + 8 * i, (FILL & ~U(8, (1n << BigInt(8 * n)) - 1n)) | U(n, old), true));
+    runOne(block(0x1000, (b) => {
+      cases.forEach(({ n, signed, expected, desired }, i) => {
+        const memop = ({ 1: MEMOP.UB, 2: MEMOP.UW, 4: MEMOP.UL, 8: MEMOP.UQ }[n] | (signed && n < 8 ? 0x10 : 0)) as MemOp;
+        b.stEnv(b.atomicCmpxchg(b.const64(PAGE + 8 * i), b.const64(expected), b.const64(desired), memop), slotOff(i));
+      });
+      b.exitTb(ExitReason.SYSCALL, 0);
+    }), be);
+    cases.forEach(({ n, signed, old, expected, desired }, i) => {
+      const what = `size ${n}${signed ? ' signed' : ''} expected ${expected}`;
+      expect(res64(i), what).toBe(S(8, signed ? S(n, old) : U(n, old)));
+      const after = mem.dv.getBigUint64(PAGE + 8 * i, true);
+      expect(U(n, after), what).toBe(U(n, old) === U(n, expected) ? U(n, desired) : U(n, old));
+      if (n < 8) expect(after >> BigInt(8 * n), what).toBe(FILL >> BigInt(8 * n));
+    });
+  });
+
+  it('faults as a store: a read-only page (even for a compare that fails), an unmapped one; pc precise, memory alone', () => {
+    mem.setProt(PAGE, PAGE_SIZE, PERM.READ);
+    mem.dv.setBigUint64(PAGE + 8, 7n, true);
+    const ops: [string, (b: IrBuilder, addr: Temp) => Temp][] = [
+      ['rmw', (b, a) => b.atomicRmw(a, b.const64(1), MEMOP.UL, ATOMIC_OP.ADD)],
+      ['cmpxchg', (b, a) => b.atomicCmpxchg(a, b.const64(99), b.const64(1), MEMOP.UQ)],
+      ['min', (b, a) => b.atomicRmw(a, b.const64(1), MEMOP.UQ, ATOMIC_OP.SMIN)],
+    ];
+    for (const [what, gen] of ops) {
+      for (const [addr, mapped] of [[PAGE + 8, true], [PAGE + 2 * PAGE_SIZE + 8, false], [-8, false]] as const) {
+        clearEnv();
+        let fault: unknown;
+        try {
+          runOne(block(0x1000, (b) => {
+            b.insnStart(0x1000);
+            b.stEnv(b.const64(1), slotOff(0));
+            b.insnStart(0x1004);
+            b.stEnv(gen(b, b.const64(addr)), slotOff(1));
+            b.exitTb(ExitReason.SYSCALL, 0);
+          }), be);
+        } catch (e) {
+          fault = e;
+        }
+        expect(fault, `${what} at ${addr}`).toBeInstanceOf(GuestFault);
+        expect((fault as GuestFault).access).toBe('write');
+        expect((fault as GuestFault).mapped).toBe(mapped);
+        expect((fault as GuestFault).addr).toBe(addr < 0 ? BigInt.asUintN(64, BigInt(addr)) : BigInt(addr));
+        expect(envPc()).toBe(0x1004n);
+        expect([res64(0), res64(1)]).toEqual([1n, 0n]);
+        expect(mem.dv.getBigUint64(PAGE + 8, true)).toBe(7n);
+      }
+    }
+  });
+
+  it('on a code page: tells the TB cache, then completes', () => {
+    const page = (PAGE >>> 12) + 1;
+    mem.setCodeBit(page, true);
+    const seen: number[] = [];
+    mem.onCodeWrite = (p) => seen.push(p);
+    mem.dv.setBigUint64(PAGE + PAGE_SIZE, 40n, true);
+    runOne(block(0x1000, (b) => {
+      b.stEnv(b.atomicRmw(b.const64(PAGE + PAGE_SIZE), b.const64(2), MEMOP.UQ, ATOMIC_OP.ADD), slotOff(0));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    }), be);
+    expect(seen).toEqual([page]);
+    expect([res64(0), mem.dv.getBigUint64(PAGE + PAGE_SIZE, true)]).toEqual([40n, 42n]);
   });
 });
 

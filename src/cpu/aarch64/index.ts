@@ -4,6 +4,7 @@ import { registerArgEffects, type EnvEffectsFn, type HelperDef } from '../../tcg
 import { lazyTranslator, type GuestArch } from '../guest.js';
 import { createA64Translator } from '../../tcg/translate-side.js';
 import { AARCH64_FP_HELPERS } from './fpu-helpers.js';
+import { AARCH64_ATOMIC_HELPERS } from './helpers-atomic.js';
 import { AARCH64_INT_HELPERS } from './helpers-int.js';
 import { AARCH64_SIMD_HELPERS } from './simd-helpers.js';
 import { A64 } from './state.js';
@@ -50,6 +51,7 @@ export const aarch64: GuestArch = {
       ...helpers.registerAll(AARCH64_INT_HELPERS),
       ...helpers.registerAll(map(AARCH64_FP_HELPERS)),
       ...helpers.registerAll(map(AARCH64_SIMD_HELPERS)),
+      ...helpers.registerAll(AARCH64_ATOMIC_HELPERS),
     };
     return lazyTranslator(() => createA64Translator(helpers, ids));
   },

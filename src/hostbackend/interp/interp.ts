@@ -4,7 +4,7 @@
 // same contract (src/hostbackend/backend.ts): exit requests at block entry, chaining
 // through the jump cache, precise faults with env.PC set.
 
-import { CONDS, memopSigned, memopSize, type Cond, type Opcode } from '../../tcg/opcodes.js';
+import { CONDS, memopSigned, memopSize, type AtomicOp, type Cond, type Opcode } from '../../tcg/opcodes.js';
 import { ENV, ExitReason } from '../../tcg/env.js';
 import type { HelperContext, HelperDef, HelperRegistry } from '../../tcg/helpers.js';
 import type { Const, IrOp, TranslatedBlock } from '../../tcg/ir.js';
@@ -184,6 +184,8 @@ export class InterpBackend implements HostBackend {
       case 'qemu_ld_i32': case 'qemu_ld_i64':
         return loadStep(mem, insnPc, memopSize(Number(c[0])), memopSigned(Number(c[0])), o.op === 'qemu_ld_i64', o.ins[0].id, out);
       case 'qemu_st_i32': case 'qemu_st_i64': return storeStep(mem, insnPc, memopSize(Number(c[0])), o.ins[0].id, o.ins[1].id);
+      case 'atomic_rmw_i64': return rmwStep(mem, insnPc, Number(c[0]), Number(c[1]) as AtomicOp, o.ins[0].id, o.ins[1].id, out);
+      case 'atomic_cmpxchg_i64': return cmpxchgStep(mem, insnPc, Number(c[0]), o.ins[0].id, o.ins[1].id, o.ins[2].id, out);
       case 'call': return callStep(mem, this.ctx, this.helpers.get(Number(c[0])), insnPc, o.ins.map((x) => x.id), out);
     }
     throw new Error(`interp: op ${o.op} is not implemented`);
@@ -266,6 +268,17 @@ const loadStep = (mem: GuestMemory, pc: bigint, size: 1 | 2 | 4 | 8, signed: boo
 const storeStep = (mem: GuestMemory, pc: bigint, size: 1 | 2 | 4 | 8, value: number, a: number): Step => (t, env) => {
   setPc(mem.dv, env, pc);
   mem.store(t[a] as bigint, size, BigInt(t[value]));
+  return NEXT;
+};
+// Atomic ops: one host atomic operation each (memory/atomics.ts), checked as a store.
+const rmwStep = (mem: GuestMemory, pc: bigint, memop: number, op: AtomicOp, a: number, value: number, out: number): Step => (t, env) => {
+  setPc(mem.dv, env, pc);
+  t[out] = mem.atomics.rmw(t[a] as bigint, memopSize(memop), memopSigned(memop), op, t[value] as bigint);
+  return NEXT;
+};
+const cmpxchgStep = (mem: GuestMemory, pc: bigint, memop: number, a: number, expected: number, desired: number, out: number): Step => (t, env) => {
+  setPc(mem.dv, env, pc);
+  t[out] = mem.atomics.cmpxchg(t[a] as bigint, memopSize(memop), memopSigned(memop), t[expected] as bigint, t[desired] as bigint);
   return NEXT;
 };
 const callStep = (mem: GuestMemory, ctx: HelperContext, def: HelperDef, pc: bigint, ins: number[], out: number): Step => {

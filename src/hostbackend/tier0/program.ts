@@ -16,6 +16,7 @@
 //   BRCOND32 / 64 cond ta tb target | BR target | GOTO_TB pc pc | EXIT_TB reason pc pc
 //   QLD memop is64 taddr tout pc pc | QST memop is64 tvalue taddr pc pc
 //   QLD128 taddr tout pc pc | QST128 tvalue taddr pc pc
+//   ATOMIC_RMW memop op taddr tvalue tout pc pc | CMPXCHG memop taddr texpected tdesired tout pc pc
 //   MOVI32 value tout | MOVI64 lo hi tout | VMOVI w0 w1 w2 w3 tout | VSHUFFLE ta tb w0 w1 w2 w3 tout
 //   Immediate forms, for an i64 constant used once (unoptimized IR makes one for every
 //   immediate operand): ADD64I / AND64I / OR64I / XOR64I ta lo hi tout (a sub adds the
@@ -36,7 +37,7 @@
 // entries). validate() checks a program instruction by instruction (the tests run it over
 // what buildProgram makes); the translation cache guards its records with a checksum.
 
-import { CONDS, OPCODES, memopSize, type IrType, type Opcode } from '../../tcg/opcodes.js';
+import { ATOMIC_OP, CONDS, OPCODES, memopSize, type IrType, type Opcode } from '../../tcg/opcodes.js';
 import { ExitReason } from '../../tcg/env.js';
 import type { HelperRegistry } from '../../tcg/helpers.js';
 import type { IrOp, TranslatedBlock } from '../../tcg/ir.js';
@@ -68,6 +69,7 @@ export const enum K {
   VSHL, VSHR_U, VSHR_S, VSHUFFLE, VSWIZZLE, VSPLAT32, VSPLAT64, VEXTRACT32, VEXTRACT64, VREPLACE32, VREPLACE64,
   VALL_TRUE, VANY_TRUE,
   ADD64I, AND64I, OR64I, XOR64I, SHL64I, SHR64I, SAR64I, ST_ENV64I, BRCOND64I, SETCOND64I,
+  ATOMIC_RMW, CMPXCHG,
 }
 
 /** Type codes of temps (PURE operand conversion). */
@@ -76,7 +78,7 @@ export const T = { i32: 0, i64: 1, f32: 2, f64: 3, v128: 4 } as const satisfies 
 /**
  * The operands of each instruction, by opcode word: t a temp (its word index), c a
  * condition, l a branch target, e an env offset (4-byte aligned), m a memop, b 0 or 1,
- * x an exit reason, z a lane size (0-3), s a shift count (0-63), n any number. CALL and PURE (null) have operand
+ * x an exit reason, z a lane size (0-3), s a shift count (0-63), a an ATOMIC_OP, n any number. CALL and PURE (null) have operand
  * lists of their own.
  */
 const SHAPES: readonly (string | null)[] = [
@@ -87,6 +89,7 @@ const SHAPES: readonly (string | null)[] = [
   ...Array<string>(11).fill('zttt'), // lane-wise
   'zntt', 'zntt', 'zntt', 'ttnnnnt', 'ttt', 'ztt', 'ztt', 'zntt', 'zntt', 'znttt', 'znttt', 'ztt', 'tt',
   'tnnt', 'tnnt', 'tnnt', 'tnnt', 'tst', 'tst', 'tst', 'enn', 'ctnnl', 'ctnnt', // immediate forms
+  'matttnn', 'mttttnn', // atomics
 ];
 
 export const OPCODE_NAMES = Object.keys(OPCODES) as Opcode[];
@@ -271,6 +274,12 @@ export function buildProgram(b: TranslatedBlock): Tier0Program {
         continue;
       case 'qemu_st_i32': case 'qemu_st_i64':
         code.push(K.QST, Number(c[0]), o.op === 'qemu_st_i64' ? 1 : 0, 4 * ins[0].id, 4 * ins[1].id, pcLo, pcHi);
+        continue;
+      case 'atomic_rmw_i64':
+        code.push(K.ATOMIC_RMW, Number(c[0]), Number(c[1]), 4 * ins[0].id, 4 * ins[1].id, 4 * o.outs[0].id, pcLo, pcHi);
+        continue;
+      case 'atomic_cmpxchg_i64':
+        code.push(K.CMPXCHG, Number(c[0]), 4 * ins[0].id, 4 * ins[1].id, 4 * ins[2].id, 4 * o.outs[0].id, pcLo, pcHi);
         continue;
       case 'qemu_ld_v128': code.push(K.QLD128, 4 * ins[0].id, 4 * o.outs[0].id, pcLo, pcHi); continue;
       case 'qemu_st_v128': code.push(K.QST128, 4 * ins[0].id, 4 * ins[1].id, pcLo, pcHi); continue;
@@ -464,6 +473,7 @@ function readValue(w: Int32Array, i: number, end: number, out: Value[], k: numbe
 }
 
 const EXIT_REASONS = new Set<number>(Object.values(ExitReason));
+const ATOMIC_OPS = new Set<number>(Object.values(ATOMIC_OP));
 const isSize = (n: number): boolean => n === 1 || n === 2 || n === 4 || n === 8;
 
 /**
@@ -509,6 +519,7 @@ export function validate(p: Tier0Program, helpers: HelperRegistry): void {
         case 'x': if (!EXIT_REASONS.has(x)) badProgram('bad exit reason'); break;
         case 'z': if (!(x >= 0 && x <= 3)) badProgram('bad lane size'); break;
         case 's': if (!(x >= 0 && x <= 63)) badProgram('bad shift count'); break;
+        case 'a': if (!ATOMIC_OPS.has(x)) badProgram('bad atomic op'); break;
       }
     }
     i += 1 + shape.length;

@@ -9,7 +9,7 @@
 // and run the reference interpreter's PURE_OPS: one semantics for both. It never chains:
 // every jump returns LOOKUP to the CPU loop, which counts entries to promote hot blocks.
 
-import { memopSigned, memopSize } from '../../tcg/opcodes.js';
+import { memopSigned, memopSize, type AtomicOp } from '../../tcg/opcodes.js';
 import { ENV, ExitReason } from '../../tcg/env.js';
 import type { HelperContext, HelperRegistry } from '../../tcg/helpers.js';
 import type { TranslatedBlock } from '../../tcg/ir.js';
@@ -357,6 +357,11 @@ export class Tier0Backend implements HostBackend {
         m32[pcAt + 1] = code[i + 4];
         this.access128(code[i] === K.QST128, r, code[i + 1], code[i + 2]);
         return i + 5;
+      case K.ATOMIC_RMW: case K.CMPXCHG:
+        m32[pcAt] = code[i + 6];
+        m32[pcAt + 1] = code[i + 7];
+        this.atomic(code, i);
+        return i + 8;
       default:
         return this.vector(code, i);
     }
@@ -417,6 +422,26 @@ export class Tier0Backend implements HostBackend {
     } else {
       const at = this.address(r, x, 16, false);
       for (let k = 0; k < 4; k++) r[y + k] = dv.getInt32(at + 4 * k, true);
+    }
+  }
+
+  /**
+   * ATOMIC_RMW memop op taddr tvalue tout and CMPXCHG memop taddr texpected tdesired tout:
+   * one host atomic operation each (memory/atomics.ts), on an address checked as a store's.
+   */
+  private atomic(code: Int32Array, i: number): void {
+    const memop = code[i + 1];
+    const size = memopSize(memop);
+    const signed = memopSigned(memop);
+    const r = this.cells.r;
+    const atomics = this.mem.atomics;
+    if (code[i] === K.ATOMIC_RMW) {
+      const at = this.address(r, code[i + 3], size, true);
+      this.write(T.i64, code[i + 5], atomics.rmwAt(at, size, signed, code[i + 2] as AtomicOp, this.read(T.i64, code[i + 4]) as bigint));
+    } else {
+      const at = this.address(r, code[i + 2], size, true);
+      const expected = this.read(T.i64, code[i + 3]) as bigint;
+      this.write(T.i64, code[i + 5], atomics.cmpxchgAt(at, size, signed, expected, this.read(T.i64, code[i + 4]) as bigint));
     }
   }
 

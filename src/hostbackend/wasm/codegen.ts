@@ -426,7 +426,7 @@ function scanImports(blocks: readonly TranslatedBlock[]): { helperIds: number[];
       if (o.op === 'call') ids.add(Number(o.consts[0]));
       else if (o.op === 'qemu_ld_i32' || o.op === 'qemu_ld_i64') usesLoad = true;
       else if (o.op === 'qemu_st_i32' || o.op === 'qemu_st_i64') usesStore = true;
-      else if (o.op === 'qemu_ld_v128' || o.op === 'qemu_st_v128') usesCheck = true;
+      else if (o.op === 'qemu_ld_v128' || o.op === 'qemu_st_v128' || o.op === 'atomic_rmw_i64' || o.op === 'atomic_cmpxchg_i64') usesCheck = true;
     }
   }
   return { helperIds: [...ids].sort((x, y) => x - y), usesLoad, usesStore, usesCheck };

@@ -8,7 +8,7 @@
 // reports a fault that ends the region at the faulting instruction.
 
 import type { IrOp, Temp } from '../../tcg/ir.js';
-import { memopSigned, memopSize, type IrType, type Opcode } from '../../tcg/opcodes.js';
+import { ATOMIC_OP, memopSigned, memopSize, type IrType, type Opcode } from '../../tcg/opcodes.js';
 import { PAGE_SIZE, PERM, PERM_TABLE } from '../../memory/layout.js';
 import type { ModuleGen } from './codegen.js';
 import type { RegionGen } from './region.js';
@@ -263,6 +263,113 @@ const emitQemuSt = (t: 'i32' | 'i64'): Emitter => (g, o) => {
   b.freeLocal(a);
 };
 
+// --- atomics -------------------------------------------------------------------------------------
+
+/** The wasm read-modify-write of each ATOMIC_OP that has one (min and max loop on cmpxchg). */
+const RMW_INSN: Partial<Record<number, 'add' | 'and' | 'or' | 'xor' | 'xchg'>> = {
+  [ATOMIC_OP.ADD]: 'add', [ATOMIC_OP.AND]: 'and', [ATOMIC_OP.OR]: 'or', [ATOMIC_OP.XOR]: 'xor', [ATOMIC_OP.XCHG]: 'xchg',
+};
+
+/** Sign-extends the i64 on the stack from its low `size` bytes (nothing to do for 8). */
+function signExtend(b: WasmBuilder, size: 1 | 2 | 4 | 8): void {
+  if (size === 1) b.i64Extend8S();
+  else if (size === 2) b.i64Extend16S();
+  else if (size === 4) b.i64Extend32S();
+}
+
+/**
+ * atomic_rmw_i64 as one wasm atomic instruction on the shared memory (aligned: the front
+ * end checked), after the address check a store makes; min/max as a cmpxchg loop.
+ */
+const emitAtomicRmw: Emitter = (g, o) => {
+  const memop = Number(o.consts[0]);
+  const op = Number(o.consts[1]);
+  const size = memopSize(memop);
+  const b = g.b;
+  const a = checkedAddress(g, g.local(o.ins[0]), size, true);
+  const insn = RMW_INSN[op];
+  if (insn) {
+    // old = i64.atomic.rmw<size>.<op>_u(a, value)
+    b.localGet(a);
+    g.get(o.ins[1]);
+    b.i64AtomicRmw(insn, size);
+  } else {
+    atomicMinMax(g, a, o.ins[1], size, op);
+  }
+  if (memopSigned(memop)) signExtend(b, size);
+  g.set(o.outs[0]);
+  b.freeLocal(a);
+};
+
+/**
+ * Atomic min/max: old = [a]; loop { seen = cmpxchg(a, old, pick(old, v)); if (seen == old)
+ * stop; old = seen }; pushes old (zero-extended).
+ */
+function atomicMinMax(g: RegionGen, a: Local, value: Temp, size: 1 | 2 | 4 | 8, op: number): void {
+  const b = g.b;
+  const signed = op === ATOMIC_OP.SMIN || op === ATOMIC_OP.SMAX;
+  const min = op === ATOMIC_OP.SMIN || op === ATOMIC_OP.UMIN;
+  const old = b.allocLocal('i64');
+  const seen = b.allocLocal('i64');
+  const v = b.allocLocal('i64');
+  /** The i64 on the stack as the compare sees it: its low size bytes, signed or not. */
+  const ext = (): void => {
+    if (signed) signExtend(b, size);
+    else if (size < 8) {
+      b.i64Const((1n << BigInt(8 * size)) - 1n);
+      b.i64And();
+    }
+  };
+  // v = ext(value); old = [a]
+  g.get(value);
+  ext();
+  b.localSet(v);
+  b.localGet(a);
+  b.i64AtomicLoad(size);
+  b.localSet(old);
+  // loop { seen = cmpxchg(a, old, cond(ext(old), v) ? old : v); if (seen != old) { old = seen; continue } }
+  b.loop(null);
+  b.localGet(a);
+  b.localGet(old);
+  b.localGet(old);
+  b.localGet(v);
+  b.localGet(old);
+  ext();
+  b.localGet(v);
+  if (signed) min ? b.i64LeS() : b.i64GeS();
+  else min ? b.i64LeU() : b.i64GeU();
+  b.select();
+  b.i64AtomicCmpxchg(size);
+  b.localTee(seen);
+  b.localGet(old);
+  b.i64Ne();
+  b.if(null);
+  b.localGet(seen);
+  b.localSet(old);
+  b.br(1);
+  b.end();
+  b.end();
+  b.localGet(old);
+  b.freeLocal(old);
+  b.freeLocal(seen);
+  b.freeLocal(v);
+}
+
+/** atomic_cmpxchg_i64: old = i64.atomic.rmw<size>.cmpxchg_u(a, expected, desired), after a store's address check. */
+const emitAtomicCmpxchg: Emitter = (g, o) => {
+  const memop = Number(o.consts[0]);
+  const size = memopSize(memop);
+  const b = g.b;
+  const a = checkedAddress(g, g.local(o.ins[0]), size, true);
+  b.localGet(a);
+  g.get(o.ins[1]);
+  g.get(o.ins[2]);
+  b.i64AtomicCmpxchg(size);
+  if (memopSigned(memop)) signExtend(b, size);
+  g.set(o.outs[0]);
+  b.freeLocal(a);
+};
+
 // --- vectors ------------------------------------------------------------------------------------
 
 /** SIMD opcodes (after the 0xfd prefix) of the lane-wise vector ops, indexed by lane size. */
@@ -364,22 +471,36 @@ const emitShuffle: Emitter = (g, o) => {
   g.set(o.outs[0]);
 };
 
-/** A 16-byte guest access: the inline fast path, else a checked slow path (which may leave the region) and the plain access. */
-const emitQemuV128 = (store: boolean): Emitter => (g, o) => {
+/**
+ * The memory offset (a new i32 local) of an access of `size` bytes at the i64 in `addr`,
+ * checked: the inline fast path, else the checked slow path, where a fault leaves the
+ * region and a store to a code page drops its translations; the access itself follows.
+ */
+function checkedAddress(g: RegionGen, addr: Local, size: number, write: boolean): Local {
   const b = g.b;
-  const addr = g.local(o.ins[store ? 1 : 0]);
   const a = b.allocLocal('i32');
-  // if (!fast) { $check(env, addr, 16, store); a fault leaves the region }
-  fastPathCheck(b, addr, a, 16, store ? PERM.WRITE | PERM.CODE : PERM.READ, store ? PERM.WRITE : PERM.READ);
+  // if (!fast) { $check(env, addr, size, write); a fault leaves the region; a = wrap(addr) }
+  // (a tagged aarch64 address passes the check untagged: its low 32 bits are the address)
+  fastPathCheck(b, addr, a, size, write ? PERM.WRITE | PERM.CODE : PERM.READ, write ? PERM.WRITE : PERM.READ);
   b.i32Eqz();
   g.openIf();
   b.localGet(g.env);
   b.localGet(addr);
-  b.i32Const(16);
-  b.i32Const(store ? 1 : 0);
+  b.i32Const(size);
+  b.i32Const(write ? 1 : 0);
   b.call(g.m.checkFunc());
   g.exitIfFault();
+  b.localGet(addr);
+  b.i32WrapI64();
+  b.localSet(a);
   g.closeCtl();
+  return a;
+}
+
+/** A 16-byte guest access: the inline fast path, else a checked slow path (which may leave the region) and the plain access. */
+const emitQemuV128 = (store: boolean): Emitter => (g, o) => {
+  const b = g.b;
+  const a = checkedAddress(g, g.local(o.ins[store ? 1 : 0]), 16, store);
   b.localGet(a);
   if (store) {
     g.get(o.ins[0]);
@@ -571,6 +692,8 @@ export const EMIT: Record<Opcode, Emitter> = {
   movi_v128: (g, o) => { g.b.v128Const(BigInt(o.consts[0])); g.set(o.outs[0]); },
   ld_env_v128: (g, o) => g.ldEnv('v128', Number(o.consts[0]), o.outs[0]),
   st_env_v128: (g, o) => g.stEnv('v128', Number(o.consts[0]), o.ins[0]),
+  atomic_rmw_i64: emitAtomicRmw,
+  atomic_cmpxchg_i64: emitAtomicCmpxchg,
   qemu_ld_v128: emitQemuV128(false),
   qemu_st_v128: emitQemuV128(true),
   vand: emitPlain, vor: emitPlain, vxor: emitPlain, vandn: emitPlain, vnot: emitPlain, vbitsel: emitPlain,

@@ -14,6 +14,10 @@ export type ValType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128';
 const VALTYPE_CODE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 const FUNCREF = 0x70;
 const EMPTY_BLOCK = 0x40;
+/** Atomic opcodes (after 0xfe): i64.atomic.load by size; each rmw op's group of seven, and the i64 forms' place in it. */
+const ATOMIC_LOAD_I64: Record<1 | 2 | 4 | 8, number> = { 1: 0x14, 2: 0x15, 4: 0x16, 8: 0x11 };
+const ATOMIC_RMW_BASE = { add: 0x1e, sub: 0x25, and: 0x2c, or: 0x33, xor: 0x3a, xchg: 0x41, cmpxchg: 0x48 } as const;
+const ATOMIC_RMW_I64: Record<1 | 2 | 4 | 8, number> = { 1: 4, 2: 5, 4: 6, 8: 1 };
 const SECTION = { type: 1, import: 2, function: 3, global: 6, export: 7, element: 9, code: 10 } as const;
 
 /** A wasm local of one function: taken with allocLocal, returned with freeLocal. */
@@ -481,6 +485,28 @@ export class WasmBuilder {
   i64Store8(offset = 0): void { this.mem(0x3c, 'i64.store8', 0, offset); }
   i64Store16(offset = 0): void { this.mem(0x3d, 'i64.store16', 1, offset); }
   i64Store32(offset = 0): void { this.mem(0x3e, 'i64.store32', 2, offset); }
+
+  // --- atomics (0xfe prefix; the alignment immediate must be the natural one) ---------------
+
+  /** i64.atomic.load of `size` bytes, zero-extended (i64.atomic.load8_u ...). */
+  i64AtomicLoad(size: 1 | 2 | 4 | 8, offset = 0): void {
+    this.atomic(ATOMIC_LOAD_I64[size], `i64.atomic.load${size === 8 ? '' : `${8 * size}_u`}`, size, offset);
+  }
+  /** i64.atomic.rmw<N>.<op>_u: [addr, value] -> old (zero-extended), memory = op(old, value). */
+  i64AtomicRmw(op: 'add' | 'sub' | 'and' | 'or' | 'xor' | 'xchg', size: 1 | 2 | 4 | 8, offset = 0): void {
+    this.atomic(ATOMIC_RMW_BASE[op] + ATOMIC_RMW_I64[size], `i64.atomic.rmw${size === 8 ? '' : 8 * size}.${op}${size === 8 ? '' : '_u'}`, size, offset);
+  }
+  /** i64.atomic.rmw<N>.cmpxchg_u: [addr, expected, desired] -> old (zero-extended); stored if old == wrap(expected). */
+  i64AtomicCmpxchg(size: 1 | 2 | 4 | 8, offset = 0): void {
+    this.atomic(ATOMIC_RMW_BASE.cmpxchg + ATOMIC_RMW_I64[size], `i64.atomic.rmw${size === 8 ? '' : 8 * size}.cmpxchg${size === 8 ? '' : '_u'}`, size, offset);
+  }
+  private atomic(sub: number, name: string, size: number, offset: number): void {
+    this.code.byte(0xfe);
+    this.code.uleb(sub);
+    this.code.uleb(Math.log2(size));
+    this.code.uleb(offset >>> 0);
+    if (this.rec) this.line(offset ? `${name} offset=0x${(offset >>> 0).toString(16)}` : name);
+  }
 
   // --- constants ----------------------------------------------------------------------
 

@@ -1,16 +1,20 @@
 // AArch64 exclusives, load-acquire/store-release and LSE atomics (a64-ldst.decode):
 // LDXR/LDAXR/STXR/STLXR and the pair forms against a value-checked exclusive monitor
-// (A64.EXCL_ADDR / EXCL_VAL / EXCL_VAL2), LDAR/STLR/LDAPR (plain accesses: one guest
-// thread for now), CAS/CASP and the LD<op>/SWP family as load–compute–store.
+// (A64.EXCL_ADDR / EXCL_VAL / EXCL_VAL2), as QEMU does it: a store-exclusive succeeds if
+// the monitor holds its address and memory still holds the value(s) the load-exclusive
+// read, checked and stored by one host compare-and-swap (a failing one writes nothing);
+// CAS and the LD<op>/SWP family are one host atomic operation each. The 128-bit forms
+// (STXP, CASP of X registers) go through helpers that hold the pair lock
+// (memory/atomics.ts). LDAR/STLR/LDAPR are plain accesses (ordering is not modelled).
 // Exclusive, acquire/release and atomic accesses to misaligned addresses raise SIGBUS
 // (BUS_ADRALN), as on an ARMv8.0 CPU.
 
 import type { Temp } from '../../../tcg/ir.js';
-import { MEMOP } from '../../../tcg/opcodes.js';
+import { ATOMIC_OP, MEMOP, type AtomicOp } from '../../../tcg/opcodes.js';
 import type { arg_atomic, arg_casp, arg_ldstx, arg_ldstxp, Translators } from '../ldst.generated.js';
 import { A64 } from '../state.js';
-import { getX, getXsp, setX, type DisasContext } from '../translate.js';
-import { addrPlus, genAlignCheck, MEMOP_U, sextSize, zextSize } from './ldst-common.js';
+import { callValue, callVoid, getX, getXsp, setX, type DisasContext } from '../translate.js';
+import { addrPlus, genAlignCheck, MEMOP_U } from './ldst-common.js';
 
 /** EXCL_ADDR value meaning "the monitor is open". */
 const NO_EXCLUSIVE = -1;
@@ -58,6 +62,11 @@ function genLdxr(ctx: DisasContext, a: arg_ldstx): boolean {
   return true;
 }
 
+/**
+ * LDXP: an X pair is read as two 8-byte loads, which another thread's STXP may fall
+ * between; the STXP that follows can then not succeed (it compares with memory under the
+ * pair lock), so a loop of the two only ends with a pair that memory held whole.
+ */
 function genLdxp(ctx: DisasContext, a: arg_ldstxp): boolean {
   const { b } = ctx;
   const addr = alignedBase(ctx, a.rn, a.sf ? 16 : 8);
@@ -70,20 +79,16 @@ function genLdxp(ctx: DisasContext, a: arg_ldstxp): boolean {
 }
 
 /**
- * The store-exclusive skeleton: if the monitor holds addr and memory still holds the
- * recorded value(s) (reloaded by `reload`), run `store` and set Ws = 0; else Ws = 1.
- * The monitor is open afterwards either way.
+ * The store-exclusive skeleton: if the monitor holds addr, `store` tries the store (a
+ * compare-and-swap against the recorded value(s)) and gives Ws: 0 stored, 1 not; without
+ * the monitor Ws = 1 and nothing is accessed. The monitor is open afterwards either way.
  */
-function genStoreExclusive(ctx: DisasContext, rs: number, addr: Temp, reload: () => Temp[], store: () => void): boolean {
+function genStoreExclusive(ctx: DisasContext, rs: number, addr: Temp, store: () => Temp): boolean {
   const { b } = ctx;
   const fail = b.newLabel();
   const done = b.newLabel();
   b.brcond('ne', b.ldEnv('i64', A64.EXCL_ADDR), addr, fail);
-  const now = reload();
-  b.brcond('ne', now[0], b.ldEnv('i64', A64.EXCL_VAL), fail);
-  if (now[1]) b.brcond('ne', now[1], b.ldEnv('i64', A64.EXCL_VAL2), fail);
-  store();
-  setX(ctx, rs, b.const64(0));
+  setX(ctx, rs, store());
   b.emit('br', [], [], [done]);
   b.setLabel(fail);
   setX(ctx, rs, b.const64(1));
@@ -92,24 +97,32 @@ function genStoreExclusive(ctx: DisasContext, rs: number, addr: Temp, reload: ()
   return true;
 }
 
-function genStxr(ctx: DisasContext, a: arg_ldstx): boolean {
+/** Ws of a compare-and-swap of one word (up to 8 bytes) against EXCL_VAL: 0 if it stored `data`. */
+function cmpxchgStatus(ctx: DisasContext, addr: Temp, data: Temp, memop: (typeof MEMOP_U)[number]): Temp {
   const { b } = ctx;
+  const expected = b.ldEnv('i64', A64.EXCL_VAL);
+  return b.setcond('ne', b.atomicCmpxchg(addr, expected, data, memop), expected);
+}
+
+function genStxr(ctx: DisasContext, a: arg_ldstx): boolean {
   const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
   const data = getX(ctx, a.rt);
-  return genStoreExclusive(ctx, a.rs, addr, () => [b.qemuLd('i64', addr, MEMOP_U[a.sz])], () => b.qemuSt(data, addr, MEMOP_U[a.sz]));
+  return genStoreExclusive(ctx, a.rs, addr, () => cmpxchgStatus(ctx, addr, data, MEMOP_U[a.sz]));
 }
 
+/** STXP: a W pair is one 8-byte compare-and-swap; an X pair, 16 bytes under the pair lock (a64_stxp). */
 function genStxp(ctx: DisasContext, a: arg_ldstxp): boolean {
+  const { b } = ctx;
   const addr = alignedBase(ctx, a.rn, a.sf ? 16 : 8);
   const data = pairWords(ctx, a.rt, a.rt2, a.sf);
-  return genStoreExclusive(ctx, a.rs, addr, () => loadPairWords(ctx, addr, a.sf), () => storeWords(ctx, addr, data));
+  if (!a.sf) return genStoreExclusive(ctx, a.rs, addr, () => cmpxchgStatus(ctx, addr, data[0], MEMOP.UQ));
+  return genStoreExclusive(ctx, a.rs, addr, () => {
+    const expected = [b.ldEnv('i64', A64.EXCL_VAL), b.ldEnv('i64', A64.EXCL_VAL2)];
+    return b.unary('extu_i32_i64', callValue(ctx, 'a64_stxp', [addr, ...expected, ...data]));
+  });
 }
 
-function storeWords(ctx: DisasContext, addr: Temp, words: Temp[]): void {
-  words.forEach((w, i) => ctx.b.qemuSt(w, addrPlus(ctx, addr, 8 * i), MEMOP.UQ));
-}
-
-// --- acquire / release (ordinary accesses while there is one thread) ----------------------
+// --- acquire / release (ordinary accesses: the ordering they ask for is not modelled) ------
 
 // Without FEAT_LSE2 (we advertise no HWCAP_USCAT), a misaligned load-acquire or
 // store-release is an alignment fault whatever SCTLR.A says: SIGBUS, before any access,
@@ -126,69 +139,51 @@ function genStoreRelease(ctx: DisasContext, a: arg_ldstx): boolean {
 
 // --- compare and swap ----------------------------------------------------------------------
 
-/** CAS: old = [addr]; if old == Rs (low size bytes) then [addr] = Rt; Rs = old. */
+/** CAS: atomically, old = [addr]; if old == Rs (low size bytes) then [addr] = Rt. Rs = old. */
 function genCas(ctx: DisasContext, a: arg_atomic): boolean {
   const { b } = ctx;
   const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
-  const expected = zextSize(ctx, getX(ctx, a.rs), a.sz);
-  const desired = getX(ctx, a.rt);
-  const old = b.qemuLd('i64', addr, MEMOP_U[a.sz]);
-  const skip = b.newLabel();
-  b.brcond('ne', old, expected, skip);
-  b.qemuSt(desired, addr, MEMOP_U[a.sz]);
-  b.setLabel(skip);
-  setX(ctx, a.rs, old);
+  setX(ctx, a.rs, b.atomicCmpxchg(addr, getX(ctx, a.rs), getX(ctx, a.rt), MEMOP_U[a.sz]));
   return true;
 }
 
-/** CASP: the same on the register pairs <Rs, Rs+1> and <Rt, Rt+1> (both even). */
+/**
+ * CASP: the same on the register pairs <Rs, Rs+1> and <Rt, Rt+1> (both even): a W pair is
+ * one 8-byte compare-and-swap; an X pair, 16 bytes under the pair lock (a64_casp).
+ */
 function genCasp(ctx: DisasContext, a: arg_casp): boolean {
   if (a.rs & 1 || a.rt & 1) return false;
   const { b } = ctx;
   const addr = alignedBase(ctx, a.rn, a.sf ? 16 : 8);
-  const expected = pairWords(ctx, a.rs, a.rs + 1, a.sf);
-  const desired = pairWords(ctx, a.rt, a.rt + 1, a.sf);
-  const old = loadPairWords(ctx, addr, a.sf);
-  const skip = b.newLabel();
-  old.forEach((w, i) => b.brcond('ne', w, expected[i], skip));
-  storeWords(ctx, addr, desired);
-  b.setLabel(skip);
-  setPair(ctx, a.rs, a.rs + 1, old, a.sf);
+  if (a.sf) {
+    callVoid(ctx, 'a64_casp', [b.envPtr(), addr, b.const32(a.rs), b.const32(a.rt)]);
+    return true;
+  }
+  const expected = pairWords(ctx, a.rs, a.rs + 1, 0)[0];
+  const desired = pairWords(ctx, a.rt, a.rt + 1, 0)[0];
+  setPair(ctx, a.rs, a.rs + 1, [b.atomicCmpxchg(addr, expected, desired, MEMOP.UQ)], 0);
   return true;
 }
 
 // --- LD<op> and SWP --------------------------------------------------------------------------
 
-type AtomicOp = 'add' | 'clr' | 'eor' | 'set' | 'smax' | 'smin' | 'umax' | 'umin' | 'swp';
+type AtomicName = 'add' | 'clr' | 'eor' | 'set' | 'smax' | 'smin' | 'umax' | 'umin' | 'swp';
+/** The read-modify-write of each (LDCLR is an AND with the complement of Rs). */
+const RMW_OP: Record<AtomicName, AtomicOp> = {
+  add: ATOMIC_OP.ADD, clr: ATOMIC_OP.AND, eor: ATOMIC_OP.XOR, set: ATOMIC_OP.OR, swp: ATOMIC_OP.XCHG,
+  smax: ATOMIC_OP.SMAX, smin: ATOMIC_OP.SMIN, umax: ATOMIC_OP.UMAX, umin: ATOMIC_OP.UMIN,
+};
 
-/** The value written back: op(old, src) on the low size bytes (old is zero-extended). */
-function atomicCompute(ctx: DisasContext, op: AtomicOp, old: Temp, src: Temp, sz: number): Temp {
-  const { b } = ctx;
-  switch (op) {
-    case 'add': return b.binary('add_i64', old, src);
-    case 'clr': return b.binary('and_i64', old, b.unary('not_i64', src));
-    case 'eor': return b.binary('xor_i64', old, src);
-    case 'set': return b.binary('or_i64', old, src);
-    case 'swp': return src;
-    case 'smax': case 'smin': {
-      const [x, y] = [sextSize(ctx, old, sz), sextSize(ctx, src, sz)];
-      return b.movcond(op === 'smax' ? 'gt' : 'lt', x, y, x, y);
-    }
-    case 'umax': case 'umin': {
-      const y = zextSize(ctx, src, sz);
-      return b.movcond(op === 'umax' ? 'gtu' : 'ltu', old, y, old, y);
-    }
-  }
-}
-
-/** Rt = [addr] (zero-extended); [addr] = op([addr], Rs). Rt = XZR discards the old value (ST<op>). */
-function genAtomic(ctx: DisasContext, a: arg_atomic, op: AtomicOp): boolean {
+/**
+ * Atomically: Rt = [addr] (zero-extended); [addr] = op([addr], Rs) in the access size.
+ * Rt = XZR discards the old value (ST<op>).
+ */
+function genAtomic(ctx: DisasContext, a: arg_atomic, op: AtomicName): boolean {
   const { b } = ctx;
   const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
-  const src = getX(ctx, a.rs);
-  const old = b.qemuLd('i64', addr, MEMOP_U[a.sz]);
-  b.qemuSt(atomicCompute(ctx, op, old, src, a.sz), addr, MEMOP_U[a.sz]);
-  setX(ctx, a.rt, old);
+  const rs = getX(ctx, a.rs);
+  const src = op === 'clr' ? b.unary('not_i64', rs) : rs;
+  setX(ctx, a.rt, b.atomicRmw(addr, src, MEMOP_U[a.sz], RMW_OP[op]));
   return true;
 }
 
