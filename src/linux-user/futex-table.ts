@@ -18,6 +18,9 @@ const RECORD = 4;
 /** Record fields: the futex word's address as an i32 (0: not waiting), the bitset, the arrival number, woken. */
 const R = { ADDR: 0, BITSET: 1, SEQ: 2, WOKEN: 3 } as const;
 
+/** The PI lock word: the owner's tid, and the bit saying others wait (linux/futex.h). */
+const FUTEX_TID_MASK = 0x3fff_ffff;
+const FUTEX_WAITERS = 0x8000_0000 | 0;
 /** FUTEX_OP's operations and comparisons (linux/futex.h). */
 const WAKE_OP = { SET: 0, ADD: 1, OR: 2, ANDN: 3, XOR: 4 } as const;
 const WAKE_CMP = { EQ: 0, NE: 1, LT: 2, LE: 3, GT: 4, GE: 5 } as const;
@@ -143,6 +146,53 @@ export class FutexTable {
         moved++;
       }
       return woken + moved;
+    } finally {
+      this.unlock();
+    }
+  }
+
+  /**
+   * FUTEX_LOCK_PI's step: takes the lock word at addr for `tid` if it is free (keeping
+   * FUTEX_WAITERS if others wait), else marks it FUTEX_WAITERS and queues thread `cpu` on it.
+   * 'deadlock' when tid owns it already. Priorities are not inherited (there are none here).
+   */
+  lockPi(cpu: number, addr: number, tid: number): 'acquired' | 'queued' | 'deadlock' {
+    const i = addr >>> 2;
+    this.lock();
+    try {
+      for (;;) {
+        const v = Atomics.load(this.mem, i);
+        const owner = v & FUTEX_TID_MASK;
+        if (owner === tid) return 'deadlock';
+        if (owner === 0) {
+          // free (perhaps OWNER_DIED): ours, with the waiters bit if anyone still waits
+          const next = tid | (this.waitersOn(addr, -1).length ? FUTEX_WAITERS : 0);
+          if (Atomics.compareExchange(this.mem, i, v, next) === v) return 'acquired';
+          continue;
+        }
+        const marked = v | FUTEX_WAITERS;
+        if (v !== marked && Atomics.compareExchange(this.mem, i, v, marked) !== v) continue;
+        const r = this.rec(cpu);
+        this.t[r + R.ADDR] = addr | 0;
+        this.t[r + R.BITSET] = -1;
+        this.t[r + R.SEQ] = ++this.t[1];
+        Atomics.store(this.t, r + R.WOKEN, 0);
+        return 'queued';
+      }
+    } finally {
+      this.unlock();
+    }
+  }
+
+  /** FUTEX_UNLOCK_PI: frees the lock word tid owns and wakes its first waiter, which takes it; false if tid does not own it (EPERM). */
+  unlockPi(addr: number, tid: number): boolean {
+    const i = addr >>> 2;
+    this.lock();
+    try {
+      if ((Atomics.load(this.mem, i) & FUTEX_TID_MASK) !== tid) return false;
+      Atomics.store(this.mem, i, 0);
+      this.wakeSome(this.waitersOn(addr, -1), 1);
+      return true;
     } finally {
       this.unlock();
     }

@@ -12,6 +12,16 @@ export class GuestExit {
  */
 export class SyscallInterrupted {}
 
+/**
+ * A system call served for a thread on a worker would block until a host fd is ready: the
+ * worker waits for it itself (so that the first thread's Node thread goes on serving and
+ * running its own guest code) and makes the call again; by then the deadline (monotonic
+ * ms, performance.now() on any thread; null: none) may have passed (LinuxThread.waitExpired).
+ */
+export class WouldBlock {
+  constructor(readonly hostFd: number, readonly events: number, readonly deadlineMs: number | null) {}
+}
+
 /** The calling thread called exit while the process has other threads: it alone ends. */
 export class ThreadExit {
   constructor(readonly status: number) {}

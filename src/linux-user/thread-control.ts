@@ -16,7 +16,9 @@ import { ENV } from '../tcg/env.js';
 import { ENV_AREA, THREAD_CONTROL, THREAD_CONTROL_SIZE } from '../memory/layout.js';
 
 /** Word indexes in a control block. */
-const W = { WAKE: 0, STATE: 1, KIND: 2, SIGNAL: 3, ANSWER: 4, VALUE: 5 } as const;
+const W = { WAKE: 0, STATE: 1, KIND: 2, SIGNAL: 3, ANSWER: 4, VALUE: 5, WAIT_FD: 6, WAIT_EVENTS: 7, EXPIRED: 8 } as const;
+/** Byte offset of the f64 deadline of Answer.WAIT_FD (NaN: none). */
+const WAIT_DEADLINE = 40;
 
 /**
  * STATE: where the thread's request is (TAKEN: being served, perhaps waiting, while the
@@ -39,7 +41,12 @@ export const RequestKind = {
 } as const;
 
 /** ANSWER: what the thread does next. */
-export const Answer = { CONTINUE: 0, END_THREAD: 1 } as const;
+export const Answer = {
+  CONTINUE: 0,
+  END_THREAD: 1,
+  /** Wait for the host fd (waitFor()) and make the system call again. */
+  WAIT_FD: 2,
+} as const;
 
 export class ThreadControl {
   private readonly words: Int32Array;
@@ -136,6 +143,33 @@ export class ThreadControl {
     this.words[W.ANSWER] = answer;
     Atomics.store(this.words, W.STATE, MailState.ANSWERED);
     this.wake();
+  }
+
+  // --- waits a worker makes itself (WouldBlock) ---
+
+  /** The server: answers that the thread is to wait for `fd` to be ready for `events` until `deadlineMs`, then call again. */
+  answerWait(fd: number, events: number, deadlineMs: number | null): void {
+    this.words[W.WAIT_FD] = fd;
+    this.words[W.WAIT_EVENTS] = events;
+    new Float64Array(this.words.buffer, this.words.byteOffset + WAIT_DEADLINE, 1)[0] = deadlineMs ?? NaN;
+    this.answer(Answer.WAIT_FD);
+  }
+
+  /** The thread: what to wait for. */
+  waitFor(): { fd: number; events: number; deadlineMs: number | null } {
+    const d = new Float64Array(this.words.buffer, this.words.byteOffset + WAIT_DEADLINE, 1)[0];
+    return { fd: this.words[W.WAIT_FD], events: this.words[W.WAIT_EVENTS], deadlineMs: Number.isNaN(d) ? null : d };
+  }
+
+  /** The thread's wait reached its deadline (set by the thread before calling again; read and cleared by the server). */
+  setExpired(on: boolean): void {
+    this.words[W.EXPIRED] = on ? 1 : 0;
+  }
+
+  takeExpired(): boolean {
+    const on = this.words[W.EXPIRED] !== 0;
+    this.words[W.EXPIRED] = 0;
+    return on;
   }
 
   // --- signals ---

@@ -32,12 +32,41 @@ import { LinuxThread } from './thread.js';
 import { Answer, RequestKind, ThreadControl } from './thread-control.js';
 import type { ThreadWorkerSetup } from './threads.js';
 import { setSleeper } from './vfs/host.js';
+import { hostLibc } from './host/libc.js';
+import { nowMs } from '../host-lazy.js';
 
 /** The system calls a thread runs on its own worker: they touch nothing of the process but memory. */
 const OWN_SYSCALLS: ReadonlySet<number> = new Set([
   NR.futex, NR.nanosleep, NR.clock_nanosleep, NR.sched_yield, NR.gettid, NR.getpid, NR.getppid,
   NR.clock_gettime, NR.clock_getres, NR.gettimeofday,
 ]);
+
+/** How long one host poll of a thread's own wait lasts before it looks for a signal. */
+const WAIT_SLICE_MS = 20;
+
+/**
+ * Answer.WAIT_FD: polls the host fd until it is ready, the deadline passes (the call is then
+ * made again knowing it, setExpired), or a signal comes for the thread (the call made again
+ * then ends with EINTR or restarts).
+ */
+function waitForFd(control: ThreadControl): void {
+  const { fd, events, deadlineMs } = control.waitFor();
+  const lc = hostLibc();
+  for (;;) {
+    if (control.signalWaiting()) return;
+    const left = deadlineMs === null ? WAIT_SLICE_MS : deadlineMs - nowMs();
+    if (left <= 0) {
+      control.setExpired(true);
+      return;
+    }
+    const slice = Math.ceil(Math.min(left, WAIT_SLICE_MS));
+    if (!lc) {
+      control.sleep(control.wakeSeen(), slice);
+      return;
+    }
+    if (lc.pollMany([{ fd, events }], slice)[0] !== 0) return;
+  }
+}
 
 function runThread(setup: ThreadWorkerSetup): void {
   const target = [riscv64Target, aarch64Target].find((t) => t.arch.name === setup.arch);
@@ -91,7 +120,10 @@ function runThread(setup: ThreadWorkerSetup): void {
 
   const site = new SyscallSite(buffer, env, target.syscall);
   const ask = (kind: number): void => {
-    if (control.request(kind, server) !== Answer.END_THREAD) return;
+    let answer;
+    // a call that would block waits here, for its host fd, and is made again
+    while ((answer = control.request(kind, server)) === Answer.WAIT_FD) waitForFd(control);
+    if (answer !== Answer.END_THREAD) return;
     // the thread has ended: wait for the next one on this CPU (its env block is ready then)
     own.thread = new LinuxThread(control.awaitStart(), setup.cpu, control);
     own.thread.env = env;

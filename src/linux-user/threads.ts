@@ -16,7 +16,7 @@ import { JUMP_CACHE, MAX_THREADS, SHARED_CODE_WORDS, envOfCpu, jumpCacheOfCpu } 
 import { lazyBuiltin } from '../host-lazy.js';
 import { E } from './errno.js';
 import { CLONE } from './generic/constants.js';
-import { GuestExit, GuestKilled, ThreadExit } from './guest-exit.js';
+import { GuestExit, GuestKilled, ThreadExit, WouldBlock } from './guest-exit.js';
 import type { LinuxProcess } from './process.js';
 import { LinuxThread } from './thread.js';
 import { Answer, RequestKind, ThreadControl } from './thread-control.js';
@@ -184,7 +184,12 @@ export class GuestThreads {
     try {
       switch (kind) {
         case RequestKind.SYSCALL:
-          if (!runSyscall(p, rec.site.number(), rec.site.args)) rec.site.advancePc();
+          rec.thread.waitExpired = rec.control.takeExpired();
+          try {
+            if (!runSyscall(p, rec.site.number(), rec.site.args)) rec.site.advancePc();
+          } finally {
+            rec.thread.waitExpired = false;
+          }
           if (rec.thread.deliveryDue) deliverDue(p);
           break;
         case RequestKind.EXCEPTION: {
@@ -203,6 +208,10 @@ export class GuestThreads {
       }
       rec.control.answer(Answer.CONTINUE);
     } catch (e) {
+      if (e instanceof WouldBlock) {
+        rec.control.answerWait(e.hostFd, e.events, e.deadlineMs);
+        return;
+      }
       if (!(e instanceof ThreadExit)) throw e;
       this.end(p, rec);
       rec.control.answer(Answer.END_THREAD);

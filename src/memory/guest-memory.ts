@@ -33,6 +33,13 @@ export class GuestMemory {
   readonly u8: Uint8Array;
   readonly dv: DataView;
   /**
+   * The memory as aligned 32- and 64-bit words: load() and store() make an aligned access
+   * with one host instruction, so that another thread never sees half of it (a DataView's
+   * get and set may go byte by byte in V8's unoptimized code).
+   */
+  private readonly words32: Int32Array;
+  private readonly words64: BigUint64Array;
+  /**
    * The page-permission table (PERM bits), indexed by page number. A view of its own, so
    * that indexes stay small integers: PERM_TABLE + page would be a heap number (above
    * 2^30) in every unoptimized call, and most calls here run only a few hundred times.
@@ -54,6 +61,8 @@ export class GuestMemory {
     const buf = this.memory.buffer as unknown as ArrayBufferLike;
     this.u8 = new Uint8Array(buf);
     this.dv = new DataView(buf);
+    this.words32 = new Int32Array(buf);
+    this.words64 = new BigUint64Array(buf);
     // One byte for each page of the 4 GiB space.
     this.perms = this.u8.subarray(PERM_TABLE, PERM_TABLE + 2 ** (32 - PAGE_SHIFT));
   }
@@ -170,8 +179,12 @@ export class GuestMemory {
     switch (size) {
       case 1: return BigInt(signed ? this.dv.getInt8(a) : this.dv.getUint8(a));
       case 2: return BigInt(signed ? this.dv.getInt16(a, true) : this.dv.getUint16(a, true));
-      case 4: return BigInt(signed ? this.dv.getInt32(a, true) : this.dv.getUint32(a, true));
-      case 8: return signed ? this.dv.getBigInt64(a, true) : this.dv.getBigUint64(a, true);
+      // aligned words in one host access (untorn for other threads, see words64)
+      case 4: return BigInt((a & 3) === 0 ? (signed ? this.words32[a >>> 2] : this.words32[a >>> 2] >>> 0) : signed ? this.dv.getInt32(a, true) : this.dv.getUint32(a, true));
+      case 8: {
+        const v = (a & 7) === 0 ? this.words64[a >>> 3] : this.dv.getBigUint64(a, true);
+        return signed ? BigInt.asIntN(64, v) : v;
+      }
     }
   }
   store(addr: number | bigint, size: 1 | 2 | 4 | 8, value: bigint): void {
@@ -179,8 +192,14 @@ export class GuestMemory {
     switch (size) {
       case 1: this.dv.setUint8(a, Number(BigInt.asUintN(8, value))); break;
       case 2: this.dv.setUint16(a, Number(BigInt.asUintN(16, value)), true); break;
-      case 4: this.dv.setUint32(a, Number(BigInt.asUintN(32, value)), true); break;
-      case 8: this.dv.setBigUint64(a, BigInt.asUintN(64, value), true); break;
+      case 4:
+        if ((a & 3) === 0) this.words32[a >>> 2] = Number(BigInt.asIntN(32, value));
+        else this.dv.setUint32(a, Number(BigInt.asUintN(32, value)), true);
+        break;
+      case 8:
+        if ((a & 7) === 0) this.words64[a >>> 3] = BigInt.asUintN(64, value);
+        else this.dv.setBigUint64(a, BigInt.asUintN(64, value), true);
+        break;
     }
   }
   fetch16(pc: number): number {

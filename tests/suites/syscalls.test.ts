@@ -828,7 +828,19 @@ describe('process, time, signals', () => {
     expect(n('futex', word, FUTEX.WAKE | FUTEX_CLOCK_REALTIME, 1)).toBe(-E.ENOSYS);
     expect(n('futex', word, FUTEX.CMP_REQUEUE | PRIVATE, 1, 1, word + 4, 4)).toBe(-E.EAGAIN); // the word is 5
     expect(n('futex', word, FUTEX.CMP_REQUEUE | PRIVATE, 1, 1, word + 4, 5)).toBe(0); // nobody to wake or move
-    expect(n('futex', word, FUTEX.LOCK_PI | PRIVATE, 0, 0)).toBe(-E.ENOSYS);
+    // PI locks: the word holds the owner's tid
+    const pi = SCRATCH + 0x180;
+    const tid = rig.p.thread.tid;
+    rig.mem.dv.setUint32(pi, 0, true);
+    expect(n('futex', pi, FUTEX.LOCK_PI | PRIVATE, 0, 0)).toBe(0);
+    expect(rig.mem.dv.getUint32(pi, true)).toBe(tid);
+    expect(n('futex', pi, FUTEX.LOCK_PI | PRIVATE, 0, 0)).toBe(-E.EDEADLK);
+    expect(n('futex', pi, FUTEX.UNLOCK_PI | PRIVATE, 0)).toBe(0);
+    expect(rig.mem.dv.getUint32(pi, true)).toBe(0);
+    rig.mem.dv.setUint32(pi, tid + 1, true); // another thread's
+    expect(n('futex', pi, FUTEX.TRYLOCK_PI | PRIVATE, 0, 0)).toBe(-E.EAGAIN);
+    expect(rig.mem.dv.getUint32(pi, true)).toBe((tid + 1 + 0x8000_0000) >>> 0); // waiters marked
+    expect(n('futex', pi, FUTEX.UNLOCK_PI | PRIVATE, 0)).toBe(-E.EPERM);
     expect(n('futex', UNMAPPED, FUTEX.WAKE, 1)).toBe(-E.EFAULT); // a shared futex needs the page
     expect(n('futex', UNMAPPED, FUTEX.WAKE | PRIVATE, 1)).toBe(0); // a private one does not
   });

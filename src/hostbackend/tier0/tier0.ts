@@ -74,7 +74,19 @@ export class Tier0Backend implements HostBackend {
     this.m32 = new Int32Array(opts.mem.memory.buffer as unknown as ArrayBuffer, ENV_AREA, (MAX_CPUS * ENV_BLOCK_SIZE) >> 2);
     this.perms = opts.mem.perms;
     this.dv = opts.mem.dv;
+    this.w32 = new Int32Array(opts.mem.memory.buffer as unknown as ArrayBuffer);
+    this.w64 = new Float64Array(opts.mem.memory.buffer as unknown as ArrayBuffer);
   }
+
+  /**
+   * Guest memory as aligned 32- and 64-bit words: an aligned access is one host load or
+   * store, never torn for another thread (a DataView's may go byte by byte before V8
+   * optimizes it). The 64-bit one moves the bits through a float64, which keeps them all.
+   */
+  private readonly w32: Int32Array;
+  private readonly w64: Float64Array;
+  private readonly bits64 = new Float64Array(1);
+  private readonly halves = new Int32Array(this.bits64.buffer);
 
   compile(blocks: TranslatedBlock[]): CompiledRegion {
     return { slots: blocks.map((b) => this.install(buildProgram(b))) };
@@ -117,6 +129,10 @@ export class Tier0Backend implements HostBackend {
     const pcAt = envAt + (ENV.PC >> 2);
     const perms = this.perms;
     const dv = this.dv;
+    const w32 = this.w32;
+    const w64 = this.w64;
+    const bits64 = this.bits64;
+    const halves = this.halves;
     // The instructions that make up most of what cold code runs are here, each a straight
     // line of code that runs whole whenever the instruction does, or leaves the switch for
     // step(): V8's optimized code of this loop deoptimizes at the first run of any path that
@@ -208,9 +224,18 @@ export class Tier0Backend implements HostBackend {
           m32[pcAt] = code[i + 5];
           m32[pcAt + 1] = code[i + 6];
           // Eight bytes read whatever the size (all inside the 4 GiB memory), then cut to size
-          // and extended, all sizes on one path.
-          const w0 = dv.getInt32(at, true);
-          const w1 = dv.getInt32(at + 4, true);
+          // and extended, all sizes on one path; aligned, in one host load (untorn by other
+          // threads' stores: see w64).
+          let w0: number;
+          let w1: number;
+          if ((at & 7) === 0) {
+            bits64[0] = w64[at >>> 3];
+            w0 = halves[0];
+            w1 = halves[1];
+          } else {
+            w0 = dv.getInt32(at, true);
+            w1 = dv.getInt32(at + 4, true);
+          }
           const sh = 32 - 8 * size; // an 8-byte load: 32 - 64, taken modulo 32 by the shifts
           const sext = (w0 << sh) >> sh;
           const zext = (w0 << sh) >>> sh;
@@ -229,13 +254,22 @@ export class Tier0Backend implements HostBackend {
           if (r[a + 1] !== 0 || (lo & (PAGE_SIZE - 1)) > PAGE_SIZE - size || (perms[at >>> 12] & (PERM.WRITE | PERM.CODE)) !== PERM.WRITE) break;
           m32[pcAt] = code[i + 5];
           m32[pcAt + 1] = code[i + 6];
-          // Byte by byte, all sizes on one path; an i32 stored as 8 bytes is sign-extended, as the reference does.
+          // Aligned words in one host store (untorn for other threads), else byte by byte; an
+          // i32 stored as 8 bytes is sign-extended, as the reference does.
           const v = code[i + 3];
           const x = r[v];
           const ext = x >> 31;
           const hi = r[v + 1];
           const top = code[i + 2] !== 0 ? hi : ext;
-          for (let k = 0; k < size; k++) dv.setInt8(at + k, (k < 4 ? x : top) >> (8 * (k & 3)));
+          if (size === 8 && (at & 7) === 0) {
+            halves[0] = x;
+            halves[1] = top;
+            w64[at >>> 3] = bits64[0];
+          } else if (size === 4 && (at & 3) === 0) {
+            w32[at >>> 2] = x;
+          } else {
+            for (let k = 0; k < size; k++) dv.setInt8(at + k, (k < 4 ? x : top) >> (8 * (k & 3)));
+          }
           i += 7;
           continue;
         }
@@ -393,8 +427,17 @@ export class Tier0Backend implements HostBackend {
     switch (size) {
       case 1: lo = signed ? dv.getInt8(at) : dv.getUint8(at); top = lo >> 31; break;
       case 2: lo = signed ? dv.getInt16(at, true) : dv.getUint16(at, true); top = lo >> 31; break;
-      case 4: lo = dv.getInt32(at, true); top = signed ? lo >> 31 : 0; break;
-      default: lo = dv.getInt32(at, true); top = dv.getInt32(at + 4, true); break;
+      case 4: lo = (at & 3) === 0 ? this.w32[at >>> 2] : dv.getInt32(at, true); top = signed ? lo >> 31 : 0; break;
+      default:
+        if ((at & 7) === 0) {
+          this.bits64[0] = this.w64[at >>> 3];
+          lo = this.halves[0];
+          top = this.halves[1];
+        } else {
+          lo = dv.getInt32(at, true);
+          top = dv.getInt32(at + 4, true);
+        }
+        break;
     }
     r[o] = lo;
     if (is64 !== 0) r[o + 1] = top;
@@ -408,8 +451,22 @@ export class Tier0Backend implements HostBackend {
     switch (size) {
       case 1: dv.setInt8(at, r[v]); break;
       case 2: dv.setInt16(at, r[v], true); break;
-      case 4: dv.setInt32(at, r[v], true); break;
-      default: dv.setInt32(at, r[v], true); dv.setInt32(at + 4, is64 !== 0 ? r[v + 1] : r[v] >> 31, true); break;
+      case 4:
+        if ((at & 3) === 0) this.w32[at >>> 2] = r[v];
+        else dv.setInt32(at, r[v], true);
+        break;
+      default: {
+        const hi = is64 !== 0 ? r[v + 1] : r[v] >> 31;
+        if ((at & 7) === 0) {
+          this.halves[0] = r[v];
+          this.halves[1] = hi;
+          this.w64[at >>> 3] = this.bits64[0];
+        } else {
+          dv.setInt32(at, r[v], true);
+          dv.setInt32(at + 4, hi, true);
+        }
+        break;
+      }
     }
   }
 

@@ -6,7 +6,7 @@
 
 import { GuestFault } from '../../memory/guest-memory.js';
 import { E, SyscallError, errnoFromError } from '../errno.js';
-import { GuestExit, GuestKilled, SyscallInterrupted, ThreadExit } from '../guest-exit.js';
+import { GuestExit, GuestKilled, SyscallInterrupted, ThreadExit, WouldBlock } from '../guest-exit.js';
 import { signalRestarts } from '../signal-delivery.js';
 import type { LinuxProcess } from '../process.js';
 import { SyscallArgs } from './args.js';
@@ -70,7 +70,7 @@ function restarts(p: LinuxProcess, row: SyscallRow): boolean {
 
 /** THE translation of what a handler threw into a guest errno; anything else (an exit, a bug) is rethrown. */
 function errnoOf(e: unknown): number {
-  if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ThreadExit) throw e;
+  if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ThreadExit || e instanceof WouldBlock) throw e;
   if (e instanceof SyscallInterrupted) return E.EINTR;
   const errno = e instanceof SyscallError ? e.errno : e instanceof GuestFault ? E.EFAULT : errnoFromError(e);
   if (errno === undefined) throw e; // not a guest-visible error: a bug, keep the stack

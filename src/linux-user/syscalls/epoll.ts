@@ -2,7 +2,8 @@
 // registers the host fd behind a guest fd with the guest's 64-bit data as is (the host
 // hands it back untouched), and epoll_pwait/epoll_pwait2 wait on the host in slices with
 // a checkpoint between them (vfs/host.ts), so that the first thread's Node thread keeps
-// serving the other threads and a signal ends the wait with EINTR. struct epoll_event is
+// serving the other threads and a signal ends the wait with EINTR; a wait served for a
+// thread on a worker is made by the worker itself (WouldBlock on the epoll fd). struct epoll_event is
 // 16 bytes on riscv64 and arm64 (events, padding, data); the host's may be packed, which
 // libc.ts deals with. Files of another file system (no host fd) cannot be watched: EPERM,
 // as Linux answers for a file without poll support.
@@ -12,6 +13,9 @@ import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import { hostLibc, type HostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { waitCheckpoint } from '../vfs/host.js';
+import { nowMs } from '../../host-lazy.js';
+import { WouldBlock } from '../guest-exit.js';
+import { POLL } from '../generic/constants.js';
 import { fdEntry, readGuest, writeGuest, type SyscallArgs } from './args.js';
 import { installMade } from './fd.js';
 import { TIMESPEC_SIZE, decodeTimespec } from '../generic/structs.js';
@@ -64,7 +68,10 @@ export function sysEpollCtl(p: LinuxProcess, a: A): number {
   return 0;
 }
 
-/** Waits on the host epoll fd until events come, the deadline (monotonic ms; null: none) passes, or a signal. */
+/**
+ * Waits on the host epoll fd until events come, the deadline (monotonic ms, nowMs; null:
+ * none; 0: do not wait) passes, or a signal.
+ */
 function waitEvents(p: LinuxProcess, a: A, deadline: number | null): number {
   const epfd = epollFd(p, a.int(0));
   const max = a.int(2);
@@ -73,8 +80,12 @@ function waitEvents(p: LinuxProcess, a: A, deadline: number | null): number {
   if (a.big(4) && a.size(5) !== SIGSET_SIZE) return -E.EINVAL;
   const lc = libc();
   let ready = lc.epollWait(epfd, max, 0);
-  while (ready.length === 0) {
-    const left = deadline === null ? WAIT_SLICE_MS : deadline - performance.now();
+  if (ready.length === 0 && p.thread.cpu !== 0 && !p.thread.waitExpired && deadline !== 0) {
+    // served for a thread on a worker: it waits for the epoll fd itself, then calls again
+    throw new WouldBlock(epfd, POLL.IN, deadline);
+  }
+  while (ready.length === 0 && p.thread.cpu === 0) {
+    const left = deadline === null ? WAIT_SLICE_MS : deadline - nowMs();
     if (left <= 0) break;
     waitCheckpoint(); // serves the other threads; a signal ends the wait (EINTR)
     ready = lc.epollWait(epfd, max, Math.ceil(Math.min(left, WAIT_SLICE_MS)));
@@ -92,7 +103,7 @@ function waitEvents(p: LinuxProcess, a: A, deadline: number | null): number {
 /** epoll_pwait(epfd, events, maxevents, timeout ms, sigmask, sigsetsize). */
 export function sysEpollPwait(p: LinuxProcess, a: A): number {
   const timeout = a.int(3);
-  return waitEvents(p, a, timeout < 0 ? null : performance.now() + timeout);
+  return waitEvents(p, a, timeout < 0 ? null : timeout === 0 ? 0 : nowMs() + timeout);
 }
 
 /** epoll_pwait2: the timeout is a struct timespec (NULL: none). */
@@ -100,5 +111,5 @@ export function sysEpollPwait2(p: LinuxProcess, a: A): number {
   if (!a.big(3)) return waitEvents(p, a, null);
   const { sec, nsec } = decodeTimespec(readGuest(p, a.big(3), TIMESPEC_SIZE));
   if (sec < 0n || nsec < 0n || nsec >= 1_000_000_000n) return -E.EINVAL;
-  return waitEvents(p, a, performance.now() + Number(sec) * 1000 + Number(nsec) / 1e6);
+  return waitEvents(p, a, nowMs() + Number(sec) * 1000 + Number(nsec) / 1e6);
 }

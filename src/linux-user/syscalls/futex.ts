@@ -4,7 +4,9 @@
 // control block's WAKE word; a wake, a timeout or a signal for it (EINTR) ends the wait.
 // Every futex is treated as private to the process: there is one process per emulator,
 // and a shared futex's other waiters would be other emulators. The priority-inheritance
-// operations answer ENOSYS (glibc uses them only for PTHREAD_PRIO_INHERIT mutexes).
+// operations LOCK_PI, TRYLOCK_PI and UNLOCK_PI (glibc's PTHREAD_PRIO_INHERIT mutexes) keep the lock
+// word's protocol — owner tid, FUTEX_WAITERS — without priorities to inherit; the
+// requeue-to-PI operations answer ENOSYS.
 
 import { E } from '../errno.js';
 import { SyscallInterrupted } from '../guest-exit.js';
@@ -70,6 +72,32 @@ function wait(p: LinuxProcess, uaddr: number, expected: number, bitset: number, 
   }
 }
 
+/** FUTEX_LOCK_PI / TRYLOCK_PI: takes the PI lock word for the calling thread, waiting while another owns it. */
+function lockPi(p: LinuxProcess, uaddr: number, tryOnly: boolean, deadline: Deadline): number {
+  const w = p.waits;
+  for (;;) {
+    const step = w.futexes.lockPi(w.cpu, uaddr, p.thread.tid);
+    if (step === 'acquired') return 0;
+    if (step === 'deadlock') return -E.EDEADLK;
+    if (tryOnly) {
+      w.futexes.dequeue(w.cpu);
+      return -E.EAGAIN;
+    }
+    for (;;) {
+      const seen = w.control.wakeSeen();
+      if (w.futexes.woken(w.cpu)) break;
+      let ms = Infinity;
+      if (deadline) {
+        const now = clockNow(deadline.clk) ?? deadline.at;
+        if (now >= deadline.at) return w.futexes.dequeue(w.cpu) ? -E.EAGAIN : -E.ETIMEDOUT;
+        ms = Number(deadline.at - now) / 1e6;
+      }
+      // a signal does not end a PI lock wait: it is taken after the lock (the kernel restarts it)
+      w.sleep(seen, ms);
+    }
+  }
+}
+
 export function sysFutex(p: LinuxProcess, a: A): number {
   const op = a.int(1);
   const cmd = op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
@@ -115,6 +143,26 @@ export function sysFutex(p: LinuxProcess, a: A): number {
       if (!p.mem.canAccess(uaddr2, 4, 'write')) return -E.EFAULT;
       const bad = checkWord(p, uaddr, shared);
       return bad || futexes.wakeOp(Number(uaddr), Number(uaddr2), a.int(2), Number(a.big(3) & 0x7fff_ffffn), encoded);
+    }
+    case FUTEX.LOCK_PI:
+    case FUTEX.LOCK_PI2:
+    case FUTEX.TRYLOCK_PI: {
+      const bad = checkWord(p, uaddr);
+      if (bad) return bad;
+      if (!p.mem.canAccess(uaddr, 4, 'write')) return -E.EFAULT;
+      // LOCK_PI's timeout is absolute on CLOCK_REALTIME; LOCK_PI2's on the clock the op names
+      let deadline: Deadline = null;
+      if (cmd !== FUTEX.TRYLOCK_PI && a.big(3)) {
+        const { sec, nsec } = decodeTimespec(readGuest(p, a.big(3), TIMESPEC_SIZE));
+        if (sec < 0n || nsec < 0n || nsec >= NS) return -E.EINVAL;
+        deadline = { clk: cmd === FUTEX.LOCK_PI || realtime ? CLOCK.REALTIME : CLOCK.MONOTONIC, at: sec * NS + nsec };
+      }
+      return lockPi(p, Number(uaddr), cmd === FUTEX.TRYLOCK_PI, deadline);
+    }
+    case FUTEX.UNLOCK_PI: {
+      const bad = checkWord(p, uaddr);
+      if (bad) return bad;
+      return futexes.unlockPi(Number(uaddr), p.thread.tid) ? 0 : -E.EPERM;
     }
     default:
       p.logUnimp?.(`Unsupported futex operation: ${FUTEX_NAMES.get(cmd) ?? cmd}`);

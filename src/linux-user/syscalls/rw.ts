@@ -6,7 +6,7 @@
 
 import { E, fail } from '../errno.js';
 import type { OpenFile } from '../fd-table.js';
-import { GuestKilled } from '../guest-exit.js';
+import { GuestKilled, WouldBlock } from '../guest-exit.js';
 import { MAX_RW_COUNT, POLL, SEEK, SIG, UIO_MAXIOV } from '../generic/constants.js';
 import { IOVEC_SIZE, decodeIovecs } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
@@ -75,6 +75,11 @@ function awaitReadable(p: LinuxProcess, f: OpenFile): void {
   if (f.kind !== 'pipe' && f.kind !== 'tty' && f.kind !== 'socket') return;
   const lc = f.hostFd >= 0 ? hostLibc() : null;
   if (!lc) return;
+  // served for a thread on a worker: it waits for the fd itself, then reads again
+  if (p.thread.cpu !== 0) {
+    if (lc.pollMany([{ fd: f.hostFd, events: POLL.IN }], 0)[0] === 0) throw new WouldBlock(f.hostFd, POLL.IN, null);
+    return;
+  }
   for (;;) {
     waitCheckpoint();
     if (lc.pollMany([{ fd: f.hostFd, events: POLL.IN }], READ_WAIT_SLICE_MS)[0] !== 0) return;
