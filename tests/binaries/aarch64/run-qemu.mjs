@@ -1,7 +1,8 @@
 // run-qemu.mjs: runs every manifest.json entry under qemu-aarch64 (or another
 // command given with --qemu) and compares stdout and exit status with expected/;
 // with --update it rewrites expected/*.stdout instead. Used by `make expected`
-// and `make check`; the vitest suite has its own runner.
+// and `make check`; the vitest suite has its own runner. --manifest FILE reads FILE
+// (in this directory) instead of manifest.json, e.g. manifest-threads.json.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
@@ -14,11 +15,13 @@ const update = argv.includes('--update');
 const checkStderr = argv.includes('--check-stderr');
 const qi = argv.indexOf('--qemu');
 const command = (qi >= 0 ? argv[qi + 1] : 'qemu-aarch64').split(' ').filter(Boolean);
-const only = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--qemu');
+const mi = argv.indexOf('--manifest');
+const manifestFile = mi >= 0 ? argv[mi + 1] : 'manifest.json';
+const only = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--qemu' && argv[i - 1] !== '--manifest');
 
 // Dynamically linked programs ("sysroot": true) run with -L and Debian's cross glibc.
 const sysroot = '/usr/aarch64-linux-gnu';
-const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(here, manifestFile), 'utf8'));
 let failures = 0;
 // Entries Debian's qemu gets wrong ("qemuDiffers") have hand-written expected output:
 // a real qemu neither rewrites nor checks them (our emulator, given with --qemu, does).
