@@ -6,10 +6,12 @@
 //    busybox-static (aarch64, fetched into bench/cache/ when missing) and lua, sqlite3 and
 //    bzip2 built from Debian's sources (bench/real/build.sh), ours timed cold (no
 //    translation cache) and warm (after one untimed run), plus figures from -d stats.
+//  - threads: bench/src/threads.c, the same CPU-bound work on 1 and on 2 threads (how far
+//    threads run in parallel) and thread creation + join, beside qemu.
 // Prints tables of median wall times, ratios and our peak RSS, and writes BENCHMARKS.md
 // with the machine, the tables and the project's performance targets marked PASS/FAIL.
 //
-//   node bench/run.mjs [--group micro|real|all] [--arch riscv64|aarch64] [--only name[,name]]
+//   node bench/run.mjs [--group micro|real|threads|all] [--arch riscv64|aarch64] [--only name[,name]]
 //                      [--runs N] [--real-runs N] [--backend wasm|interp] [--no-write] [--stats]
 //
 // The guest binaries are committed in bench/bin/<arch>/ (rebuild: make -C bench, and
@@ -33,7 +35,9 @@ const OUTPUT = join(ROOT, 'BENCHMARKS.md');
 
 const ARCHES = ['riscv64', 'aarch64'];
 const BACKENDS = ['wasm', 'interp'];
-const GROUPS = ['micro', 'real', 'all'];
+const GROUPS = ['micro', 'real', 'threads', 'all'];
+/** The threads group: `threads work T` split over T threads, and `threads spawn N` create+join rounds. */
+const THREAD_SPAWNS = 200;
 const COMPUTE = ['sha256', 'sieve', 'nbody', 'strings', 'syscall', 'list', 'interp', 'fib'];
 /** Every program: the compute subcommands of the bench binary, then start-up (hello). */
 const PROGRAMS = [
@@ -74,7 +78,7 @@ const TARGETS = {
 function usage(message) {
   if (message) console.error(`bench: ${message}`);
   console.error(
-    'usage: node bench/run.mjs [--group micro|real|all] [--arch riscv64|aarch64] [--only name[,name]]\n' +
+    'usage: node bench/run.mjs [--group micro|real|threads|all] [--arch riscv64|aarch64] [--only name[,name]]\n' +
       '                          [--runs N] [--real-runs N] [--backend wasm|interp] [--no-write] [--stats]\n' +
       `  --runs N       runs per program (micro: default ${DEFAULT_RUNS}, start-up at least ${STARTUP_RUNS}; real: see --real-runs)\n` +
       `  --real-runs N  rounds per real program (default: --runs if given, else up to ${REAL_MAX_ROUNDS} within ${REAL_ROUND_BUDGET_S} s of rounds)\n` +
@@ -127,8 +131,9 @@ function parseOptions() {
   return {
     group: values.group,
     arches,
-    programs: values.group === 'real' ? [] : PROGRAMS.filter((p) => wanted(p.name)),
-    workloads: values.group === 'micro' ? [] : REAL_WORKLOADS.filter((w) => wanted(w.name) && w.arches.some((a) => arches.includes(a))),
+    programs: values.group === 'real' || values.group === 'threads' ? [] : PROGRAMS.filter((p) => wanted(p.name)),
+    workloads: values.group === 'micro' || values.group === 'threads' ? [] : REAL_WORKLOADS.filter((w) => wanted(w.name) && w.arches.some((a) => arches.includes(a))),
+    threads: (values.group === 'threads' || values.group === 'all') && !only,
     runs,
     realRuns,
     backend: values.backend ?? null,
@@ -683,7 +688,7 @@ function describeSource() {
   return `${head.stdout.trim()}${dirty ? ' with uncommitted changes in src/' : ''}`;
 }
 
-function writeReport(microRows, realRows, env, opts, targets) {
+function writeReport(microRows, realRows, env, opts, targets, threadRows = []) {
   const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   const geo = opts.arches.map((a) => {
     const g = archGeomean(microRows, a);
@@ -788,15 +793,92 @@ function writeReport(microRows, realRows, env, opts, targets) {
           '',
         ]
       : []),
+    ...(threadRows.length
+      ? [
+          '## Threads',
+          '',
+          `bench/src/threads.c: \`threads work T\` splits one CPU-bound job (64 M rounds of integer hashing, nothing shared) over T threads; \`threads spawn ${THREAD_SPAWNS}\` creates and joins one thread ${THREAD_SPAWNS} times in turn. Scaling is the wall time on 2 threads over that on 1 (the machine has ${os.availableParallelism()} cores); create+join is (spawn time − hello time) / ${THREAD_SPAWNS}.`,
+          '',
+          markdownTable(threadCells(threadRows)),
+          '',
+        ]
+      : []),
     '## Targets',
     '',
-    'From the project\'s performance issue:',
+    'From the project\'s performance issues:',
     '',
     markdownTable({ cells: [['target', 'arch', 'measured', 'mark'], ...targets.map((t) => [t.target, t.arch, t.measured, t.mark === 'PASS' || t.mark === 'FAIL' ? `**${t.mark}**` : t.mark])] }),
     '',
   ].join('\n');
   writeFileSync(OUTPUT, text);
   console.log(`\nwrote ${relative(process.cwd(), OUTPUT) || OUTPUT}`);
+}
+
+// --- the threads group ---------------------------------------------------------------------------
+
+/**
+ * One arch's thread figures, ours beside qemu, in paired rounds: `work 1`, `work 2`,
+ * `spawn N` and the hello (start-up, subtracted from spawn). Scaling is median(work 2) /
+ * median(work 1) of each emulator; each run's stdout must equal qemu's.
+ */
+function measureThreads(env, arch, runs) {
+  const bin = join(BENCH, 'bin', arch, 'threads');
+  const hello = join(BENCH, 'bin', arch, 'hello');
+  const qemu = env.qemu[arch];
+  if (!existsSync(bin)) return { arch, name: 'threads', missing: `bench/bin/${arch}/threads is missing: run \`make -C bench\``, ok: false };
+  const cases = { work1: ['work', '1'], work2: ['work', '2'], spawn: ['spawn', String(THREAD_SPAWNS)] };
+  const ours = (args, b = bin) => timedRun(LAUNCHER, [...env.ourFlags, b, ...args], OUR_ENV);
+  const theirs = (args, b = bin) => (qemu ? timedRun(qemu, [b, ...args]) : null);
+  const times = { ours: { work1: [], work2: [], spawn: [], hello: [] }, qemu: { work1: [], work2: [], spawn: [], hello: [] } };
+  const problems = [];
+  ours(cases.work1); // one untimed run: the translation cache of the main thread fills
+  for (let i = 0; i < runs; i++) {
+    for (const [name, args] of [...Object.entries(cases), ['hello', []]]) {
+      const b = name === 'hello' ? hello : bin;
+      const o = ours(args, b);
+      const q = theirs(args, b);
+      if (o.status !== 0 || (q && o.stdout !== q.stdout)) problems.push(`ours ${name} run ${i + 1}: status ${o.status}, stdout ${JSON.stringify(o.stdout.slice(0, 80))}`);
+      times.ours[name].push(o.seconds);
+      if (q) times.qemu[name].push(q.seconds);
+    }
+  }
+  const m = (xs) => (xs.length ? median(xs) : null);
+  const row = (t) => {
+    const work1 = m(t.work1);
+    const work2 = m(t.work2);
+    const spawn = m(t.spawn);
+    const helloS = m(t.hello);
+    return { work1, work2, scaling: work1 && work2 ? work2 / work1 : null, spawnMs: spawn !== null && helloS !== null ? ((spawn - helloS) / THREAD_SPAWNS) * 1000 : null };
+  };
+  for (const p of problems) console.error(`bench: threads ${arch}: ${p}`);
+  return { arch, name: 'threads', ours: row(times.ours), qemu: qemu ? row(times.qemu) : null, ok: problems.length === 0, problems, runs };
+}
+
+function threadCells(rows) {
+  const f = (x, d = 2) => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
+  return {
+    isNumber: (c) => c > 0,
+    cells: [
+      ['arch', 'ours 1 thread (s)', 'ours 2 threads (s)', 'ours scaling 2/1', 'qemu 1 thread (s)', 'qemu 2 threads (s)', 'qemu scaling 2/1', 'ours create+join (ms)', 'qemu create+join (ms)'],
+      ...rows.map((r) =>
+        r.missing
+          ? [r.arch, r.missing, '', '', '', '', '', '', '']
+          : [r.arch, f(r.ours.work1), f(r.ours.work2), f(r.ours.scaling), f(r.qemu?.work1), f(r.qemu?.work2), f(r.qemu?.scaling), f(r.ours.spawnMs, 3), f(r.qemu?.spawnMs, 3)],
+      ),
+    ],
+  };
+}
+
+/** Issue 14's target: the 2-thread run in at most 0.6 of the 1-thread one's wall time. */
+function threadTargets(rows) {
+  return rows
+    .filter((r) => !r.missing)
+    .map((r) => ({
+      arch: r.arch,
+      target: 'threads: 2 threads in ≤ 0.6× the wall time of 1',
+      measured: r.ours.scaling === null ? 'n/a' : `${r.ours.scaling.toFixed(2)}× (qemu ${r.qemu?.scaling?.toFixed(2) ?? 'n/a'}×)`,
+      mark: r.ours.scaling === null ? 'n/a' : r.ours.scaling <= 0.6 ? 'PASS' : 'FAIL',
+    }));
 }
 
 // --- main ----------------------------------------------------------------------------------
@@ -821,7 +903,7 @@ function main() {
     for (const arch of opts.arches)
       for (const b of ['bench', 'hello'])
         if (!existsSync(join(BENCH, 'bin', arch, b))) usage(`bench/bin/${arch}/${b} is missing: run \`make -C bench\``);
-  if (!opts.programs.length && !opts.workloads.length) usage('nothing to run: --group, --only and --arch select no program');
+  if (!opts.programs.length && !opts.workloads.length && !opts.threads) usage('nothing to run: --group, --only and --arch select no program');
 
   const qemuVersion = Object.fromEntries(ARCHES.map((a) => [a, versionOf(`qemu-${a}`)]));
   const needsBusybox = opts.workloads.some((w) => w.program === 'busybox' && w.arches.some((a) => opts.arches.includes(a)));
@@ -885,12 +967,14 @@ function main() {
     console.log('');
     for (const r of realRows.filter((r) => !r.missing)) console.log(`${r.arch} ${r.label} -d stats: ${r.stats ? r.stats.line : 'no stats lines'}`);
   }
-  const targets = evaluateTargets(microRows, realRows, env, opts);
+  const threadRows = opts.threads ? opts.arches.map((arch) => measureThreads(env, arch, opts.runs)) : [];
+  if (threadRows.length) console.log(`\n${textTable(threadCells(threadRows))}\n`);
+  const targets = [...evaluateTargets(microRows, realRows, env, opts), ...threadTargets(threadRows)];
   console.log('');
   for (const t of targets) console.log(`${t.mark.padEnd(12)} ${t.arch.padEnd(8)} ${t.target}: ${t.measured}`);
-  const wrong = [...microRows, ...realRows].filter((r) => !r.missing && !r.ok);
+  const wrong = [...microRows, ...realRows, ...threadRows].filter((r) => !r.missing && !r.ok);
   if (wrong.length) console.log(`\n*** WRONG RESULTS in ${wrong.map((r) => `${r.arch} ${r.label ?? r.name}`).join(', ')}: those timings are invalid`);
-  if (opts.write) writeReport(microRows, realRows, env, opts, targets);
+  if (opts.write) writeReport(microRows, realRows, env, opts, targets, threadRows);
   process.exitCode = wrong.length ? 1 : 0;
 }
 

@@ -5,6 +5,9 @@
 //    sqlite3, lua5.4, gzip, xz, grep, sed, gawk) with every package they depend on,
 //    downloaded with `apt-get download PKG:arm64` and unpacked with `dpkg -x`: foreign
 //    packages are never installed into the host.
+//  - Debian's Go (golang-go, a host package) and, built with it, the Go test binaries of the
+//    threads suite (GOOS=linux GOARCH=riscv64 / arm64, CGO_ENABLED=0 go test -c) and
+//    tests/binaries/go/goroutines, into go/<arch>/ (GO_PACKAGES, tests/suites/go.test.ts).
 // The sysroot goes to $QEMU_USER_TS_FIXTURES (default ~/.cache/qemu-user-ts-fixtures)
 // /debian-arm64; a stamp file lists the packages it holds, so a second run with the same
 // list does nothing. Needs root (or sudo) for apt-get; prints one line per step.
@@ -20,6 +23,10 @@ const PACKAGES = [
   'gzip', 'xz-utils', 'grep', 'sed', 'gawk',
 ];
 const CROSS_LIBC = ['libc6-riscv64-cross', 'libc6-arm64-cross'];
+/** The standard-library packages whose tests the Go suite runs (go test -c of each, per arch). */
+export const GO_PACKAGES = ['strconv', 'sort', 'strings', 'container/heap', 'hash/crc32', 'context', 'sync/atomic', 'math', 'encoding/json', 'regexp'];
+/** Go's names of our guests. */
+export const GO_ARCHES = { riscv64: 'riscv64', aarch64: 'arm64' };
 
 export const fixturesDir = () => process.env.QEMU_USER_TS_FIXTURES || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'qemu-user-ts-fixtures');
 
@@ -43,7 +50,7 @@ const known = (p) => spawnSync('apt-cache', ['show', p], { stdio: 'ignore' }).st
 /** The arm64 architecture in dpkg, fresh package lists, and the cross glibc installed. */
 function prepareApt() {
   const needArch = !run('dpkg', ['--print-foreign-architectures']).split('\n').includes('arm64');
-  const needCross = CROSS_LIBC.filter((p) => !installed(p));
+  const needCross = [...CROSS_LIBC, 'golang-go'].filter((p) => !installed(p));
   if (needArch) {
     step('dpkg --add-architecture arm64');
     asRoot(['dpkg', '--add-architecture', 'arm64']);
@@ -99,6 +106,29 @@ function buildSysroot(target) {
   }
 }
 
+/** The Go test binaries and the goroutines program, built once per Go version (a stamp file says which). */
+function buildGo(target) {
+  const version = run('go', ['version']).trim();
+  const stampFile = join(target, '.stamp');
+  const stamp = `${version}\n${GO_PACKAGES.join(' ')}\n`;
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+    step(`${target} is up to date (${version})`);
+    return;
+  }
+  rmSync(target, { recursive: true, force: true });
+  const goroutines = join(import.meta.dirname, '..', 'tests', 'binaries', 'go', 'goroutines');
+  for (const [arch, goarch] of Object.entries(GO_ARCHES)) {
+    const dir = join(target, arch);
+    mkdirSync(dir, { recursive: true });
+    const env = { ...process.env, GOOS: 'linux', GOARCH: goarch, CGO_ENABLED: '0' };
+    step(`go test -c of ${GO_PACKAGES.length} packages for ${goarch}`);
+    for (const pkg of GO_PACKAGES) run('go', ['test', '-c', '-o', join(dir, `${pkg.replace(/\//g, '_')}.test`), pkg], { env });
+    run('go', ['build', '-o', join(dir, 'goroutines'), '.'], { env, cwd: goroutines });
+  }
+  writeFileSync(stampFile, stamp);
+}
+
 mkdirSync(fixturesDir(), { recursive: true });
 prepareApt();
 buildSysroot(join(fixturesDir(), 'debian-arm64'));
+buildGo(join(fixturesDir(), 'go'));

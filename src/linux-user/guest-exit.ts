@@ -19,7 +19,14 @@ export class SyscallInterrupted {}
  * ms, performance.now() on any thread; null: none) may have passed (LinuxThread.waitExpired).
  */
 export class WouldBlock {
-  constructor(readonly hostFd: number, readonly events: number, readonly deadlineMs: number | null) {}
+  constructor(
+    /** The host fd to wait for, or -1: a signal for the thread (one sent after `signalsSeen`). */
+    readonly hostFd: number,
+    readonly events: number,
+    readonly deadlineMs: number | null,
+    /** With no fd: the thread's count of signals sent (ThreadControl.signalsSent) when the call last looked. */
+    readonly signalsSeen = 0,
+  ) {}
 }
 
 /** The calling thread called exit while the process has other threads: it alone ends. */

@@ -30,7 +30,7 @@ import { riscv64Target } from './riscv64/target.js';
 import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { runSyscall } from './syscalls/table.js';
-import { deliverDue, deliverFault, exceptionFault } from './signal-delivery.js';
+import { deliverDue, deliverFault, exceptionFault, signalTrampoline } from './signal-delivery.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { lazyBuiltin, nowMs } from '../host-lazy.js';
 import type { AuxEntry } from '../loader/stack.js';
@@ -94,6 +94,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   proc.auxv = auxvBytes(loaded.auxv);
   const { argStart, argEnd, envStart, envEnd } = loaded.stack;
   proc.layout = { startCode: loaded.startCode, endCode: loaded.endCode, startData: loaded.startData, endData: loaded.endData, startStack: loaded.sp, argStart, argEnd, envStart, envEnd };
+  signalTrampoline(proc);
   const env = ENV_AREA;
   target.initCpu(mem.dv, env, loaded.entry, loaded.sp);
   proc.thread.env = env;

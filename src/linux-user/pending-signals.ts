@@ -38,6 +38,11 @@ export class PendingSignals {
     return info;
   }
 
+  /** Whether this very instance still waits here (a timer's, whose overruns it then counts). */
+  holds(info: SigInfo): boolean {
+    return this.queued.includes(info);
+  }
+
   /** Drops every instance of `sig` (its action became "ignore"). */
   discard(sig: number): void {
     for (let i = this.queued.length - 1; i >= 0; i--) if (this.queued[i].signo === sig) this.queued.splice(i, 1);

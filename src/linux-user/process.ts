@@ -16,7 +16,8 @@ import { ThreadControl, type ThreadWaits } from './thread-control.js';
 import { FutexTable } from './futex-table.js';
 import type { GuestThreads } from './threads.js';
 import type { ProcessTimers } from './timers.js';
-import { SyscallInterrupted } from './guest-exit.js';
+import type { SignalFd } from './syscalls/signalfd.js';
+import { SyscallInterrupted, WouldBlock } from './guest-exit.js';
 import { nowMs } from '../host-lazy.js';
 import { SharedFileMappings } from './shared-mappings.js';
 import type { GenericAbi } from './generic/abi.js';
@@ -111,6 +112,8 @@ export class LinuxProcess {
   thread: LinuxThread;
   /** The other threads, once the process has started one (clone); they live on workers. */
   threads: GuestThreads | undefined;
+  /** The signalfds (syscalls/signalfd.ts), by open file: their masks. */
+  signalfds: Map<OpenFile, SignalFd> | undefined;
   /** The interval timers and POSIX timers, once one is armed (timers.ts). */
   timers: ProcessTimers | undefined;
   /** Makes the thread set at the first clone (main.ts; none where threads cannot run, e.g. from the sources). */
@@ -280,10 +283,21 @@ export class LinuxProcess {
   /**
    * The first thread's Node thread sleeping `ms` (vfs/host.ts sleepMs): it serves the other
    * threads and fires timers meanwhile, and a signal for the calling thread ends the sleep
-   * (SyscallInterrupted: EINTR, or a restart).
+   * (SyscallInterrupted: EINTR, or a restart). A call served for a thread on a worker does
+   * not sleep here: the worker sleeps (WouldBlock) and calls again, then finding its sleep
+   * over (waitExpired) — so a timeout longer than one sleep starts again at each call.
    */
   sleepServing(ms: number): void {
     const w = this.waits;
+    if (this.thread.cpu !== 0) {
+      // serving a thread on a worker: it sleeps there, and makes its call again
+      if (w.interrupted()) throw new SyscallInterrupted();
+      if (this.thread.waitExpired || ms <= 0) {
+        this.serveOthers();
+        return;
+      }
+      throw new WouldBlock(-1, 0, nowMs() + ms, this.thread.control?.signalsSent() ?? 0);
+    }
     const until = nowMs() + ms;
     for (;;) {
       const seen = w.control.wakeSeen();

@@ -19,6 +19,7 @@ import { SIGINFO_SIZE, SI, encodeSiginfo, type SigInfo, type StackT } from './ge
 import { GuestKilled } from './guest-exit.js';
 import type { LinuxProcess } from './process.js';
 import type { LinuxThread } from './thread.js';
+import { syncSignalfds } from './syscalls/signalfd.js';
 import { ENV, Excp } from '../tcg/env.js';
 
 export const bit = (sig: number): bigint => 1n << BigInt(sig - 1);
@@ -67,6 +68,11 @@ export function signalSelf(p: LinuxProcess, sig: number, code: number = SI.USER,
   return sendSelf(p, { signo: sig, code, pid: p.pid, uid: p.uid }, thread);
 }
 
+/** Sends the signal instance `info` itself (it is the one queued: a timer keeps it to count overruns). */
+export function sendSignal(p: LinuxProcess, info: SigInfo, thread: LinuxThread | null): number {
+  return sendSelf(p, info, thread);
+}
+
 /** complete_signal's choice for a signal to the process: the caller if it does not block it, else a thread that does not, else the caller. */
 function threadFor(p: LinuxProcess, sig: number): LinuxThread {
   if (!(p.thread.sigmask & bit(sig)) || !p.threads) return p.thread;
@@ -103,10 +109,11 @@ function sendSelf(p: LinuxProcess, info: SigInfo, thread: LinuxThread | null): n
     return -E.ENOSYS;
   }
   (thread ? thread.pending : p.sharedPending).enqueue(info);
+  syncSignalfds(p);
   if (!blocked) markDue(p, target);
   else {
     // a thread waiting for it in rt_sigtimedwait looks again
-    target.control?.wake();
+    target.control?.signalSent();
     wakeWaiter(p);
   }
   return 0;
@@ -114,7 +121,12 @@ function sendSelf(p: LinuxProcess, info: SigInfo, thread: LinuxThread | null): n
 
 /** dequeue_signal: the thread's own pending signals in `set` first, then the process's. */
 export function dequeue(p: LinuxProcess, set: bigint): SigInfo | null {
-  return p.thread.pending.dequeue(set, SYNCHRONOUS_SIGNALS) ?? p.sharedPending.dequeue(set, SYNCHRONOUS_SIGNALS);
+  const info = p.thread.pending.dequeue(set, SYNCHRONOUS_SIGNALS) ?? p.sharedPending.dequeue(set, SYNCHRONOUS_SIGNALS);
+  if (info) {
+    syncSignalfds(p);
+    if (info.code === SI.TIMER) p.timers?.taken(info);
+  }
+  return info;
 }
 
 /**
@@ -231,8 +243,12 @@ function altstackFlags(t: { altstack: StackT }, sp: bigint): number {
   return sp > a.sp && sp - a.sp <= a.size ? SS.ONSTACK : 0;
 }
 
-/** The trampoline page the handlers return through (mapped at the first delivery). */
-function trampoline(p: LinuxProcess): bigint {
+/**
+ * The trampoline page the handlers return through: mapped with the program (main.ts), as
+ * Linux maps its vDSO and QEMU its sigtramp page — placed later, it could land on a page
+ * the program has just unmapped and make a fault there a read of the trampoline.
+ */
+export function signalTrampoline(p: LinuxProcess): bigint {
   if (p.sigtramp === undefined) {
     const at = p.as.findFree(PAGE_SIZE) ?? (() => { throw new GuestKilled(SIG.SIGSEGV); })();
     p.as.mapFixed(at, PAGE_SIZE, PROT.READ | PROT.EXEC, '[sigpage]');
@@ -262,7 +278,7 @@ function enterHandler(p: LinuxProcess, sig: number, info: Uint8Array, fault?: { 
   const onAlt = altstackFlags(t, sp);
   const top = action.flags & SA.ONSTACK && onAlt === 0 ? t.altstack.sp + t.altstack.size : sp;
   const ucStack = { sp: t.altstack.sp, flags: onAlt | (t.altstack.flags & SS.AUTODISARM), size: t.altstack.size };
-  const returnTo = action.flags & SA.RESTORER && p.abi.saRestorer ? action.restorer : trampoline(p);
+  const returnTo = action.flags & SA.RESTORER && p.abi.saRestorer ? action.restorer : signalTrampoline(p);
   // after rt_sigsuspend the frame keeps the caller's mask, and the handler runs with the temporary one
   const saved = t.savedMask ?? t.sigmask;
   t.savedMask = null;

@@ -16,7 +16,7 @@ import { ENV } from '../tcg/env.js';
 import { ENV_AREA, THREAD_CONTROL, THREAD_CONTROL_SIZE } from '../memory/layout.js';
 
 /** Word indexes in a control block. */
-const W = { WAKE: 0, STATE: 1, KIND: 2, SIGNAL: 3, ANSWER: 4, VALUE: 5, WAIT_FD: 6, WAIT_EVENTS: 7, EXPIRED: 8 } as const;
+const W = { WAKE: 0, STATE: 1, KIND: 2, SIGNAL: 3, ANSWER: 4, VALUE: 5, WAIT_FD: 6, WAIT_EVENTS: 7, EXPIRED: 8, SIGNALS_SENT: 9, WAIT_SEEN: 10 } as const;
 /** Byte offset of the f64 deadline of Answer.WAIT_FD (NaN: none). */
 const WAIT_DEADLINE = 40;
 
@@ -147,18 +147,34 @@ export class ThreadControl {
 
   // --- waits a worker makes itself (WouldBlock) ---
 
-  /** The server: answers that the thread is to wait for `fd` to be ready for `events` until `deadlineMs`, then call again. */
-  answerWait(fd: number, events: number, deadlineMs: number | null): void {
+  /**
+   * The server: answers that the thread is to wait for `fd` to be ready for `events` until
+   * `deadlineMs`, then call again; with no fd (-1), until a signal is sent to it after the
+   * count `signalsSeen` the call saw (signalsSent()).
+   */
+  answerWait(fd: number, events: number, deadlineMs: number | null, signalsSeen: number): void {
     this.words[W.WAIT_FD] = fd;
     this.words[W.WAIT_EVENTS] = events;
+    this.words[W.WAIT_SEEN] = signalsSeen;
     new Float64Array(this.words.buffer, this.words.byteOffset + WAIT_DEADLINE, 1)[0] = deadlineMs ?? NaN;
     this.answer(Answer.WAIT_FD);
   }
 
   /** The thread: what to wait for. */
-  waitFor(): { fd: number; events: number; deadlineMs: number | null } {
+  waitFor(): { fd: number; events: number; deadlineMs: number | null; signalsSeen: number } {
     const d = new Float64Array(this.words.buffer, this.words.byteOffset + WAIT_DEADLINE, 1)[0];
-    return { fd: this.words[W.WAIT_FD], events: this.words[W.WAIT_EVENTS], deadlineMs: Number.isNaN(d) ? null : d };
+    return { fd: this.words[W.WAIT_FD], events: this.words[W.WAIT_EVENTS], deadlineMs: Number.isNaN(d) ? null : d, signalsSeen: this.words[W.WAIT_SEEN] };
+  }
+
+  /** How many signals have been sent to the thread (counted, so that a wait cannot miss one sent while it is being set up). */
+  signalsSent(): number {
+    return Atomics.load(this.words, W.SIGNALS_SENT);
+  }
+
+  /** A signal has been queued for the thread, blocked or not: a wait for one looks again. */
+  signalSent(): void {
+    Atomics.add(this.words, W.SIGNALS_SENT, 1);
+    this.wake();
   }
 
   /** The thread's wait reached its deadline (set by the thread before calling again; read and cleared by the server). */
@@ -181,7 +197,7 @@ export class ThreadControl {
 
   setSignalWaiting(on: boolean): void {
     Atomics.store(this.words, W.SIGNAL, on ? 1 : 0);
-    if (on) this.wake();
+    if (on) this.signalSent();
   }
 }
 

@@ -50,7 +50,20 @@ const WAIT_SLICE_MS = 20;
  * then ends with EINTR or restarts).
  */
 function waitForFd(control: ThreadControl): void {
-  const { fd, events, deadlineMs } = control.waitFor();
+  const { fd, events, deadlineMs, signalsSeen } = control.waitFor();
+  if (fd < 0) {
+    // no fd: until a signal is sent to the thread after the call looked, or the deadline
+    for (;;) {
+      const seen = control.wakeSeen();
+      if (control.signalWaiting() || control.signalsSent() !== signalsSeen) return;
+      const left = deadlineMs === null ? Infinity : deadlineMs - nowMs();
+      if (left <= 0) {
+        control.setExpired(true);
+        return;
+      }
+      control.sleep(seen, left);
+    }
+  }
   const lc = hostLibc();
   for (;;) {
     if (control.signalWaiting()) return;

@@ -24,6 +24,8 @@ export class LinuxThread {
   robustList = { head: 0n, len: 0n };
   /** Where its CPU's env block is (its registers). */
   env = 0;
+  /** prctl PR_SET_KEEPCAPS: whether the thread keeps its capabilities across a uid change (0 or 1). */
+  keepCaps = 0;
   /** The call being served was made again after its wait on a worker reached its deadline (WouldBlock): do not wait again. */
   waitExpired = false;
   /** A signal with a handler may be deliverable: the CPU loop enters handlers before running on. */

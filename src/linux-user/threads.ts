@@ -209,7 +209,7 @@ export class GuestThreads {
       rec.control.answer(Answer.CONTINUE);
     } catch (e) {
       if (e instanceof WouldBlock) {
-        rec.control.answerWait(e.hostFd, e.events, e.deadlineMs);
+        rec.control.answerWait(e.hostFd, e.events, e.deadlineMs, e.signalsSeen);
         return;
       }
       if (!(e instanceof ThreadExit)) throw e;

@@ -13,10 +13,10 @@ import { ENV } from '../tcg/env.js';
 import { ENV_AREA, THREAD_CONTROL } from '../memory/layout.js';
 import { lazyBuiltin } from '../host-lazy.js';
 import { CLOCK, SIG } from './generic/constants.js';
-import { SI, SIGINFO_SIZE } from './generic/structs.js';
+import { SI, SIGINFO_SIZE, type SigInfo } from './generic/structs.js';
 import type { LinuxProcess } from './process.js';
 import type { LinuxThread } from './thread.js';
-import { queueSelf, signalSelf } from './signal-delivery.js';
+import { sendSignal, signalSelf } from './signal-delivery.js';
 
 const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
@@ -34,12 +34,14 @@ export interface GuestTimer {
   deadline: bigint | null;
   /** The period (ns), 0 for a one-shot. */
   interval: bigint;
-  /** Expirations missed at the last one signalled (timer_getoverrun). */
+  /** The overruns of its last signal taken (timer_getoverrun). */
   overrun: number;
   /** A POSIX timer's id (its si_timerid), or -1 for an interval timer. */
   id: number;
   /** The clock its absolute times are on (TIMER_ABSTIME); deadlines themselves are monotonic. */
   clock: number;
+  /** A POSIX timer's signal instance last queued: while it waits, expirations add to its si_overrun. */
+  queued?: SigInfo;
 }
 
 /** The clock worker: waits on word 0 (bumped when the deadline changes) until the deadline (ms, as Float64 at byte 8), then rings. */
@@ -111,27 +113,51 @@ export class ProcessTimers {
       } else {
         t.deadline = null;
       }
-      t.overrun = Number(expirations - 1n);
-      this.send(p, t);
+      this.send(p, t, Number(expirations));
     }
     if (fired) this.reschedule();
     return fired;
   }
 
-  private send(p: LinuxProcess, t: GuestTimer): void {
-    if (t.signal === 0) return;
+  /**
+   * A timer's signal for `expirations` expirations: a POSIX timer whose last signal still
+   * waits adds them to its si_overrun instead (posix_timer_event / the kernel's overrun
+   * accounting), so that one signal and timer_getoverrun account for every expiration.
+   */
+  private send(p: LinuxProcess, t: GuestTimer, expirations: number): void {
     if (t.id < 0) {
-      signalSelf(p, t.signal, SI.KERNEL, null);
+      if (t.signal) signalSelf(p, t.signal, SI.KERNEL, null);
       return;
     }
-    const info = new Uint8Array(SIGINFO_SIZE);
-    const dv = new DataView(info.buffer);
+    const q = t.queued;
+    if (q?.raw && (t.thread ? t.thread.pending.holds(q) : p.sharedPending.holds(q))) {
+      const dv = new DataView(q.raw.buffer);
+      dv.setInt32(20, dv.getInt32(20, true) + expirations, true);
+      return;
+    }
+    if (t.signal === 0) {
+      t.overrun = expirations - 1;
+      return;
+    }
+    const raw = new Uint8Array(SIGINFO_SIZE);
+    const dv = new DataView(raw.buffer);
     dv.setInt32(0, t.signal, true);
     dv.setInt32(8, SI.TIMER, true);
     dv.setInt32(16, t.id, true); // si_tid
-    dv.setInt32(20, t.overrun, true); // si_overrun
+    dv.setInt32(20, expirations - 1, true); // si_overrun, counted on while it waits
     dv.setBigUint64(24, t.value, true); // si_value
-    queueSelf(p, t.signal, info, t.thread);
+    t.queued = { signo: t.signal, code: SI.TIMER, pid: 0, uid: 0, raw };
+    sendSignal(p, t.queued, t.thread);
+  }
+
+  /** A timer's signal has been taken (dequeued): timer_getoverrun now answers its si_overrun. */
+  taken(info: SigInfo): void {
+    if (!info.raw) return;
+    const dv = new DataView(info.raw.buffer);
+    const t = this.posix.get(dv.getInt32(16, true));
+    if (!t) return;
+    t.overrun = dv.getInt32(20, true);
+    if (t.queued === info) t.queued = undefined;
   }
 
   /** Tells the clock worker the earliest deadline (starting it the first time). */

@@ -277,7 +277,8 @@ export const sysSchedYield = (): number => 0;
 // --- prctl ----------------------------------------------------------------------------------
 
 /**
- * prctl: the task name (PR_SET_NAME / PR_GET_NAME, 16 bytes with the NUL). Other options
+ * prctl: the task name (PR_SET_NAME / PR_GET_NAME, 16 bytes with the NUL) and the calling
+ * thread's keep-capabilities flag (PR_SET_KEEPCAPS / PR_GET_KEEPCAPS: 0 or 1). Other options
  * answer EINVAL, Linux's reply to an option it does not know, and show under -d unimp.
  */
 export function sysPrctl(p: LinuxProcess, a: A): number {
@@ -294,6 +295,12 @@ export function sysPrctl(p: LinuxProcess, a: A): number {
       p.comm = Buffer.from(name);
       return 0;
     }
+    case PR.SET_KEEPCAPS:
+      if (a.big(1) > 1n) return -E.EINVAL;
+      p.thread.keepCaps = Number(a.big(1));
+      return 0;
+    case PR.GET_KEEPCAPS:
+      return p.thread.keepCaps;
     case PR.GET_NAME: {
       const out = new Uint8Array(TASK_COMM_LEN);
       out.set(p.comm);

@@ -14,6 +14,7 @@ import { hostFdInfo, waitCheckpoint } from '../vfs/host.js';
 import { hostLibc } from '../host/libc.js';
 import { fdEntry, guestIn, guestOut, guestRange, long, readGuest, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
 import { signalSelf } from '../signal-delivery.js';
+import { isSignalfd, readSignalfd } from './signalfd.js';
 
 type A = SyscallArgs;
 
@@ -47,6 +48,7 @@ function writable(p: LinuxProcess, fd: number): OpenFile {
  * bytes ppoll read ahead come first.
  */
 export function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array, off = 0, len = dst.length): number {
+  if (f.kind === 'pipe' && isSignalfd(f)) return readSignalfd(p, f, dst, off, len);
   if (f.lookahead && len > 0) {
     // A pipe read returns what is there without waiting for more; an empty look-ahead is
     // an end of file the probe saw (a terminal's ^D), returned once.

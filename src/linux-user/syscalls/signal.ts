@@ -16,6 +16,8 @@ import { sleepMs } from '../vfs/host.js';
 import { clockNow, sleepUntil } from './time.js';
 import type { LinuxProcess } from '../process.js';
 import type { LinuxThread } from '../thread.js';
+import { WouldBlock } from '../guest-exit.js';
+import { nowMs } from '../../host-lazy.js';
 import { ENV } from '../../tcg/env.js';
 import {
   UNBLOCKABLE, deliverPending, dequeue, handlerSignalReady, ignored, queueSelf, returnFromHandler, signalSelf,
@@ -102,6 +104,7 @@ export function sysRtSigtimedwait(p: LinuxProcess, a: A): number {
   const w = p.waits;
   for (;;) {
     const seen = w.control.wakeSeen();
+    const signalsSeen = p.thread.control?.signalsSent() ?? 0;
     const info = dequeue(p, set);
     if (info) {
       if (a.big(1)) writeGuest(p, a.big(1), encodeSiginfo(info));
@@ -110,6 +113,11 @@ export function sysRtSigtimedwait(p: LinuxProcess, a: A): number {
     const now = clockNow(CLOCK.MONOTONIC) ?? 0n;
     if (deadline !== null && now >= deadline) return -E.EAGAIN;
     if (w.interrupted()) return -E.EINTR;
+    if (p.thread.cpu !== 0) {
+      // a thread on a worker waits there (for a signal or its deadline) and calls again
+      if (p.thread.waitExpired) return -E.EAGAIN;
+      throw new WouldBlock(-1, 0, deadline === null ? null : nowMs() + Number(deadline - now) / 1e6, signalsSeen);
+    }
     w.sleep(seen, deadline === null ? Infinity : Number(deadline - now) / 1e6);
   }
 }
@@ -141,7 +149,16 @@ export function sysRtSigsuspend(p: LinuxProcess, a: A): number {
   t.sigmask = set & ~UNBLOCKABLE;
   deliverPending(p);
   if (handlerSignalReady(p)) return -E.EINTR;
-  for (;;) sleepMs(60_000);
+  try {
+    for (;;) sleepMs(60_000);
+  } catch (e) {
+    // a thread on a worker waits there and calls again: with its own mask back meanwhile
+    if (e instanceof WouldBlock) {
+      t.sigmask = t.savedMask;
+      t.savedMask = null;
+    }
+    throw e;
+  }
 }
 
 /** Thread `tid` of our process, or undefined. */

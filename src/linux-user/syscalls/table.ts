@@ -21,6 +21,7 @@ import * as rw from './rw.js';
 import * as sched from './sched.js';
 import * as session from './session.js';
 import * as sig from './signal.js';
+import * as signalfd from './signalfd.js';
 import * as splice from './splice.js';
 import * as sock from './socket.js';
 import type { SyscallArgs } from './args.js';
@@ -197,6 +198,7 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('epoll_ctl', epoll.sysEpollCtl, ['fd', 'int', 'fd', 'ptr']),
   row('epoll_pwait', epoll.sysEpollPwait, ['fd', 'ptr', 'int', 'int', 'ptr', 'ulong']),
   row('epoll_pwait2', epoll.sysEpollPwait2, ['fd', 'ptr', 'int', 'ptr', 'ptr', 'ulong']),
+  row('signalfd4', signalfd.sysSignalfd4, ['fd', 'ptr', 'ulong', 'hex']),
   row('setitimer', timer.sysSetitimer, ['int', 'ptr', 'ptr']),
   row('getitimer', timer.sysGetitimer, ['int', 'ptr']),
   row('timer_create', timer.sysTimerCreate, ['int', 'ptr', 'ptr']),

@@ -4,7 +4,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -56,7 +56,8 @@ function statusOf(r: ReturnType<typeof spawnSync>): number {
   if (r.signal) return 128 + (osSignals[r.signal] ?? 0);
   return r.status ?? -1;
 }
-const osSignals: Record<string, number> = { SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGSEGV: 11, SIGTERM: 15, SIGSYS: 31 };
+/** Host signal numbers by name (x86-64 and the 64-bit guests agree on 1..31). */
+const osSignals: Record<string, number> = constants.signals;
 
 /**
  * The glibc sysroot that dynamically linked test programs of `arch` run with (-L): Debian's
