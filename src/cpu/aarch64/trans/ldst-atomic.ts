@@ -5,7 +5,7 @@
 // read, checked and stored by one host compare-and-swap (a failing one writes nothing);
 // CAS and the LD<op>/SWP family are one host atomic operation each. The 128-bit forms
 // (STXP, CASP of X registers) go through helpers that hold the pair lock
-// (memory/atomics.ts). LDAR/STLR/LDAPR are plain accesses (ordering is not modelled).
+// (memory/atomics.ts). LDAR/LDAPR are plain loads; STLR is an exchange (see below).
 // Exclusive, acquire/release and atomic accesses to misaligned addresses raise SIGBUS
 // (BUS_ADRALN), as on an ARMv8.0 CPU.
 
@@ -122,7 +122,12 @@ function genStxp(ctx: DisasContext, a: arg_ldstxp): boolean {
   });
 }
 
-// --- acquire / release (ordinary accesses: the ordering they ask for is not modelled) ------
+// --- acquire / release ----------------------------------------------------------------------
+// A load-acquire is a plain load: an x86 host keeps loads in order. A store-release is an
+// atomic exchange whose old value is dropped: ARMv8's STLR followed by LDAR is sequentially
+// consistent (RCsc), and an x86 store could otherwise still sit in its core's store buffer
+// when the next load-acquire reads (Go's sync/atomic TestStoreLoadSeqCst64 saw that); the
+// exchange is a locked instruction, a full barrier.
 
 // Without FEAT_LSE2 (we advertise no HWCAP_USCAT), a misaligned load-acquire or
 // store-release is an alignment fault whatever SCTLR.A says: SIGBUS, before any access,
@@ -133,7 +138,7 @@ function genLoadAcquire(ctx: DisasContext, rt: number, rn: number, sz: number): 
 }
 function genStoreRelease(ctx: DisasContext, a: arg_ldstx): boolean {
   const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
-  ctx.b.qemuSt(getX(ctx, a.rt), addr, MEMOP_U[a.sz]);
+  ctx.b.atomicRmw(addr, getX(ctx, a.rt), MEMOP_U[a.sz], ATOMIC_OP.XCHG);
   return true;
 }
 
