@@ -797,7 +797,7 @@ function writeReport(microRows, realRows, env, opts, targets, threadRows = []) {
       ? [
           '## Threads',
           '',
-          `bench/src/threads.c: \`threads work T\` splits one CPU-bound job (64 M rounds of integer hashing, nothing shared) over T threads; \`threads spawn ${THREAD_SPAWNS}\` creates and joins one thread ${THREAD_SPAWNS} times in turn. Scaling is the wall time on 2 threads over that on 1 (the machine has ${os.availableParallelism()} cores); create+join is (spawn time − hello time) / ${THREAD_SPAWNS}.`,
+          `bench/src/threads.c: \`threads work T\` splits one CPU-bound job (1,024 M rounds of integer hashing, nothing shared) over T threads; \`threads spawn ${THREAD_SPAWNS}\` creates and joins one thread ${THREAD_SPAWNS} times in turn. Scaling is the wall time on 2 threads over that on 1 (the machine has ${os.availableParallelism()} cores); create+join is (spawn time − hello time) / ${THREAD_SPAWNS}.`,
           '',
           markdownTable(threadCells(threadRows)),
           '',
