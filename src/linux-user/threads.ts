@@ -130,7 +130,7 @@ export class GuestThreads {
     if (req.flags & CLONE.SETTLS) dv.setBigUint64(env + this.target.threadRegs.tls, req.tls, true);
     dv.setBigUint64(env + ENV.PC, dv.getBigUint64(env + ENV.PC, true) + BigInt(this.target.syscall.insnLength), true);
 
-    const control = new ThreadControl(p.mem.memory.buffer, index);
+    const control = new ThreadControl(buffer, index);
     const reuse = cpu > 0;
     if (!reuse) control.reset();
     const thread = new LinuxThread(tid, index, control);

@@ -13,6 +13,7 @@ import { SyscallInterrupted } from '../guest-exit.js';
 import { CLOCK, FUTEX, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG } from '../generic/constants.js';
 import { TIMESPEC_SIZE, decodeTimespec } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
+import type { ThreadWaits } from '../thread-control.js';
 import { readGuest, type SyscallArgs } from './args.js';
 import { clockNow } from './time.js';
 
@@ -49,26 +50,37 @@ function deadlineOf(p: LinuxProcess, a: A, cmd: number, realtime: boolean): Dead
     : { clk: realtime ? CLOCK.REALTIME : CLOCK.MONOTONIC, at: ns };
 }
 
+/**
+ * Sleeps, queued on a futex already, until a wake takes the thread off the queue, the
+ * deadline passes, or (`interruptible`) a signal comes for it; a wake that races with the
+ * timeout or the signal wins.
+ */
+function sleepQueued(w: ThreadWaits, deadline: Deadline, interruptible: boolean): 'woken' | 'timeout' | 'signal' {
+  for (;;) {
+    const seen = w.control.wakeSeen();
+    if (w.futexes.woken(w.cpu)) return 'woken';
+    let ms = Infinity;
+    if (deadline) {
+      const now = clockNow(deadline.clk) ?? deadline.at;
+      if (now >= deadline.at) return w.futexes.dequeue(w.cpu) ? 'woken' : 'timeout';
+      ms = Number(deadline.at - now) / 1e6;
+    }
+    if (interruptible && w.interrupted()) return w.futexes.dequeue(w.cpu) ? 'woken' : 'signal';
+    w.sleep(seen, ms);
+  }
+}
+
 /** Waits on the futex at uaddr while it holds `expected`: 0 when woken, else -errno. */
 function wait(p: LinuxProcess, uaddr: number, expected: number, bitset: number, deadline: Deadline): number {
   const w = p.waits;
   if (!w.futexes.enqueue(w.cpu, uaddr, expected, bitset)) return -E.EAGAIN;
-  for (;;) {
-    const seen = w.control.wakeSeen();
-    if (w.futexes.woken(w.cpu)) return 0;
-    let ms = Infinity;
-    if (deadline) {
-      const now = clockNow(deadline.clk) ?? deadline.at;
-      if (now >= deadline.at) return w.futexes.dequeue(w.cpu) ? 0 : -E.ETIMEDOUT;
-      ms = Number(deadline.at - now) / 1e6;
-    }
-    if (w.interrupted()) {
-      if (w.futexes.dequeue(w.cpu)) return 0;
+  switch (sleepQueued(w, deadline, true)) {
+    case 'woken': return 0;
+    case 'timeout': return -E.ETIMEDOUT;
+    default:
       // without a timeout Linux restarts the wait under SA_RESTART (ERESTARTSYS); with one, EINTR
       if (deadline) return -E.EINTR;
       throw new SyscallInterrupted();
-    }
-    w.sleep(seen, ms);
   }
 }
 
@@ -83,18 +95,9 @@ function lockPi(p: LinuxProcess, uaddr: number, tryOnly: boolean, deadline: Dead
       w.futexes.dequeue(w.cpu);
       return -E.EAGAIN;
     }
-    for (;;) {
-      const seen = w.control.wakeSeen();
-      if (w.futexes.woken(w.cpu)) break;
-      let ms = Infinity;
-      if (deadline) {
-        const now = clockNow(deadline.clk) ?? deadline.at;
-        if (now >= deadline.at) return w.futexes.dequeue(w.cpu) ? -E.EAGAIN : -E.ETIMEDOUT;
-        ms = Number(deadline.at - now) / 1e6;
-      }
-      // a signal does not end a PI lock wait: it is taken after the lock (the kernel restarts it)
-      w.sleep(seen, ms);
-    }
+    // a signal does not end a PI lock wait: it is taken after the lock (the kernel restarts it);
+    // woken, the thread tries the lock again
+    if (sleepQueued(w, deadline, false) === 'timeout') return -E.ETIMEDOUT;
   }
 }
 
