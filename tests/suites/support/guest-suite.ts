@@ -18,7 +18,8 @@ export function guestSuite(arch: string, backend: 'wasm' | 'interp'): void {
         // the differential suites run the default, tiered configuration.
         const r = runProgram(oursWith(backend === 'wasm' ? 'backend=wasm,tier0=off' : 'backend=interp'), e, dir);
         const want = expectedStdout(dir, e);
-        if (want !== undefined) expect(r.stdout).toBe(want);
+        // The guest's stderr goes with a failure: timing checks print their measurements there.
+        if (want !== undefined) expect(r.stdout, `guest stderr:\n${r.stderr}`).toBe(want);
         if (e.expect.stderrIncludes) expect(r.stderr).toContain(e.expect.stderrIncludes);
         expect(r.stderr).not.toMatch(/\n\s+at .*\.m?js:\d+/); // never a JavaScript stack trace
         expect(r.status).toBe(e.expect.exit);

