@@ -31,6 +31,7 @@ import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { runSyscall } from './syscalls/table.js';
 import { deliverDue, deliverFault, exceptionFault, signalTrampoline } from './signal-delivery.js';
+import { hostSignals } from './host/host-signals.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { lazyBuiltin, nowMs } from '../host-lazy.js';
 import type { AuxEntry } from '../loader/stack.js';
@@ -95,6 +96,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const { argStart, argEnd, envStart, envEnd } = loaded.stack;
   proc.layout = { startCode: loaded.startCode, endCode: loaded.endCode, startData: loaded.startData, endData: loaded.endData, startStack: loaded.sp, argStart, argEnd, envStart, envEnd };
   signalTrampoline(proc);
+  proc.hostSignals = hostSignals(mem.memory);
   const env = ENV_AREA;
   target.initCpu(mem.dv, env, loaded.entry, loaded.sp);
   proc.thread.env = env;
@@ -179,7 +181,10 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       proc.sharedMaps.flushAll(); // however the process ends, its shared file mappings reach their files
     }
     if (e instanceof GuestExit) return e.status & 0xff;
-    if (e instanceof GuestKilled) return dieOfSignal(e.signal, log);
+    if (e instanceof GuestKilled) {
+      proc.hostSignals?.stop(); // the host's default action back, to die of it
+      return dieOfSignal(e.signal, log);
+    }
     throw e;
   }
 }

@@ -16,6 +16,7 @@ import { ThreadControl, type ThreadWaits } from './thread-control.js';
 import { FutexTable } from './futex-table.js';
 import type { GuestThreads } from './threads.js';
 import type { ProcessTimers } from './timers.js';
+import type { HostSignals } from './host/host-signals.js';
 import type { SignalFd } from './syscalls/signalfd.js';
 import { SyscallInterrupted, WouldBlock } from './guest-exit.js';
 import { nowMs } from '../host-lazy.js';
@@ -23,7 +24,8 @@ import { SharedFileMappings } from './shared-mappings.js';
 import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
 import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, TASK_COMM_LEN } from './generic/constants.js';
-import type { KSigaction } from './generic/structs.js';
+import { SI, type KSigaction } from './generic/structs.js';
+import { sendSignal } from './signal-delivery.js';
 import type { RunOptions } from './options.js';
 import type { SignalFrames } from './target.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
@@ -116,6 +118,8 @@ export class LinuxProcess {
   signalfds: Map<OpenFile, SignalFd> | undefined;
   /** The interval timers and POSIX timers, once one is armed (timers.ts). */
   timers: ProcessTimers | undefined;
+  /** Host signals followed for the guest (host/host-signals.ts); null where that cannot be done. */
+  hostSignals: HostSignals | null = null;
   /** Makes the thread set at the first clone (main.ts; none where threads cannot run, e.g. from the sources). */
   startThreads: (() => GuestThreads) | undefined;
   /** How the calling thread waits: the first thread's ways, unless a worker set its own. */
@@ -274,10 +278,15 @@ export class LinuxProcess {
     };
   }
 
-  /** Serves the other threads' requests and fires due timers (the first thread's Node thread only); true if there was anything. */
+  /**
+   * Serves the other threads' requests, fires due timers and sends the guest the host
+   * signals that arrived (the first thread's Node thread only); true if there was anything.
+   */
   serveOthers(): boolean {
     const served = this.threads?.serve(this) ?? false;
-    return this.timers?.poll(this) || served;
+    const fromHost = this.hostSignals?.take();
+    if (fromHost) for (const sig of fromHost) sendSignal(this, { signo: sig, code: SI.USER, pid: 0, uid: 0 }, null);
+    return this.timers?.poll(this) || served || (fromHost !== undefined && fromHost.length > 0);
   }
 
   /**

@@ -47,12 +47,18 @@ function handled(p: LinuxProcess): bigint {
   return set;
 }
 
-/** The default action of a signal that is not blocked: nothing, or death (throws); a stop is not implemented (-ENOSYS). */
+/**
+ * The default action of a signal that is not blocked: nothing, death (throws), or a stop:
+ * the emulator's host process stops, every guest thread with it, until a SIGCONT from
+ * outside continues it (as qemu-user does: the shell that started us sees a stopped job).
+ */
 function actByDefault(p: LinuxProcess, sig: number): number {
   if (sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP && ignored(p, sig)) return 0;
   if (SIG_DEFAULT_STOP.has(sig)) {
-    p.logUnimp?.(`Signal ${sig} would stop the process: job control is not implemented`);
-    return -E.ENOSYS;
+    process.kill(process.pid, 'SIGSTOP');
+    // Continued, so a SIGCONT came: on Linux its handler runs before the guest goes on.
+    if (handlerOf(p, SIG.SIGCONT) > SIG_HANDLER.IGN) p.hostSignals?.awaitArrival(SIG.SIGCONT, 1000);
+    return 0;
   }
   throw new GuestKilled(sig);
 }

@@ -1,5 +1,6 @@
 // The one module that calls libc directly, through koffi (an FFI; with host/sockets.ts,
-// the socket calls it binds, which nothing else imports): the system calls where
+// the socket calls it binds, which nothing else imports; host/host-signals.ts calls the
+// node binary's own libuv through koffi, on a worker of its own): the system calls where
 // Node's own binding costs more than the call itself. A read or write through node:fs
 // takes ~0.4 µs of validation and request objects around a ~0.1 µs system call; koffi's
 // call is about half that. Loaded on first use (koffi takes ~10 ms to load, which start-up

@@ -43,6 +43,8 @@ export function sysRtSigaction(p: LinuxProcess, a: A): number {
   if (next) {
     next.mask &= ~UNBLOCKABLE;
     p.sigactions.set(sig, next);
+    // the guest's action is no longer the host's default: the host's signal must come to it
+    if (next.handler !== SIG_HANDLER.DFL) p.hostSignals?.follow(1n << BigInt(sig - 1));
     if (ignored(p, sig)) {
       // POSIX: setting "ignore" discards a pending one
       p.thread.pending.discard(sig);
@@ -68,6 +70,7 @@ export function sysRtSigprocmask(p: LinuxProcess, a: A): number {
   }
   if (next !== undefined) {
     p.thread.sigmask = next & ~UNBLOCKABLE;
+    p.hostSignals?.follow(p.thread.sigmask); // a blocked host signal waits for the guest
     deliverPending(p);
   }
   return 0;
@@ -138,8 +141,8 @@ export function sysRtSigreturn(p: LinuxProcess, a: A): bigint {
 /**
  * rt_sigsuspend: waits for a signal with the given mask in place of the thread's. A pending
  * one it unblocks is acted on at once (its handler entered on the way out, the frame keeping
- * the caller's mask) and the call answers EINTR; with none, it waits for ever, as Linux waits
- * for a signal from outside (which nothing forwards yet).
+ * the caller's mask) and the call answers EINTR; with none, it waits for a signal from
+ * another thread, a timer, or the host (host/host-signals.ts).
  */
 export function sysRtSigsuspend(p: LinuxProcess, a: A): number {
   if (a.size(1) !== SIGSET_SIZE) return -E.EINVAL;
@@ -147,6 +150,7 @@ export function sysRtSigsuspend(p: LinuxProcess, a: A): number {
   const t = p.thread;
   t.savedMask = t.sigmask;
   t.sigmask = set & ~UNBLOCKABLE;
+  p.hostSignals?.follow(t.sigmask);
   deliverPending(p);
   if (handlerSignalReady(p)) return -E.EINTR;
   try {
