@@ -261,9 +261,14 @@ export class LinuxProcess {
     this.waitsOf = w;
   }
 
-  /** The first thread waits on its control block's WAKE word, the server's doorbell, serving the other threads' requests meanwhile. */
+  /**
+   * The first thread waits on its control block's WAKE word, the server's doorbell, serving
+   * the other threads' requests meanwhile. CPU 0's block, not the calling thread's: the
+   * first use may come while another thread's request is served (its exit, its sleep), and
+   * the first thread waiting on that thread's word would never hear its doorbell again.
+   */
   private firstThreadWaits(): ThreadWaits {
-    const control = this.thread.control!;
+    const control = new ThreadControl(this.mem.memory.buffer, 0);
     return {
       cpu: 0,
       control,

@@ -23,6 +23,8 @@ import {
 import { NR, type SyscallName } from '../../src/linux-user/generic/syscall-numbers.js';
 import { GuestExit, GuestKilled } from '../../src/linux-user/guest-exit.js';
 import { LinuxProcess } from '../../src/linux-user/process.js';
+import { LinuxThread } from '../../src/linux-user/thread.js';
+import { ThreadControl } from '../../src/linux-user/thread-control.js';
 import { SyscallArgs } from '../../src/linux-user/syscalls/args.js';
 import { doSyscall, syscallResult } from '../../src/linux-user/syscalls/table.js';
 import { hostLibc, setHostLibc } from '../../src/linux-user/host/libc.js';
@@ -803,6 +805,17 @@ describe('process, time, signals', () => {
     expect(n('prctl', PR.SET_NAME, UNMAPPED)).toBe(-E.EFAULT);
     expect(n('prctl', PR.SET_PDEATHSIG, 9)).toBe(-E.EINVAL);
     expect(rig.unimp).toContain('Unsupported prctl option: 1');
+  });
+
+  it("the first thread's waits are on CPU 0's control block even when first asked for while another thread is served", () => {
+    // A worker's forwarded call (its exit, a read that would block) may be the first to touch
+    // p.waits; the first thread must not then wait on that thread's WAKE word (Go hung so).
+    const first = rig.p.thread;
+    rig.p.thread = new LinuxThread(first.tid + 1, 3, new ThreadControl(rig.mem.memory.buffer, 3));
+    const waits = rig.p.waits;
+    rig.p.thread = first;
+    expect(waits.cpu).toBe(0);
+    expect(waits.control.cpu).toBe(0);
   });
 
   it('futex with one thread: wake finds nobody, wait checks the word, sleeps out its timeout or ends for a signal', () => {

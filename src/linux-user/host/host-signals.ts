@@ -14,8 +14,9 @@
 // ignore, stop). The first follow starts the worker and waits for it (~30 ms of start-up,
 // which a run that never handles these signals does not pay), so that a signal sent right
 // after the guest set its handler finds it in place. Not followed: the
-// signals of faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP), which are the emulator's
-// own; SIGCHLD, which Node uses for its children; SIGPIPE, which Node ignores so that a
+// signals of faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS), which are the
+// emulator's own; SIGABRT, so that an abort() in Node itself still ends it; SIGPROF, V8's
+// profiler's; SIGCHLD, which Node uses for its children; SIGPIPE, which Node ignores so that a
 // write to a closed pipe answers EPIPE and the emulator sends the guest its own, thread-
 // directed SIGPIPE; SIGKILL and SIGSTOP. Host and guest (asm-generic) numbers are equal.
 //
@@ -37,6 +38,7 @@ const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:wo
 /** The signals that never come from the host through here (see above). */
 const NOT_FOLLOWED = new Set<number>([
   SIG.SIGKILL, SIG.SIGSTOP, SIG.SIGSEGV, SIG.SIGBUS, SIG.SIGILL, SIG.SIGFPE, SIG.SIGTRAP, SIG.SIGCHLD, SIG.SIGPIPE, SIG.SIGSYS,
+  SIG.SIGABRT, SIG.SIGPROF,
 ]);
 /** glibc's own real-time signals (SIGCANCEL, SIGSETXID): Node's threads are glibc threads too. */
 const FIRST_FREE_RT = 34;
