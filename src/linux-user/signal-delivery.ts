@@ -4,7 +4,9 @@
 // process dies: GuestKilled); one with a guest handler is delivered on the way back to
 // guest code — after the system call that sent it, or at once for a fault — by building
 // the architecture's rt_sigframe on the stack (the alternate one for SA_ONSTACK) and
-// pointing the CPU at the handler, which returns through rt_sigreturn. SA_NODEFER,
+// pointing the CPU at the handler, which returns through rt_sigreturn. A fault first
+// leaves its record in the thread (the frames' faultRecord: arm64's fault_address and
+// syndrome), which that thread's later frames carry too, as Linux's do. SA_NODEFER,
 // SA_RESETHAND, SA_RESTORER and SS_AUTODISARM as Linux has them. A signal for another
 // thread (tgkill, or kill while the caller blocks it) waits in that thread's or the
 // process's queue, and the thread is told (markDue): its guest code returns to its loop at
@@ -232,13 +234,16 @@ export function exceptionFault(dv: DataView, env: number): FaultSignal {
  * process, as Linux's force_sig does (a blocked or ignored fault signal kills).
  */
 export function deliverFault(p: LinuxProcess, f: FaultSignal): boolean {
+  // the thread keeps what the fault leaves for its frames (arm64: fault_address, the syndrome)
+  const record = p.signals?.frames.faultRecord?.(p.mem.dv, p.thread.env);
+  if (record) p.thread.fault = record;
   if (!p.signals || handlerOf(p, f.sig) <= SIG_HANDLER.IGN || p.thread.sigmask & bit(f.sig)) return false;
   const info = new Uint8Array(SIGINFO_SIZE);
   const dv = new DataView(info.buffer);
   dv.setInt32(0, f.sig, true);
   dv.setInt32(8, f.code, true);
   dv.setBigUint64(16, f.addr, true);
-  enterHandler(p, f.sig, info, { addr: f.addr });
+  enterHandler(p, f.sig, info, true);
   return true;
 }
 
@@ -275,8 +280,8 @@ function straceDelivery(p: LinuxProcess, sig: number, info: Uint8Array, fault: b
 }
 
 /** handle_signal: the frame for `sig`, then the handler's mask and SA_RESETHAND. */
-function enterHandler(p: LinuxProcess, sig: number, info: Uint8Array, fault?: { addr: bigint }): void {
-  p.strace?.(straceDelivery(p, sig, info, fault !== undefined));
+function enterHandler(p: LinuxProcess, sig: number, info: Uint8Array, fault = false): void {
+  p.strace?.(straceDelivery(p, sig, info, fault));
   const action = p.sigactions.get(sig)!;
   const { frames } = p.signals!;
   const t = p.thread;
@@ -291,7 +296,7 @@ function enterHandler(p: LinuxProcess, sig: number, info: Uint8Array, fault?: { 
   try {
     frames.setup(p.mem, t.env, {
       sp: top, sig, info, mask: saved, stack: ucStack, handler: action.handler,
-      siginfo: (action.flags & SA.SIGINFO) !== 0n, returnTo, fault,
+      siginfo: (action.flags & SA.SIGINFO) !== 0n, returnTo, fault: t.fault,
     });
   } catch (e) {
     // force_sigsegv: a stack that cannot take the frame ends the process

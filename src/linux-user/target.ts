@@ -97,8 +97,18 @@ export interface SignalFrameRequest {
   siginfo: boolean;
   /** Where the handler returns: sa_restorer where the ABI has one and it was given, else the trampoline. */
   returnTo: bigint;
-  /** A fault's address, for the frame's fault field (arm64's fault_address). */
-  fault?: { addr: bigint };
+  /** The thread's last fault as the kernel keeps it (arm64 writes it into every frame). */
+  fault: ThreadFault;
+}
+
+/**
+ * What a thread's last fault left for its signal frames: arm64's thread.fault_address and
+ * fault_code (the syndrome, ESR_EL1), which the kernel sets when it raises a fault signal and
+ * never clears after delivery. Zero until a fault sets them.
+ */
+export interface ThreadFault {
+  readonly address: bigint;
+  readonly code: bigint;
 }
 
 /** An architecture's rt_sigframe: its layout on the guest stack, and rt_sigreturn's reading of it. */
@@ -112,6 +122,12 @@ export interface SignalFrames {
    * registers, return address). Throws GuestFault where the stack cannot take the frame.
    */
   setup(mem: GuestMemory, env: number, req: SignalFrameRequest): void;
+  /**
+   * The thread's fault record after the exception its CPU stopped with (env.EXCEPTION and
+   * the fields beside it), or null where that exception leaves it as it was. Absent where
+   * the frame carries no fault record (riscv64).
+   */
+  faultRecord?(regs: DataView, env: number): ThreadFault | null;
   /**
    * rt_sigreturn: the registers back from the frame at the stack pointer; the saved mask and
    * uc_stack. Throws GuestFault for a frame that cannot be read.

@@ -1,6 +1,7 @@
 // LinuxThread: what belongs to one guest thread rather than to its process (QEMU's
 // TaskState beside the CPU state): its tid, blocked signals and the signals sent to it,
-// its alternate signal stack, and the two words the kernel keeps for thread exit
+// its alternate signal stack, its last fault (arm64's fault_address and syndrome, which its
+// signal frames carry), and the two words the kernel keeps for thread exit
 // (set_tid_address's clear_child_tid, set_robust_list's head). Its registers live in its
 // CPU's env block, its mailbox in its control block (thread-control.ts). The process
 // (process.ts) holds what its threads share: memory, fds, cwd, signal actions, ids and
@@ -10,6 +11,10 @@ import { SS } from './generic/constants.js';
 import type { StackT } from './generic/structs.js';
 import { PendingSignals } from './pending-signals.js';
 import type { ThreadControl } from './thread-control.js';
+import type { ThreadFault } from './target.js';
+
+/** A thread that has had no fault (or whose last one was an undefined instruction). */
+export const NO_FAULT: ThreadFault = { address: 0n, code: 0n };
 
 export class LinuxThread {
   /** Blocked signals: bit (sig-1). */
@@ -22,6 +27,8 @@ export class LinuxThread {
   clearChildTid = 0n;
   /** set_robust_list: the list's head and the size of its entries' header. */
   robustList = { head: 0n, len: 0n };
+  /** Its last fault as arm64 Linux keeps it for signal frames (thread.fault_address, fault_code); a new thread starts with its creator's. */
+  fault: ThreadFault = NO_FAULT;
   /** Where its CPU's env block is (its registers). */
   env = 0;
   /** prctl PR_SET_KEEPCAPS: whether the thread keeps its capabilities across a uid change (0 or 1). */

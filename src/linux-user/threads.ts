@@ -136,6 +136,7 @@ export class GuestThreads {
     const thread = new LinuxThread(tid, index, control);
     thread.env = env;
     thread.sigmask = parent.sigmask;
+    thread.fault = parent.fault; // copy_process copies the task's thread_struct
     if (req.flags & CLONE.CHILD_CLEARTID) thread.clearChildTid = req.childTid;
     // as the kernel's put_user of these, a bad address is ignored
     const putTid = (addr: bigint): void => {

@@ -12,7 +12,10 @@ export const ENV = {
   EXCEPTION: 12,
   /** i64: the faulting address for memory exceptions. */
   EXCEPTION_ADDR: 16,
-  /** i32: access kind of a memory fault: 0 read, 1 write, 2 execute. */
+  /**
+   * i32: access kind of a memory fault (ExcpAccess): set by the CPU loop for SEGV_*, and for
+   * BUS_ADRALN by the AArch64 translator (its ESR reports a write); stale otherwise.
+   */
   EXCEPTION_ACCESS: 24,
   /** i32: set by a backend's memory slow path when an access faulted (backend-internal). */
   FAULT: 28,
@@ -66,3 +69,6 @@ export const Excp = {
   BUS_ADRALN: 5,
 } as const;
 export type Excp = (typeof Excp)[keyof typeof Excp];
+
+/** The values of env.EXCEPTION_ACCESS, by the access that faulted. */
+export const ExcpAccess = { read: 0, write: 1, exec: 2 } as const;

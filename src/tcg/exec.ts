@@ -4,13 +4,11 @@
 
 import type { HostBackend } from '../hostbackend/backend.js';
 import { GuestFault, type GuestMemory } from '../memory/guest-memory.js';
-import { ENV, Excp, ExitReason } from './env.js';
+import { ENV, Excp, ExcpAccess, ExitReason } from './env.js';
 import type { TcgLog } from './log.js';
 import type { TbCache } from './tb.js';
 import { nowMs } from '../host-lazy.js';
 import { ENV_AREA, ENV_BLOCK_SIZE, MAX_CPUS } from '../memory/layout.js';
-
-const ACCESS_CODE = { read: 0, write: 1, exec: 2 } as const;
 
 export class CpuExec {
   /** Times the loop dispatched a block (entered translated code), for -d stats. */
@@ -88,7 +86,7 @@ export class CpuExec {
         }
         dv.setInt32(env + ENV.EXCEPTION, e.mapped ? Excp.SEGV_ACCERR : Excp.SEGV_MAPERR, true);
         dv.setBigInt64(env + ENV.EXCEPTION_ADDR, e.addr, true);
-        dv.setInt32(env + ENV.EXCEPTION_ACCESS, ACCESS_CODE[e.access], true);
+        dv.setInt32(env + ENV.EXCEPTION_ACCESS, ExcpAccess[e.access], true);
         return ExitReason.EXCEPTION;
       }
       switch (reason) {

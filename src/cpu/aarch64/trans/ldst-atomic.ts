@@ -19,10 +19,13 @@ import { addrPlus, genAlignCheck, MEMOP_U } from './ldst-common.js';
 /** EXCL_ADDR value meaning "the monitor is open". */
 const NO_EXCLUSIVE = -1;
 
+/** What an access does, for the alignment fault's WnR: a read-modify-write reports a read (ARM ARM: a read would fault too). */
+type AccessKind = 'read' | 'write' | 'rmw';
+
 /** [Rn|SP], checked to be aligned to `bytes`. */
-function alignedBase(ctx: DisasContext, rn: number, bytes: number): Temp {
+function alignedBase(ctx: DisasContext, rn: number, bytes: number, kind: AccessKind): Temp {
   const addr = getXsp(ctx, rn);
-  genAlignCheck(ctx, addr, bytes);
+  genAlignCheck(ctx, addr, bytes, kind === 'write');
   return addr;
 }
 
@@ -54,7 +57,7 @@ function setPair(ctx: DisasContext, rt: number, rt2: number, words: Temp[], sf: 
 /** LDXR: Rt = [addr], arming the monitor with the address and the value. */
 function genLdxr(ctx: DisasContext, a: arg_ldstx): boolean {
   const { b } = ctx;
-  const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
+  const addr = alignedBase(ctx, a.rn, 2 ** a.sz, 'read');
   const v = b.qemuLd('i64', addr, MEMOP_U[a.sz]);
   b.stEnv(addr, A64.EXCL_ADDR);
   b.stEnv(v, A64.EXCL_VAL);
@@ -69,7 +72,7 @@ function genLdxr(ctx: DisasContext, a: arg_ldstx): boolean {
  */
 function genLdxp(ctx: DisasContext, a: arg_ldstxp): boolean {
   const { b } = ctx;
-  const addr = alignedBase(ctx, a.rn, a.sf ? 16 : 8);
+  const addr = alignedBase(ctx, a.rn, a.sf ? 16 : 8, 'read');
   const words = loadPairWords(ctx, addr, a.sf);
   b.stEnv(addr, A64.EXCL_ADDR);
   b.stEnv(words[0], A64.EXCL_VAL);
@@ -105,7 +108,7 @@ function cmpxchgStatus(ctx: DisasContext, addr: Temp, data: Temp, memop: (typeof
 }
 
 function genStxr(ctx: DisasContext, a: arg_ldstx): boolean {
-  const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
+  const addr = alignedBase(ctx, a.rn, 2 ** a.sz, 'write');
   const data = getX(ctx, a.rt);
   return genStoreExclusive(ctx, a.rs, addr, () => cmpxchgStatus(ctx, addr, data, MEMOP_U[a.sz]));
 }
@@ -113,7 +116,7 @@ function genStxr(ctx: DisasContext, a: arg_ldstx): boolean {
 /** STXP: a W pair is one 8-byte compare-and-swap; an X pair, 16 bytes under the pair lock (a64_stxp). */
 function genStxp(ctx: DisasContext, a: arg_ldstxp): boolean {
   const { b } = ctx;
-  const addr = alignedBase(ctx, a.rn, a.sf ? 16 : 8);
+  const addr = alignedBase(ctx, a.rn, a.sf ? 16 : 8, 'write');
   const data = pairWords(ctx, a.rt, a.rt2, a.sf);
   if (!a.sf) return genStoreExclusive(ctx, a.rs, addr, () => cmpxchgStatus(ctx, addr, data[0], MEMOP.UQ));
   return genStoreExclusive(ctx, a.rs, addr, () => {
@@ -133,11 +136,11 @@ function genStxp(ctx: DisasContext, a: arg_ldstxp): boolean {
 // store-release is an alignment fault whatever SCTLR.A says: SIGBUS, before any access,
 // so also where the address is unmapped.
 function genLoadAcquire(ctx: DisasContext, rt: number, rn: number, sz: number): boolean {
-  setX(ctx, rt, ctx.b.qemuLd('i64', alignedBase(ctx, rn, 2 ** sz), MEMOP_U[sz]));
+  setX(ctx, rt, ctx.b.qemuLd('i64', alignedBase(ctx, rn, 2 ** sz, 'read'), MEMOP_U[sz]));
   return true;
 }
 function genStoreRelease(ctx: DisasContext, a: arg_ldstx): boolean {
-  const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
+  const addr = alignedBase(ctx, a.rn, 2 ** a.sz, 'write');
   ctx.b.atomicRmw(addr, getX(ctx, a.rt), MEMOP_U[a.sz], ATOMIC_OP.XCHG);
   return true;
 }
@@ -147,7 +150,7 @@ function genStoreRelease(ctx: DisasContext, a: arg_ldstx): boolean {
 /** CAS: atomically, old = [addr]; if old == Rs (low size bytes) then [addr] = Rt. Rs = old. */
 function genCas(ctx: DisasContext, a: arg_atomic): boolean {
   const { b } = ctx;
-  const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
+  const addr = alignedBase(ctx, a.rn, 2 ** a.sz, 'rmw');
   setX(ctx, a.rs, b.atomicCmpxchg(addr, getX(ctx, a.rs), getX(ctx, a.rt), MEMOP_U[a.sz]));
   return true;
 }
@@ -159,7 +162,7 @@ function genCas(ctx: DisasContext, a: arg_atomic): boolean {
 function genCasp(ctx: DisasContext, a: arg_casp): boolean {
   if (a.rs & 1 || a.rt & 1) return false;
   const { b } = ctx;
-  const addr = alignedBase(ctx, a.rn, a.sf ? 16 : 8);
+  const addr = alignedBase(ctx, a.rn, a.sf ? 16 : 8, 'rmw');
   if (a.sf) {
     callVoid(ctx, 'a64_casp', [b.envPtr(), addr, b.const32(a.rs), b.const32(a.rt)]);
     return true;
@@ -185,7 +188,7 @@ const RMW_OP: Record<AtomicName, AtomicOp> = {
  */
 function genAtomic(ctx: DisasContext, a: arg_atomic, op: AtomicName): boolean {
   const { b } = ctx;
-  const addr = alignedBase(ctx, a.rn, 2 ** a.sz);
+  const addr = alignedBase(ctx, a.rn, 2 ** a.sz, 'rmw');
   const rs = getX(ctx, a.rs);
   const src = op === 'clr' ? b.unary('not_i64', rs) : rs;
   setX(ctx, a.rt, b.atomicRmw(addr, src, MEMOP_U[a.sz], RMW_OP[op]));

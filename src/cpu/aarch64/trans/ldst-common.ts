@@ -2,7 +2,7 @@
 // memops by log2 access size, address arithmetic, size extensions and the alignment trap.
 
 import type { Temp } from '../../../tcg/ir.js';
-import { ENV, Excp } from '../../../tcg/env.js';
+import { ENV, Excp, ExcpAccess } from '../../../tcg/env.js';
 import { MEMOP, type MemOp } from '../../../tcg/opcodes.js';
 import { genRaise, type DisasContext } from '../translate.js';
 
@@ -27,13 +27,18 @@ export function sextSize(ctx: DisasContext, v: Temp, sz: number): Temp {
   return sz < 3 ? ctx.b.unary(ops[sz], v) : v;
 }
 
-/** Raises SIGBUS (BUS_ADRALN) with the address unless addr is a multiple of `bytes`. */
-export function genAlignCheck(ctx: DisasContext, addr: Temp, bytes: number): void {
+/**
+ * Raises SIGBUS (BUS_ADRALN) with the address unless addr is a multiple of `bytes`. `write`:
+ * the alignment fault's syndrome has WnR set (a store; a read-modify-write reports a read,
+ * since its read would fault as well) — linux-user's esr_context reports it.
+ */
+export function genAlignCheck(ctx: DisasContext, addr: Temp, bytes: number, write: boolean): void {
   if (bytes <= 1) return;
   const { b } = ctx;
   const ok = b.newLabel();
   b.brcond('eq', b.binary('and_i64', addr, b.const64(bytes - 1)), b.const64(0), ok);
   b.stEnv(addr, ENV.EXCEPTION_ADDR);
+  b.stEnv(b.const32(write ? ExcpAccess.write : ExcpAccess.read), ENV.EXCEPTION_ACCESS);
   genRaise(ctx, Excp.BUS_ADRALN);
   b.setLabel(ok);
 }
