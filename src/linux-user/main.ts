@@ -115,10 +115,13 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const compileQueue = workerBundle
     ? new CompileQueue(workerBundle, { memory: mem.memory, arch: arch.name, helperNames: helpers.all.map((h) => h.name), countInsns: backendOpts.countInsns })
     : undefined;
-  const store = tier0 ? openTranslationStore(opts, mem, arch.name, maxInsns, helpers, log) : undefined;
+  const store = tier0 ? openTranslationStore(opts, mem, arch.name, maxInsns, helpers, log, false) : undefined;
+  // once the process has started a thread, its translations are kept in a file of their own
+  let parallelStore: TranslationStore | undefined;
   const tbs = new TbCache(mem, translator, backend, {
     tier0,
     store,
+    parallelStore: () => (parallelStore = store && openTranslationStore(opts, mem, arch.name, maxInsns, helpers, log, true)),
     compileQueue,
     maxInsns,
     maxRegionBlocks: MAX_REGION_BLOCKS,
@@ -174,10 +177,11 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   } catch (e) {
     if (timing) {
       const counted = backend.name === 'wasm' ? { insns: Number(mem.dv.getBigInt64(env + ENV.INSN_COUNT, true)), hops: Number(mem.dv.getBigInt64(env + ENV.HUB_HOPS, true)) } : null;
-      logStats(log, tbs, cpu, backend, counts.syscalls, nowMs() - started, counts.syscallMs, store, counted);
+      logStats(log, tbs, cpu, backend, counts.syscalls, nowMs() - started, counts.syscallMs, parallelStore ?? store, counted);
     }
     if (e instanceof GuestExit || e instanceof GuestKilled) {
       store?.save();
+      parallelStore?.save();
       proc.sharedMaps.flushAll(); // however the process ends, its shared file mappings reach their files
     }
     if (e instanceof GuestExit) return e.status & 0xff;
@@ -222,12 +226,14 @@ function runTimed(cpu: CpuExec, env: number, proc: LinuxProcess, site: SyscallSi
 }
 
 /** The persistent translation cache for this program, unless disabled or translation is being logged. */
-function openTranslationStore(opts: RunOptions, mem: GuestMemory, arch: string, maxInsns: number, helpers: HelperRegistry, log: TcgLog): TranslationStore | undefined {
+function openTranslationStore(
+  opts: RunOptions, mem: GuestMemory, arch: string, maxInsns: number, helpers: HelperRegistry, log: TcgLog, parallel: boolean,
+): TranslationStore | undefined {
   if (BUILD_ID === undefined || opts.translationCacheDir === undefined) return undefined;
   if (TRANSLATION_LOGS.some((item) => log.has(item))) return undefined;
   const program = programKey(opts.program);
   if (program === undefined) return undefined;
-  return new TranslationStore(opts.translationCacheDir, mem, { build: BUILD_ID, arch, maxInsns, program }, helpers);
+  return new TranslationStore(opts.translationCacheDir, mem, { build: BUILD_ID, arch, maxInsns, program, parallel }, helpers);
 }
 
 /** counted: the guest instructions compiled code counted and its jumps through the hub (null: its backend does not count). */

@@ -87,8 +87,12 @@ export class GuestThreads {
     const leader = p.thread;
     this.byCpu[0] = { thread: leader, control: leader.control!, site: new SyscallSite(p.mem.memory.buffer, leader.env, target.syscall) };
     this.nextTid = p.pid + 1;
-    // from now on a code change in one thread's TB cache flushes the others' (tb.ts)
-    Atomics.store(new Int32Array(p.mem.memory.buffer, SHARED_CODE_WORDS, 2), 1, 1);
+    // From now on a code change in one thread's TB cache flushes the others' (tb.ts), and
+    // code is translated for several threads: the first thread's cache flushes once, as the
+    // epoch moves (layout.ts parallelTranslation).
+    const shared = new Int32Array(p.mem.memory.buffer, SHARED_CODE_WORDS, 2);
+    Atomics.store(shared, 1, 1);
+    Atomics.add(shared, 0, 1);
   }
 
   /** Live threads, the first included while it runs. */

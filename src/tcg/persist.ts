@@ -39,6 +39,12 @@ export interface TranslationCacheKey {
   readonly maxInsns: number;
   /** The program file: device, inode, size and modification time (programKey). */
   readonly program: string;
+  /**
+   * Translated for a process running several threads (layout.ts parallelTranslation): its
+   * blocks order memory for the others (a store-release is an atomic exchange), so they are
+   * kept in a file of their own, taken once the process has started a thread.
+   */
+  readonly parallel: boolean;
 }
 
 /** FNV-1a over a string, 52 bits, as hex: names the file of a key. */
@@ -168,7 +174,7 @@ export class TranslationStore {
   ) {
     // Programs name helpers by number: the numbering (the registered names in order) is part of the key.
     const helperNames = hashName(helpers.all.map((h) => h.name).join(','));
-    const keyText = `${key.build}\0${key.arch}\0${key.maxInsns}\0${helperNames}\0${key.program}`;
+    const keyText = `${key.build}\0${key.arch}\0${key.maxInsns}\0${helperNames}\0${key.program}${key.parallel ? '\0parallel' : ''}`;
     this.file = join(dir, `${key.arch}-${hashName(keyText)}.tc`);
     const keyWords = Array.from(keyText, (c) => c.charCodeAt(0));
     this.header = [MAGIC, keyWords.length, ...keyWords];

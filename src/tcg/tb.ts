@@ -24,7 +24,7 @@
 import type { Translator } from '../cpu/guest.js';
 import type { CompiledRegion, HostBackend } from '../hostbackend/backend.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
-import { addrFromHalves, envOfCpu, hi32, JUMP_CACHE, JUMP_CACHE_ENTRIES, lo32, MAX_THREADS, PAGE_SHIFT, SHARED_CODE_WORDS, jumpCacheIndex } from '../memory/layout.js';
+import { addrFromHalves, envOfCpu, hi32, JUMP_CACHE, JUMP_CACHE_ENTRIES, lo32, MAX_THREADS, PAGE_SHIFT, SHARED_CODE_WORDS, jumpCacheIndex, parallelTranslation } from '../memory/layout.js';
 import { formatOp, type TranslatedBlock } from './ir.js';
 import { ENV, HOP_SAMPLE_RATE } from './env.js';
 import type { TcgLog } from './log.js';
@@ -49,6 +49,8 @@ export interface TbCacheOptions {
   jumpCache?: number;
   /** The persistent translation cache: tier-0 blocks are taken from it when it has them, and recorded in it. */
   store?: TranslationStore;
+  /** The persistent cache for translations made once the process has several threads (persist.ts `parallel`). */
+  parallelStore?: () => TranslationStore | undefined;
   /** Forms and compiles tier-1 regions on another thread (with a tier-0 backend only): the CPU goes on in tier 0 meanwhile. */
   compileQueue?: CompileQueue;
 }
@@ -161,6 +163,8 @@ export class TbCache {
   /** The words every thread's TB cache shares (layout.ts SHARED_CODE_WORDS), and the code epoch this one has caught up with. */
   private readonly sharedCode: Int32Array;
   private seenEpoch: number;
+  /** Whether this cache's translations are for several threads (layout.ts parallelTranslation). */
+  private parallel: boolean;
   /** While there is a compile worker: what became of blocks since its last request (CompileRequest.tiers). */
   private tierLog: number[] = [];
   /** The compile worker, while it works (a failure stops using it). */
@@ -186,6 +190,7 @@ export class TbCache {
     this.jumpCache = new Int32Array(mem.memory.buffer, opts.jumpCache ?? JUMP_CACHE, JUMP_CACHE_ENTRIES * 4);
     this.sharedCode = new Int32Array(mem.memory.buffer, SHARED_CODE_WORDS, 2);
     this.seenEpoch = Atomics.load(this.sharedCode, 0);
+    this.parallel = parallelTranslation(mem.memory.buffer);
     this.timing = opts.log.has('stats');
     this.queue = opts.tier0 ? opts.compileQueue : undefined;
     this.clearJumpCache();
@@ -566,6 +571,11 @@ export class TbCache {
     if (epoch === this.seenEpoch) return;
     this.seenEpoch = epoch;
     this.flushLocal();
+    // the first clone moved the epoch too: from now on translations are for several threads
+    if (!this.parallel && parallelTranslation(this.mem.memory.buffer)) {
+      this.parallel = true;
+      this.opts.store = this.opts.parallelStore?.();
+    }
   }
 
   /** A store hit a page holding translated code: forget every region on it. */

@@ -10,7 +10,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GuestFault, GuestMemory } from '../../src/memory/guest-memory.js';
-import { ENV_AREA, PAGE_SIZE } from '../../src/memory/layout.js';
+import { ENV_AREA, PAGE_SIZE, SHARED_CODE_WORDS } from '../../src/memory/layout.js';
 import { HelperRegistry } from '../../src/tcg/helpers.js';
 import { optimize } from '../../src/tcg/optimize.js';
 import { ENV, ExitReason, Excp } from '../../src/tcg/env.js';
@@ -280,6 +280,26 @@ describe.each(['interp', 'wasm', 'tier0'] as const)('aarch64 load/store on the %
   describe('aarch64 stores', () => {
     const BASE = DATA + 0x20;
     const VALUE = 0x1122334455667788n;
+    it('stlr of a process with several threads is an atomic exchange (ordered), writing the same bytes', () => {
+      const shared = new Int32Array(mem.memory.buffer, SHARED_CODE_WORDS, 2);
+      const opsOf = (): string[] => {
+        reset();
+        dv.setUint32(CODE, I['stlr w0, [x1]'], true);
+        return aarch64.createTranslator(new HelperRegistry()).translate(mem, CODE, { maxInsns: 1 }).ops.map((o) => o.op);
+      };
+      expect(opsOf()).not.toContain('atomic_rmw_i64'); // one thread: a plain store
+      Atomics.store(shared, 1, 1);
+      try {
+        expect(opsOf()).toContain('atomic_rmw_i64');
+        exec(['stlr w0, [x1]'], { 0: VALUE, 1: BASE });
+        for (let k = -4; k < 8; k++) {
+          const want = k >= 0 && k < 4 ? Number((VALUE >> BigInt(8 * k)) & 0xffn) : (0x80 + 0x20 + k) & 0xff;
+          expect(m8(BASE + k), `byte ${k}`).toBe(want);
+        }
+      } finally {
+        Atomics.store(shared, 1, 0);
+      }
+    });
     it.each<[Insn, number, number]>([
       // instruction, first byte written (from BASE), bytes written
       ['strb w0, [x1, #1]', 1, 1],

@@ -122,7 +122,7 @@ describe('the translation store', () => {
     const tr = aarch64.createTranslator(helpers);
     return { mem, helpers, tr };
   };
-  const key = { build: 'test', arch: 'aarch64', maxInsns: 64, program: 'prog\0' };
+  const key = { build: 'test', arch: 'aarch64', maxInsns: 64, program: 'prog\0', parallel: false };
 
   it('gives back a block for the same bytes only, on executable pages that are not writable', () => {
     const dir = join(temp, 'store');
@@ -145,6 +145,9 @@ describe('the translation store', () => {
 
     const other = new TranslationStore(dir, setup().mem, { ...key, build: 'another' }, b.helpers);
     expect(other.stats.loaded).toBe(0);
+    // translations for several threads (ordered store-release) are kept apart
+    const parallel = new TranslationStore(dir, setup().mem, { ...key, parallel: true }, b.helpers);
+    expect(parallel.stats.loaded).toBe(0);
   });
 
   it('keeps what other runs saved meanwhile: two runs at once leave the union of their blocks', () => {

@@ -8,7 +8,7 @@ import type { Cond } from '../../tcg/opcodes.js';
 import { ENV, ExitReason, Excp } from '../../tcg/env.js';
 import type { HelperRegistry } from '../../tcg/helpers.js';
 import type { GuestMemory } from '../../memory/guest-memory.js';
-import { PAGE_SHIFT } from '../../memory/layout.js';
+import { PAGE_SHIFT, parallelTranslation } from '../../memory/layout.js';
 import type { TranslateOptions, Translator } from '../guest.js';
 import { decodeFp, type Translators as FpTranslators } from './fp.generated.js';
 import { decodeInt, type Translators as IntTranslators } from './int.generated.js';
@@ -25,6 +25,8 @@ export interface DisasContext {
   ended: boolean;
   /** Helper ids by name. */
   readonly helpers: Readonly<Record<string, number>>;
+  /** Other guest threads may run at once (layout.ts parallelTranslation): order store-release. */
+  readonly parallel: boolean;
 }
 
 /** Every handler of the three decode tables, implemented over DisasContext. */
@@ -282,7 +284,7 @@ export class A64Translator implements Translator {
 
   translate(mem: GuestMemory, pc: number, opts: TranslateOptions): TranslatedBlock {
     const b = new IrBuilder((id) => this.registry.get(id));
-    const ctx: DisasContext = { b, pc, ended: false, helpers: this.helperIds };
+    const ctx: DisasContext = { b, pc, ended: false, helpers: this.helperIds, parallel: parallelTranslation(mem.memory.buffer) };
     const insns: GuestInsn[] = [];
     if (pc % INSN_SIZE !== 0) return misalignedPc(ctx, pc);
     const firstPage = pageOf(pc);
@@ -335,7 +337,7 @@ function describe(bits: number, handlers: A64Translators): string {
       };
     },
   });
-  const scratch: DisasContext = { b: new IrBuilder(() => { throw new Error('describe: no helpers'); }), pc: 0, ended: false, helpers: {} };
+  const scratch: DisasContext = { b: new IrBuilder(() => { throw new Error('describe: no helpers'); }), pc: 0, ended: false, helpers: {}, parallel: false };
   return decodeA64(bits, recorder, scratch) ? found : `.inst 0x${bits.toString(16).padStart(8, '0')} (undefined)`;
 }
 

@@ -5,7 +5,8 @@
 // read, checked and stored by one host compare-and-swap (a failing one writes nothing);
 // CAS and the LD<op>/SWP family are one host atomic operation each. The 128-bit forms
 // (STXP, CASP of X registers) go through helpers that hold the pair lock
-// (memory/atomics.ts). LDAR/LDAPR are plain loads; STLR is an exchange (see below).
+// (memory/atomics.ts). LDAR/LDAPR are plain loads; STLR is an exchange once the process
+// has several threads (see below).
 // Exclusive, acquire/release and atomic accesses to misaligned addresses raise SIGBUS
 // (BUS_ADRALN), as on an ARMv8.0 CPU.
 
@@ -130,7 +131,9 @@ function genStxp(ctx: DisasContext, a: arg_ldstxp): boolean {
 // atomic exchange whose old value is dropped: ARMv8's STLR followed by LDAR is sequentially
 // consistent (RCsc), and an x86 store could otherwise still sit in its core's store buffer
 // when the next load-acquire reads (Go's sync/atomic TestStoreLoadSeqCst64 saw that); the
-// exchange is a locked instruction, a full barrier.
+// exchange is a locked instruction, a full barrier. With one thread there is nobody to be
+// ordered against, and the plain store is ~20 times cheaper (QEMU too orders only under
+// CF_PARALLEL): ctx.parallel says which, and the first clone retranslates everything.
 
 // Without FEAT_LSE2 (we advertise no HWCAP_USCAT), a misaligned load-acquire or
 // store-release is an alignment fault whatever SCTLR.A says: SIGBUS, before any access,
@@ -141,7 +144,8 @@ function genLoadAcquire(ctx: DisasContext, rt: number, rn: number, sz: number): 
 }
 function genStoreRelease(ctx: DisasContext, a: arg_ldstx): boolean {
   const addr = alignedBase(ctx, a.rn, 2 ** a.sz, 'write');
-  ctx.b.atomicRmw(addr, getX(ctx, a.rt), MEMOP_U[a.sz], ATOMIC_OP.XCHG);
+  if (ctx.parallel) ctx.b.atomicRmw(addr, getX(ctx, a.rt), MEMOP_U[a.sz], ATOMIC_OP.XCHG);
+  else ctx.b.qemuSt(getX(ctx, a.rt), addr, MEMOP_U[a.sz]);
   return true;
 }
 
