@@ -44,7 +44,9 @@ for (const t of manifest.tests) {
   const ms = Date.now() - start;
   if (t.cwdTemp) rmSync(cwd, { recursive: true, force: true });
   const status = r.status ?? 128 + (constants.signals[r.signal] ?? 0);
-  const stdout = r.stdout.toString('utf8');
+  // stdoutMask: what changes from run to run (a time), each match replaced by '#'
+  const mask = t.expect.stdoutMask ? new RegExp(t.expect.stdoutMask, 'g') : null;
+  const stdout = mask ? r.stdout.toString('utf8').replace(mask, '#') : r.stdout.toString('utf8');
   const stderr = r.stderr.toString('utf8');
   const file = join(here, 'expected', t.expect.stdout);
   const problems = [];

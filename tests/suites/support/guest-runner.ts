@@ -16,7 +16,11 @@ export interface ManifestEntry {
   args?: string[];
   stdin?: string;
   env?: Record<string, string>;
-  expect: { stdout?: string; exit: number; stderrIncludes?: string };
+  /**
+   * stdoutMask: a regular expression for what a program prints that changes from run to run
+   * (a time); each match is replaced by `#` before stdout is compared or written.
+   */
+  expect: { stdout?: string; exit: number; stderrIncludes?: string; stdoutMask?: string };
   tags?: string[];
   cwdTemp?: boolean;
   /** A dynamically linked program: runs with -L and the arch's glibc sysroot (crossSysroot). */
@@ -88,10 +92,15 @@ export function runProgram(command: string[], e: ManifestEntry, dir: string, tim
       timeout: timeoutMs,
       maxBuffer: 64 << 20,
     });
-    return { stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), status: statusOf(r) };
+    return { stdout: maskStdout(e, r.stdout.toString('utf8')), stderr: r.stderr.toString('utf8'), status: statusOf(r) };
   } finally {
     if (e.cwdTemp) rmSync(cwd, { recursive: true, force: true });
   }
+}
+
+/** stdout with each match of the entry's stdoutMask replaced by `#`. */
+export function maskStdout(e: ManifestEntry, stdout: string): string {
+  return e.expect.stdoutMask ? stdout.replace(new RegExp(e.expect.stdoutMask, 'g'), '#') : stdout;
 }
 
 /** Our emulator's command line; `accel` adds -accel properties (e.g. tier0=off). */
