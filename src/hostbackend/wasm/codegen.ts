@@ -1,7 +1,7 @@
 // IR → WebAssembly: regions of translated blocks become one wasm module holding one
 // exported function per region (region.ts: a dispatch loop over its blocks, guest
 // registers in locals; several regions share a module because V8's fixed cost per module
-// is several times that of a small region's code), the per-op emitters of emit.ts, and the module's internal functions: total
+// is several times that of a small region's code), the per-op emitters of emit.ts (and emit-vector.ts), and the module's internal functions: total
 // division, 64-bit mulh, and the memory slow paths that call into JS. The module imports
 // the shared guest memory, the helpers it calls, the slow paths and the hub's dispatch
 // function (hub.ts), which it tail-calls to jump to another region; it has no table.

@@ -62,6 +62,9 @@ interface CachedSlot {
 /** A label of the wasm control stack, for computing branch depths by name. */
 type Ctl = { kind: 'exit' | 'dispatch' | 'case' | 'self' | 'label' | 'state' | 'other'; id: number };
 
+/** Emits the wasm of one IR op into the region's function (every op's: EMIT in emit.ts). */
+export type Emitter = (g: RegionGen, o: IrOp) => void;
+
 export class RegionGen {
   readonly b: WasmBuilder;
   env!: Local;

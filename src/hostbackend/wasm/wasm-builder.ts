@@ -631,7 +631,7 @@ export class WasmBuilder {
 
   // --- SIMD (0xfd prefix) ---------------------------------------------------------------
 
-  /** A SIMD instruction without immediates, by its opcode after the 0xfd prefix (see SIMD in emit.ts). */
+  /** A SIMD instruction without immediates, by its opcode after the 0xfd prefix (see SIMD in emit-vector.ts). */
   simd(sub: number, name: string): void {
     this.prefixed(0xfd, sub, name);
   }
