@@ -12,7 +12,8 @@ import { WASM_PAGES } from '../../memory/layout.js';
 import { IMPORTS, baseSlotImport, regionExport } from './abi.js';
 import { wasmFeatures } from './features.js';
 import { RegionGen } from './region.js';
-import { WasmBuilder, type Local, type ValType } from './wasm-builder.js';
+import { WasmBuilder, type Local } from './wasm-builder.js';
+import type { ValType } from './wasm-module-builder.js';
 
 /** Magnitudes inside [FMA_SAFE_MIN, FMA_SAFE_MAX] leave room for the error terms of the FMA emulation. */
 const FMA_SAFE_MIN = 2 ** -900;

@@ -43,7 +43,8 @@ import { pushJumpCacheEntry } from './hub.js';
 import { chooseCachedSlots, envAccessType } from './cached-slots.js';
 import { findMemGroups, type MemGroup } from './mem-groups.js';
 import type { ModuleGen } from './codegen.js';
-import type { Local, ValType, WasmBuilder } from './wasm-builder.js';
+import type { Local, WasmBuilder } from './wasm-builder.js';
+import type { ValType } from './wasm-module-builder.js';
 
 /** Block transitions inside one function call before it returns to the CPU loop (see the header). */
 export const REGION_BUDGET = 1 << 20;
