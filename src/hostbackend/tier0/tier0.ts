@@ -2,12 +2,15 @@
 // (program.ts) with one switch loop. Most blocks run a handful of times, so what matters
 // is what a block costs before and while it runs: no closure per op, no IR kept, a
 // program can come from the persistent translation cache without translating at all
-// (install), and every temp lives in a 16-byte cell of one Int32Array — an i64 as two
-// int32 halves, a v128 as four words, a float as a float64 over the same buffer — so that
-// the integer ops, the common vector ops, env and memory accesses allocate nothing. Rarer
-// ops (divisions, bit counts, FP arithmetic, the rarer vector ops) convert their operands
-// and run the reference interpreter's PURE_OPS: one semantics for both. It never chains:
-// every jump returns LOOKUP to the CPU loop, which counts entries to promote hot blocks.
+// (install), and every temp lives in a 16-byte cell of one Int32Array (cells.ts) — an i64
+// as two int32 halves, a v128 as four words, a float as a float64 over the same buffer —
+// so that the integer ops, the common vector ops, env and memory accesses allocate
+// nothing. Here: the backend, its loop, memory accesses and helper calls; the arithmetic
+// on i64 halves is in int64.ts, the vector instructions other than loads, stores and env
+// accesses in vector.ts. Rarer ops (divisions, bit counts, FP arithmetic, the rarer vector
+// ops) convert their operands and run the reference interpreter's PURE_OPS: one semantics
+// for both. It never chains: every jump returns LOOKUP to the CPU loop, which counts
+// entries to promote hot blocks.
 
 import { memopSigned, memopSize, type AtomicOp } from '../../tcg/opcodes.js';
 import { ENV, ExitReason } from '../../tcg/env.js';
@@ -17,36 +20,14 @@ import type { GuestMemory } from '../../memory/guest-memory.js';
 import { ENV_AREA, ENV_BLOCK_SIZE, MAX_CPUS, PAGE_SIZE, PERM } from '../../memory/layout.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '../backend.js';
 import { IN_TYPES, K, OUT_TYPE, PURE_BY_INDEX, T, buildProgram, type Tier0Program, type Value } from './program.js';
-import { add64, cmp32, cmp64, laneOp, mul64, shift64, sub64, toBig, unary } from './int64.js';
+import { add64, cmp32, cmp64, mul64, shift64, sub64, toBig, unary } from './int64.js';
+import { Cells } from './cells.js';
+import { runVector } from './vector.js';
 
 const scratch = new DataView(new ArrayBuffer(8));
 
-/**
- * The temps: 16-byte cells (see the header) and the views that lanes are read through.
- * Shared by all programs (a run writes every temp before it reads it: temps are
- * block-local and tier 0 runs one block at a time), grown for the largest block.
- */
-class Cells {
-  readonly r: Int32Array;
-  readonly f: Float64Array;
-  /** Lanes of 8, 16 and 32 bits, signed and unsigned, by lane size. */
-  readonly signed: readonly (Int8Array | Int16Array | Int32Array)[];
-  readonly unsigned: readonly (Uint8Array | Uint16Array | Uint32Array)[];
-  readonly u8: Uint8Array;
-  constructor(readonly temps: number) {
-    const buf = new ArrayBuffer(16 * temps);
-    this.r = new Int32Array(buf);
-    this.f = new Float64Array(buf);
-    this.u8 = new Uint8Array(buf);
-    this.signed = [new Int8Array(buf), new Int16Array(buf), this.r];
-    this.unsigned = [this.u8, new Uint16Array(buf), new Uint32Array(buf)];
-  }
-}
-
 /** Argument arrays for PURE, by arity: pure ops never re-enter tier 0. */
 const PURE_ARGS: Value[][] = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
-/** A copy of shuffle sources, whose temps the output may overwrite. */
-const shuffleBytes = new Uint8Array(32);
 
 export class Tier0Backend implements HostBackend {
   readonly name = 'tier0' as const;
@@ -397,7 +378,7 @@ export class Tier0Backend implements HostBackend {
         this.atomic(code, i);
         return i + 8;
       default:
-        return this.vector(code, i);
+        return runVector(this.cells, code, i);
     }
   }
 
@@ -499,161 +480,6 @@ export class Tier0Backend implements HostBackend {
       const at = this.address(r, code[i + 2], size, true);
       const expected = this.read(T.i64, code[i + 3]) as bigint;
       this.write(T.i64, code[i + 5], atomics.cmpxchgAt(at, size, signed, expected, this.read(T.i64, code[i + 4]) as bigint));
-    }
-  }
-
-  /** The vector ops other than loads and stores; returns the index of the next instruction. */
-  private vector(code: Int32Array, i: number): number {
-    const cells = this.cells;
-    const r = cells.r;
-    const op = code[i];
-    switch (op) {
-      case K.VMOV: { const a = code[i + 1], o = code[i + 2]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k]; return i + 3; }
-      case K.VMOVI: { const o = code[i + 5]; for (let k = 0; k < 4; k++) r[o + k] = code[i + 1 + k]; return i + 6; }
-      case K.VAND: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k] & r[b + k]; return i + 4; }
-      case K.VOR: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k] | r[b + k]; return i + 4; }
-      case K.VXOR: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k] ^ r[b + k]; return i + 4; }
-      case K.VANDN: { const a = code[i + 1], b = code[i + 2], o = code[i + 3]; for (let k = 0; k < 4; k++) r[o + k] = r[a + k] & ~r[b + k]; return i + 4; }
-      case K.VNOT: { const a = code[i + 1], o = code[i + 2]; for (let k = 0; k < 4; k++) r[o + k] = ~r[a + k]; return i + 3; }
-      case K.VBITSEL: {
-        const a = code[i + 1], b = code[i + 2], m = code[i + 3], o = code[i + 4];
-        for (let k = 0; k < 4; k++) r[o + k] = (r[a + k] & r[m + k]) | (r[b + k] & ~r[m + k]);
-        return i + 5;
-      }
-      case K.VSHL: case K.VSHR_U: case K.VSHR_S:
-        this.vshift(op, code[i + 1], code[i + 2], code[i + 3], code[i + 4]);
-        return i + 5;
-      case K.VSHUFFLE: {
-        const a = code[i + 1], b = code[i + 2], o = code[i + 7];
-        const u8 = cells.u8;
-        shuffleBytes.set(u8.subarray(4 * a, 4 * a + 16), 0);
-        shuffleBytes.set(u8.subarray(4 * b, 4 * b + 16), 16);
-        for (let k = 0; k < 16; k++) u8[4 * o + k] = shuffleBytes[(code[i + 3 + (k >> 2)] >>> (8 * (k & 3))) & 31];
-        return i + 8;
-      }
-      case K.VSWIZZLE: {
-        const a = code[i + 1], b = code[i + 2], o = code[i + 3];
-        const u8 = cells.u8;
-        shuffleBytes.set(u8.subarray(4 * a, 4 * a + 16), 0);
-        shuffleBytes.set(u8.subarray(4 * b, 4 * b + 16), 16);
-        for (let k = 0; k < 16; k++) {
-          const idx = shuffleBytes[16 + k];
-          u8[4 * o + k] = idx < 16 ? shuffleBytes[idx] : 0;
-        }
-        return i + 4;
-      }
-      case K.VSPLAT32: {
-        const esz = code[i + 1], x = r[code[i + 2]], o = code[i + 3];
-        const w = esz === 0 ? Math.imul(x & 0xff, 0x01010101) : esz === 1 ? Math.imul(x & 0xffff, 0x10001) : x;
-        for (let k = 0; k < 4; k++) r[o + k] = w;
-        return i + 4;
-      }
-      case K.VSPLAT64: {
-        const a = code[i + 2], o = code[i + 3];
-        const lo = r[a], hi = r[a + 1];
-        r[o] = lo; r[o + 1] = hi; r[o + 2] = lo; r[o + 3] = hi;
-        return i + 4;
-      }
-      case K.VEXTRACT32: {
-        const esz = code[i + 1], lane = code[i + 2], a = code[i + 3];
-        r[code[i + 4]] = cells.unsigned[esz][(a << (2 - esz)) + lane];
-        return i + 5;
-      }
-      case K.VEXTRACT64: {
-        const a = code[i + 3] + 2 * code[i + 2], o = code[i + 4];
-        r[o] = r[a];
-        r[o + 1] = r[a + 1];
-        return i + 5;
-      }
-      case K.VREPLACE32: case K.VREPLACE64: {
-        const esz = code[i + 1], lane = code[i + 2], a = code[i + 3], b = code[i + 4], o = code[i + 5];
-        const lo = r[b];
-        const hi = r[b + 1];
-        for (let k = 0; k < 4; k++) r[o + k] = r[a + k];
-        if (op === K.VREPLACE64) {
-          r[o + 2 * lane] = lo;
-          r[o + 2 * lane + 1] = hi;
-        } else {
-          cells.signed[esz][(o << (2 - esz)) + lane] = lo;
-        }
-        return i + 6;
-      }
-      case K.VALL_TRUE: {
-        const esz = code[i + 1], a = code[i + 2];
-        let all = true;
-        if (esz === 3) all = (r[a] | r[a + 1]) !== 0 && (r[a + 2] | r[a + 3]) !== 0;
-        else for (let k = 0, lanes = cells.unsigned[esz], at = a << (2 - esz); k < 16 >> esz; k++) all = all && lanes[at + k] !== 0;
-        r[code[i + 3]] = all ? 1 : 0;
-        return i + 4;
-      }
-      case K.VANY_TRUE: {
-        const a = code[i + 1];
-        r[code[i + 2]] = (r[a] | r[a + 1] | r[a + 2] | r[a + 3]) !== 0 ? 1 : 0;
-        return i + 3;
-      }
-      default: // the lane-wise binary ops, VADD .. VMAX_U
-        if (!(op >= K.VADD && op <= K.VMAX_U)) throw new Error(`tier 0: bad instruction ${op} at ${i}`);
-        this.lanewise(op, code[i + 1], code[i + 2], code[i + 3], code[i + 4]);
-        return i + 5;
-    }
-  }
-
-  /** A lane-wise binary op (VADD .. VMAX_U) on lanes of 2^esz bytes: o = op(a, b) lane by lane. */
-  private lanewise(op: number, esz: number, a: number, b: number, o: number): void {
-    const r = this.cells.r;
-    if (esz === 3) {
-      // Two lanes of i64 halves; the ops that exist for 64-bit lanes: add, sub, eq, gt_s, ge_s.
-      for (let k = 0; k < 4; k += 2) {
-        if (op === K.VADD) add64(r, r[a + k], r[a + k + 1], r[b + k], r[b + k + 1], o + k);
-        else if (op === K.VSUB) sub64(r, a + k, b + k, o + k);
-        else {
-          const cond = op === K.VCMPEQ ? 0 : op === K.VCMPGT_S ? 5 : 3; // eq, gt, ge
-          const t = cmp64(cond, r[a + k], r[a + k + 1], r[b + k], r[b + k + 1]) ? -1 : 0;
-          r[o + k] = t;
-          r[o + k + 1] = t;
-        }
-      }
-      return;
-    }
-    const cells = this.cells;
-    const isSigned = op === K.VCMPGT_S || op === K.VCMPGE_S || op === K.VMIN_S || op === K.VMAX_S;
-    const src = isSigned ? cells.signed[esz] : cells.unsigned[esz];
-    const dst = cells.signed[esz];
-    const shift = 2 - esz; // word index -> lane index
-    const x = a << shift;
-    const y = b << shift;
-    const z = o << shift;
-    for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = laneOp(op, src[x + k], src[y + k]);
-  }
-
-  /** VSHL / VSHR_U / VSHR_S esz count a o: every lane of 2^esz bytes shifted by count. */
-  private vshift(op: number, esz: number, count: number, a: number, o: number): void {
-    const cells = this.cells;
-    const r = cells.r;
-    const bits = 8 << esz;
-    if (esz === 3) {
-      // The 64-bit scalar shift; a count beyond the lane: 0 (or the sign) as the reference gives.
-      for (let k = 0; k < 4; k += 2) {
-        if (count < 64) shift64(op === K.VSHL ? K.SHL64 : op === K.VSHR_U ? K.SHR64 : K.SAR64, r, a + k, count, o + k);
-        else if (op === K.VSHR_S) shift64(K.SAR64, r, a + k, 63, o + k);
-        else r[o + k] = r[o + k + 1] = 0;
-      }
-      return;
-    }
-    const shift = 2 - esz;
-    const x = a << shift;
-    const z = o << shift;
-    const dst = cells.signed[esz];
-    if (op === K.VSHR_S) {
-      const s = Math.min(count, bits - 1);
-      const src = cells.signed[esz];
-      for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = src[x + k] >> s;
-    } else if (count >= bits) {
-      for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = 0;
-    } else {
-      const src = cells.unsigned[esz];
-      if (op === K.VSHL) for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = src[x + k] << count;
-      else for (let k = 0, n = 16 >> esz; k < n; k++) dst[z + k] = src[x + k] >>> count;
     }
   }
 

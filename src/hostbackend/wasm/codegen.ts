@@ -1,7 +1,7 @@
 // IR → WebAssembly: regions of translated blocks become one wasm module holding one
 // exported function per region (region.ts: a dispatch loop over its blocks, guest
 // registers in locals; several regions share a module because V8's fixed cost per module
-// is several times that of a small region's code), the per-op emitters of emit.ts, and the module's internal functions: total
+// is several times that of a small region's code), the per-op emitters of emit.ts (and emit-vector.ts), and the module's internal functions: total
 // division, 64-bit mulh, and the memory slow paths that call into JS. The module imports
 // the shared guest memory, the helpers it calls, the slow paths and the hub's dispatch
 // function (hub.ts), which it tail-calls to jump to another region; it has no table.
@@ -12,7 +12,8 @@ import { WASM_PAGES } from '../../memory/layout.js';
 import { IMPORTS, baseSlotImport, regionExport } from './abi.js';
 import { wasmFeatures } from './features.js';
 import { RegionGen } from './region.js';
-import { WasmBuilder, type Local, type ValType } from './wasm-builder.js';
+import { WasmBuilder, type Local } from './wasm-builder.js';
+import type { ValType } from './wasm-module-builder.js';
 
 /** Magnitudes inside [FMA_SAFE_MIN, FMA_SAFE_MAX] leave room for the error terms of the FMA emulation. */
 const FMA_SAFE_MIN = 2 ** -900;

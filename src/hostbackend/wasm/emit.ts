@@ -2,19 +2,22 @@
 // an op added to opcodes.ts without one). Each emitter reads its inputs from the temps'
 // locals, pushes the wasm that computes the op and stores the result; control-flow and
 // env ops defer to the region generator (region.ts), which owns labels, exits and the
-// env slots kept in locals. Guest memory accesses are inline: the fast path (address in
-// the 4 GiB space, inside one page, permission byte allows it) is a plain wasm load or
-// store; anything else calls the module's slow path, which completes the access or
-// reports a fault that ends the region at the faulting instruction.
+// env slots kept in locals. This file holds the table, the scalar emitters, guest memory
+// accesses and atomics; the vector (SIMD) arithmetic and lane ops are in emit-vector.ts.
+// Guest memory accesses are inline: the fast path (address in the 4 GiB space, inside one
+// page, permission byte allows it) is a plain wasm load or store; anything else calls the
+// module's slow path, which completes the access or reports a fault that ends the region
+// at the faulting instruction.
 
 import type { IrOp, Temp } from '../../tcg/ir.js';
 import { ATOMIC_OP, memopSigned, memopSize, type IrType, type Opcode } from '../../tcg/opcodes.js';
 import { PAGE_SIZE, PERM, PERM_TABLE } from '../../memory/layout.js';
 import type { ModuleGen } from './codegen.js';
-import type { RegionGen } from './region.js';
+import type { Emitter, RegionGen } from './region.js';
 import type { Local, WasmBuilder } from './wasm-builder.js';
-
-type Emitter = (g: RegionGen, o: IrOp) => void;
+import {
+  emitExtract, emitLaneOp, emitPlain, emitReplace, emitShift, emitShuffle, emitSplat, emitVfma,
+} from './emit-vector.js';
 
 const PAGE_SHIFT_BITS = 12;
 const I64_LOW32 = 0xffffffffn;
@@ -263,6 +266,47 @@ const emitQemuSt = (t: 'i32' | 'i64'): Emitter => (g, o) => {
   b.freeLocal(a);
 };
 
+/**
+ * The memory offset (a new i32 local) of an access of `size` bytes at the i64 in `addr`,
+ * checked: the inline fast path, else the checked slow path, where a fault leaves the
+ * region and a store to a code page drops its translations; the access itself follows.
+ */
+function checkedAddress(g: RegionGen, addr: Local, size: number, write: boolean): Local {
+  const b = g.b;
+  const a = b.allocLocal('i32');
+  // if (!fast) { $check(env, addr, size, write); a fault leaves the region; a = wrap(addr) }
+  // (a tagged aarch64 address passes the check untagged: its low 32 bits are the address)
+  fastPathCheck(b, addr, a, size, write ? PERM.WRITE | PERM.CODE : PERM.READ, write ? PERM.WRITE : PERM.READ);
+  b.i32Eqz();
+  g.openIf();
+  b.localGet(g.env);
+  b.localGet(addr);
+  b.i32Const(size);
+  b.i32Const(write ? 1 : 0);
+  b.call(g.m.checkFunc());
+  g.exitIfFault();
+  b.localGet(addr);
+  b.i32WrapI64();
+  b.localSet(a);
+  g.closeCtl();
+  return a;
+}
+
+/** A 16-byte guest access: the inline fast path, else a checked slow path (which may leave the region) and the plain access. */
+const emitQemuV128 = (store: boolean): Emitter => (g, o) => {
+  const b = g.b;
+  const a = checkedAddress(g, g.local(o.ins[store ? 1 : 0]), 16, store);
+  b.localGet(a);
+  if (store) {
+    g.get(o.ins[0]);
+    b.v128Store();
+  } else {
+    b.v128Load();
+    g.set(o.outs[0]);
+  }
+  b.freeLocal(a);
+};
+
 // --- atomics -------------------------------------------------------------------------------------
 
 /** The wasm read-modify-write of each ATOMIC_OP that has one (min and max loop on cmpxchg). */
@@ -368,177 +412,6 @@ const emitAtomicCmpxchg: Emitter = (g, o) => {
   if (memopSigned(memop)) signExtend(b, size);
   g.set(o.outs[0]);
   b.freeLocal(a);
-};
-
-// --- vectors ------------------------------------------------------------------------------------
-
-/** SIMD opcodes (after the 0xfd prefix) of the lane-wise vector ops, indexed by lane size. */
-const SIMD: Partial<Record<Opcode, readonly (number | undefined)[]>> = {
-  vadd: [0x6e, 0x8e, 0xae, 0xce],
-  vsub: [0x71, 0x91, 0xb1, 0xd1],
-  vmul: [undefined, 0x95, 0xb5, 0xd5],
-  vneg: [0x61, 0x81, 0xa1, 0xc1],
-  vabs: [0x60, 0x80, 0xa0, 0xc0],
-  vmin_s: [0x76, 0x96, 0xb6],
-  vmin_u: [0x77, 0x97, 0xb7],
-  vmax_s: [0x78, 0x98, 0xb8],
-  vmax_u: [0x79, 0x99, 0xb9],
-  vadd_sat_s: [0x6f, 0x8f],
-  vadd_sat_u: [0x70, 0x90],
-  vsub_sat_s: [0x72, 0x92],
-  vsub_sat_u: [0x73, 0x93],
-  vcmpeq: [0x23, 0x2d, 0x37, 0xd6],
-  vcmpgt_s: [0x27, 0x31, 0x3b, 0xd9],
-  vcmpge_s: [0x2b, 0x35, 0x3f, 0xdb],
-  vcmpgt_u: [0x28, 0x32, 0x3c],
-  vcmpge_u: [0x2c, 0x36, 0x40],
-  vpopcnt: [0x62],
-  vall_true: [0x63, 0x83, 0xa3, 0xc3],
-  vext_low_s: [0x87, 0xa7, 0xc7],
-  vext_high_s: [0x88, 0xa8, 0xc8],
-  vext_low_u: [0x89, 0xa9, 0xc9],
-  vext_high_u: [0x8a, 0xaa, 0xca],
-  vfadd: [undefined, undefined, 0xe4, 0xf0],
-  vfsub: [undefined, undefined, 0xe5, 0xf1],
-  vfmul: [undefined, undefined, 0xe6, 0xf2],
-  vfdiv: [undefined, undefined, 0xe7, 0xf3],
-  vfsqrt: [undefined, undefined, 0xe3, 0xef],
-  vfneg: [undefined, undefined, 0xe1, 0xed],
-  vfabs: [undefined, undefined, 0xe0, 0xec],
-  vfmin: [undefined, undefined, 0xe8, 0xf4],
-  vfmax: [undefined, undefined, 0xe9, 0xf5],
-  vfcmpeq: [undefined, undefined, 0x41, 0x47],
-  vfcmplt: [undefined, undefined, 0x43, 0x49],
-  vfcmple: [undefined, undefined, 0x45, 0x4b],
-};
-/** Shifts by a constant: the count is an i32 operand in wasm. */
-const SIMD_SHIFT: Partial<Record<Opcode, readonly number[]>> = {
-  vshl_i: [0x6b, 0x8b, 0xab, 0xcb],
-  vshr_s_i: [0x6c, 0x8c, 0xac, 0xcc],
-  vshr_u_i: [0x6d, 0x8d, 0xad, 0xcd],
-};
-/** Opcodes of the lane-size-free vector ops. */
-const SIMD_PLAIN: Partial<Record<Opcode, number>> = {
-  vand: 0x4e, vor: 0x50, vxor: 0x51, vandn: 0x4f, vnot: 0x4d, vbitsel: 0x52, vany_true: 0x53, vswizzle: 0x0e,
-};
-
-/** out = simd op (ins...) picked by the lane size. */
-const emitLaneOp: Emitter = (g, o) => {
-  const esz = Number(o.consts[0]);
-  const code = SIMD[o.op]?.[esz];
-  if (code === undefined) throw new Error(`wasm backend: no ${o.op} for lane size ${esz}`);
-  for (const t of o.ins) g.get(t);
-  g.b.simd(code, o.op);
-  g.set(o.outs[0]);
-};
-const emitShift: Emitter = (g, o) => {
-  g.get(o.ins[0]);
-  g.b.i32Const(Number(o.consts[1]));
-  g.b.simd((SIMD_SHIFT[o.op] as readonly number[])[Number(o.consts[0])], o.op);
-  g.set(o.outs[0]);
-};
-const emitPlain: Emitter = (g, o) => {
-  for (const t of o.ins) g.get(t);
-  g.b.simd(SIMD_PLAIN[o.op] as number, o.op);
-  if (o.outs.length) g.set(o.outs[0]);
-};
-/** Lane moves: splat, extract (zero-extending), replace. */
-const SPLAT = [0x0f, 0x10, 0x11, 0x12];
-const EXTRACT_U = [0x16, 0x19, 0x1b, 0x1d];
-const REPLACE = [0x17, 0x1a, 0x1c, 0x1e];
-const emitSplat: Emitter = (g, o) => {
-  g.get(o.ins[0]);
-  g.b.simd(SPLAT[Number(o.consts[0])], o.op);
-  g.set(o.outs[0]);
-};
-const emitExtract: Emitter = (g, o) => {
-  g.get(o.ins[0]);
-  g.b.simdLane(EXTRACT_U[Number(o.consts[0])], o.op, Number(o.consts[1]));
-  g.set(o.outs[0]);
-};
-const emitReplace: Emitter = (g, o) => {
-  g.get(o.ins[0]);
-  g.get(o.ins[1]);
-  g.b.simdLane(REPLACE[Number(o.consts[0])], o.op, Number(o.consts[1]));
-  g.set(o.outs[0]);
-};
-const emitShuffle: Emitter = (g, o) => {
-  const k = BigInt(o.consts[0]);
-  const lanes = Array.from({ length: 16 }, (_, i) => Number((k >> BigInt(8 * i)) & 0xffn));
-  g.get(o.ins[0]);
-  g.get(o.ins[1]);
-  g.b.i8x16Shuffle(lanes);
-  g.set(o.outs[0]);
-};
-
-/**
- * The memory offset (a new i32 local) of an access of `size` bytes at the i64 in `addr`,
- * checked: the inline fast path, else the checked slow path, where a fault leaves the
- * region and a store to a code page drops its translations; the access itself follows.
- */
-function checkedAddress(g: RegionGen, addr: Local, size: number, write: boolean): Local {
-  const b = g.b;
-  const a = b.allocLocal('i32');
-  // if (!fast) { $check(env, addr, size, write); a fault leaves the region; a = wrap(addr) }
-  // (a tagged aarch64 address passes the check untagged: its low 32 bits are the address)
-  fastPathCheck(b, addr, a, size, write ? PERM.WRITE | PERM.CODE : PERM.READ, write ? PERM.WRITE : PERM.READ);
-  b.i32Eqz();
-  g.openIf();
-  b.localGet(g.env);
-  b.localGet(addr);
-  b.i32Const(size);
-  b.i32Const(write ? 1 : 0);
-  b.call(g.m.checkFunc());
-  g.exitIfFault();
-  b.localGet(addr);
-  b.i32WrapI64();
-  b.localSet(a);
-  g.closeCtl();
-  return a;
-}
-
-/** A 16-byte guest access: the inline fast path, else a checked slow path (which may leave the region) and the plain access. */
-const emitQemuV128 = (store: boolean): Emitter => (g, o) => {
-  const b = g.b;
-  const a = checkedAddress(g, g.local(o.ins[store ? 1 : 0]), 16, store);
-  b.localGet(a);
-  if (store) {
-    g.get(o.ins[0]);
-    b.v128Store();
-  } else {
-    b.v128Load();
-    g.set(o.outs[0]);
-  }
-  b.freeLocal(a);
-};
-
-/** vfma: the hardware FMA per lane when the host has one (features.ts), else the scalar emulation lane by lane. */
-const emitVfma: Emitter = (g, o) => {
-  const esz = Number(o.consts[0]);
-  const b = g.b;
-  if (g.m.hasFusedMadd()) {
-    for (const t of o.ins) g.get(t);
-    b.simd(esz === 3 ? 0x107 : 0x105, esz === 3 ? 'f64x2.relaxed_madd' : 'f32x4.relaxed_madd');
-    g.set(o.outs[0]);
-    return;
-  }
-  const n = 16 >> esz;
-  const f = esz === 3 ? g.m.fmaF64() : g.m.fmaF32();
-  const [extract, replace] = esz === 3 ? [0x21, 0x22] : [0x1f, 0x20];
-  const out = g.local(o.outs[0]);
-  g.get(o.ins[0]);
-  b.localSet(out);
-  for (let i = 0; i < n; i++) {
-    // out[i] = fma(a[i], b[i], c[i])
-    b.localGet(out);
-    for (const t of o.ins) {
-      g.get(t);
-      b.simdLane(extract, 'extract_lane', i);
-    }
-    b.call(f);
-    b.simdLane(replace, 'replace_lane', i);
-    b.localSet(out);
-  }
 };
 
 // --- helpers and control ---------------------------------------------------------------------

@@ -43,7 +43,8 @@ import { pushJumpCacheEntry } from './hub.js';
 import { chooseCachedSlots, envAccessType } from './cached-slots.js';
 import { findMemGroups, type MemGroup } from './mem-groups.js';
 import type { ModuleGen } from './codegen.js';
-import type { Local, ValType, WasmBuilder } from './wasm-builder.js';
+import type { Local, WasmBuilder } from './wasm-builder.js';
+import type { ValType } from './wasm-module-builder.js';
 
 /** Block transitions inside one function call before it returns to the CPU loop (see the header). */
 export const REGION_BUDGET = 1 << 20;
@@ -61,6 +62,9 @@ interface CachedSlot {
 
 /** A label of the wasm control stack, for computing branch depths by name. */
 type Ctl = { kind: 'exit' | 'dispatch' | 'case' | 'self' | 'label' | 'state' | 'other'; id: number };
+
+/** Emits the wasm of one IR op into the region's function (every op's: EMIT in emit.ts). */
+export type Emitter = (g: RegionGen, o: IrOp) => void;
 
 export class RegionGen {
   readonly b: WasmBuilder;

@@ -1,24 +1,21 @@
-// WasmBuilder: writes one WebAssembly module in binary form. Module-level methods
-// declare types (deduplicated), imports (deduplicated by module/name), functions and
-// active element segments; instruction methods — one per wasm instruction, named after
-// it — append to the body of the function being built. Locals are typed handles taken
-// with allocLocal() and given back with freeLocal(); a function that ends with a local
-// still taken is a codegen bug and throws. When text recording is on, every instruction
-// is also written as one line of wasm text (for `-d out_asm`); when off, recording
-// costs one null test per instruction.
+// WasmBuilder: writes the function bodies of a WebAssembly module in binary form, one
+// builder method per wasm instruction, named after it, each appending to the body of the
+// function being built; endFunction() files the body in the module's code section. The
+// module level (types, imports, functions, globals, exports, element segments, and
+// finish(), which encodes the module) is the class it extends, WasmModuleBuilder
+// (wasm-module-builder.ts). Locals are typed handles taken with allocLocal() and given
+// back with freeLocal(); a function that ends with a local still taken is a codegen bug
+// and throws. When text recording is on, every instruction is also written as one line
+// of wasm text (for `-d out_asm`); when off, recording costs one null test per instruction.
 
 import { ByteBuf } from './byte-buf.js';
+import { VALTYPE_CODE, WasmModuleBuilder, type ValType } from './wasm-module-builder.js';
 
-export type ValType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128';
-
-const VALTYPE_CODE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
-const FUNCREF = 0x70;
 const EMPTY_BLOCK = 0x40;
 /** Atomic opcodes (after 0xfe): i64.atomic.load by size; each rmw op's group of seven, and the i64 forms' place in it. */
 const ATOMIC_LOAD_I64: Record<1 | 2 | 4 | 8, number> = { 1: 0x14, 2: 0x15, 4: 0x16, 8: 0x11 };
 const ATOMIC_RMW_BASE = { add: 0x1e, sub: 0x25, and: 0x2c, or: 0x33, xor: 0x3a, xchg: 0x41, cmpxchg: 0x48 } as const;
 const ATOMIC_RMW_I64: Record<1 | 2 | 4 | 8, number> = { 1: 4, 2: 5, 4: 6, 8: 1 };
-const SECTION = { type: 1, import: 2, function: 3, global: 6, export: 7, element: 9, code: 10 } as const;
 
 /** A wasm local of one function: taken with allocLocal, returned with freeLocal. */
 export class Local {
@@ -31,34 +28,7 @@ export class Local {
   ) {}
 }
 
-interface FuncTypeDef {
-  readonly params: readonly ValType[];
-  readonly results: readonly ValType[];
-}
-
-export interface WasmBuilderOptions {
-  /** Record the text form of every instruction (for `-d out_asm`). */
-  readonly text?: boolean;
-}
-
-export class WasmBuilder {
-  // --- module state ----------------------------------------------------------------
-  private readonly types: FuncTypeDef[] = [];
-  private readonly typeIndex = new Map<string, number>();
-  private readonly imports = new ByteBuf(256);
-  private importCount = 0;
-  private readonly importIndex = new Map<string, number>();
-  private importedFunctions = 0;
-  private importedGlobals = 0;
-  /** Type index of every defined (non-imported) function, in index order. */
-  private readonly funcTypes: number[] = [];
-  private readonly elements: { offset: number; funcs: number[] }[] = [];
-  /** Globals defined in the module (mutable i32s with a constant initial value). */
-  private readonly globals: number[] = [];
-  private readonly exports: { name: string; func: number }[] = [];
-  private readonly codeSection = new ByteBuf(1 << 16);
-  private bodiesDone = 0;
-
+export class WasmBuilder extends WasmModuleBuilder {
   // --- the function being built ----------------------------------------------------
   private readonly code = new ByteBuf(1 << 14);
   private readonly decl = new ByteBuf(64);
@@ -68,194 +38,6 @@ export class WasmBuilder {
   private readonly freeLocals: Record<ValType, Local[]> = { i32: [], i64: [], f32: [], f64: [], v128: [] };
   private takenLocals = 0;
   private depth = 0;
-
-  // --- text recording ----------------------------------------------------------------
-  private readonly rec: string[] | null;
-  /** Function names for the text (filled only when recording). */
-  private readonly funcNames = new Map<number, string>();
-
-  constructor(opts: WasmBuilderOptions = {}) {
-    this.rec = opts.text ? [] : null;
-  }
-
-  // ================= module level =================
-
-  /** The index of the function type params → results (deduplicated). */
-  type(params: readonly ValType[], results: readonly ValType[]): number {
-    const key = `${params.join(',')}>${results.join(',')}`;
-    let i = this.typeIndex.get(key);
-    if (i === undefined) {
-      i = this.types.length;
-      this.types.push({ params: [...params], results: [...results] });
-      this.typeIndex.set(key, i);
-    }
-    return i;
-  }
-
-  /** Imports a function (deduplicated by module and name); all imports precede defined functions. */
-  importFunction(module: string, name: string, typeIdx: number): number {
-    const key = `${module}\0${name}`;
-    const known = this.importIndex.get(key);
-    if (known !== undefined) return known;
-    if (this.funcTypes.length) throw new Error('WasmBuilder: function imports must come before defined functions');
-    this.imports.name(module);
-    this.imports.name(name);
-    this.imports.byte(0x00);
-    this.imports.uleb(typeIdx);
-    this.importCount++;
-    const idx = this.importedFunctions++;
-    this.importIndex.set(key, idx);
-    if (this.rec) this.funcNames.set(idx, `$${module}.${name}`);
-    return idx;
-  }
-
-  /** Imports memory 0 with the given limits in 64 KiB pages. */
-  importMemory(module: string, name: string, min: number, max: number, shared: boolean): void {
-    this.imports.name(module);
-    this.imports.name(name);
-    this.imports.byte(0x02);
-    this.imports.byte(shared ? 0x03 : 0x01);
-    this.imports.uleb(min);
-    this.imports.uleb(max);
-    this.importCount++;
-  }
-
-  /** Imports an immutable global of type `type`; returns its index (imported globals are numbered in import order). */
-  importGlobal(module: string, name: string, type: ValType): number {
-    this.imports.name(module);
-    this.imports.name(name);
-    this.imports.byte(0x03);
-    this.imports.byte(VALTYPE_CODE[type]);
-    this.imports.byte(0x00); // immutable
-    this.importCount++;
-    return this.importedGlobals++;
-  }
-
-  /** Defines a mutable i32 global starting at `init`; returns its index (after every imported global). */
-  global(type: 'i32', init: number): number {
-    this.globals.push(init);
-    return this.importedGlobals + this.globals.length - 1;
-  }
-
-  /** Imports table 0, of funcref, with at least `min` entries and no maximum. */
-  importTable(module: string, name: string, min: number): void {
-    this.imports.name(module);
-    this.imports.name(name);
-    this.imports.byte(0x01);
-    this.imports.byte(FUNCREF);
-    this.imports.byte(0x00);
-    this.imports.uleb(min);
-    this.importCount++;
-  }
-
-  /** Reserves the index of a function defined in this module; its body comes later, in index order. */
-  declareFunction(typeIdx: number, name?: () => string): number {
-    this.funcTypes.push(typeIdx);
-    const idx = this.importedFunctions + this.funcTypes.length - 1;
-    if (this.rec && name) this.funcNames.set(idx, name());
-    return idx;
-  }
-
-  get definedFunctions(): number {
-    return this.funcTypes.length;
-  }
-
-  /** Exports function `func` as `name`. */
-  exportFunction(name: string, func: number): void {
-    this.exports.push({ name, func });
-  }
-
-  /** An active element segment: table0[offset + i] = funcs[i] at instantiation. */
-  elementSegment(offset: number, funcs: number[]): void {
-    this.elements.push({ offset, funcs });
-  }
-
-  /** The finished module. */
-  finish(): Uint8Array<ArrayBuffer> {
-    if (this.bodiesDone !== this.funcTypes.length) throw new Error('WasmBuilder: missing function bodies');
-    const out = new ByteBuf(this.codeSection.length + this.imports.length + 1024);
-    out.append(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
-    const s = new ByteBuf(256);
-
-    s.uleb(this.types.length);
-    for (const t of this.types) {
-      s.byte(0x60);
-      s.uleb(t.params.length);
-      for (const p of t.params) s.byte(VALTYPE_CODE[p]);
-      s.uleb(t.results.length);
-      for (const r of t.results) s.byte(VALTYPE_CODE[r]);
-    }
-    out.section(SECTION.type, s);
-
-    s.clear();
-    s.uleb(this.importCount);
-    s.append(this.imports.bytes, this.imports.length);
-    out.section(SECTION.import, s);
-
-    s.clear();
-    s.uleb(this.funcTypes.length);
-    for (const t of this.funcTypes) s.uleb(t);
-    out.section(SECTION.function, s);
-
-    if (this.globals.length) {
-      s.clear();
-      s.uleb(this.globals.length);
-      for (const init of this.globals) {
-        s.byte(VALTYPE_CODE.i32);
-        s.byte(0x01); // mutable
-        s.byte(0x41); // i32.const init; end
-        s.sleb32(init);
-        s.byte(0x0b);
-      }
-      out.section(SECTION.global, s);
-    }
-
-    if (this.exports.length) {
-      s.clear();
-      s.uleb(this.exports.length);
-      for (const e of this.exports) {
-        s.name(e.name);
-        s.byte(0x00); // function
-        s.uleb(e.func);
-      }
-      out.section(SECTION.export, s);
-    }
-
-    if (this.elements.length) {
-      s.clear();
-      s.uleb(this.elements.length);
-      for (const e of this.elements) {
-        s.byte(0x00); // active, table 0, funcref, offset expression
-        s.byte(0x41);
-        s.sleb32(e.offset);
-        s.byte(0x0b);
-        s.uleb(e.funcs.length);
-        for (const f of e.funcs) s.uleb(f);
-      }
-      out.section(SECTION.element, s);
-    }
-
-    s.clear();
-    s.uleb(this.funcTypes.length);
-    s.append(this.codeSection.bytes, this.codeSection.length);
-    out.section(SECTION.code, s);
-    return out.result();
-  }
-
-  /** Whether text is being recorded (build names and comments only then). */
-  get recording(): boolean {
-    return this.rec !== null;
-  }
-
-  /** The recorded text, or null when recording is off. */
-  text(): string | null {
-    return this.rec ? this.rec.join('\n') : null;
-  }
-
-  /** Adds a comment line to the recorded text (free when recording is off). */
-  comment(s: string): void {
-    if (this.rec) this.line(`;; ${s}`);
-  }
 
   // ================= function bodies =================
 
@@ -331,11 +113,13 @@ export class WasmBuilder {
     this.funcIndex = -1;
   }
 
+  /** Adds a comment line to the recorded text (free when recording is off). */
+  comment(s: string): void {
+    if (this.rec) this.line(`;; ${s}`);
+  }
+
   // --- emission plumbing ------------------------------------------------------------
 
-  private funcName(index: number): string {
-    return this.funcNames.get(index) ?? `$f${index}`;
-  }
   private line(s: string): void {
     (this.rec as string[]).push('  '.repeat(this.depth) + s);
   }
@@ -631,7 +415,7 @@ export class WasmBuilder {
 
   // --- SIMD (0xfd prefix) ---------------------------------------------------------------
 
-  /** A SIMD instruction without immediates, by its opcode after the 0xfd prefix (see SIMD in emit.ts). */
+  /** A SIMD instruction without immediates, by its opcode after the 0xfd prefix (see SIMD in emit-vector.ts). */
   simd(sub: number, name: string): void {
     this.prefixed(0xfd, sub, name);
   }
