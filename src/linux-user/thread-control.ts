@@ -17,8 +17,8 @@ import { ENV_AREA, THREAD_CONTROL, THREAD_CONTROL_SIZE } from '../memory/layout.
 
 /** Word indexes in a control block. */
 const W = { WAKE: 0, STATE: 1, KIND: 2, SIGNAL: 3, ANSWER: 4, VALUE: 5, WAIT_FD: 6, WAIT_EVENTS: 7, EXPIRED: 8, SIGNALS_SENT: 9, WAIT_SEEN: 10 } as const;
-/** Byte offset of the f64 deadline of Answer.WAIT_FD (NaN: none). */
-const WAIT_DEADLINE = 40;
+/** Byte offset of the f64 deadline of Answer.WAIT_FD (NaN: none): the first 8-byte slot past the words of W. */
+const WAIT_DEADLINE = 8 * Math.ceil((Math.max(...Object.values(W)) + 1) / 2);
 
 /**
  * STATE: where the thread's request is (TAKEN: being served, perhaps waiting, while the
