@@ -11,14 +11,37 @@
 //    the system call on them, moves the pc on and enters signal handlers there.
 //  - SIGNAL is set while the thread has a signal to take: its own blocking waits end early
 //    (EINTR) and it asks the server to deliver.
+//  - Atomics.notify cannot end a wait in the host's poll (an epoll_pwait, a blocking read):
+//    while the first thread waits there (host-wait.ts) it sets HOST_WAIT, and whoever rings
+//    its doorbell also writes to the host eventfd in BELL_FD, which that poll watches.
 
+import { writeSync } from 'node:fs';
 import { ENV } from '../tcg/env.js';
 import { ENV_AREA, THREAD_CONTROL, THREAD_CONTROL_SIZE } from '../memory/layout.js';
 
 /** Word indexes in a control block. */
-const W = { WAKE: 0, STATE: 1, KIND: 2, SIGNAL: 3, ANSWER: 4, VALUE: 5, WAIT_FD: 6, WAIT_EVENTS: 7, EXPIRED: 8, SIGNALS_SENT: 9, WAIT_SEEN: 10 } as const;
-/** Byte offset of the f64 deadline of Answer.WAIT_FD (NaN: none). */
-const WAIT_DEADLINE = 40;
+const W = { WAKE: 0, STATE: 1, KIND: 2, SIGNAL: 3, ANSWER: 4, VALUE: 5, WAIT_FD: 6, WAIT_EVENTS: 7, EXPIRED: 8, SIGNALS_SENT: 9, WAIT_SEEN: 10, HOST_WAIT: 11, BELL_FD: 12 } as const;
+/** Byte offset of the f64 deadline of Answer.WAIT_FD (NaN: none): the first 8-byte slot past the words of W. */
+const WAIT_DEADLINE = 8 * Math.ceil((Math.max(...Object.values(W)) + 1) / 2);
+
+/**
+ * Where the server's HOST_WAIT and BELL_FD words are (byte addresses in guest memory), for
+ * the clock worker (timers.ts), which rings the doorbell without a ThreadControl.
+ */
+export const HOST_BELL = { waiting: THREAD_CONTROL + 4 * W.HOST_WAIT, fd: THREAD_CONTROL + 4 * W.BELL_FD } as const;
+
+/** The 8 bytes of an eventfd write that adds one. */
+const BELL_ONE = new Uint8Array(new BigUint64Array([1n]).buffer);
+
+/** Ends the server's host poll: adds one to the doorbell's eventfd (BELL_FD holds the fd + 1; 0: none). */
+function ringHostBell(bellFdPlusOne: number): void {
+  if (bellFdPlusOne <= 0) return;
+  try {
+    writeSync(bellFdPlusOne - 1, BELL_ONE);
+  } catch {
+    // EAGAIN: the counter is full, so the poll sees the fd readable anyway
+  }
+}
 
 /**
  * STATE: where the thread's request is (TAKEN: being served, perhaps waiting, while the
@@ -124,9 +147,24 @@ export class ThreadControl {
     const env = new Int32Array(this.words.buffer, ENV_AREA + ENV.EXIT_REQUEST, 1);
     Atomics.store(env, 0, 1);
     this.wake();
+    if (Atomics.load(this.words, W.HOST_WAIT)) ringHostBell(Atomics.load(this.words, W.BELL_FD));
   }
 
   // --- the server's side ---
+
+  /** The host eventfd that ends the server's host polls (host-wait.ts), or -1 before it is made. */
+  bellFd(): number {
+    return Atomics.load(this.words, W.BELL_FD) - 1;
+  }
+
+  setBellFd(fd: number): void {
+    Atomics.store(this.words, W.BELL_FD, fd + 1);
+  }
+
+  /** The server enters (true) or leaves a host poll that watches bellFd(): ringing writes to it meanwhile. */
+  setHostWaiting(on: boolean): void {
+    Atomics.store(this.words, W.HOST_WAIT, on ? 1 : 0);
+  }
 
   /** Takes the posted request: its kind, or 0 when there is none. */
   take(): number {

@@ -3,10 +3,10 @@
 // (SIGEV_SIGNAL, SIGEV_THREAD_ID, SIGEV_NONE). Deadlines are kept on the monotonic clock.
 // The first thread's Node thread is busy running guest code, so a tiny clock worker
 // sleeps until the earliest deadline and then rings the first thread's doorbell (its exit
-// request and WAKE word, thread-control.ts): its CPU loop or its wait comes back, and
-// poll() sends the signals of the timers that expired, counting the expirations a late
-// poll missed as overruns (timer_getoverrun). ITIMER_VIRTUAL and ITIMER_PROF count wall
-// time here, not the process's CPU time.
+// request and WAKE word, and the eventfd of a host poll it waits in: thread-control.ts):
+// its CPU loop or its wait comes back, and poll() sends the signals of the timers that
+// expired, counting the expirations a late poll missed as overruns (timer_getoverrun).
+// ITIMER_VIRTUAL and ITIMER_PROF count wall time here, not the process's CPU time.
 
 import type { Worker } from 'node:worker_threads';
 import { ENV } from '../tcg/env.js';
@@ -17,6 +17,7 @@ import { SI, SIGINFO_SIZE, type SigInfo } from './generic/structs.js';
 import type { LinuxProcess } from './process.js';
 import type { LinuxThread } from './thread.js';
 import { sendSignal, signalSelf } from './signal-delivery.js';
+import { HOST_BELL } from './thread-control.js';
 
 const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
@@ -51,6 +52,9 @@ const ctl = new Int32Array(d.control, 0, 2);
 const when = new Float64Array(d.control, 8, 1);
 const exitRequest = new Int32Array(d.memory, d.exitRequest, 1);
 const doorbell = new Int32Array(d.memory, d.doorbell, 1);
+const hostWait = new Int32Array(d.memory, d.hostWait, 1);
+const bellFd = new Int32Array(d.memory, d.bellFd, 1);
+const one = new Uint8Array(new BigUint64Array([1n]).buffer);
 for (;;) {
   const gen = Atomics.load(ctl, 0);
   const at = when[0];
@@ -60,6 +64,10 @@ for (;;) {
     Atomics.store(exitRequest, 0, 1);
     Atomics.add(doorbell, 0, 1);
     Atomics.notify(doorbell, 0);
+    // the first thread waits in the host's poll: its eventfd ends that (thread-control.ts)
+    if (Atomics.load(hostWait, 0) && Atomics.load(bellFd, 0) > 0) {
+      try { require('node:fs').writeSync(Atomics.load(bellFd, 0) - 1, one); } catch {}
+    }
     continue;
   }
   Atomics.wait(ctl, 0, gen, at > 0 ? at - now : Infinity);
@@ -173,7 +181,10 @@ export class ProcessTimers {
     if (earliest !== null && !this.worker) {
       this.worker = new (workerThreads().Worker)(CLOCK_WORKER, {
         eval: true,
-        workerData: { control: this.control, memory: this.memory.buffer, exitRequest: ENV_AREA + ENV.EXIT_REQUEST, doorbell: THREAD_CONTROL },
+        workerData: {
+          control: this.control, memory: this.memory.buffer, exitRequest: ENV_AREA + ENV.EXIT_REQUEST, doorbell: THREAD_CONTROL,
+          hostWait: HOST_BELL.waiting, bellFd: HOST_BELL.fd,
+        },
       });
       this.worker.unref();
     }

@@ -1,8 +1,9 @@
 // epoll through the host's own epoll (libc): an epoll fd is a host epoll fd, epoll_ctl
 // registers the host fd behind a guest fd with the guest's 64-bit data as is (the host
-// hands it back untouched), and epoll_pwait/epoll_pwait2 wait on the host in slices with
-// a checkpoint between them (vfs/host.ts), so that the first thread's Node thread keeps
-// serving the other threads and a signal ends the wait with EINTR; a wait served for a
+// hands it back untouched), and epoll_pwait/epoll_pwait2 wait in the host's poll of the
+// epoll fd in slices, with a checkpoint before each (host-wait.ts), so that the first
+// thread's Node thread keeps serving the other threads (a ring ends the slice) and a signal
+// ends the wait with EINTR; a wait served for a
 // thread on a worker is made by the worker itself (WouldBlock on the epoll fd). struct epoll_event is
 // 16 bytes on riscv64 and arm64 (events, padding, data); the host's may be packed, which
 // libc.ts deals with. Files of another file system (no host fd) cannot be watched: EPERM,
@@ -12,7 +13,7 @@ import { E, fail } from '../errno.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import { hostLibc, type HostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
-import { waitCheckpoint } from '../vfs/host.js';
+import { pollServing } from '../host-wait.js';
 import { nowMs } from '../../host-lazy.js';
 import { WouldBlock } from '../guest-exit.js';
 import { POLL } from '../generic/constants.js';
@@ -87,8 +88,9 @@ function waitEvents(p: LinuxProcess, a: A, deadline: number | null): number {
   while (ready.length === 0 && p.thread.cpu === 0) {
     const left = deadline === null ? WAIT_SLICE_MS : deadline - nowMs();
     if (left <= 0) break;
-    waitCheckpoint(); // serves the other threads; a signal ends the wait (EINTR)
-    ready = lc.epollWait(epfd, max, Math.ceil(Math.min(left, WAIT_SLICE_MS)));
+    // serves the other threads first (and at once when they ring); a signal ends the wait (EINTR)
+    const slice = Math.ceil(Math.min(left, WAIT_SLICE_MS));
+    if (pollServing(p, lc, [{ fd: epfd, events: POLL.IN }], slice)[0] !== 0) ready = lc.epollWait(epfd, max, 0);
   }
   const out = new Uint8Array(ready.length * EPOLL_EVENT_SIZE);
   const dv = new DataView(out.buffer);

@@ -10,7 +10,8 @@ import { GuestKilled, WouldBlock } from '../guest-exit.js';
 import { MAX_RW_COUNT, POLL, SEEK, SIG, UIO_MAXIOV } from '../generic/constants.js';
 import { IOVEC_SIZE, decodeIovecs } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
-import { hostFdInfo, waitCheckpoint } from '../vfs/host.js';
+import { hostFdInfo } from '../vfs/host.js';
+import { pollServing } from '../host-wait.js';
 import { hostLibc } from '../host/libc.js';
 import { fdEntry, guestIn, guestOut, guestRange, long, readGuest, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
 import { signalSelf } from '../signal-delivery.js';
@@ -63,13 +64,14 @@ export function readFile(p: LinuxProcess, f: OpenFile, dst: Uint8Array, off = 0,
   return n;
 }
 
-/** How long one host poll of a blocked read lasts before the first thread serves the others and looks for signals. */
+/** How long one host poll of a blocked read lasts before the first thread looks for signals again. */
 const READ_WAIT_SLICE_MS = 10;
 
 /**
  * Before a blocking read of a pipe, terminal or socket, while other threads or timers may
  * need this Node thread (or send a signal that must end the read): waits for it to be
- * readable in slices of the host's poll, with a checkpoint between them (vfs/host.ts).
+ * readable in slices of the host's poll, with a checkpoint before each, which a ring of
+ * the doorbell ends early (host-wait.ts).
  * Otherwise the read blocks in the host, as it always did.
  */
 function awaitReadable(p: LinuxProcess, f: OpenFile): void {
@@ -82,10 +84,7 @@ function awaitReadable(p: LinuxProcess, f: OpenFile): void {
     if (lc.pollMany([{ fd: f.hostFd, events: POLL.IN }], 0)[0] === 0) throw new WouldBlock(f.hostFd, POLL.IN, null);
     return;
   }
-  for (;;) {
-    waitCheckpoint();
-    if (lc.pollMany([{ fd: f.hostFd, events: POLL.IN }], READ_WAIT_SLICE_MS)[0] !== 0) return;
-  }
+  for (;;) if (pollServing(p, lc, [{ fd: f.hostFd, events: POLL.IN }], READ_WAIT_SLICE_MS)[0] !== 0) return;
 }
 
 /**

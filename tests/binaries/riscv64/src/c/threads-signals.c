@@ -5,7 +5,8 @@
 // records gettid; si_code SI_TKILL, si_pid our pid); kill(getpid(), SIGUSR2) while every
 // thread but one blocks it is delivered to that one (SI_USER); sigwait and sigwaitinfo in a
 // thread take signals another thread sends with pthread_kill (a real-time signal sent twice
-// is taken twice; glibc reports SI_TKILL as SI_USER there) without running the handler; SIGSEGV from an unmapped address in two
+// is taken twice; glibc reports SI_TKILL as SI_USER there) without running the handler, and
+// a sigtimedwait there then ends at its timeout; SIGSEGV from an unmapped address in two
 // threads at once, each caught by a SA_SIGINFO|SA_ONSTACK handler on the faulting thread
 // (SEGV_MAPERR, si_addr the bad address; on that thread's alternate stack when it has one)
 // and left with siglongjmp, 50 times each. Output is ordered by joins and semaphores.
@@ -20,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 static int failures;
@@ -115,7 +117,7 @@ static void *thread_c(void *arg) {
 
 /* ---- sigwait in a thread ---- */
 static struct {
-  int sig1, sig2, sig3, code, pid_ok, count;
+  int sig1, sig2, sig3, code, pid_ok, count, timed_out;
 } d;
 static void *thread_d(void *arg) {
   (void)arg;
@@ -138,6 +140,13 @@ static void *thread_d(void *arg) {
   d.sig3 = sigwaitinfo(&s, &si);
   struct timespec zero = { 0, 0 };
   d.count = sigtimedwait(&s, &si, &zero) == -1 && errno == EAGAIN; // no third one
+  // a wait with a timeout in a thread that has been sent signals ends at its timeout
+  struct timespec ms50 = { 0, 50 * 1000 * 1000 }, t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  int r = sigtimedwait(&s, &si, &ms50), e = errno;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+  d.timed_out = r == -1 && e == EAGAIN && ms >= 49;
   return NULL;
 }
 
@@ -237,6 +246,7 @@ int main(void) {
   check("sigwait in a thread took SIGUSR1 sent by pthread_kill, no handler ran", d.sig1 == SIGUSR1 && usr1_count == 2);
   check("sigwaitinfo took SIGRTMIN+1 twice (SI_USER: glibc's for SI_TKILL; our pid), then nothing",
         d.sig2 == SIGRTMIN + 1 && d.sig3 == SIGRTMIN + 1 && d.code == SI_USER && d.pid_ok && d.count);
+  check("... then sigtimedwait for 50 ms there: EAGAIN once the 50 ms have passed", d.timed_out);
   check("pthread_kill with signal 0 to a live thread: 0", pthread_kill(pthread_self(), 0) == 0);
 
   bad_page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

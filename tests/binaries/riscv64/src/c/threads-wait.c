@@ -1,0 +1,96 @@
+// A thread's system calls while the main thread blocks: the main thread waits in
+// epoll_wait (no timeout) on an empty pipe, then in a blocking read of it, and meanwhile
+// another thread makes 100 getuid and 100 getppid calls, timing them, before it writes
+// the byte that ends the wait. None of those calls may have to wait for the main
+// thread's wait to end: 200 calls must take well under a second (Linux: microseconds).
+// Then a 20 ms ITIMER_REAL, whose SIGALRM handler must end the main thread's epoll_wait
+// with EINTR after about 20 ms. Prints one line per property and PASS (exit 0) or FAIL
+// (exit 1); a timing that fails is printed on stderr.
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+static int failures;
+static int fds[2];
+static long calls_ms;
+
+static void check(const char *what, int ok) {
+  printf("%s: %s\n", what, ok ? "yes" : "no");
+  if (!ok) failures++;
+}
+
+static long now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Waits until the main thread is blocked (a guess: 30 ms), times 200 calls, then releases it. */
+static void *caller(void *arg) {
+  (void)arg;
+  struct timespec pause = { 0, 30 * 1000 * 1000 };
+  nanosleep(&pause, NULL);
+  long t0 = now_ms();
+  for (int i = 0; i < 100; i++) {
+    if (getuid() == (uid_t)-1 || getppid() <= 0) calls_ms = 1000000; // cannot happen
+  }
+  calls_ms += now_ms() - t0;
+  char c = 'x';
+  if (write(fds[1], &c, 1) != 1) calls_ms = 1000000;
+  return NULL;
+}
+
+static void on_alarm(int sig) {
+  (void)sig;
+}
+
+int main(void) {
+  if (pipe(fds) != 0) return 2;
+  int ep = epoll_create1(EPOLL_CLOEXEC);
+  struct epoll_event ev = { .events = EPOLLIN, .data.u64 = 7 };
+  epoll_ctl(ep, EPOLL_CTL_ADD, fds[0], &ev);
+
+  pthread_t t;
+  pthread_create(&t, NULL, caller, NULL);
+  struct epoll_event got;
+  int n = epoll_wait(ep, &got, 1, -1);
+  pthread_join(t, NULL);
+  check("epoll_wait in the main thread ended by the other thread's write", n == 1 && got.data.u64 == 7);
+  check("... 200 system calls in the other thread meanwhile took under 500 ms", calls_ms < 500);
+  if (calls_ms >= 500) fprintf(stderr, "threads-wait: 200 calls took %ld ms\n", calls_ms);
+  char c;
+  if (read(fds[0], &c, 1) != 1) return 2;
+
+  calls_ms = 0;
+  pthread_create(&t, NULL, caller, NULL);
+  ssize_t r = read(fds[0], &c, 1);
+  pthread_join(t, NULL);
+  check("a blocking read in the main thread ended by the other thread's write", r == 1 && c == 'x');
+  check("... 200 system calls in the other thread meanwhile took under 500 ms", calls_ms < 500);
+  if (calls_ms >= 500) fprintf(stderr, "threads-wait: 200 calls took %ld ms\n", calls_ms);
+
+  // a timer's signal ends the main thread's wait (the process has had threads)
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_alarm;
+  sigaction(SIGALRM, &sa, NULL);
+  struct itimerval it = { { 0, 0 }, { 0, 20 * 1000 } };
+  long t0 = now_ms();
+  setitimer(ITIMER_REAL, &it, NULL);
+  n = epoll_wait(ep, &got, 1, -1);
+  int e = errno;
+  long waited = now_ms() - t0;
+  check("a 20 ms ITIMER_REAL's handler ends epoll_wait with EINTR", n == -1 && e == EINTR);
+  check("... after 20 ms, and less than 500 ms", waited >= 19 && waited < 500);
+  if (waited < 19 || waited >= 500) fprintf(stderr, "threads-wait: epoll_wait ended after %ld ms\n", waited);
+
+  printf("%s\n", failures ? "FAIL" : "PASS");
+  return failures ? 1 : 0;
+}
