@@ -15,7 +15,7 @@ import { hostLibc, type HostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { pollServing } from '../host-wait.js';
 import { nowMs } from '../../host-lazy.js';
-import { WouldBlock } from '../guest-exit.js';
+import { SyscallInterrupted, WouldBlock } from '../guest-exit.js';
 import { POLL } from '../generic/constants.js';
 import { fdEntry, readGuest, writeGuest, type SyscallArgs } from './args.js';
 import { installMade } from './fd.js';
@@ -82,7 +82,9 @@ function waitEvents(p: LinuxProcess, a: A, deadline: number | null): number {
   const lc = libc();
   let ready = lc.epollWait(epfd, max, 0);
   if (ready.length === 0 && p.thread.cpu !== 0 && !p.thread.waitExpired && deadline !== 0) {
-    // served for a thread on a worker: it waits for the epoll fd itself, then calls again
+    // served for a thread on a worker: a signal for it ends the wait (EINTR), else it waits
+    // for the epoll fd itself (until a signal comes too), then calls again
+    if (p.waits.interrupted()) throw new SyscallInterrupted();
     throw new WouldBlock(epfd, POLL.IN, deadline);
   }
   while (ready.length === 0 && p.thread.cpu === 0) {

@@ -6,7 +6,7 @@
 
 import { E, fail } from '../errno.js';
 import type { OpenFile } from '../fd-table.js';
-import { GuestKilled, WouldBlock } from '../guest-exit.js';
+import { GuestKilled, SyscallInterrupted, WouldBlock } from '../guest-exit.js';
 import { MAX_RW_COUNT, POLL, SEEK, SIG, UIO_MAXIOV } from '../generic/constants.js';
 import { IOVEC_SIZE, decodeIovecs } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
@@ -79,10 +79,12 @@ function awaitReadable(p: LinuxProcess, f: OpenFile): void {
   if (f.kind !== 'pipe' && f.kind !== 'tty' && f.kind !== 'socket') return;
   const lc = f.hostFd >= 0 ? hostLibc() : null;
   if (!lc) return;
-  // served for a thread on a worker: it waits for the fd itself, then reads again
+  // served for a thread on a worker: it waits for the fd itself (until a signal comes for
+  // it too), then reads again; with a signal waiting, the read ends (EINTR, or a restart)
   if (p.thread.cpu !== 0) {
-    if (lc.pollMany([{ fd: f.hostFd, events: POLL.IN }], 0)[0] === 0) throw new WouldBlock(f.hostFd, POLL.IN, null);
-    return;
+    if (lc.pollMany([{ fd: f.hostFd, events: POLL.IN }], 0)[0] !== 0) return;
+    if (p.waits.interrupted()) throw new SyscallInterrupted();
+    throw new WouldBlock(f.hostFd, POLL.IN, null);
   }
   for (;;) if (pollServing(p, lc, [{ fd: f.hostFd, events: POLL.IN }], READ_WAIT_SLICE_MS)[0] !== 0) return;
 }

@@ -4,8 +4,10 @@
 // the byte that ends the wait. None of those calls may have to wait for the main
 // thread's wait to end: 200 calls must take well under a second (Linux: microseconds).
 // Then a 20 ms ITIMER_REAL, whose SIGALRM handler must end the main thread's epoll_wait
-// with EINTR after about 20 ms. Prints one line per property and PASS (exit 0) or FAIL
-// (exit 1); a timing that fails is printed on stderr.
+// with EINTR after about 20 ms. Last, a signal with a handler (no SA_RESTART) sent to
+// another thread blocked in epoll_wait, then in a pipe read, ends the call with EINTR.
+// Prints one line per property and PASS (exit 0) or FAIL (exit 1); a timing that fails is
+// printed on stderr.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
@@ -51,6 +53,38 @@ static void on_alarm(int sig) {
   (void)sig;
 }
 
+/* A thread blocked in epoll_wait (5 s) or in a pipe read, sent SIGUSR1 (a handler without SA_RESTART). */
+static int blocker_ep;
+static volatile int blocker_done, blocker_result, blocker_errno;
+
+static void on_usr1(int sig) {
+  (void)sig;
+}
+
+static void *blocker(void *arg) {
+  char c;
+  struct epoll_event got;
+  blocker_result = arg ? (int)read(fds[0], &c, 1) : epoll_wait(blocker_ep, &got, 1, 5000);
+  blocker_errno = errno;
+  blocker_done = 1;
+  return NULL;
+}
+
+/* Sends SIGUSR1 every 20 ms (the first may come before the call blocks) until the call ends, for 3 s at most. */
+static int interrupted(int read_it) {
+  pthread_t t;
+  blocker_done = 0;
+  pthread_create(&t, NULL, blocker, read_it ? (void *)1 : NULL);
+  struct timespec pause = { 0, 20 * 1000 * 1000 };
+  for (int i = 0; i < 150 && !blocker_done; i++) {
+    nanosleep(&pause, NULL);
+    if (!blocker_done) pthread_kill(t, SIGUSR1);
+  }
+  if (!blocker_done) return 0; // still blocked: exit_group ends it
+  pthread_join(t, NULL);
+  return blocker_result == -1 && blocker_errno == EINTR;
+}
+
 int main(void) {
   if (pipe(fds) != 0) return 2;
   int ep = epoll_create1(EPOLL_CLOEXEC);
@@ -90,6 +124,14 @@ int main(void) {
   check("a 20 ms ITIMER_REAL's handler ends epoll_wait with EINTR", n == -1 && e == EINTR);
   check("... after 20 ms, and less than 500 ms", waited >= 19 && waited < 500);
   if (waited < 19 || waited >= 500) fprintf(stderr, "threads-wait: epoll_wait ended after %ld ms\n", waited);
+
+  // a signal for a thread blocked in epoll_wait or in a read ends the call with EINTR
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_usr1;
+  sigaction(SIGUSR1, &sa, NULL);
+  blocker_ep = ep;
+  check("SIGUSR1 (handler, no SA_RESTART) to a thread in epoll_wait: EINTR", interrupted(0));
+  check("... to a thread in a read of an empty pipe: EINTR", interrupted(1));
 
   printf("%s\n", failures ? "FAIL" : "PASS");
   return failures ? 1 : 0;
