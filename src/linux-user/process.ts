@@ -25,7 +25,7 @@ import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
 import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, TASK_COMM_LEN } from './generic/constants.js';
 import { SI, type KSigaction } from './generic/structs.js';
-import { sendSignal } from './signal-delivery.js';
+import { sendSignal, signalRestarts } from './signal-delivery.js';
 import type { RunOptions } from './options.js';
 import type { SignalFrames } from './target.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
@@ -142,6 +142,12 @@ export class LinuxProcess {
   readonly signals: ProcessSettings['signals'];
   /** Where the signal trampoline page is, once a handler has needed it. */
   sigtramp: bigint | undefined;
+  /**
+   * Whether the signal interrupting a restartable call has SA_RESTART, so that the call
+   * starts again (syscalls/dispatch.ts). A worker's process (thread-worker.ts) has neither
+   * the actions nor the pending signals: it asks the first thread.
+   */
+  restartsAfterSignal: () => boolean = () => signalRestarts(this);
 
   /** -r: the uname release to report instead of the host's. */
   readonly unameRelease: string | undefined;

@@ -61,6 +61,11 @@ export const RequestKind = {
   SIGNALS: 3,
   /** Its worker failed (VALUE: nothing more); the emulator ends with an error. */
   FAILED: 4,
+  /**
+   * A system call it makes itself (a futex wait) was interrupted by a signal for it: whether
+   * the call restarts (Answer.RESTART: the signal's action has SA_RESTART) or ends with EINTR.
+   */
+  RESTARTS: 5,
 } as const;
 
 /** ANSWER: what the thread does next. */
@@ -69,6 +74,8 @@ export const Answer = {
   END_THREAD: 1,
   /** Wait for the host fd (waitFor()) and make the system call again. */
   WAIT_FD: 2,
+  /** RESTARTS: the interrupted call starts again after the handler. */
+  RESTART: 3,
 } as const;
 
 export class ThreadControl {

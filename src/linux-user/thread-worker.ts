@@ -1,10 +1,11 @@
 // A guest thread's Node worker (threads.ts starts one per thread after the first): runs
 // the thread's CPU over the shared guest memory with a TB cache, backends and jump cache
 // of its own, so that threads run in parallel. The system calls that concern this thread
-// alone — futex, sleeps, clocks, gettid, sched_yield — run here; everything else, faults
-// and signals to take go to the first thread's Node thread through the control block's
-// mailbox (thread-control.ts), which answers when the thread may go on, or that it has
-// ended. Built as its own bundle, dist/qemu-user-ts-thread.cjs (esbuild.config.mjs).
+// alone — futex, futex_waitv, sleeps, clocks, gettid, sched_yield — run here; everything
+// else, faults and signals to take go to the first thread's Node thread through the control
+// block's mailbox (thread-control.ts), which answers when the thread may go on, or that it
+// has ended (or, for an own call a signal interrupted, whether it restarts). Built as its
+// own bundle, dist/qemu-user-ts-thread.cjs (esbuild.config.mjs).
 
 import { writeSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
@@ -37,8 +38,8 @@ import { nowMs } from '../host-lazy.js';
 
 /** The system calls a thread runs on its own worker: they touch nothing of the process but memory. */
 const OWN_SYSCALLS: ReadonlySet<number> = new Set([
-  NR.futex, NR.nanosleep, NR.clock_nanosleep, NR.sched_yield, NR.gettid, NR.getpid, NR.getppid,
-  NR.clock_gettime, NR.clock_getres, NR.gettimeofday,
+  NR.futex, NR.futex_waitv, NR.nanosleep, NR.clock_nanosleep, NR.sched_yield, NR.gettid, NR.getpid,
+  NR.getppid, NR.clock_gettime, NR.clock_getres, NR.gettimeofday,
 ]);
 
 /** How long one host poll of a thread's own wait lasts before it looks for a signal. */
@@ -116,6 +117,8 @@ function runThread(setup: ThreadWorkerSetup): void {
   });
   own.thread = new LinuxThread(setup.tid, setup.cpu, control);
   own.thread.env = env;
+  // an own call interrupted by a signal (a futex wait): the first thread knows its action
+  own.restartsAfterSignal = () => control.request(RequestKind.RESTARTS, server) === Answer.RESTART;
   own.waits = {
     cpu: setup.cpu,
     control,

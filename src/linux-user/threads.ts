@@ -22,7 +22,7 @@ import { LinuxThread } from './thread.js';
 import { Answer, RequestKind, ThreadControl } from './thread-control.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { runSyscall } from './syscalls/table.js';
-import { deliverDue, deliverFault, exceptionFault } from './signal-delivery.js';
+import { deliverDue, deliverFault, exceptionFault, signalRestarts } from './signal-delivery.js';
 
 const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
@@ -187,6 +187,7 @@ export class GuestThreads {
     const caller = p.thread;
     p.thread = rec.thread;
     try {
+      let answer: number = Answer.CONTINUE;
       switch (kind) {
         case RequestKind.SYSCALL:
           rec.thread.waitExpired = rec.control.takeExpired();
@@ -206,12 +207,15 @@ export class GuestThreads {
           rec.control.setSignalWaiting(false);
           if (rec.thread.deliveryDue) deliverDue(p);
           break;
+        case RequestKind.RESTARTS:
+          if (signalRestarts(p)) answer = Answer.RESTART;
+          break;
         case RequestKind.FAILED:
           throw new Error(`guest thread ${rec.thread.tid}: its worker failed`);
         default:
           throw new Error(`guest thread ${rec.thread.tid}: unknown request ${kind}`);
       }
-      rec.control.answer(Answer.CONTINUE);
+      rec.control.answer(answer);
     } catch (e) {
       if (e instanceof WouldBlock) {
         rec.control.answerWait(e.hostFd, e.events, e.deadlineMs, e.signalsSeen);

@@ -27,6 +27,14 @@ export const JUMP_CACHE_ENTRY_SIZE = 16;
  * megabyte (0xff110000 ..), on a cache line of its own.
  */
 export const PAIR_LOCK = 0xff11_0000;
+/**
+ * The lists of futex_waitv's waiters (linux-user/futex-table.ts), FUTEX_WAITV_LIST_WORDS i32
+ * words per thread by CPU index (64 KiB in all): the futex words a waiting thread's entries
+ * wait on. Also in the free rest of the jump cache's megabyte.
+ */
+export const FUTEX_WAITV_LISTS = 0xff12_0000;
+/** Entries of one list: futex_waitv's FUTEX_WAITV_MAX. */
+export const FUTEX_WAITV_LIST_WORDS = 128;
 /** CPU env blocks, ENV_BLOCK_SIZE bytes each. */
 export const ENV_AREA = 0xff20_0000;
 export const ENV_BLOCK_SIZE = 4096;

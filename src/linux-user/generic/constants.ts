@@ -191,6 +191,9 @@ export const FUTEX = {
 } as const;
 export const FUTEX_PRIVATE_FLAG = 128;
 export const FUTEX_CLOCK_REALTIME = 256;
+/** futex_waitv's entry flag for a 32-bit futex word (the only size Linux 6.1 has), and its most entries. */
+export const FUTEX_32 = 2;
+export const FUTEX_WAITV_MAX = 128;
 export const FUTEX_NAMES: ReadonlyMap<number, string> = new Map(Object.entries(FUTEX).map(([k, v]) => [v, `FUTEX_${k}`]));
 
 /** prctl(2) options (linux/prctl.h), for -strace names; the handler implements a few. */

@@ -241,6 +241,11 @@ export function decodeTimespecPair(b: Uint8Array): [{ sec: bigint; nsec: bigint 
   return [decodeTimespec(b.subarray(0, TIMESPEC_SIZE)), decodeTimespec(b.subarray(TIMESPEC_SIZE, 2 * TIMESPEC_SIZE))];
 }
 
+// --- struct futex_waitv (24 bytes, linux/futex.h) ---
+
+/** Field offsets: u64 val (the expected value: its low 32 bits), u64 uaddr, u32 flags, u32 __reserved. */
+export const FUTEX_WAITV = { val: 0, uaddr: 8, flags: 16, reserved: 20, SIZE: 24 } as const;
+
 // --- struct flock (32 bytes: asm-generic/fcntl.h on 64-bit, where flock64 is the same) ---
 
 /** Field offsets: short l_type, short l_whence, (4 bytes pad), off_t l_start, off_t l_len, pid_t l_pid, (pad). */

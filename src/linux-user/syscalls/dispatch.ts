@@ -7,7 +7,6 @@
 import { GuestFault } from '../../memory/guest-memory.js';
 import { E, SyscallError, errnoFromError } from '../errno.js';
 import { GuestExit, GuestKilled, SyscallInterrupted, ThreadExit, WouldBlock } from '../guest-exit.js';
-import { signalRestarts } from '../signal-delivery.js';
 import type { LinuxProcess } from '../process.js';
 import { SyscallArgs } from './args.js';
 import { formatCall, formatResult, type RetKind } from './strace.js';
@@ -65,7 +64,7 @@ function runTraced(p: LinuxProcess, row: SyscallRow, a: SyscallArgs): boolean {
  * SA_RESTART): only the calls Linux restarts, and only when the signal taken asks for it.
  */
 function restarts(p: LinuxProcess, row: SyscallRow): boolean {
-  return row.restartable === true && signalRestarts(p);
+  return row.restartable === true && p.restartsAfterSignal();
 }
 
 /** THE translation of what a handler threw into a guest errno; anything else (an exit, a bug) is rethrown. */

@@ -6,12 +6,14 @@
 // and a shared futex's other waiters would be other emulators. The priority-inheritance
 // operations LOCK_PI, TRYLOCK_PI and UNLOCK_PI (glibc's PTHREAD_PRIO_INHERIT mutexes) keep the lock
 // word's protocol — owner tid, FUTEX_WAITERS — without priorities to inherit; the
-// requeue-to-PI operations answer ENOSYS.
+// requeue-to-PI operations answer ENOSYS. futex_waitv waits on up to 128 words at once,
+// each queued as a futex of its own (futex-table.ts), until a wake of any.
 
+import { GUEST_LIMIT } from '../../memory/layout.js';
 import { E } from '../errno.js';
 import { SyscallInterrupted } from '../guest-exit.js';
-import { CLOCK, FUTEX, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG } from '../generic/constants.js';
-import { TIMESPEC_SIZE, decodeTimespec } from '../generic/structs.js';
+import { CLOCK, FUTEX, FUTEX_32, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG, FUTEX_WAITV_MAX } from '../generic/constants.js';
+import { FUTEX_WAITV, TIMESPEC_SIZE, decodeTimespec } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
 import type { ThreadWaits } from '../thread-control.js';
 import { readGuest, type SyscallArgs } from './args.js';
@@ -26,13 +28,18 @@ const REALTIME_OK: ReadonlySet<number> = new Set([FUTEX.WAIT, FUTEX.WAIT_BITSET,
 const WAKE_OP_MAX = 4;
 const WAKE_CMP_MAX = 5;
 
+/** The flags a futex_waitv entry may have (FUTEXV_WAITER_MASK); FUTEX_32 it must have. */
+const WAITV_ENTRY_FLAGS = FUTEX_32 | FUTEX_PRIVATE_FLAG;
+const GUEST_END = BigInt(GUEST_LIMIT);
+
 /**
- * The futex word's address: 4-byte aligned, and mapped where it is read or where a shared
- * futex's key needs the page (else EINVAL / EFAULT); a private wake never looks at it.
+ * The futex word's address, as get_futex_key checks it: 4-byte aligned (else EINVAL), a user
+ * address (access_ok: below the guest's limit), and mapped where it is read or where a shared
+ * futex's key needs the page (else EFAULT); a private wake never looks at the page.
  */
 function checkWord(p: LinuxProcess, uaddr: bigint, needPage = true): number {
   if (uaddr & 3n) return -E.EINVAL;
-  if (needPage && !p.mem.canAccess(uaddr, 4, 'read')) return -E.EFAULT;
+  if (uaddr + 4n > GUEST_END || (needPage && !p.mem.canAccess(uaddr, 4, 'read'))) return -E.EFAULT;
   return 0;
 }
 
@@ -51,37 +58,42 @@ function deadlineOf(p: LinuxProcess, a: A, cmd: number, realtime: boolean): Dead
 }
 
 /**
- * Sleeps, queued on a futex already, until a wake takes the thread off the queue, the
+ * Sleeps, queued on its futexes already, until a wake takes the thread off a queue, the
  * deadline passes, or (`interruptible`) a signal comes for it; a wake that races with the
- * timeout or the signal wins.
+ * timeout or the signal wins. Woken, the index of the entry woken (dequeue: 0 for a single futex).
  */
-function sleepQueued(w: ThreadWaits, deadline: Deadline, interruptible: boolean): 'woken' | 'timeout' | 'signal' {
+function sleepQueued(w: ThreadWaits, deadline: Deadline, interruptible: boolean): number | 'timeout' | 'signal' {
   for (;;) {
     const seen = w.control.wakeSeen();
-    if (w.futexes.woken(w.cpu)) return 'woken';
+    if (w.futexes.woken(w.cpu)) return w.futexes.dequeue(w.cpu);
     let ms = Infinity;
     if (deadline) {
       const now = clockNow(deadline.clk) ?? deadline.at;
-      if (now >= deadline.at) return w.futexes.dequeue(w.cpu) ? 'woken' : 'timeout';
+      if (now >= deadline.at) return takenOff(w, 'timeout');
       ms = Number(deadline.at - now) / 1e6;
     }
-    if (interruptible && w.interrupted()) return w.futexes.dequeue(w.cpu) ? 'woken' : 'signal';
+    if (interruptible && w.interrupted()) return takenOff(w, 'signal');
     w.sleep(seen, ms);
   }
+}
+
+/** Takes the thread off its queues as its wait ends for `why`; the woken entry's index if a wake came first after all. */
+function takenOff(w: ThreadWaits, why: 'timeout' | 'signal'): number | 'timeout' | 'signal' {
+  const woken = w.futexes.dequeue(w.cpu);
+  return woken >= 0 ? woken : why;
 }
 
 /** Waits on the futex at uaddr while it holds `expected`: 0 when woken, else -errno. */
 function wait(p: LinuxProcess, uaddr: number, expected: number, bitset: number, deadline: Deadline): number {
   const w = p.waits;
   if (!w.futexes.enqueue(w.cpu, uaddr, expected, bitset)) return -E.EAGAIN;
-  switch (sleepQueued(w, deadline, true)) {
-    case 'woken': return 0;
-    case 'timeout': return -E.ETIMEDOUT;
-    default:
-      // without a timeout Linux restarts the wait under SA_RESTART (ERESTARTSYS); with one, EINTR
-      if (deadline) return -E.EINTR;
-      throw new SyscallInterrupted();
-  }
+  const end = sleepQueued(w, deadline, true);
+  if (typeof end === 'number') return 0;
+  if (end === 'timeout') return -E.ETIMEDOUT;
+  // without a timeout Linux restarts the wait under SA_RESTART (ERESTARTSYS); with one, EINTR
+  // (its restart block is only for a signal without a handler)
+  if (deadline) return -E.EINTR;
+  throw new SyscallInterrupted();
 }
 
 /** FUTEX_LOCK_PI / TRYLOCK_PI: takes the PI lock word for the calling thread, waiting while another owns it. */
@@ -171,4 +183,71 @@ export function sysFutex(p: LinuxProcess, a: A): number {
       p.logUnimp?.(`Unsupported futex operation: ${FUTEX_NAMES.get(cmd) ?? cmd}`);
       return -E.ENOSYS;
   }
+}
+
+/** One futex_waitv entry as the checks leave it: the word, its expected value (the low 32 bits of val), private or not. */
+interface WaitvEntry { uaddr: bigint; val: number; shared: boolean }
+
+/** Reads and checks the entries one by one, as futex_parse_waitv does (EFAULT, EINVAL); an entry list or -errno. */
+function parseWaitv(p: LinuxProcess, waiters: bigint, n: number): WaitvEntry[] | number {
+  const entries: WaitvEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const at = waiters + BigInt(i * FUTEX_WAITV.SIZE);
+    const bytes = p.mem.readBytes(at, FUTEX_WAITV.SIZE);
+    if (!bytes) return -E.EFAULT;
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const flags = dv.getUint32(FUTEX_WAITV.flags, true);
+    if (flags & ~WAITV_ENTRY_FLAGS || dv.getUint32(FUTEX_WAITV.reserved, true) !== 0 || !(flags & FUTEX_32)) return -E.EINVAL;
+    entries.push({
+      uaddr: dv.getBigUint64(FUTEX_WAITV.uaddr, true),
+      val: dv.getInt32(FUTEX_WAITV.val, true),
+      shared: (flags & FUTEX_PRIVATE_FLAG) === 0,
+    });
+  }
+  return entries;
+}
+
+/**
+ * futex_waitv(waiters, nr_futexes, flags, timeout, clockid), as Linux 6.1 has it: flags must
+ * be 0 and nr_futexes 1..128 with waiters non-null (EINVAL); a timeout is absolute on
+ * CLOCK_MONOTONIC or CLOCK_REALTIME (another clock EINVAL, looked at only with a timeout);
+ * then each entry (parseWaitv), each word's key (checkWord: alignment first, for all of
+ * them), and the words against their values in order (EFAULT or EAGAIN, whichever entry comes
+ * first). Queued on all, the thread sleeps until a wake of any — the index of the last entry
+ * a wake took off — the timeout (ETIMEDOUT) or a signal (ERESTARTSYS, with or without a
+ * timeout: EINTR, or the call again under SA_RESTART).
+ */
+export function sysFutexWaitv(p: LinuxProcess, a: A): number {
+  const waiters = a.big(0);
+  const n = a.uint(1);
+  if (a.uint(2) !== 0) return -E.EINVAL;
+  if (n === 0 || n > FUTEX_WAITV_MAX || waiters === 0n) return -E.EINVAL;
+  let deadline: Deadline = null;
+  if (a.big(3)) {
+    const clk = a.int(4);
+    if (clk !== CLOCK.REALTIME && clk !== CLOCK.MONOTONIC) return -E.EINVAL;
+    const { sec, nsec } = decodeTimespec(readGuest(p, a.big(3), TIMESPEC_SIZE));
+    if (sec < 0n || nsec < 0n || nsec >= NS) return -E.EINVAL;
+    deadline = { clk, at: sec * NS + nsec };
+  }
+  const entries = parseWaitv(p, waiters, n);
+  if (typeof entries === 'number') return entries;
+  for (const e of entries) {
+    const bad = checkWord(p, e.uaddr, e.shared);
+    if (bad) return bad;
+  }
+  const addrs = entries.map((e) => Number(e.uaddr));
+  const vals = entries.map((e) => e.val);
+  const w = p.waits;
+  const unreadable = entries.findIndex((e) => !p.mem.canAccess(e.uaddr, 4, 'read'));
+  if (unreadable >= 0) {
+    // the words before it are compared first; nothing is queued either way
+    for (let i = 0; i < unreadable; i++) if (w.futexes.word(addrs[i]) !== vals[i]) return -E.EAGAIN;
+    return -E.EFAULT;
+  }
+  if (w.futexes.enqueueAll(w.cpu, addrs, vals) >= 0) return -E.EAGAIN;
+  const end = sleepQueued(w, deadline, true);
+  if (typeof end === 'number') return end;
+  if (end === 'timeout') return -E.ETIMEDOUT;
+  throw new SyscallInterrupted();
 }

@@ -52,12 +52,13 @@ export interface SyscallRow {
 /**
  * The calls Linux restarts after a handler with SA_RESTART (they return ERESTARTSYS); the
  * others that a signal interrupts — poll, select, epoll_wait, nanosleep, sigsuspend, a
- * futex wait with a timeout — answer EINTR whatever the flag says.
+ * futex wait with a timeout (futex_waitv's is absolute: it restarts) — answer EINTR
+ * whatever the flag says.
  */
 const RESTARTABLE: ReadonlySet<string> = new Set([
   'read', 'readv', 'pread64', 'preadv', 'preadv2', 'write', 'writev', 'pwrite64', 'pwritev', 'pwritev2',
   'wait4', 'waitid', 'accept', 'accept4', 'connect', 'recvfrom', 'recvmsg', 'recvmmsg', 'sendto', 'sendmsg',
-  'sendmmsg', 'flock', 'fcntl', 'openat', 'ioctl', 'splice', 'tee', 'sendfile', 'futex',
+  'sendmmsg', 'flock', 'fcntl', 'openat', 'ioctl', 'splice', 'tee', 'sendfile', 'futex', 'futex_waitv',
 ]);
 
 const row = (name: SyscallName, handler: Handler, strace: readonly ArgKind[], ret?: RetKind): SyscallRow => ({
@@ -236,8 +237,9 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('getpriority', proc.sysGetpriority, ['int', 'int']),
   row('setpriority', proc.sysSetpriority, ['int', 'int', 'int']),
   row('prctl', proc.sysPrctl, ['prctlop', 'hex', 'hex', 'hex', 'hex']),
-  // futex: the single-threaded subset (see futex.ts)
+  // futexes (futex.ts, over the waiter table futex-table.ts)
   row('futex', futex.sysFutex, ['ptr', 'futexop', 'int', 'ptr', 'ptr', 'int']),
+  row('futex_waitv', futex.sysFutexWaitv, ['ptr', 'int', 'hex', 'timespec', 'clockid']),
   // time
   row('clock_gettime', time.sysClockGettime, ['clockid', 'timespec_out']),
   row('clock_getres', time.sysClockGetres, ['clockid', 'timespec_out']),
