@@ -3,7 +3,8 @@
 // with kill(2) to the emulator's host process. Handlers for SIGINT, SIGHUP, SIGWINCH,
 // SIGUSR1 and SIGQUIT (SA_SIGINFO: si_code SI_USER); a blocked SIGUSR2 stays pending;
 // an ignored SIGTERM does nothing; a default SIGTSTP stops the process until the driver's
-// SIGCONT, which a handler also sees; last, a default SIGINT kills it (exit by signal 2).
+// SIGCONT, which a handler also sees (qemu-user's sometimes a little later: it waits up to a
+// second); last, a default SIGINT kills it (exit by signal 2).
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdio.h>
@@ -82,6 +83,9 @@ int main(void) {
   sigprocmask(SIG_UNBLOCK, &set, NULL);
   last_sig = 0;
   raise(SIGTSTP);
+  // On Linux the SIGCONT handler has run by now; qemu-user takes the host's SIGCONT on
+  // whichever of its threads the kernel picks, so allow it a second to arrive.
+  for (int i = 0; i < 100 && last_sig != SIGCONT; i++) usleep(10000);
   printf("continued, SIGCONT handler ran: %s\n", last_sig == SIGCONT ? "yes" : "no");
 
   signal(SIGINT, SIG_DFL);
