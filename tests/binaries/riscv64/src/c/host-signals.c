@@ -2,7 +2,7 @@
 // program prints a line, then waits; the driver reads the line and sends the next signal
 // with kill(2) to the emulator's host process. Handlers for SIGINT, SIGHUP, SIGWINCH,
 // SIGUSR1 and SIGQUIT (SA_SIGINFO: si_code SI_USER); a blocked SIGUSR2 stays pending;
-// an ignored SIGTERM does nothing; a default SIGTSTP stops the process until the driver's
+// an ignored SIGTERM does nothing; SIGSTOP stops the process until the driver's
 // SIGCONT, which a handler also sees (qemu-user's sometimes a little later: it waits up to a
 // second); last, a default SIGINT kills it (exit by signal 2).
 #define _GNU_SOURCE
@@ -77,12 +77,14 @@ int main(void) {
   if (read(0, &c, 1) != 1) return 1;
   printf("ignored SIGTERM: still running\n");
 
-  // SIGTSTP's default action stops the process; the driver sees it stopped and sends SIGCONT
+  // SIGSTOP stops the process; the driver sees it stopped and sends SIGCONT. (Not SIGTSTP:
+  // in an orphaned process group, as a test run from a detached job may be, Linux discards
+  // it, and so does qemu-user, which leaves it to the host.)
   printf("stopping\n");
   fflush(stdout);
   sigprocmask(SIG_UNBLOCK, &set, NULL);
   last_sig = 0;
-  raise(SIGTSTP);
+  raise(SIGSTOP);
   // On Linux the SIGCONT handler has run by now; qemu-user takes the host's SIGCONT on
   // whichever of its threads the kernel picks, so allow it a second to arrive.
   for (int i = 0; i < 100 && last_sig != SIGCONT; i++) usleep(10000);
