@@ -2,8 +2,9 @@
 // (asynchronous preemption's SIGURG), epoll and the atomics: the standard library's own
 // tests for a set of packages (GO_PACKAGES in tools/fixtures.mjs, `go test -c` for riscv64
 // and arm64, run with -test.short in the package's source directory, as `go test` runs
-// them) and a program of 1,000 goroutines exchanging over channels. Built by `npm run
-// fixtures` with Debian's golang-go; skips, naming the command, without them.
+// them, but for the tests LEFT_OUT below) and a program of 1,000 goroutines exchanging
+// over channels. Built by `npm run fixtures` with Debian's golang-go; skips, naming the
+// command, without them.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,6 +21,48 @@ const have = existsSync(join(GO_DIR, '.stamp'));
 const goroot = have ? spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).stdout?.trim() : '';
 if (!have) console.warn(`Go programs skipped: no Go test binaries at ${GO_DIR} (npm run fixtures; it installs golang-go)`);
 
+/**
+ * Top-level tests left out of a package's run, each with why. Those that run the test
+ * binary again (os/exec: fork/exec, a later issue; they fail under qemu-user too, which
+ * cannot exec a foreign binary without binfmt_misc):
+ *  - sync: TestMutexMisuse (the misused lock's fatal error in a child process);
+ *  - os/signal: TestDetectNohup and TestNohup (the test binary under nohup(1)),
+ *    TestAtomicStop and TestNotifyContextNotifications (a child sent SIGINT).
+ * And time's TestLoadLocationFromTZData, which reads $GOROOT/lib/time/zoneinfo.zip:
+ * Debian's golang-go does not ship it (the test fails natively and under qemu alike).
+ */
+const LEFT_OUT: Record<string, readonly string[]> = {
+  sync: ['TestMutexMisuse'],
+  'os/signal': ['TestDetectNohup', 'TestNohup', 'TestAtomicStop', 'TestNotifyContextNotifications'],
+  time: ['TestLoadLocationFromTZData'],
+};
+
+/**
+ * A -test.run pattern that matches every top-level test name but `names` (Go 1.19 has no
+ * -test.skip, and its RE2 no negative look-ahead): over a trie of the names, a node
+ * matches where the name ends (unless one of `names` ends there), a character no name
+ * goes on with, or a child character followed by the child's own pattern.
+ */
+function allBut(names: readonly string[]): string {
+  type Node = { end: boolean; next: Map<string, Node> };
+  const root: Node = { end: false, next: new Map() };
+  for (const name of names) {
+    let n = root;
+    for (const c of name) {
+      if (!n.next.has(c)) n.next.set(c, { end: false, next: new Map() });
+      n = n.next.get(c)!;
+    }
+    n.end = true;
+  }
+  const pattern = (n: Node): string => {
+    const alts = n.end ? [] : ['$'];
+    alts.push(n.next.size ? `[^${[...n.next.keys()].join('')}]` : '.');
+    for (const [c, child] of n.next) alts.push(`${c}(?:${pattern(child)})`);
+    return alts.join('|');
+  };
+  return `^(?:${pattern(root)})`;
+}
+
 function run(binary: string, args: string[], cwd: string): { stdout: string; stderr: string; status: number | null } {
   const r = spawnSync(process.execPath, [CLI, binary, ...args], { cwd, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20 });
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
@@ -34,7 +77,8 @@ for (const arch of ['riscv64', 'aarch64']) {
     }, 120_000);
     for (const pkg of GO_PACKAGES as string[]) {
       it(`go test ${pkg} -test.short`, () => {
-        const r = run(join(GO_DIR, arch, `${pkg.replace(/\//g, '_')}.test`), ['-test.short'], join(goroot, 'src', pkg));
+        const only = LEFT_OUT[pkg] ? ['-test.run', allBut(LEFT_OUT[pkg])] : [];
+        const r = run(join(GO_DIR, arch, `${pkg.replace(/\//g, '_')}.test`), ['-test.short', ...only], join(goroot, 'src', pkg));
         expect(r.stdout.trimEnd().split('\n').at(-1), r.stdout.slice(-2000) + r.stderr.slice(-2000)).toBe('PASS');
         expect(r.status).toBe(0);
       }, 300_000);
