@@ -25,13 +25,12 @@ const PACKAGES = [
 const CROSS_LIBC = ['libc6-riscv64-cross', 'libc6-arm64-cross'];
 /**
  * The standard-library packages whose tests the Go suite runs (go test -c of each, per
- * arch). math/big's pass too but are left out for their time: 50-60 s on the loaded 2-core
- * CI machine where the heaviest here (sync/atomic, time, compress/flate) take 25-30 s
- * (its TestNatDiv alone 7-21 s; 9-13 s for the package under qemu-user).
+ * arch). math/big's are the longest: ~37 s on this 2-core machine under load (TestNatDiv
+ * alone 10-13 s), where qemu-user takes 7-8 s.
  */
 export const GO_PACKAGES = [
   'strconv', 'sort', 'strings', 'container/heap', 'hash/crc32', 'context', 'sync/atomic', 'math', 'encoding/json', 'regexp',
-  'bytes', 'compress/flate', 'sync', 'time', 'os/signal',
+  'bytes', 'compress/flate', 'sync', 'time', 'os/signal', 'math/big',
 ];
 /**
  * Build tags of a package's test binary. time's tests load America/Los_Angeles from

@@ -1,19 +1,22 @@
-// Go programs, which start several OS threads at once and lean on futexes, signals
+// The Go suite of one architecture (go-riscv64.test.ts, go-aarch64.test.ts: two files, so
+// that vitest's two workers can run them at once). Go programs, which start several OS threads at once and lean on futexes, signals
 // (asynchronous preemption's SIGURG), epoll and the atomics: the standard library's own
 // tests for a set of packages (GO_PACKAGES in tools/fixtures.mjs, `go test -c` for riscv64
 // and arm64, run with -test.short in the package's source directory, as `go test` runs
 // them, but for the tests LEFT_OUT below) and a program of 1,000 goroutines exchanging
-// over channels. Built by `npm run fixtures` with Debian's golang-go; skips, naming the
-// command, without them.
+// over channels, all on the default (wasm) backend; the goroutines program and context's
+// tests (threads, timers, preemption signals) also on the reference interpreter, where
+// every package would take minutes. Built by `npm run fixtures` with Debian's golang-go;
+// skips, naming the command, without them.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI } from './support/guest-runner.js';
+import { CLI } from './guest-runner.js';
 // @ts-expect-error the fixtures script is plain JavaScript
-import { GO_PACKAGES } from '../../tools/fixtures.mjs';
+import { GO_PACKAGES } from '../../../tools/fixtures.mjs';
 
 const fixtures = process.env.QEMU_USER_TS_FIXTURES || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'qemu-user-ts-fixtures');
 const GO_DIR = join(fixtures, 'go');
@@ -63,25 +66,32 @@ function allBut(names: readonly string[]): string {
   return `^(?:${pattern(root)})`;
 }
 
-function run(binary: string, args: string[], cwd: string): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, [CLI, binary, ...args], { cwd, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20 });
+/** The packages whose tests also run on the reference interpreter backend. */
+const ON_INTERP = ['context'];
+
+function run(binary: string, args: string[], cwd: string, backend = 'wasm'): { stdout: string; stderr: string; status: number | null } {
+  const accel = backend === 'wasm' ? [] : ['-accel', `tcg,backend=${backend}`];
+  const r = spawnSync(process.execPath, [CLI, ...accel, binary, ...args], { cwd, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20 });
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
 }
 
-for (const arch of ['riscv64', 'aarch64']) {
+export function goSuite(arch: 'riscv64' | 'aarch64'): void {
   describe.skipIf(!have)(`Go on ${arch}`, () => {
-    it('1,000 goroutines over channels', () => {
-      const r = run(join(GO_DIR, arch, 'goroutines'), [], GO_DIR);
-      expect(r.stdout).toBe('ring sum 499500\nfan-in total 2570569\nthreads used > 1: true\n');
-      expect(r.status).toBe(0);
-    }, 120_000);
-    for (const pkg of GO_PACKAGES as string[]) {
-      it(`go test ${pkg} -test.short`, () => {
-        const only = LEFT_OUT[pkg] ? ['-test.run', allBut(LEFT_OUT[pkg])] : [];
-        const r = run(join(GO_DIR, arch, `${pkg.replace(/\//g, '_')}.test`), ['-test.short', ...only], join(goroot, 'src', pkg));
-        expect(r.stdout.trimEnd().split('\n').at(-1), r.stdout.slice(-2000) + r.stderr.slice(-2000)).toBe('PASS');
+    for (const backend of ['wasm', 'interp']) {
+      const on = backend === 'wasm' ? '' : ` (${backend})`;
+      it(`1,000 goroutines over channels${on}`, () => {
+        const r = run(join(GO_DIR, arch, 'goroutines'), [], GO_DIR, backend);
+        expect(r.stdout, r.stderr.slice(-2000)).toBe('ring sum 499500\nfan-in total 2570569\nthreads used > 1: true\n');
         expect(r.status).toBe(0);
-      }, 300_000);
+      }, 120_000);
+      for (const pkg of (backend === 'wasm' ? GO_PACKAGES : ON_INTERP) as string[]) {
+        it(`go test ${pkg} -test.short${on}`, () => {
+          const only = LEFT_OUT[pkg] ? ['-test.run', allBut(LEFT_OUT[pkg])] : [];
+          const r = run(join(GO_DIR, arch, `${pkg.replace(/\//g, '_')}.test`), ['-test.short', ...only], join(goroot, 'src', pkg), backend);
+          expect(r.stdout.trimEnd().split('\n').at(-1), r.stdout.slice(-2000) + r.stderr.slice(-2000)).toBe('PASS');
+          expect(r.status).toBe(0);
+        }, 300_000);
+      }
     }
   });
 }
