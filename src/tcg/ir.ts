@@ -192,6 +192,11 @@ export class IrBuilder {
     this.emit('atomic_rmw_i64', [t], [addr, value], [memop, op]);
     return t;
   }
+  /** A full memory barrier between guest threads (opcodes.ts mb). */
+  mb(): void {
+    this.emit('mb', NO_TEMPS, NO_TEMPS, NO_CONSTS);
+  }
+
   /** Atomically: out = [addr]; if it equals expected (in memop's size), [addr] = desired. */
   atomicCmpxchg(addr: Temp, expected: Temp, desired: Temp, memop: MemOp): Temp {
     const t = this.newTemp('i64');

@@ -163,6 +163,13 @@ export const OPCODES = {
    * old (extended as memop says).
    */
   atomic_cmpxchg_i64: op(['i64'], ['i64', 'i64', 'i64'], 1, { sideEffects: true }),
+  /**
+   * A full memory barrier between guest threads: no guest load after it is performed before
+   * a guest store ahead of it is visible to the other threads (the one reordering an x86-64
+   * host makes; its other orders hold already). Front ends emit it for full fences, and only
+   * when translating for several threads.
+   */
+  mb: op([], [], 0, { sideEffects: true }),
 
   // --- 128-bit vectors (lanes little-endian: lane 0 in the lowest bytes) ---------------
   // Lane-wise ops take the lane size as their first constant; results wrap per lane.

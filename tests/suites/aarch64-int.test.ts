@@ -10,7 +10,7 @@
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GuestMemory } from '../../src/memory/guest-memory.js';
-import { ENV_AREA, JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SIZE } from '../../src/memory/layout.js';
+import { ENV_AREA, JUMP_CACHE, JUMP_CACHE_ENTRIES, JUMP_CACHE_ENTRY_SIZE, PAGE_SIZE, SHARED_CODE_WORDS } from '../../src/memory/layout.js';
 import { HelperRegistry } from '../../src/tcg/helpers.js';
 import { ENV, ExitReason, Excp } from '../../src/tcg/env.js';
 import type { TranslatedBlock } from '../../src/tcg/ir.js';
@@ -219,6 +219,25 @@ describe('aarch64 int: block structure', () => {
       expect(run([w]), `0x${w.toString(16)}`).toBe(ExitReason.EXCEPTION);
       expect(exception(), `0x${w.toString(16)}`).toBe(Excp.ILLEGAL_INSN);
       expect(envPc()).toBe(CODE);
+    }
+  });
+});
+
+describe('aarch64 int: barriers', () => {
+  it('a full DMB or DSB is an mb once there are threads (parallel translation); LD and ST forms are not', () => {
+    const DMB_ISH = 0xd5033bbf;
+    const DMB_SY = 0xd5033fbf;
+    const DMB_ISHST = 0xd5033abf;
+    const DMB_ISHLD = 0xd50339bf;
+    const DSB_ISH = 0xd5033b9f;
+    const mbs = (insn: number): number => translate([insn]).ops.filter((o) => o.op === 'mb').length;
+    const flag = new Int32Array(mem.memory.buffer, SHARED_CODE_WORDS, 2);
+    expect(mbs(DMB_ISH)).toBe(0);
+    Atomics.store(flag, 1, 1);
+    try {
+      expect([DMB_ISH, DMB_SY, DMB_ISHST, DMB_ISHLD, DSB_ISH].map(mbs)).toEqual([1, 1, 0, 0, 1]);
+    } finally {
+      Atomics.store(flag, 1, 0);
     }
   });
 });

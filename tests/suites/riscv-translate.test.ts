@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { GuestFault, GuestMemory } from '../../src/memory/guest-memory.js';
-import { ENV_AREA, PAGE_SIZE } from '../../src/memory/layout.js';
+import { ENV_AREA, PAGE_SIZE, SHARED_CODE_WORDS } from '../../src/memory/layout.js';
 import { HelperRegistry } from '../../src/tcg/helpers.js';
 import { ENV, ExitReason, Excp } from '../../src/tcg/env.js';
 import type { IrOp, TranslatedBlock } from '../../src/tcg/ir.js';
@@ -179,6 +179,22 @@ describe('riscv translator: IR', () => {
     const tb = translate(words(0x0000100f, ADDI_A0_A0_1));
     expect(tb.insns).toHaveLength(1);
     expect(tb.ops.at(-1)).toMatchObject({ op: 'exit_tb', consts: [ExitReason.INVALIDATE, CODE + 4] });
+  });
+
+  it('a fence ordering writes before reads is an mb once there are threads (parallel translation)', () => {
+    const FENCE_RW_RW = 0x0330000f;
+    const FENCE_W_R = 0x0120000f;
+    const FENCE_R_RW = 0x0230000f; // orders nothing an x86-64 host reorders
+    const FENCE_TSO = 0x8330000f;
+    const mbs = (insn: number): number => translate(words(insn)).ops.filter((o) => o.op === 'mb').length;
+    const flag = new Int32Array(mem.memory.buffer, SHARED_CODE_WORDS, 2);
+    expect(mbs(FENCE_RW_RW)).toBe(0);
+    Atomics.store(flag, 1, 1);
+    try {
+      expect([FENCE_RW_RW, FENCE_W_R, FENCE_R_RW, FENCE_TSO].map(mbs)).toEqual([1, 1, 0, 1]);
+    } finally {
+      Atomics.store(flag, 1, 0);
+    }
   });
 
   it('jalr computes its target before writing rd when rd = rs1', () => {

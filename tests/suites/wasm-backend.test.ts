@@ -678,6 +678,17 @@ for (const [name, be] of [['wasm', backend], ['tier 0', tier0Backend], ['interp'
     });
   });
 
+  it('mb: a store before it and a load after it run in order (the op compiles and runs)', () => {
+    mem.dv.setBigUint64(PAGE, 0n, true);
+    runOne(block(0x1000, (b) => {
+      b.qemuSt(b.const64(0x55), b.const64(PAGE), MEMOP.UQ);
+      b.mb();
+      b.stEnv(b.qemuLd('i64', b.const64(PAGE), MEMOP.UQ), slotOff(0));
+      b.exitTb(ExitReason.SYSCALL, 0);
+    }), be);
+    expect(res64(0)).toBe(0x55n);
+  });
+
   it('faults as a store: a read-only page (even for a compare that fails), an unmapped one; pc precise, memory alone', () => {
     mem.setProt(PAGE, PAGE_SIZE, PERM.READ);
     mem.dv.setBigUint64(PAGE + 8, 7n, true);

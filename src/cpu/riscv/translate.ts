@@ -8,7 +8,7 @@ import { type Cond, type MemOp, type Opcode } from '../../tcg/opcodes.js';
 import { ENV, ExitReason, Excp } from '../../tcg/env.js';
 import type { HelperRegistry } from '../../tcg/helpers.js';
 import type { GuestMemory } from '../../memory/guest-memory.js';
-import { PAGE_SHIFT } from '../../memory/layout.js';
+import { PAGE_SHIFT, parallelTranslation } from '../../memory/layout.js';
 import type { TranslateOptions, Translator } from '../guest.js';
 import { decode32, type Translators as Translators32, type arg_b, type arg_i, type arg_r, type arg_s, type arg_shift } from './decode.generated.js';
 import { decode16, type Translators as Translators16 } from './decode16.generated.js';
@@ -26,6 +26,8 @@ export interface DisasContext {
   ended: boolean;
   /** Helper ids by name (the FP helpers and helpers.ts). */
   readonly helpers: Readonly<Record<string, number>>;
+  /** Other guest threads may run at once (layout.ts parallelTranslation): fences order for them. */
+  readonly parallel: boolean;
 }
 
 /** Every handler of both decode tables, implemented over DisasContext. */
@@ -210,7 +212,7 @@ export class RiscvTranslator implements Translator {
 
   translate(mem: GuestMemory, pc: number, opts: TranslateOptions): TranslatedBlock {
     const b = new IrBuilder((id) => this.registry.get(id));
-    const ctx: DisasContext = { b, pc, len: 4, ended: false, helpers: this.helperIds };
+    const ctx: DisasContext = { b, pc, len: 4, ended: false, helpers: this.helperIds, parallel: parallelTranslation(mem.memory.buffer) };
     const insns: GuestInsn[] = [];
     const firstPage = pageOf(pc);
     let cur = pc;

@@ -185,6 +185,7 @@ export class InterpBackend implements HostBackend {
         return loadStep(mem, insnPc, memopSize(Number(c[0])), memopSigned(Number(c[0])), o.op === 'qemu_ld_i64', o.ins[0].id, out);
       case 'qemu_st_i32': case 'qemu_st_i64': return storeStep(mem, insnPc, memopSize(Number(c[0])), o.ins[0].id, o.ins[1].id);
       case 'atomic_rmw_i64': return rmwStep(mem, insnPc, Number(c[0]), Number(c[1]) as AtomicOp, o.ins[0].id, o.ins[1].id, out);
+      case 'mb': return fenceStep();
       case 'atomic_cmpxchg_i64': return cmpxchgStep(mem, insnPc, Number(c[0]), o.ins[0].id, o.ins[1].id, o.ins[2].id, out);
       case 'call': return callStep(mem, this.ctx, this.helpers.get(Number(c[0])), insnPc, o.ins.map((x) => x.id), out);
     }
@@ -274,6 +275,13 @@ const storeStep = (mem: GuestMemory, pc: bigint, size: 1 | 2 | 4 | 8, value: num
 const rmwStep = (mem: GuestMemory, pc: bigint, memop: number, op: AtomicOp, a: number, value: number, out: number): Step => (t, env) => {
   setPc(mem.dv, env, pc);
   t[out] = mem.atomics.rmw(t[a] as bigint, memopSize(memop), memopSigned(memop), op, t[value] as bigint);
+  return NEXT;
+};
+/** The word the mb op's atomic add works on: this thread's own, so no other thread contends for it. */
+const FENCE_WORD = new Int32Array(new SharedArrayBuffer(4));
+/** mb: a locked instruction (Atomics.add compiles to one), a full fence on the host. */
+const fenceStep = (): Step => () => {
+  Atomics.add(FENCE_WORD, 0, 0);
   return NEXT;
 };
 const cmpxchgStep = (mem: GuestMemory, pc: bigint, memop: number, a: number, expected: number, desired: number, out: number): Step => (t, env) => {

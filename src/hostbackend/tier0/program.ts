@@ -16,7 +16,7 @@
 //   BRCOND32 / 64 cond ta tb target | BR target | GOTO_TB pc pc | EXIT_TB reason pc pc
 //   QLD memop is64 taddr tout pc pc | QST memop is64 tvalue taddr pc pc
 //   QLD128 taddr tout pc pc | QST128 tvalue taddr pc pc
-//   ATOMIC_RMW memop op taddr tvalue tout pc pc | CMPXCHG memop taddr texpected tdesired tout pc pc
+//   ATOMIC_RMW memop op taddr tvalue tout pc pc | CMPXCHG memop taddr texpected tdesired tout pc pc | MB
 //   MOVI32 value tout | MOVI64 lo hi tout | VMOVI w0 w1 w2 w3 tout | VSHUFFLE ta tb w0 w1 w2 w3 tout
 //   Immediate forms, for an i64 constant used once (unoptimized IR makes one for every
 //   immediate operand): ADD64I / AND64I / OR64I / XOR64I ta lo hi tout (a sub adds the
@@ -69,7 +69,7 @@ export const enum K {
   VSHL, VSHR_U, VSHR_S, VSHUFFLE, VSWIZZLE, VSPLAT32, VSPLAT64, VEXTRACT32, VEXTRACT64, VREPLACE32, VREPLACE64,
   VALL_TRUE, VANY_TRUE,
   ADD64I, AND64I, OR64I, XOR64I, SHL64I, SHR64I, SAR64I, ST_ENV64I, BRCOND64I, SETCOND64I,
-  ATOMIC_RMW, CMPXCHG,
+  ATOMIC_RMW, CMPXCHG, MB,
 }
 
 /** Type codes of temps (PURE operand conversion). */
@@ -89,7 +89,7 @@ const SHAPES: readonly (string | null)[] = [
   ...Array<string>(11).fill('zttt'), // lane-wise
   'zntt', 'zntt', 'zntt', 'ttnnnnt', 'ttt', 'ztt', 'ztt', 'zntt', 'zntt', 'znttt', 'znttt', 'ztt', 'tt',
   'tnnt', 'tnnt', 'tnnt', 'tnnt', 'tst', 'tst', 'tst', 'enn', 'ctnnl', 'ctnnt', // immediate forms
-  'matttnn', 'mttttnn', // atomics
+  'matttnn', 'mttttnn', '', // atomics, mb
 ];
 
 export const OPCODE_NAMES = Object.keys(OPCODES) as Opcode[];
@@ -281,6 +281,7 @@ export function buildProgram(b: TranslatedBlock): Tier0Program {
       case 'atomic_cmpxchg_i64':
         code.push(K.CMPXCHG, Number(c[0]), 4 * ins[0].id, 4 * ins[1].id, 4 * ins[2].id, 4 * o.outs[0].id, pcLo, pcHi);
         continue;
+      case 'mb': code.push(K.MB); continue;
       case 'qemu_ld_v128': code.push(K.QLD128, 4 * ins[0].id, 4 * o.outs[0].id, pcLo, pcHi); continue;
       case 'qemu_st_v128': code.push(K.QST128, 4 * ins[0].id, 4 * ins[1].id, pcLo, pcHi); continue;
       case 'call':

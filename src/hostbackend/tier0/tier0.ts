@@ -25,6 +25,8 @@ import { Cells } from './cells.js';
 import { runVector } from './vector.js';
 
 const scratch = new DataView(new ArrayBuffer(8));
+/** The word the mb op's atomic add works on: this thread's own, so no other thread contends for it. */
+const FENCE_WORD = new Int32Array(new SharedArrayBuffer(4));
 
 /** Argument arrays for PURE, by arity: pure ops never re-enter tier 0. */
 const PURE_ARGS: Value[][] = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
@@ -377,6 +379,9 @@ export class Tier0Backend implements HostBackend {
         m32[pcAt + 1] = code[i + 7];
         this.atomic(code, i);
         return i + 8;
+      case K.MB:
+        Atomics.add(FENCE_WORD, 0, 0); // a locked instruction: a full fence on the host
+        return i + 1;
       default:
         return runVector(this.cells, code, i);
     }

@@ -567,6 +567,7 @@ export const EMIT: Record<Opcode, Emitter> = {
   st_env_v128: (g, o) => g.stEnv('v128', Number(o.consts[0]), o.ins[0]),
   atomic_rmw_i64: emitAtomicRmw,
   atomic_cmpxchg_i64: emitAtomicCmpxchg,
+  mb: (g) => g.b.atomicFence(),
   qemu_ld_v128: emitQemuV128(false),
   qemu_st_v128: emitQemuV128(true),
   vand: emitPlain, vor: emitPlain, vxor: emitPlain, vandn: emitPlain, vnot: emitPlain, vbitsel: emitPlain,

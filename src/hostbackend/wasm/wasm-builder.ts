@@ -284,6 +284,13 @@ export class WasmBuilder extends WasmModuleBuilder {
   i64AtomicCmpxchg(size: 1 | 2 | 4 | 8, offset = 0): void {
     this.atomic(ATOMIC_RMW_BASE.cmpxchg + ATOMIC_RMW_I64[size], `i64.atomic.rmw${size === 8 ? '' : 8 * size}.cmpxchg${size === 8 ? '' : '_u'}`, size, offset);
   }
+  /** atomic.fence: a full barrier on the memory's accesses (mfence on x86-64). */
+  atomicFence(): void {
+    this.code.byte(0xfe);
+    this.code.uleb(0x03);
+    this.code.byte(0x00);
+    if (this.rec) this.line('atomic.fence');
+  }
   private atomic(sub: number, name: string, size: number, offset: number): void {
     this.code.byte(0xfe);
     this.code.uleb(sub);

@@ -87,6 +87,12 @@ export function genMsr(ctx: DisasContext, a: arg_sysreg): boolean {
   return false;
 }
 
+/** DMB and DSB: an mb for a full barrier (CRm's type bits 0b11), when other threads may run (see int.ts). */
+export function genBarrier(ctx: DisasContext, crm: number): boolean {
+  if (ctx.parallel && (crm & 0b11) === 0b11) ctx.b.mb();
+  return true;
+}
+
 /** CLREX: open the exclusive monitor. */
 export function genClrex(ctx: DisasContext): boolean {
   ctx.b.stEnv(ctx.b.const64(-1), A64.EXCL_ADDR);

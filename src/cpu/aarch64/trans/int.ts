@@ -9,7 +9,7 @@ import {
   genBranchImm, genBranchReg, genCompareBranch, genCondCompare, genCondSelect, genCountLeading, genCrc32, genExtract,
   genLogicImm, genLogicReg, genMoveWide, genMulAdd, genMulHigh, genPcRel, genRbit, genReverse, genSvc, genTestBranch,
 } from './int-gen.js';
-import { genClrex, genIsb, genMrs, genMsr, genSys } from './int-sys.js';
+import { genBarrier, genClrex, genIsb, genMrs, genMsr, genSys } from './int-sys.js';
 
 export const INT_HANDLERS: Translators<DisasContext> = {
   // field transforms
@@ -55,9 +55,13 @@ export const INT_HANDLERS: Translators<DisasContext> = {
   // system
   trans_HINT: () => true,
   trans_CLREX: (ctx) => genClrex(ctx),
-  /** Single-threaded memory is already ordered. */
-  trans_DMB: () => true,
-  trans_DSB: () => true,
+  /**
+   * An x86-64 host keeps every order but a store's before a later load: only a full
+   * barrier (CRm's type bits 0b11: ISH, SY, OSH, NSH; not the LD and ST forms) orders
+   * that, and only once there are other threads to order against.
+   */
+  trans_DMB: (ctx, a) => genBarrier(ctx, a.crm),
+  trans_DSB: (ctx, a) => genBarrier(ctx, a.crm),
   trans_ISB: (ctx) => genIsb(ctx),
   trans_SYS: (ctx, a) => genSys(ctx, a),
   trans_MRS: (ctx, a) => genMrs(ctx, a),

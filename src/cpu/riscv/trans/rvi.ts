@@ -9,6 +9,10 @@ import {
   genSetcond, genSetcondImm, genShiftImm, genShiftImmW, genStore, getX, nextPc, setX, type RiscvTranslators,
 } from '../translate.js';
 
+/** A fence's predecessor and successor sets: bits I O R W, high to low. */
+const FENCE_R = 0b0010;
+const FENCE_W = 0b0001;
+
 export const RVI = {
   trans_illegal: (ctx) => genIllegal(ctx),
 
@@ -71,8 +75,15 @@ export const RVI = {
   trans_srlw: (ctx, a) => genArithW(ctx, a, 'shr_i32'),
   trans_sraw: (ctx, a) => genArithW(ctx, a, 'sar_i32'),
 
-  /** One guest thread per memory for now: ordering is already sequential. */
-  trans_fence: () => true,
+  /**
+   * An x86-64 host keeps every order but a store's before a later load (guest loads and
+   * stores are host loads and stores): so a fence whose predecessors include writes and
+   * successors reads is an mb, once there are other threads to order against.
+   */
+  trans_fence: (ctx, a) => {
+    if (ctx.parallel && a.pred & FENCE_W && a.succ & FENCE_R) ctx.b.mb();
+    return true;
+  },
   /** Translated code may be stale: leave, and let the CPU loop flush translations. */
   trans_fence_i: (ctx) => {
     ctx.b.exitTb(ExitReason.INVALIDATE, nextPc(ctx));
