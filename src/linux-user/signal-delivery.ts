@@ -200,12 +200,16 @@ export interface FaultSignal {
   addr: bigint;
 }
 
+/** SIGSEGV's si_codes (asm-generic/siginfo.h). */
+const SEGV_MAPERR = 1;
+const SEGV_ACCERR = 2;
+
 /** si_code of each exception's signal (asm-generic/siginfo.h). */
 const EXCEPTION_CODES: Record<number, number> = {
   [Excp.ILLEGAL_INSN]: 1, // ILL_ILLOPC
   [Excp.BREAKPOINT]: 1, // TRAP_BRKPT
-  [Excp.SEGV_MAPERR]: 1, // SEGV_MAPERR
-  [Excp.SEGV_ACCERR]: 2, // SEGV_ACCERR
+  [Excp.SEGV_MAPERR]: SEGV_MAPERR,
+  [Excp.SEGV_ACCERR]: SEGV_ACCERR,
   [Excp.BUS_ADRALN]: 1, // BUS_ADRALN
 };
 
@@ -241,7 +245,10 @@ export function deliverFault(p: LinuxProcess, f: FaultSignal): boolean {
   const info = new Uint8Array(SIGINFO_SIZE);
   const dv = new DataView(info.buffer);
   dv.setInt32(0, f.sig, true);
-  dv.setInt32(8, f.code, true);
+  // guest memory knows only permissions: a page that allows nothing is unmapped to it, but
+  // inside a mapping (PROT_NONE) Linux finds the VMA and reports SEGV_ACCERR
+  const withinMapping = f.sig === SIG.SIGSEGV && f.code === SEGV_MAPERR && f.addr < 2n ** 53n && p.as.findMapping(Number(f.addr)) !== undefined;
+  dv.setInt32(8, withinMapping ? SEGV_ACCERR : f.code, true);
   dv.setBigUint64(16, f.addr, true);
   enterHandler(p, f.sig, info, true);
   return true;

@@ -183,7 +183,7 @@ function procStatus(p: LinuxProcess): string {
   put('Tgid', p.pid);
   put('Pid', p.pid);
   put('PPid', p.ppid);
-  put('Threads', 1);
+  put('Threads', p.threads?.count ?? 1);
   const kb = `${p.as.mappings.reduce((n, m) => n + (m.end - m.start), 0) >> 10} kB`;
   put('VmPeak', kb.padStart(11));
   put('VmSize', kb.padStart(11));

@@ -3,10 +3,12 @@
 // sched_setaffinity back to the mask we have, getcpu, membarrier's query, registration and
 // EPERM before it, rt_sigpending of a blocked signal raised at ourselves. With the argument
 // "linux", also get_robust_list (qemu 7.2 answers ENOSYS: the manifest's sched-linux entry
-// expects what Linux answers). Prints properties, not pids or CPU numbers.
+// expects what Linux answers) and the Threads: count of /proc/self/status with one, three,
+// then one thread again. Prints properties, not pids or CPU numbers.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <linux/membarrier.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,6 +38,25 @@ static long membarrier(int cmd, unsigned flags) { return syscall(SYS_membarrier,
     if (r_ < 0) printf("%s: %ld %s\n", label, r_, err()); \
     else printf("%s: %ld\n", label, r_);                  \
   } while (0)
+
+/** The Threads: line of /proc/self/status (qemu-user passes the host's, which counts its own threads too). */
+static int status_threads(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256];
+  int n = -1;
+  while (f && fgets(line, sizeof line, f))
+    if (sscanf(line, "Threads: %d", &n) == 1) break;
+  if (f) fclose(f);
+  return n;
+}
+
+static pthread_barrier_t started, checked;
+
+static void *counted_thread(void *arg) {
+  pthread_barrier_wait(&started);
+  pthread_barrier_wait(&checked);
+  return arg;
+}
 
 int main(int argc, char **argv) {
   struct sched_param sp = { 0 };
@@ -100,6 +121,24 @@ int main(int argc, char **argv) {
     SHOW("get_robust_list(0)", syscall(SYS_get_robust_list, 0, &head, &len));
     printf("a head: %s, len %zu\n", head ? "yes" : "no", len);
     SHOW("get_robust_list(no such pid)", syscall(SYS_get_robust_list, 0x3ffffff0, &head, &len));
+
+    printf("/proc/self/status Threads, one thread: %d\n", status_threads());
+    pthread_t t[2];
+    pthread_barrier_init(&started, NULL, 3);
+    pthread_barrier_init(&checked, NULL, 3);
+    for (int i = 0; i < 2; i++) pthread_create(&t[i], NULL, counted_thread, NULL);
+    pthread_barrier_wait(&started);
+    printf("/proc/self/status Threads, two more running: %d\n", status_threads());
+    pthread_barrier_wait(&checked);
+    for (int i = 0; i < 2; i++) pthread_join(t[i], NULL);
+    // pthread_join returns once the thread's tid word is cleared, a moment before it leaves
+    // the count (on Linux too): give it up to a second
+    int after = status_threads();
+    for (int i = 0; i < 100 && after != 1; i++) {
+      usleep(10000);
+      after = status_threads();
+    }
+    printf("/proc/self/status Threads, after joining them: %d\n", after);
   }
   return 0;
 }

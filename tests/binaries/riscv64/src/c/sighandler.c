@@ -1,7 +1,7 @@
 // Signal handlers, as Linux runs them: SA_SIGINFO handlers for signals raised at ourselves
 // (si_code, si_pid, the mask while the handler runs, the mask after it), a signal blocked
 // then delivered when unblocked, SA_NODEFER, SA_RESETHAND, nested handlers, SIGSEGV for an
-// unmapped and for a read-only address (si_addr, si_code) left by siglongjmp, a handler on
+// unmapped, a read-only and a PROT_NONE address (si_addr, si_code) left by siglongjmp, a handler on
 // the alternate stack (SA_ONSTACK), a SIGSEGV handler that moves the interrupted pc past
 // the faulting store in its ucontext (2,000 times, so that the loop runs compiled), and
 // registers (integer and floating point) intact across a handler. Prints properties, not
@@ -159,6 +159,12 @@ int main(void) {
     printf("no fault\n");
   }
   printf("SIGSEGV read-only: si_addr right: %s, %s\n", fault_addr == (void *)(ro + 100) ? "yes" : "no", codename(fault_code));
+  char *none = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (sigsetjmp(jump, 1) == 0) {
+    (void)*(volatile char *)(none + 8);
+    printf("no fault\n");
+  }
+  printf("SIGSEGV PROT_NONE: si_addr right: %s, %s\n", fault_addr == (void *)(none + 8) ? "yes" : "no", codename(fault_code));
 
   alt = malloc(SIGSTKSZ * 4);
   stack_t ss = { .ss_sp = alt, .ss_size = SIGSTKSZ * 4, .ss_flags = 0 };
