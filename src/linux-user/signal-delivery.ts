@@ -319,7 +319,7 @@ function enterHandler(p: LinuxProcess, sig: number, info: Uint8Array, fault = fa
  * rt_sigreturn: the registers, mask and alternate stack back from the frame at the stack
  * pointer (whatever is there, as Linux reads it; one that cannot be read is SIGSEGV).
  */
-export function returnFromHandler(p: LinuxProcess): void {
+export function returnFromHandler(p: LinuxProcess): boolean {
   const signals = p.signals;
   if (!signals) throw new GuestKilled(SIG.SIGSEGV);
   const t = p.thread;
@@ -327,8 +327,10 @@ export function returnFromHandler(p: LinuxProcess): void {
   try {
     saved = signals.frames.restore(p.mem, t.env);
   } catch (e) {
-    if (e instanceof GuestFault) throw new GuestKilled(SIG.SIGSEGV);
-    throw e;
+    if (!(e instanceof GuestFault)) throw e;
+    // badframe: force_sig(SIGSEGV), which a handler may take (on the alternate stack)
+    forceSignal(p, SIG.SIGSEGV);
+    return false;
   }
   t.sigmask = saved.mask & ~UNBLOCKABLE;
   // restore_altstack: sigaltstack(uc_stack), its errors but EFAULT dropped (EPERM while on the stack)
@@ -339,4 +341,21 @@ export function returnFromHandler(p: LinuxProcess): void {
     else if (saved.stack.size >= BigInt(p.abi.minSigStkSz)) t.altstack = { sp: saved.stack.sp, flags: saved.stack.flags & SS.AUTODISARM, size: saved.stack.size };
   }
   deliverPending(p);
+  return true;
+}
+
+/**
+ * force_sig: a signal the kernel sends the calling thread that it must not block or
+ * ignore: unblocked, its action back to the default if it was ignored or blocked, then
+ * sent (si_code SI_KERNEL): a handler takes it after the system call, else it kills.
+ */
+export function forceSignal(p: LinuxProcess, sig: number): void {
+  const t = p.thread;
+  const blocked = (t.sigmask & bit(sig)) !== 0n;
+  if (blocked || handlerOf(p, sig) === SIG_HANDLER.IGN) {
+    const action = p.sigactions.get(sig);
+    if (action) p.sigactions.set(sig, { ...action, handler: SIG_HANDLER.DFL });
+    t.sigmask &= ~bit(sig);
+  }
+  sendSelf(p, { signo: sig, code: SI.KERNEL, pid: 0, uid: 0 }, t);
 }

@@ -131,7 +131,8 @@ export function sysRtSigtimedwait(p: LinuxProcess, a: A): number {
  * instruction early; the result is the restored first argument register, written back as it is.
  */
 export function sysRtSigreturn(p: LinuxProcess, a: A): bigint {
-  returnFromHandler(p);
+  // a frame it cannot read: rt_sigreturn answers 0, with SIGSEGV on its way
+  if (!returnFromHandler(p)) return 0n;
   const pcAt = p.thread.env + ENV.PC;
   const pc = p.mem.dv.getBigUint64(pcAt, true);
   p.mem.dv.setBigUint64(pcAt, BigInt.asUintN(64, pc - BigInt(p.signals!.syscallInsnLength)), true);

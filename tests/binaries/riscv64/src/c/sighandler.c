@@ -1,11 +1,11 @@
 // Signal handlers, as Linux runs them: SA_SIGINFO handlers for signals raised at ourselves
 // (si_code, si_pid, the mask while the handler runs, the mask after it), a signal blocked
 // then delivered when unblocked, SA_NODEFER, SA_RESETHAND, nested handlers, SIGSEGV for an
-// unmapped, a read-only and a PROT_NONE address (si_addr, si_code) left by siglongjmp, a handler on
-// the alternate stack (SA_ONSTACK), a SIGSEGV handler that moves the interrupted pc past
-// the faulting store in its ucontext (2,000 times, so that the loop runs compiled), and
-// registers (integer and floating point) intact across a handler. Prints properties, not
-// addresses.
+// unmapped, a read-only and a PROT_NONE address (si_addr, si_code) left by siglongjmp, a
+// handler on the alternate stack (SA_ONSTACK), the SIGSEGV rt_sigreturn forces for a frame
+// it cannot read, a SIGSEGV handler that moves the interrupted pc past the faulting store
+// in its ucontext (2,000 times, so that the loop runs compiled), and registers (integer
+// and floating point) intact across a handler. Prints properties, not addresses.
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <signal.h>
@@ -100,7 +100,19 @@ __attribute__((noinline)) static long work(volatile int *bad, long a, long b) {
   return x + y * 5 + z * 7 + (long)(f * 1000);
 }
 
-static const char *codename(int c) { return c == SI_USER ? "SI_USER" : c == SI_TKILL ? "SI_TKILL" : c == SEGV_MAPERR ? "SEGV_MAPERR" : c == SEGV_ACCERR ? "SEGV_ACCERR" : "other"; }
+/** rt_sigreturn with the stack pointer on an unmapped page: the frame cannot be read. */
+static void sigreturn_at(void *sp) {
+#if defined(__riscv)
+  __asm__ volatile("mv sp, %0\n\tli a7, 139\n\tecall" : : "r"(sp) : "memory");
+#elif defined(__aarch64__)
+  __asm__ volatile("mov sp, %0\n\tmov x8, #139\n\tsvc #0" : : "r"(sp) : "memory");
+#else
+  __asm__ volatile("mov %0, %%rsp\n\tmov $15, %%eax\n\tsyscall" : : "r"(sp) : "memory");
+#endif
+  __builtin_unreachable();
+}
+
+static const char *codename(int c) { return c == SI_USER ? "SI_USER" : c == SI_TKILL ? "SI_TKILL" : c == SI_KERNEL ? "SI_KERNEL" : c == SEGV_MAPERR ? "SEGV_MAPERR" : c == SEGV_ACCERR ? "SEGV_ACCERR" : "other"; }
 
 int main(void) {
   struct sigaction sa;
@@ -175,6 +187,21 @@ int main(void) {
   sigaction(SIGUSR2, &sa, NULL);
   raise(SIGUSR2);
   printf("SA_ONSTACK: the handler ran on the alternate stack: %s\n", on_alt ? "yes" : "no");
+
+  // a frame rt_sigreturn cannot read: Linux forces SIGSEGV (si_code SI_KERNEL), which a
+  // handler on the alternate stack can take (the stack pointer is on the unmapped page)
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = on_segv;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  sigaction(SIGSEGV, &sa, NULL);
+  char *gone = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  munmap(gone, 4096);
+  fault_code = 0;
+  if (sigsetjmp(jump, 1) == 0) {
+    sigreturn_at(gone + 2048);
+    printf("no fault\n");
+  }
+  printf("rt_sigreturn of an unreadable frame: SIGSEGV handler ran, %s\n", codename(fault_code));
 
   memset(&sa, 0, sizeof sa);
   sa.sa_sigaction = skip_insn;
