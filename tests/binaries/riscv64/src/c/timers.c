@@ -2,9 +2,11 @@
 // getitimer after disarming; alarm's remaining seconds; alarm(1) interrupting a read() of an
 // empty pipe (a handler without SA_RESTART: -1 EINTR) and a timer whose SA_RESTART handler
 // writes to the pipe (the read restarts and returns that byte); a 1 ms ITIMER_REAL interval
-// for 0.5 s (at least 50 runs: a loaded machine may merge some expirations, as SIGALRM does
-// while one waits; never more than one a millisecond); timer_create
-// (CLOCK_MONOTONIC, SIGEV_SIGNAL) with an interval, counted with si_overrun by a handler and,
+// for 0.5 s (at least 10 runs: a loaded machine merges expirations, as SIGALRM does
+// while one waits: 19 under a load of 6 on 2 cores; never more than one a millisecond;
+// the POSIX timer below counts what was merged); timer_create
+// (CLOCK_MONOTONIC, SIGEV_SIGNAL) with a 1 ms interval for 1 s, counted with si_overrun by
+// a handler (signals + overruns = the expirations due, within a wide tolerance) and,
 // blocked, taken by sigtimedwait (si_overrun == timer_getoverrun, expirations within a wide
 // tolerance of the elapsed time), timer_gettime, an absolute expiry in the past, timer_delete;
 // timerfd read through poll (expirations), timerfd_gettime, disarming, an absolute expiry;
@@ -120,7 +122,7 @@ static void itimers(void) {
   set_itimer(0, 0);
   int64_t ms = (now_ns(CLOCK_MONOTONIC) - t2) / 1000000;
   int runs = alarms;
-  check_measured("1 ms ITIMER_REAL for 0.5 s: the handler ran >= 50 times", runs >= 50, runs, (long)ms);
+  check_measured("1 ms ITIMER_REAL for 0.5 s: the handler ran >= 10 times", runs >= 10, runs, (long)ms);
   check_measured("... and no more than once a millisecond", runs <= ms + 1, runs, (long)ms);
   close(pipe_fd[0]);
   close(pipe_fd[1]);
@@ -149,16 +151,16 @@ static void posix_timers(void) {
   timer_t t;
   check("timer_create(CLOCK_MONOTONIC, SIGEV_SIGNAL)", timer_create(CLOCK_MONOTONIC, &ev, &t) == 0);
 
-  struct itimerspec its = { { 0, 2000000 }, { 0, 2000000 } }, cur;
+  struct itimerspec its = { { 0, 1000000 }, { 0, 1000000 } }, cur;
   int64_t t0 = now_ns(CLOCK_MONOTONIC);
   timer_settime(t, 0, &its, NULL);
-  while (now_ns(CLOCK_MONOTONIC) - t0 < 120000000LL) {
+  while (now_ns(CLOCK_MONOTONIC) - t0 < 1000000000LL) {
   }
   memset(&its, 0, sizeof its);
   timer_settime(t, 0, &its, NULL);
-  int64_t expected = (now_ns(CLOCK_MONOTONIC) - t0) / 2000000;
+  int64_t expected = (now_ns(CLOCK_MONOTONIC) - t0) / 1000000;
   int got = timer_expirations;
-  check("2 ms interval for 0.12 s: the handler ran, si_code SI_TIMER, sival 77", timer_signals > 0 && timer_bad_code == 0);
+  check("1 ms interval for 1 s: the handler ran, si_code SI_TIMER, sival 77", timer_signals > 0 && timer_bad_code == 0);
   check_measured("... signals + si_overrun within 25%..100% of the expirations due", got * 4 >= expected && got <= expected + 1, got, (long)expected);
 
   mask(SIG_BLOCK, SIGUSR2);
