@@ -9,7 +9,10 @@
 // socket or a write end cannot be asked, so a set holding one answers -ENOSYS (shown
 // under -d unimp). Waiting blocks in the host's poll when every fd of the set is one it
 // can watch, else re-probes with short sleeps until something is ready or the timeout
-// passes.
+// passes. The first thread's wait in the host's poll serves the other threads meanwhile
+// (host-wait.ts); another thread's wait for one fd is made on its own worker (WouldBlock),
+// but its wait for several host fds still holds the first thread's Node thread (in slices
+// of MAX_HOST_WAIT_MS, until one is ready or the timeout).
 
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { E } from '../errno.js';
@@ -17,7 +20,10 @@ import type { OpenFile } from '../fd-table.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import { CLOCK, POLL } from '../generic/constants.js';
 import { TIMESPEC_SIZE, decodeTimespec } from '../generic/structs.js';
+import { SyscallInterrupted, WouldBlock } from '../guest-exit.js';
+import { pollServing } from '../host-wait.js';
 import type { LinuxProcess } from '../process.js';
+import { nowMs } from '../../host-lazy.js';
 import { hostLibc } from '../host/libc.js';
 import { hostFdInfo, sleepMs } from '../vfs/host.js';
 import { guestOut, readGuest, type SyscallArgs } from './args.js';
@@ -129,8 +135,16 @@ function waitReady(p: LinuxProcess, entries: readonly { fd: number; events: numb
     const lc = hostLibc();
     const hostFds = lc ? hostWatchable(p, entries) : null;
     if (lc && hostFds) {
+      if (p.thread.cpu !== 0 && hostFds.length === 1) {
+        // served for a thread on a worker: the worker waits for the fd itself (or a signal,
+        // or the deadline, after which the call made again answers 0), and calls again
+        if (p.thread.waitExpired) return revents;
+        if (p.waits.interrupted()) throw new SyscallInterrupted();
+        throw new WouldBlock(hostFds[0].fd, hostFds[0].events, deadline === null ? null : nowMs() + Number(deadline - now) / 1e6);
+      }
+      // the first thread's own wait serves the others meanwhile, and a signal ends it (EINTR)
       const left = deadline === null ? -1 : Math.max(0, Math.ceil(Number(deadline - now) / 1e6));
-      lc.pollMany(hostFds, Math.min(left === -1 ? MAX_HOST_WAIT_MS : left, MAX_HOST_WAIT_MS));
+      pollServing(p, lc, hostFds, Math.min(left === -1 ? MAX_HOST_WAIT_MS : left, MAX_HOST_WAIT_MS));
       continue;
     }
     sleepMs(deadline === null ? delay : Math.min(delay, Number(deadline - now) / 1e6));
