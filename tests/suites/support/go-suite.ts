@@ -5,8 +5,8 @@
 // and arm64, run with -test.short in the package's source directory, as `go test` runs
 // them, but for the tests LEFT_OUT below) and a program of 1,000 goroutines exchanging
 // over channels, all on the default (wasm) backend; the goroutines program and context's
-// tests (threads, timers, preemption signals) also on the reference interpreter, where
-// every package would take minutes. Built by `npm run fixtures` with Debian's golang-go;
+// tests (threads, timers, preemption signals) also on the reference interpreter (every
+// package there with QEMU_USER_TS_GO_INTERP=all). Built by `npm run fixtures` with Debian's golang-go;
 // skips, naming the command, without them.
 
 import { spawnSync } from 'node:child_process';
@@ -66,8 +66,12 @@ function allBut(names: readonly string[]): string {
   return `^(?:${pattern(root)})`;
 }
 
-/** The packages whose tests also run on the reference interpreter backend. */
-const ON_INTERP = ['context'];
+/**
+ * The packages whose tests also run on the reference interpreter backend: context's, or
+ * with QEMU_USER_TS_GO_INTERP=all every package's (about as long again as on wasm: not
+ * in the default run).
+ */
+const ON_INTERP = process.env.QEMU_USER_TS_GO_INTERP === 'all' ? GO_PACKAGES : ['context'];
 
 function run(binary: string, args: string[], cwd: string, backend = 'wasm'): { stdout: string; stderr: string; status: number | null } {
   const accel = backend === 'wasm' ? [] : ['-accel', `tcg,backend=${backend}`];
