@@ -11,7 +11,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { runGuest } from '../linux-user/main.js';
 import { checkProgramFile } from '../loader/elf.js';
 import { UserError } from '../user-error.js';
-import { parseCommandLine, PROGRAM_NAME } from './options.js';
+import { INHERITED_IGNORED_VAR, parseCommandLine, PROGRAM_NAME } from './options.js';
 
 /** sysexits.h EX_SOFTWARE: an internal error. */
 export const EXIT_INTERNAL_ERROR = 70;
@@ -21,6 +21,7 @@ export const EXIT_USER_ERROR = 1;
 export async function main(args: readonly string[]): Promise<number> {
   try {
     const cl = parseCommandLine(args, { env: process.env, version: packageJson.version });
+    delete process.env[INHERITED_IGNORED_VAR]; // bin/qemu-user-ts's word for this process alone
     if (cl.kind === 'exit') {
       writeAll(1, cl.stdout);
       return cl.status;

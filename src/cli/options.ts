@@ -243,6 +243,18 @@ export function usage(): string {
 
 // --- parsing ----------------------------------------------------------------------
 
+/**
+ * Set by bin/qemu-user-ts's shell lines: the SigIgn mask of /proc/self/status (hex), the
+ * signals the parent left ignored, read before Node resets them. Not the guest's: it is
+ * left out of its environment.
+ */
+export const INHERITED_IGNORED_VAR = 'QEMU_USER_TS_SIGIGN';
+
+/** INHERITED_IGNORED_VAR's signal set (bit sig-1): none when unset or malformed. */
+function inheritedIgnored(value: string | undefined): bigint {
+  return value !== undefined && /^[0-9a-f]{1,16}$/i.test(value) ? BigInt(`0x${value}`) : 0n;
+}
+
 export interface ParseContext {
   /** The host environment: QEMU_* variables are read from it and it is the guest's base environment. */
   env: Readonly<Record<string, string | undefined>>;
@@ -300,10 +312,10 @@ export function hostStackLimit(): number | null {
   }
 }
 
-/** Applies -E / -U operations to the host environment, in order. */
+/** Applies -E / -U operations to the host environment (less the launcher's INHERITED_IGNORED_VAR), in order. */
 function guestEnvironment(env: ParseContext['env'], ops: ParseState['envOps']): string[] {
   const vars = new Map<string, string>();
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) vars.set(k, v);
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && k !== INHERITED_IGNORED_VAR) vars.set(k, v);
   for (const op of ops) {
     if (op.value === undefined) vars.delete(op.name);
     else vars.set(op.name, op.value);
@@ -396,6 +408,8 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
   if (st.logFile !== undefined) options.logFile = st.logFile;
   if (st.cpu !== undefined) options.cpu = st.cpu;
   if (st.unameRelease !== undefined) options.unameRelease = st.unameRelease;
+  const ignored = inheritedIgnored(ctx.env[INHERITED_IGNORED_VAR]);
+  if (ignored) options.ignoredSignals = ignored;
   const cacheDir = st.cache ? translationCacheDir(ctx.env) : undefined;
   if (cacheDir !== undefined) options.translationCacheDir = cacheDir;
   return { kind: 'run', options };

@@ -31,7 +31,7 @@ import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { runSyscall } from './syscalls/table.js';
 import { deliverDue, deliverFault, exceptionFault, signalTrampoline } from './signal-delivery.js';
-import { hostSignals } from './host/host-signals.js';
+import { defaultOnHost, hostSignals } from './host/host-signals.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { lazyBuiltin, nowMs } from '../host-lazy.js';
 import type { AuxEntry } from '../loader/stack.js';
@@ -97,6 +97,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   proc.layout = { startCode: loaded.startCode, endCode: loaded.endCode, startData: loaded.startData, endData: loaded.endData, startStack: loaded.sp, argStart, argEnd, envStart, envEnd };
   signalTrampoline(proc);
   proc.hostSignals = hostSignals(mem.memory);
+  proc.hostSignals?.begin(opts.ignoredSignals ?? 0n);
   const env = ENV_AREA;
   target.initCpu(mem.dv, env, loaded.entry, loaded.sp);
   proc.thread.env = env;
@@ -276,12 +277,10 @@ function dieOfSignal(sig: number, log: { close(): void }): number {
   log.close();
   const host = HOST_SIGNAL_NAMES[sig];
   if (host) {
-    // Node ignores SIGPIPE and starts its inspector on SIGUSR1. A listener added and
-    // removed again leaves libuv's SIG_DFL behind, so the signal kills us as it did the guest.
-    const noop = (): void => {};
+    // Node may ignore it (SIGXFSZ), or start its inspector (SIGUSR1): the default action
+    // back, so that it kills us as it did the guest
     try {
-      process.on(host, noop);
-      process.removeListener(host, noop);
+      defaultOnHost(host);
     } catch {
       // SIGKILL and SIGSTOP cannot be caught: their action is the default already
     }

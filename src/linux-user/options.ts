@@ -38,4 +38,9 @@ export interface RunOptions {
   cpu?: string;
   /** -r / QEMU_UNAME: the release uname() reports. */
   unameRelease?: string;
+  /**
+   * The signals the parent left ignored (bit sig-1), which the guest starts with ignored, as
+   * execve keeps SIG_IGN: bin/qemu-user-ts reads them before Node resets them.
+   */
+  ignoredSignals?: bigint;
 }

@@ -23,9 +23,9 @@ import { nowMs } from '../host-lazy.js';
 import { SharedFileMappings } from './shared-mappings.js';
 import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
-import { RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, TASK_COMM_LEN } from './generic/constants.js';
+import { NSIG, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SIG, SIG_HANDLER, TASK_COMM_LEN } from './generic/constants.js';
 import { SI, type KSigaction } from './generic/structs.js';
-import { sendSignal, signalRestarts } from './signal-delivery.js';
+import { bit, sendSignal, signalRestarts } from './signal-delivery.js';
 import type { RunOptions } from './options.js';
 import type { SignalFrames } from './target.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
@@ -72,6 +72,8 @@ export interface ProcessSettings {
   vfs?: FileSystem;
   /** The architecture's signal frame and the length of its syscall instruction (none: handlers never run). */
   signals?: { frames: SignalFrames; syscallInsnLength: number };
+  /** Signals ignored from the start (bit sig-1): the parent's SIG_IGN, which execve keeps. */
+  ignoredSignals?: bigint;
 }
 
 /** Where the loaded program is (/proc/self/stat's layout fields). */
@@ -134,7 +136,7 @@ export class LinuxProcess {
   /** membarrier's registrations (the REGISTER_* command bits), which belong to the address space. */
   membarrierRegistrations = 0;
 
-  /** Signal actions, shared by the threads (recorded only, until signal delivery exists). */
+  /** Signal actions, shared by the threads. */
   readonly sigactions = new Map<number, KSigaction>();
   /** Signals sent to the process (kill) that wait, blocked by every thread. */
   readonly sharedPending = new PendingSignals();
@@ -202,6 +204,16 @@ export class LinuxProcess {
     this.umask = mask;
     this.initRlimits(s.stackSize);
     if (s.inheritStdio !== false) this.inheritStdio();
+    if (s.ignoredSignals) this.ignoreFromStart(s.ignoredSignals);
+  }
+
+  /** The signals of `set` (bit sig-1) start ignored: the parent's SIG_IGN, which execve keeps (never SIGKILL's or SIGSTOP's). */
+  private ignoreFromStart(set: bigint): void {
+    for (let sig = 1; sig <= NSIG; sig++) {
+      if (set & bit(sig) && sig !== SIG.SIGKILL && sig !== SIG.SIGSTOP) {
+        this.sigactions.set(sig, { handler: SIG_HANDLER.IGN, flags: 0n, restorer: 0n, mask: 0n });
+      }
+    }
   }
 
   /** Settings from the CLI options; `log` writes one line to the -d / -strace destination. */
@@ -220,6 +232,7 @@ export class LinuxProcess {
       logUnimp: opts.log.has('unimp') ? log : undefined,
       exePath: opts.program,
       execfn: opts.program,
+      ignoredSignals: opts.ignoredSignals,
     });
   }
 

@@ -10,8 +10,9 @@
 // SA_RESETHAND, SA_RESTORER and SS_AUTODISARM as Linux has them. A signal for another
 // thread (tgkill, or kill while the caller blocks it) waits in that thread's or the
 // process's queue, and the thread is told (markDue): its guest code returns to its loop at
-// the next block, its blocking wait ends with EINTR, and it takes the signal. None arrives
-// from outside the process yet.
+// the next block, its blocking wait ends with EINTR, and it takes the signal. Signals from
+// outside the process come through host/host-signals.ts and LinuxProcess.serveOthers(); a
+// write that fails with EPIPE sends the writer SIGPIPE as Linux does (brokenPipe).
 
 import { GuestFault } from '../memory/guest-memory.js';
 import { PAGE_SIZE } from '../memory/layout.js';
@@ -66,14 +67,25 @@ function actByDefault(p: LinuxProcess, sig: number): number {
 }
 
 /**
- * Sends `sig` to our own (single-threaded) process, as si_code `code` says it was sent
- * (SI_USER by kill, SI_TKILL by tgkill and tkill, the kernel's own for SIGPIPE). Returns 0
+ * Sends `sig` to our own process, or to `thread`, as si_code `code` says it was sent
+ * (SI_USER by kill and by the kernel's SIGPIPE, SI_TKILL by tgkill and tkill). Returns 0
  * or -errno; throws GuestKilled when the default action ends the process. Signal 0 only checks.
  */
 export function signalSelf(p: LinuxProcess, sig: number, code: number = SI.USER, thread: LinuxThread | null = code === SI.TKILL ? p.thread : null): number {
   if (sig === 0) return 0;
   // kill's signal is the process's; tgkill's and tkill's the thread's
   return sendSelf(p, { signo: sig, code, pid: p.pid, uid: p.uid }, thread);
+}
+
+/**
+ * A host write (write, send, splice) the guest asked for failed with EPIPE: Linux sends the
+ * writing thread SIGPIPE (send_sig: SI_USER, from its own pid) when the host sent us one
+ * for that write (host/host-signals.ts knows: not for a datagram socket, nor with
+ * MSG_NOSIGNAL); without host signals, as for a pipe. Throws GuestKilled for the default
+ * action.
+ */
+export function brokenPipe(p: LinuxProcess): void {
+  if (p.hostSignals?.pipeSignalled() ?? true) signalSelf(p, SIG.SIGPIPE, SI.USER, p.thread);
 }
 
 /** Sends the signal instance `info` itself (it is the one queued: a timer keeps it to count overruns). */

@@ -1,6 +1,7 @@
 // What the emulator says and does when a target signal kills the guest: the signal
-// names as QEMU prints them in "uncaught target signal N (Name)", and which signals
-// QEMU prints that line for.
+// names as QEMU prints them in "uncaught target signal N (Name)", which signals QEMU
+// prints that line for, and the host's names of the signals (to die of the same one; and
+// Node listeners, host/host-signals.ts).
 
 import { SIG } from './generic/constants.js';
 
@@ -32,10 +33,14 @@ export function uncaughtSignalMessage(program: string, sig: number): string {
   return `${program}: uncaught target signal ${sig} (${SIGNAL_DESCRIPTIONS[sig] ?? 'Unknown signal'}) - core dumped\n`;
 }
 
-/** Host signal names by target number, for killing ourselves with the same signal. */
-export const HOST_SIGNAL_NAMES: Record<number, NodeJS.Signals> = {
+/**
+ * Host signal names by target number (the numbers are the same), for killing ourselves with
+ * the same signal and for Node listeners (host/host-signals.ts). Node names no real-time signal.
+ */
+export const HOST_SIGNAL_NAMES: Record<number, NodeJS.Signals | undefined> = {
   1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 4: 'SIGILL', 5: 'SIGTRAP', 6: 'SIGABRT', 7: 'SIGBUS',
   8: 'SIGFPE', 9: 'SIGKILL', 10: 'SIGUSR1', 11: 'SIGSEGV', 12: 'SIGUSR2', 13: 'SIGPIPE', 14: 'SIGALRM',
-  15: 'SIGTERM', 16: 'SIGSTKFLT', 24: 'SIGXCPU', 25: 'SIGXFSZ', 26: 'SIGVTALRM', 27: 'SIGPROF',
-  29: 'SIGIO', 30: 'SIGPWR', 31: 'SIGSYS',
+  15: 'SIGTERM', 16: 'SIGSTKFLT', 17: 'SIGCHLD', 18: 'SIGCONT', 19: 'SIGSTOP', 20: 'SIGTSTP',
+  21: 'SIGTTIN', 22: 'SIGTTOU', 23: 'SIGURG', 24: 'SIGXCPU', 25: 'SIGXFSZ', 26: 'SIGVTALRM',
+  27: 'SIGPROF', 28: 'SIGWINCH', 29: 'SIGIO', 30: 'SIGPWR', 31: 'SIGSYS',
 };

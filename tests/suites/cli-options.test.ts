@@ -149,6 +149,15 @@ describe('the guest environment', () => {
     fails(['-E', '=v', 'prog'], /^-E expects VAR=VALUE/);
     fails(['-U', 'A=1', 'prog'], /^-U expects VAR/);
   });
+  it("takes the launcher's QEMU_USER_TS_SIGIGN (the parent's ignored signals, hex) out of it", () => {
+    const o = run(['prog'], { ...host, QEMU_USER_TS_SIGIGN: '0000000000000003' });
+    expect(o.envp).toEqual(['HOME=/home/u', 'PATH=/bin', 'LD_PRELOAD=x.so']);
+    expect(o.ignoredSignals).toBe(3n); // SIGHUP and SIGINT
+    expect(run(['prog'], { QEMU_USER_TS_SIGIGN: '8000000000001000' }).ignoredSignals).toBe(0x8000_0000_0000_1000n);
+    for (const none of ['', '0000000000000000', 'nohup', '1'.repeat(17)]) {
+      expect(run(['prog'], { QEMU_USER_TS_SIGIGN: none }).ignoredSignals).toBeUndefined();
+    }
+  });
 });
 
 describe('-s stack size', () => {

@@ -34,7 +34,7 @@ describe('fatal signals', () => {
       const r = spawnSync(process.execPath, [CLI, hello], { stdio: ['ignore', writer, 'pipe'], encoding: 'utf8', timeout: 60_000 });
       closeSync(writer);
       expect(r.stderr).toBe('');
-      // Killed by the signal itself (as qemu is), not an exit status of 141: Node ignores SIGPIPE.
+      // Killed by the signal itself, in the host's write (as qemu is), not an exit status of 141.
       expect(r.signal).toBe('SIGPIPE');
     } finally {
       rmSync(dir, { recursive: true, force: true });

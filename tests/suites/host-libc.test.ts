@@ -1,6 +1,6 @@
 // host/libc.ts: read, write, pread and pwrite through koffi on a buffer over shared memory,
-// checked against the file system, and the socket calls' msghdr, with errors shaped as
-// node:fs throws them (errno.ts turns their code into the guest errno). Skipped where
+// checked against the file system, the socket calls' msghdr, and a thread's signal mask,
+// with errors shaped as node:fs throws them (errno.ts turns their code into the guest errno). Skipped where
 // koffi cannot be loaded.
 
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -96,6 +96,23 @@ describe.skipIf(libc === null)('host libc', () => {
     } finally {
       closeSync(w);
       if (readEnd) closeSync(r);
+    }
+  });
+
+  it("keeps a write's SIGPIPE pending while the thread blocks it, for takePending", () => {
+    // blocked, the SIGPIPE is kept though Node ignores it; unblocked, the thread ignores it again
+    const SIGPIPE = 13;
+    const [r, w] = hostPipe();
+    closeSync(r);
+    lc.signalMask.setBlocked(SIGPIPE, true);
+    try {
+      expect(lc.signalMask.takePending(SIGPIPE)).toBe(false);
+      expect(bad(() => lc.write(w, mem, 0, 1, null))).toMatchObject({ code: 'EPIPE' });
+      expect(lc.signalMask.takePending(SIGPIPE)).toBe(true);
+      expect(lc.signalMask.takePending(SIGPIPE)).toBe(false);
+    } finally {
+      lc.signalMask.setBlocked(SIGPIPE, false);
+      closeSync(w);
     }
   });
 

@@ -1,8 +1,12 @@
 // Signals sent to the emulator's host process reach the guest (host/host-signals.ts): the
 // guest program host-signals prints what to send next and the driver here sends it with
 // kill(2), stops and continues it, and finally kills it with a SIGINT left to its default
-// action. Both guest architectures, both backends; the transcript must equal the expected
-// one, which qemu-user (when installed) must print too.
+// action. host-dispositions checks the host's action for each state of the guest's: the
+// signals a parent ignored (sent through bin/qemu-user-ts's shell lines, under a shell that
+// ignores them), and SIGPIPE at its default, handled, blocked and ignored, from kill and
+// from writes to pipes and sockets nobody reads. Both guest architectures, both backends;
+// each transcript must equal the expected one, which qemu-user (when installed) must print
+// too: it forwards host signals itself.
 
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -34,7 +38,10 @@ function state(pid: number): string {
   }
 }
 
-/** Runs the guest, answering each line it prints with what that line asks for. */
+/**
+ * Runs the guest, answering each line it prints with what that line asks for: "send SIGA
+ * SIGB ...", those signals in that order; "stopping", a SIGCONT once it is stopped.
+ */
 function drive(command: string[]): Promise<Transcript> {
   return new Promise((resolve, reject) => {
     const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -45,11 +52,12 @@ function drive(command: string[]): Promise<Transcript> {
     let stopped = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     const answer = (line: string): void => {
-      const send = /^send (SIG[A-Z0-9]+)/.exec(line);
+      const send = /^send ((?:SIG[A-Z0-9]+ ?)+)/.exec(line);
       if (send) {
-        child.kill(send[1] as NodeJS.Signals);
+        const signals = send[1].trim().split(' ') as NodeJS.Signals[];
+        for (const sig of signals) child.kill(sig);
         // an ignored signal changes nothing: after a while the guest is told to go on
-        if (send[1] === 'SIGTERM') setTimeout(() => child.stdin.write('x'), 300);
+        if (signals[0] === 'SIGTERM') setTimeout(() => child.stdin.write('x'), 300);
       } else if (line === 'stopping') {
         const poll = setInterval(() => {
           if (state(pid) !== 'T') return;
@@ -94,5 +102,73 @@ for (const arch of ['riscv64', 'aarch64'] as const) {
       expect(r.stdout, r.stderr).toBe(EXPECTED);
       expect(r.signal).toBe('SIGINT');
     }, 70_000);
+  });
+}
+
+/** host-dispositions' modes: what each prints, and how it ends (a signal, or an exit status). */
+const DISPOSITIONS = {
+  inherited: {
+    stdout: [
+      'SIGHUP at start: SIG_IGN', 'SIGINT at start: SIG_IGN', 'SIGQUIT at start: SIG_DFL', 'SIGPIPE at start: SIG_DFL',
+      'QEMU_USER_TS_SIGIGN in the environment: no',
+      'send SIGHUP SIGINT SIGUSR1', 'ignored SIGHUP and SIGINT: still running',
+      'send SIGHUP to kill',
+    ],
+    end: 'SIGHUP',
+  },
+  default: {
+    stdout: ['SIGPIPE at start: SIG_DFL', 'datagram send: Broken pipe, still running', 'send SIGPIPE to kill'],
+    end: 'SIGPIPE',
+  },
+  write: { stdout: ['writing to a pipe without readers'], end: 'SIGPIPE' },
+  handler: {
+    stdout: [
+      'send SIGPIPE', 'got SIGPIPE 1 time(s), from kill: yes',
+      'pipe write: Broken pipe, handler ran 1 time(s), SI_USER from itself: yes',
+      'stream send, MSG_NOSIGNAL: Broken pipe, handler ran 0 time(s)',
+      'stream send: Broken pipe, handler ran 1 time(s)',
+      'datagram send: Broken pipe, handler ran 0 time(s)',
+      'send SIGUSR1', 'later SIGPIPEs: 0',
+      'blocked, pipe write: Broken pipe, SIGPIPE pending: yes',
+      'sigwaitinfo took SIGPIPE: yes, SI_USER from itself: yes',
+    ],
+    end: 0,
+  },
+  ignored: {
+    stdout: ['pipe write, SIGPIPE ignored: Broken pipe', 'send SIGPIPE SIGUSR1', 'ignored SIGPIPE: still running'],
+    end: 0,
+  },
+} as const;
+
+/**
+ * The command line running `mode` of host-dispositions under `emulator`: for "inherited",
+ * through a shell that ignores SIGHUP and SIGINT first, and our launcher as a program (its
+ * shell lines pass the ignored signals on; Node itself would reset them).
+ */
+function dispositionsRun(emulator: string[], program: string, mode: keyof typeof DISPOSITIONS): string[] {
+  if (mode !== 'inherited') return [...emulator, program, mode];
+  const command = emulator[0] === process.execPath ? emulator.slice(1) : emulator;
+  return ['/bin/sh', '-c', 'trap "" HUP INT; exec "$@"', 'sh', ...command, program, mode];
+}
+
+for (const arch of ['riscv64', 'aarch64'] as const) {
+  const program = join(ROOT, 'tests/binaries', arch, 'bin/host-dispositions');
+  const emulators: Array<[string, string[]]> = [
+    ['wasm', [process.execPath, CLI, '-accel', 'tcg,backend=wasm']],
+    ['interp', [process.execPath, CLI, '-accel', 'tcg,backend=interp']],
+  ];
+  if (hostHas(QEMU[arch])) emulators.push([QEMU[arch], [QEMU[arch]]]);
+  describe(`the host's actions for a ${arch} guest`, () => {
+    for (const [name, emulator] of emulators) {
+      for (const mode of Object.keys(DISPOSITIONS) as Array<keyof typeof DISPOSITIONS>) {
+        it(`${mode} (${name})`, async () => {
+          const r = await drive(dispositionsRun(emulator, program, mode));
+          const want = DISPOSITIONS[mode];
+          expect(r.stdout, r.stderr).toBe(want.stdout.join('\n') + '\n');
+          if (typeof want.end === 'string') expect(r.signal, r.stderr).toBe(want.end);
+          else expect(r.status, r.stderr).toBe(want.end);
+        }, 70_000);
+      }
+    }
   });
 }

@@ -1,24 +1,51 @@
 // Host signals for the guest: SIGINT from a terminal, SIGTERM from a supervisor, SIGWINCH
-// from a resized window, and the rest that qemu-user forwards, reach the guest's handlers.
-// The first guest thread runs on Node's main thread without returning to its event loop,
-// so Node's process.on('SIGINT') would never run. Instead a small worker runs an event
-// loop of its own: libuv's (exported by the node binary for addons, called through koffi),
-// with one uv_signal handle per signal followed. libuv's process-wide handler writes to
-// that loop's pipe, the loop calls back on the worker, and the worker marks the signal in
-// shared memory and rings the first thread's doorbell (its exit request and WAKE word, as
-// the clock worker of timers.ts does); LinuxProcess.serveOthers() then sends it to the
-// guest with si_code SI_USER (libuv passes the number only: the sender's pid reads 0).
+// from a resized window, SIGPIPE from `kill -PIPE`, and the rest that qemu-user forwards,
+// act on the emulator's host process as the guest's actions say. Host and guest
+// (asm-generic) numbers are equal. For each signal the host's action is one of three:
 //
-// A signal is followed from the first time the guest gives it an action other than the
-// default, or blocks it: until then the host's default action is the guest's (terminate,
-// ignore, stop). The first follow starts the worker and waits for it (~30 ms of start-up,
-// which a run that never handles these signals does not pay), so that a signal sent right
-// after the guest set its handler finds it in place. Not followed: the
-// signals of faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS), which are the
-// emulator's own; SIGABRT, so that an abort() in Node itself still ends it; SIGPROF, V8's
-// profiler's; SIGCHLD, which Node uses for its children; SIGPIPE, which Node ignores so that a
-// write to a closed pipe answers EPIPE and the emulator sends the guest its own, thread-
-// directed SIGPIPE; SIGKILL and SIGSTOP. Host and guest (asm-generic) numbers are equal.
+// - the host's default, while the guest's action is the default too and the signal is not
+//   blocked (so it terminates, or stops, or does nothing, as it would the guest). Node
+//   ignores SIGPIPE; begin() gives it its default back (a Node listener added and removed
+//   again leaves libuv's SIG_DFL behind: ~0.2 ms), so a `kill -PIPE` kills us, and so does a
+//   write the guest makes to a pipe nobody reads, in the host's write(2), as Linux kills the
+//   guest. SIGXFSZ stays as Node keeps it, ignored (a write beyond the file size limit
+//   answers EFBIG, and the guest gets no SIGXFSZ).
+// - caught and dropped, while the guest ignores it: a listener of Node's whose callback
+//   never runs (the first thread runs guest code without returning to Node's event loop),
+//   which costs a sigaction, not the worker. So are the signals the parent ignored: SIG_IGN
+//   survives execve, but Node resets them (1 to 31) to the default before any JavaScript
+//   runs, so bin/qemu-user-ts reads them from /proc/self/status first (begin() is told
+//   them). Node has no name for a real-time signal: the parent's stay ignored (Node leaves
+//   them), and one the guest ignores, or sets back to its default after the parent
+//   ignored it, is followed instead.
+// - followed, from the first time the guest gives it a handler, or blocks it: the first
+//   thread's Node event loop never turns while guest code runs, so Node's
+//   process.on('SIGINT') would never run. Instead a small worker runs an event loop of its
+//   own: libuv's (exported by the node binary for addons, called through koffi), with one
+//   uv_signal handle per signal followed. libuv's process-wide handler writes to that
+//   loop's pipe, the loop calls back on the worker, and the worker marks the signal in
+//   shared memory and rings the first thread's doorbell (its exit request and WAKE word, as
+//   the clock worker of timers.ts does); LinuxProcess.serveOthers() then sends it to the
+//   guest with si_code SI_USER (libuv passes the number only: the sender's pid reads 0).
+//   The first follow starts the worker and waits for it (30-130 ms of start-up, which a run
+//   that never handles these signals does not pay), so that a signal sent right after the
+//   guest set its handler finds it in place. A followed signal stays followed.
+//
+// SIGPIPE, followed, comes from two places: from outside, and from the host's write(2) (or
+// send, splice) that fails with EPIPE for the guest, which must reach the guest once, as
+// Linux's own, thread-directed SIGPIPE for that write. Those writes all run on the first
+// thread's Node thread (a worker's thread asks it for every call but the few of
+// thread-worker.ts's OWN_SYSCALLS), which therefore blocks SIGPIPE while it is followed: the
+// write's SIGPIPE waits there, pending for that thread, and pipeSignalled() takes it
+// (sigtimedwait) right after the EPIPE, which also says whether the host sent one (Linux
+// sends none for a datagram socket, nor with MSG_NOSIGNAL). One from outside is sent to
+// the process, and goes to a thread that does not block it: the worker's, or one of V8's.
+// Nothing waits, and a write that succeeds costs nothing more, in any of the three states.
+//
+// Not followed: the signals of faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS),
+// which are the emulator's own; SIGABRT, so that an abort() in Node itself still ends it;
+// SIGPROF, V8's profiler's; SIGCHLD, which Node uses for its children; SIGKILL and SIGSTOP;
+// glibc's two internal real-time signals. Their host actions are left as Node has them.
 //
 // The worker sits in uv_run, inside a native call, where Node's exit cannot stop it: a
 // worker thread must be ended before the process can exit, so stop() (on 'exit', and
@@ -31,18 +58,27 @@ import { writeSync } from 'node:fs';
 import { ENV } from '../../tcg/env.js';
 import { ENV_AREA, THREAD_CONTROL } from '../../memory/layout.js';
 import { lazyBuiltin } from '../../host-lazy.js';
-import { SIG } from '../generic/constants.js';
+import { SIG, SIG_DEFAULT_IGNORE, SIG_HANDLER } from '../generic/constants.js';
+import { HOST_SIGNAL_NAMES } from '../signals.js';
+import { hostLibc, type HostSignalMask } from './libc.js';
 
 const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
 /** The signals that never come from the host through here (see above). */
 const NOT_FOLLOWED = new Set<number>([
-  SIG.SIGKILL, SIG.SIGSTOP, SIG.SIGSEGV, SIG.SIGBUS, SIG.SIGILL, SIG.SIGFPE, SIG.SIGTRAP, SIG.SIGCHLD, SIG.SIGPIPE, SIG.SIGSYS,
+  SIG.SIGKILL, SIG.SIGSTOP, SIG.SIGSEGV, SIG.SIGBUS, SIG.SIGILL, SIG.SIGFPE, SIG.SIGTRAP, SIG.SIGCHLD, SIG.SIGSYS,
   SIG.SIGABRT, SIG.SIGPROF,
 ]);
 /** glibc's own real-time signals (SIGCANCEL, SIGSETXID): Node's threads are glibc threads too. */
 const FIRST_FREE_RT = 34;
 const LAST_SIGNAL = 64;
+
+const bit = (sig: number): bigint => 1n << BigInt(sig - 1);
+const PIPE = bit(SIG.SIGPIPE);
+/** What Node ignores from its start-up (SIG_IGN): SIGPIPE and SIGXFSZ. */
+const NODE_IGNORES = PIPE | bit(SIG.SIGXFSZ);
+/** The signals Node sets at start-up (1 to 31): an ignored one of the parent's becomes the default. */
+const NODE_RESETS = (1n << 31n) - 1n;
 
 /** Words of the control block shared with the worker. */
 const CTL = {
@@ -59,6 +95,7 @@ const CTL = {
 } as const;
 const CTL_WORDS = 8;
 const STATE = { STARTING: 0, READY: 1, STOPPED: 2, FAILED: 3 } as const;
+const NONE_ARRIVED: readonly number[] = Object.freeze([]);
 /** How long start-up may take before the guest goes on without it, and stop() waits. */
 const START_MS = 5000;
 const STOP_MS = 1000;
@@ -66,7 +103,18 @@ const STOP_MS = 1000;
 /** Whether host signal `sig` can be followed for the guest. */
 export const followable = (sig: number): boolean => sig >= 1 && sig <= LAST_SIGNAL && !NOT_FOLLOWED.has(sig) && (sig < 32 || sig >= FIRST_FREE_RT);
 /** The same as a signal set (bit sig-1). */
-const FOLLOWABLE = Array.from({ length: LAST_SIGNAL }, (_, i) => i + 1).reduce((set, sig) => (followable(sig) ? set | (1n << BigInt(sig - 1)) : set), 0n);
+const FOLLOWABLE = Array.from({ length: LAST_SIGNAL }, (_, i) => i + 1).reduce((set, sig) => (followable(sig) ? set | bit(sig) : set), 0n);
+
+/**
+ * Gives host signal `name` its default action: Node has no call for that, but a listener
+ * added and removed again leaves libuv's SIG_DFL behind (where Node ignored it, or started
+ * its inspector: SIGUSR1). Not for SIGKILL and SIGSTOP, whose action cannot change.
+ */
+export function defaultOnHost(name: NodeJS.Signals): void {
+  const noop = (): void => {};
+  process.on(name, noop);
+  process.removeListener(name, noop);
+}
 
 /**
  * The worker: libuv loop, a pipe for commands (a byte 1: follow the WANTED signals; 0: stop
@@ -148,38 +196,95 @@ export class HostSignals {
   private readonly control = new SharedArrayBuffer(4 * CTL_WORDS);
   private readonly ctl = new Int32Array(this.control);
   private worker: Worker | undefined;
-  /** Signals followed (or asked for), as a bit set: bit sig-1. */
+  /** Signals followed: the worker has a handle for each (bit sig-1). */
   private followed = 0n;
-  private failed = false;
+  /** The worker cannot be had (no koffi, or it failed to start): nothing is followed. */
+  private failed: boolean;
+  /** Signals the host ignores (SIG_IGN): Node's two until given back, and the parent's real-time ones. */
+  private hostIgnores = NODE_IGNORES;
+  /** The signals kept caught and dropped on the host (drop()), each with what takes its listener away. */
+  private readonly dropping = new Map<number, () => void>();
+  /** This thread's mask, once it blocks SIGPIPE (SIGPIPE followed). */
+  private pipeBlocked: HostSignalMask | undefined;
 
   /**
-   * `koffiPath`: koffi's entry, resolved by the caller (the worker requires it by path);
-   * `memory`: the guest memory, holding the first thread's exit request and doorbell.
+   * `koffiPath`: koffi's entry, resolved by the caller (the worker requires it by path;
+   * undefined: nothing can be followed); `memory`: the guest memory, holding the first
+   * thread's exit request and doorbell.
    */
   constructor(
-    private readonly koffiPath: string,
+    private readonly koffiPath: string | undefined,
     private readonly memory: WebAssembly.Memory,
-  ) {}
+  ) {
+    this.failed = koffiPath === undefined;
+  }
+
+  /**
+   * At start, before the guest runs: the host's actions become its first ones. `ignored`:
+   * the signals the parent ignored (SIG_IGN, which execve keeps: the guest starts with
+   * them ignored), which stay ignored; SIGPIPE, unless among them, gets its default action.
+   */
+  begin(ignored: bigint): void {
+    this.hostIgnores |= ignored & ~NODE_RESETS;
+    for (let sig = 1; sig <= LAST_SIGNAL; sig++) if (ignored & bit(sig) && followable(sig)) this.ignore(sig);
+    if (!(ignored & PIPE)) this.byDefault(SIG.SIGPIPE);
+  }
+
+  /** The guest gave `sig` the action `handler` (SIG_DFL, SIG_IGN or a function's address). */
+  guestAction(sig: number, handler: bigint): void {
+    if (!followable(sig)) return;
+    if (handler === SIG_HANDLER.DFL) this.byDefault(sig);
+    else if (handler === SIG_HANDLER.IGN) this.ignore(sig);
+    else this.follow(bit(sig));
+  }
 
   /**
    * Follows the signals of `set` (bit sig-1) that can be followed and are not yet: returns
    * once the worker has its handles (a signal sent right after the guest set its handler
-   * must not find the host's default action still in place).
+   * must not find the host's default action still in place). SIGPIPE is followed only
+   * where this thread can block it (see pipeSignalled), and is otherwise caught and dropped
+   * rather than left to kill us at a write.
    */
   follow(set: bigint): void {
-    const more = set & FOLLOWABLE & ~this.followed;
-    if (this.failed || !more) return;
+    let more = set & FOLLOWABLE & ~this.followed;
+    if (more & PIPE && (!hostLibc()?.signalMask || !this.ready())) {
+      this.drop(SIG.SIGPIPE, 'SIGPIPE');
+      more &= ~PIPE;
+    }
+    if (!more || !this.ready()) return;
     this.followed |= more;
-    if (!this.ready()) return;
     Atomics.store(this.ctl, CTL.WANTED, Number(BigInt.asIntN(32, this.followed)));
     Atomics.store(this.ctl, CTL.WANTED + 1, Number(BigInt.asIntN(32, this.followed >> 32n)));
     const seen = Atomics.load(this.ctl, CTL.COMMANDS_DONE);
     writeSync(this.ctl[CTL.PIPE], Uint8Array.of(1));
     Atomics.wait(this.ctl, CTL.COMMANDS_DONE, seen, STOP_MS);
+    // the worker's handles catch them now
+    for (const sig of this.dropping.keys()) if (more & bit(sig)) this.undrop(sig);
+    if (more & PIPE) {
+      this.pipeBlocked = hostLibc()!.signalMask;
+      this.pipeBlocked.setBlocked(SIG.SIGPIPE, true);
+    }
   }
 
-  /** The signals that arrived since the last call, lowest first (and forgets them). */
-  take(): number[] {
+  /**
+   * A host write for the guest failed with EPIPE: whether the host sent us SIGPIPE for it,
+   * as Linux sends the writer for a pipe or a stream socket (not for a datagram socket, nor
+   * with MSG_NOSIGNAL). Followed, SIGPIPE is blocked on this thread, and the write's waits
+   * here: taken now, so that the worker never sees it. At its default action it would
+   * have killed us: none came. Caught and dropped (the guest ignores it, or it could not
+   * be followed): not known, so yes, as a pipe's write.
+   */
+  pipeSignalled(): boolean {
+    if (this.pipeBlocked) return this.pipeBlocked.takePending(SIG.SIGPIPE);
+    return this.dropping.has(SIG.SIGPIPE) || (this.hostIgnores & PIPE) !== 0n;
+  }
+
+  /**
+   * The signals that arrived since the last call, lowest first (and forgets them). Called
+   * at every doorbell and serving sleep: two loads when nothing arrived, nothing allocated.
+   */
+  take(): readonly number[] {
+    if (!(Atomics.load(this.ctl, CTL.ARRIVED) | Atomics.load(this.ctl, CTL.ARRIVED + 1))) return NONE_ARRIVED;
     const out: number[] = [];
     for (let w = 0; w < 2; w++) {
       let bits = Atomics.exchange(this.ctl, CTL.ARRIVED + w, 0);
@@ -190,23 +295,72 @@ export class HostSignals {
 
   /** Waits up to `ms` for host signal `sig` (followed) to arrive; it stays to be taken. */
   awaitArrival(sig: number, ms: number): void {
-    if (!(this.followed & (1n << BigInt(sig - 1))) || this.failed) return;
+    if (!(this.followed & bit(sig))) return;
     const word = CTL.ARRIVED + ((sig - 1) >> 5);
-    const bit = 1 << ((sig - 1) & 31);
+    const flag = 1 << ((sig - 1) & 31);
     const until = performance.now() + ms;
-    for (let seen; !((seen = Atomics.load(this.ctl, word)) & bit); ) {
+    for (let seen; !((seen = Atomics.load(this.ctl, word)) & flag); ) {
       const left = until - performance.now();
       if (left <= 0) return;
       Atomics.wait(this.ctl, word, seen, left);
     }
   }
 
-  /** Ends the worker, giving the host's default actions back (the process is about to exit). */
+  /**
+   * Ends the worker, giving the host's default actions back (the process is about to exit),
+   * and lets this thread take SIGPIPE again (a write's that was never taken is dropped first).
+   */
   stop(): void {
     Atomics.store(this.ctl, CTL.STOP, 1);
-    if (!this.worker || Atomics.load(this.ctl, CTL.STATE) !== STATE.READY) return;
-    writeSync(this.ctl[CTL.PIPE], Uint8Array.of(0));
-    Atomics.wait(this.ctl, CTL.STATE, STATE.READY, STOP_MS);
+    if (this.worker && Atomics.load(this.ctl, CTL.STATE) === STATE.READY) {
+      writeSync(this.ctl[CTL.PIPE], Uint8Array.of(0));
+      Atomics.wait(this.ctl, CTL.STATE, STATE.READY, STOP_MS);
+    }
+    if (this.pipeBlocked) {
+      this.pipeBlocked.takePending(SIG.SIGPIPE);
+      this.pipeBlocked.setBlocked(SIG.SIGPIPE, false);
+      this.pipeBlocked = undefined;
+    }
+  }
+
+  /** The guest ignores `sig`: the host drops it, unless it is followed or ignored already. */
+  private ignore(sig: number): void {
+    const b = bit(sig);
+    if (this.followed & b || this.hostIgnores & b || SIG_DEFAULT_IGNORE.has(sig)) return;
+    const name = HOST_SIGNAL_NAMES[sig];
+    if (name === undefined) this.follow(b); // a real-time signal has no name in Node: only the worker can catch it
+    else this.drop(sig, name);
+  }
+
+  /**
+   * The guest's action for `sig` is the default: so is the host's, unless the worker
+   * follows it (the guest's default action is then taken when it arrives).
+   */
+  private byDefault(sig: number): void {
+    const b = bit(sig);
+    if (this.followed & b) return;
+    const name = HOST_SIGNAL_NAMES[sig];
+    if (this.dropping.has(sig)) this.undrop(sig);
+    else if (!(this.hostIgnores & b) || sig === SIG.SIGXFSZ) return; // SIGXFSZ: Node's, see above
+    else if (name === undefined) this.follow(b); // one of the parent's real-time ones: no name in Node to give its default back by
+    else {
+      defaultOnHost(name);
+      this.hostIgnores &= ~b;
+    }
+  }
+
+  /** Keeps `sig` caught and dropped on the host: a Node listener, which never runs. */
+  private drop(sig: number, name: NodeJS.Signals): void {
+    if (this.dropping.has(sig)) return;
+    const listener = (): void => {};
+    process.on(name, listener);
+    this.dropping.set(sig, () => process.removeListener(name, listener));
+  }
+
+  /** Takes drop()'s listener away: libuv leaves SIG_DFL behind, unless the worker has a handle for it. */
+  private undrop(sig: number): void {
+    this.dropping.get(sig)?.();
+    this.dropping.delete(sig);
   }
 
   /** Starts the worker. */
@@ -220,8 +374,9 @@ export class HostSignals {
     process.on('exit', () => this.stop());
   }
 
-  /** Waits until the worker can follow signals; false if it cannot. */
+  /** Starts the worker if need be and waits until it can follow signals; false if it cannot. */
   private ready(): boolean {
+    if (this.failed) return false;
     this.start();
     Atomics.wait(this.ctl, CTL.STATE, STATE.STARTING, START_MS);
     this.failed = Atomics.load(this.ctl, CTL.STATE) !== STATE.READY;
@@ -232,14 +387,17 @@ export class HostSignals {
 declare const require: ((id: string) => unknown) | undefined;
 
 /**
- * The host-signal follower for a run, or null where koffi cannot be had. `req` resolves
- * koffi's path (the bundle is given the launcher's require, as host/libc.ts says).
+ * The host-signal follower for a run, or null off Linux, or running from the sources
+ * (nothing of the host's is touched then). `req` resolves koffi's path (the bundle is given
+ * the launcher's require, as host/libc.ts says); without koffi, nothing can be followed.
  */
 export function hostSignals(memory: WebAssembly.Memory, req: unknown = typeof require === 'function' ? require : undefined): HostSignals | null {
   if (process.platform !== 'linux' || typeof req !== 'function') return null;
+  let koffi: string | undefined;
   try {
-    return new HostSignals((req as NodeJS.Require).resolve('koffi'), memory);
+    koffi = (req as NodeJS.Require).resolve('koffi');
   } catch {
-    return null;
+    koffi = undefined;
   }
+  return new HostSignals(koffi, memory);
 }

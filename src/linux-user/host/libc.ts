@@ -12,8 +12,9 @@
 // pipe2 (without it, vfs/host.ts makes a pipe from a FIFO, a process spawn each),
 // statfs, sync and the terminal ioctls (without it, stat -f, sync(1) and stty),
 // memfd_create, eventfd, renameat2, linkat, mknodat and fallocate, sessions and process
-// groups, inotify, splice and tee between host fds, the scheduler calls, and the socket
-// calls (socket(2) to recvmsg(2): host/sockets.ts). Failures are thrown as node:fs throws
+// groups, inotify, splice and tee between host fds, the scheduler calls, a thread's signal
+// mask and pending signals (pthread_sigmask, sigtimedwait: host/host-signals.ts), and the
+// socket calls (socket(2) to recvmsg(2): host/sockets.ts). Failures are thrown as node:fs throws
 // them (an Error with the errno name as `code`), so errno.ts stays the one place that
 // turns them into guest errnos.
 
@@ -105,6 +106,8 @@ export interface HostLibc {
   sched: HostSched;
   /** lseek(2) to `offset` from the start (SEEK_SET). */
   seek(fd: number, offset: number): void;
+  /** The calling thread's host signal mask, and its pending signals. */
+  signalMask: HostSignalMask;
   /**
    * The socket calls. Absent on hosts whose socket ABI is not known here to be the
    * asm-generic guests' (constants, sockaddr, msghdr and cmsghdr layouts).
@@ -127,6 +130,14 @@ export interface HostSched {
   rrInterval(pid: number): bigint;
   /** getcpu(2): [cpu, NUMA node]. */
   getcpu(): [number, number];
+}
+
+/** A thread's host signals (host/host-signals.ts keeps a write's SIGPIPE there). */
+export interface HostSignalMask {
+  /** pthread_sigmask(3): blocks (or unblocks) host signal `sig` for the calling thread. */
+  setBlocked(sig: number, blocked: boolean): void;
+  /** sigtimedwait(2) without waiting: takes host signal `sig` if it is pending (blocked), true then. */
+  takePending(sig: number): boolean;
 }
 
 /** Where an xattr call looks: a path (following a final symlink or not) or a host fd. */
@@ -338,6 +349,7 @@ function bind(koffi: Koffi): HostLibc {
   const pipeFds = Buffer.alloc(8);
   const lseek = call<[number, number, number]>('int64_t lseek(int fd, int64_t offset, int whence)');
   const sched = bindSched(call);
+  const signalMask = bindSignalMask(libc, koffi, failure);
 
   return {
     takes,
@@ -391,6 +403,7 @@ function bind(koffi: Koffi): HostLibc {
     getsid,
     seek: (fd, offset) => void lseek(fd, offset, HOST_SEEK.SET),
     sched,
+    signalMask,
     pipe(flags) {
       pipe2(pipeFds, flags);
       return [pipeFds.readInt32LE(0), pipeFds.readInt32LE(4)];
@@ -443,6 +456,38 @@ function bind(koffi: Koffi): HostLibc {
 }
 
 type Call = <A extends unknown[]>(sig: string) => (...args: A) => number;
+
+/** glibc's sigset_t: 1024 bits, bit sig-1 (the kernel reads the first 8 bytes); SIG_BLOCK and SIG_UNBLOCK. */
+const HOST_SIGSET_SIZE = 128;
+const HOST_SIG_BLOCK = 0;
+const HOST_SIG_UNBLOCK = 1;
+
+/** pthread_sigmask and sigtimedwait (HostSignalMask) on one signal at a time. */
+function bindSignalMask(libc: ReturnType<Koffi['load']>, koffi: Koffi, failure: (n: number, syscall: string) => Error): HostSignalMask {
+  const sigmask = libc.func('int pthread_sigmask(int how, const uint8_t *set, uint8_t *old)') as (how: number, set: Buffer, old: null) => number;
+  const sigtimedwait = libc.func('int sigtimedwait(const uint8_t *set, uint8_t *info, const uint8_t *timeout)') as (set: Buffer, info: null, timeout: Buffer) => number;
+  const { EAGAIN, EINTR } = koffi.os.errno;
+  const setOf = (sig: number): Buffer => {
+    const set = Buffer.alloc(HOST_SIGSET_SIZE);
+    set[(sig - 1) >> 3] = 1 << ((sig - 1) & 7);
+    return set;
+  };
+  const now = Buffer.alloc(16); // struct timespec {0, 0}
+  return {
+    setBlocked(sig, blocked) {
+      const e = sigmask(blocked ? HOST_SIG_BLOCK : HOST_SIG_UNBLOCK, setOf(sig), null);
+      if (e !== 0) throw failure(e, 'pthread_sigmask');
+    },
+    takePending(sig) {
+      for (;;) {
+        if (sigtimedwait(setOf(sig), null, now) === sig) return true;
+        const e = koffi.errno();
+        if (e === EAGAIN) return false;
+        if (e !== EINTR) throw failure(e, 'sigtimedwait');
+      }
+    },
+  };
+}
 
 /** The scheduler calls (HostSched); struct sched_param is one int, struct timespec two 64-bit words. */
 function bindSched(call: Call): HostSched {

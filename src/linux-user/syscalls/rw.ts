@@ -7,14 +7,14 @@
 import { E, fail } from '../errno.js';
 import type { OpenFile } from '../fd-table.js';
 import { GuestKilled, SyscallInterrupted, WouldBlock } from '../guest-exit.js';
-import { MAX_RW_COUNT, POLL, SEEK, SIG, UIO_MAXIOV } from '../generic/constants.js';
+import { MAX_RW_COUNT, POLL, SEEK, UIO_MAXIOV } from '../generic/constants.js';
 import { IOVEC_SIZE, decodeIovecs } from '../generic/structs.js';
 import type { LinuxProcess } from '../process.js';
 import { hostFdInfo } from '../vfs/host.js';
 import { pollServing } from '../host-wait.js';
 import { hostLibc } from '../host/libc.js';
 import { fdEntry, guestIn, guestOut, guestRange, long, readGuest, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
-import { signalSelf } from '../signal-delivery.js';
+import { brokenPipe } from '../signal-delivery.js';
 import { isSignalfd, readSignalfd } from './signalfd.js';
 
 type A = SyscallArgs;
@@ -91,7 +91,7 @@ function awaitReadable(p: LinuxProcess, f: OpenFile): void {
 
 /**
  * Writes src[off, off+len) at the file's offset (the end with O_APPEND), advancing it, or
- * at `at` for pwrite (offset untouched). EPIPE raises SIGPIPE first, as Linux does.
+ * at `at` for pwrite (offset untouched). EPIPE comes with the SIGPIPE Linux sends (brokenPipe).
  */
 function writeFile(p: LinuxProcess, f: OpenFile, src: Uint8Array, off: number, len: number, at?: number): number {
   let pos = at ?? f.pos;
@@ -101,7 +101,7 @@ function writeFile(p: LinuxProcess, f: OpenFile, src: Uint8Array, off: number, l
     if (at === undefined && pos !== null) f.pos = pos + n;
     return n;
   } catch (e) {
-    if ((e as { code?: string }).code === 'EPIPE') signalSelf(p, SIG.SIGPIPE);
+    if ((e as { code?: string }).code === 'EPIPE') brokenPipe(p);
     throw e;
   }
 }

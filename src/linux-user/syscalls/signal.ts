@@ -43,8 +43,8 @@ export function sysRtSigaction(p: LinuxProcess, a: A): number {
   if (next) {
     next.mask &= ~UNBLOCKABLE;
     p.sigactions.set(sig, next);
-    // the guest's action is no longer the host's default: the host's signal must come to it
-    if (next.handler !== SIG_HANDLER.DFL) p.hostSignals?.follow(1n << BigInt(sig - 1));
+    // the host's action for it follows: default, dropped, or passed on to the guest
+    p.hostSignals?.guestAction(sig, next.handler);
     if (ignored(p, sig)) {
       // POSIX: setting "ignore" discards a pending one
       p.thread.pending.discard(sig);

@@ -15,7 +15,7 @@ import { GuestFault } from '../../memory/guest-memory.js';
 import { E, SyscallError, errnoFromError, fail } from '../errno.js';
 import type { OpenFile } from '../fd-table.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
-import { MAX_RW_COUNT, MSG, POLL, SIG, SO, SOCK, SOCKADDR_STORAGE_SIZE, SOL, UIO_MAXIOV } from '../generic/constants.js';
+import { MAX_RW_COUNT, MSG, POLL, SO, SOCK, SOCKADDR_STORAGE_SIZE, SOL, UIO_MAXIOV } from '../generic/constants.js';
 import { TIMESPEC_SIZE, decodeTimespec, encodeTimespec } from '../generic/structs.js';
 import { hostLibc, type HostReceived, type HostSocket, type HostSpan } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
@@ -24,7 +24,7 @@ import { fdEntry, guestRange, readGuest, u32s, writeGuest, type SyscallArgs } fr
 import { installMade } from './fd.js';
 import { MAX_HOST_WAIT_MS } from './poll.js';
 import { iovecs } from './rw.js';
-import { signalSelf } from '../signal-delivery.js';
+import { brokenPipe } from '../signal-delivery.js';
 import { MMSGHDR, MSGHDR, addressIn, addressOut, controlIn, controlOut, decodeMsghdr, noteBound, type HostAddress } from './sockmsg.js';
 
 type A = SyscallArgs;
@@ -298,7 +298,8 @@ function after(iov: readonly HostSpan[], skip: number): HostSpan[] {
 
 /**
  * sendmsg to the host. A blocking stream send goes on until every byte is sent (a
- * failure after some reports how many); EPIPE raises SIGPIPE unless MSG_NOSIGNAL.
+ * failure after some reports how many, without SIGPIPE: the sends after the first ask the
+ * host for none); EPIPE comes with the SIGPIPE Linux sends, unless MSG_NOSIGNAL (brokenPipe).
  */
 function send(p: LinuxProcess, lc: HostSocket, f: OpenFile, iov: readonly HostSpan[], name: Uint8Array | null, control: Uint8Array | null, flags: number): number {
   const block = !p.nonblocking(f) && !(flags & MSG.DONTWAIT);
@@ -308,13 +309,13 @@ function send(p: LinuxProcess, lc: HostSocket, f: OpenFile, iov: readonly HostSp
     for (;;) {
       const rest = sent === 0 ? iov : after(iov, sent);
       const first = sent === 0;
-      const n = retrying(lc, f, block, 'out', () => lc.sendmsg(f.hostFd, rest, first ? name : null, first ? control : null, flags | MSG.DONTWAIT));
+      const n = retrying(lc, f, block, 'out', () => lc.sendmsg(f.hostFd, rest, first ? name : null, first ? control : null, flags | MSG.DONTWAIT | (first ? 0 : MSG.NOSIGNAL)));
       sent += n;
       if (!block || n === 0 || sent >= want) return sent;
     }
   } catch (e) {
     if (sent > 0 && guestError(e)) return sent;
-    if (errCode(e) === 'EPIPE' && !(flags & MSG.NOSIGNAL)) signalSelf(p, SIG.SIGPIPE);
+    if (errCode(e) === 'EPIPE' && !(flags & MSG.NOSIGNAL)) brokenPipe(p);
     throw e;
   }
 }

@@ -10,19 +10,19 @@
 // is a gather-write, from one a scatter-read, which is what vmsplice without
 // SPLICE_F_GIFT amounts to, GIFT being only a hint. As Linux's, it waits only when
 // SPLICE_F_NONBLOCK is clear (the fd's O_NONBLOCK is ignored), once, for the first bytes.
-// A write into a pipe without readers raises SIGPIPE, as Linux's splice and vmsplice do.
+// A write into a pipe without readers comes with the SIGPIPE Linux's splice and vmsplice send.
 
 import { fstatSync } from 'node:fs';
 import { E, fail } from '../errno.js';
 import type { OpenFile } from '../fd-table.js';
-import { MAX_RW_COUNT, SIG, SPLICE_F } from '../generic/constants.js';
+import { MAX_RW_COUNT, SPLICE_F } from '../generic/constants.js';
 import { hostLibc, type HostLibc } from '../host/libc.js';
 import { GuestKilled } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
 import { hostRead, hostWrite, sleepMs } from '../vfs/host.js';
 import { fdEntry, guestRange, long, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
 import { accMode, iovecs, readFile } from './rw.js';
-import { signalSelf } from '../signal-delivery.js';
+import { brokenPipe } from '../signal-delivery.js';
 
 type A = SyscallArgs;
 
@@ -37,14 +37,14 @@ const code = (e: unknown): unknown => (e as { code?: unknown } | null)?.code;
 
 /**
  * Runs host call `op`; while it answers EAGAIN and the guest may wait, sleeps (1 ms,
- * doubling to 20) and asks again. EPIPE raises SIGPIPE first, as Linux does.
+ * doubling to 20) and asks again. EPIPE comes with the SIGPIPE Linux sends (brokenPipe).
  */
 function untilReady<T>(p: LinuxProcess, nonblock: boolean, op: () => T): T {
   for (let delay = 1; ; delay = Math.min(delay * 2, 20)) {
     try {
       return op();
     } catch (e) {
-      if (code(e) === 'EPIPE') signalSelf(p, SIG.SIGPIPE);
+      if (code(e) === 'EPIPE') brokenPipe(p);
       if (nonblock || code(e) !== 'EAGAIN') throw e;
     }
     sleepMs(delay);
