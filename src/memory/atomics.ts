@@ -22,6 +22,14 @@ import { ATOMIC_OP, type AtomicOp } from '../tcg/opcodes.js';
 import type { GuestMemory } from './guest-memory.js';
 import { GUEST_LIMIT, PAIR_LOCK } from './layout.js';
 
+/** The word hostFullFence's atomic add works on: this host thread's own, so no other thread contends for it. */
+const FENCE_WORD = new Int32Array(new SharedArrayBuffer(4));
+
+/** The IR's mb for the interpreter and tier 0: a locked instruction (Atomics.add compiles to one), a full fence on the host. */
+export function hostFullFence(): void {
+  Atomics.add(FENCE_WORD, 0, 0);
+}
+
 /** PAIR_LOCK states (a futex-style lock: Drepper's "Futexes Are Tricky", mutex 2). */
 const FREE = 0;
 const HELD = 1;

@@ -53,12 +53,17 @@ export const FUTEX_TABLE = THREAD_CONTROL + MAX_THREADS * THREAD_CONTROL_SIZE;
  * the process has more than one thread.
  */
 export const SHARED_CODE_WORDS = 0xff60_f000;
+/** The view parallelTranslation reads (asked once per translated block: made once per memory). */
+let sharedCodeWords: Int32Array | undefined;
 /**
  * Whether code is translated for several threads (QEMU's CF_PARALLEL): SHARED_CODE_WORDS[1],
  * set at the first clone. Until then a store-release is a plain store; from then on, an
  * atomic exchange (ordered against other threads' loads), and every cache flushes once.
  */
-export const parallelTranslation = (buffer: ArrayBufferLike): boolean => Atomics.load(new Int32Array(buffer, SHARED_CODE_WORDS, 2), 1) !== 0;
+export function parallelTranslation(buffer: ArrayBufferLike): boolean {
+  if (sharedCodeWords?.buffer !== buffer) sharedCodeWords = new Int32Array(buffer, SHARED_CODE_WORDS, 2);
+  return Atomics.load(sharedCodeWords, 1) !== 0;
+}
 /** The jump caches of the threads after the first, 64 KiB each, by CPU index - 1. */
 export const THREAD_JUMP_CACHES = 0xff61_0000;
 

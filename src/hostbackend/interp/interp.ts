@@ -10,6 +10,7 @@ import type { HelperContext, HelperDef, HelperRegistry } from '../../tcg/helpers
 import type { Const, IrOp, TranslatedBlock } from '../../tcg/ir.js';
 import { JUMP_CACHE, JUMP_CACHE_ENTRY_SIZE, jumpCacheIndex } from '../../memory/layout.js';
 import type { GuestMemory } from '../../memory/guest-memory.js';
+import { hostFullFence } from '../../memory/atomics.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '../backend.js';
 import { f32Fma, f64Fma, FpStatus, RoundingMode } from '../../softfloat/index.js';
 import { VECTOR_OPS } from './vector.js';
@@ -277,11 +278,9 @@ const rmwStep = (mem: GuestMemory, pc: bigint, memop: number, op: AtomicOp, a: n
   t[out] = mem.atomics.rmw(t[a] as bigint, memopSize(memop), memopSigned(memop), op, t[value] as bigint);
   return NEXT;
 };
-/** The word the mb op's atomic add works on: this thread's own, so no other thread contends for it. */
-const FENCE_WORD = new Int32Array(new SharedArrayBuffer(4));
-/** mb: a locked instruction (Atomics.add compiles to one), a full fence on the host. */
+/** mb: a full fence on the host. */
 const fenceStep = (): Step => () => {
-  Atomics.add(FENCE_WORD, 0, 0);
+  hostFullFence();
   return NEXT;
 };
 const cmpxchgStep = (mem: GuestMemory, pc: bigint, memop: number, a: number, expected: number, desired: number, out: number): Step => (t, env) => {

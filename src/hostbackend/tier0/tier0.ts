@@ -18,6 +18,7 @@ import type { HelperContext, HelperRegistry } from '../../tcg/helpers.js';
 import type { TranslatedBlock } from '../../tcg/ir.js';
 import type { GuestMemory } from '../../memory/guest-memory.js';
 import { ENV_AREA, ENV_BLOCK_SIZE, MAX_CPUS, PAGE_SIZE, PERM } from '../../memory/layout.js';
+import { hostFullFence } from '../../memory/atomics.js';
 import type { BackendCaps, BackendOptions, CompiledRegion, HostBackend } from '../backend.js';
 import { IN_TYPES, K, OUT_TYPE, PURE_BY_INDEX, T, buildProgram, type Tier0Program, type Value } from './program.js';
 import { add64, cmp32, cmp64, mul64, shift64, sub64, toBig, unary } from './int64.js';
@@ -25,8 +26,6 @@ import { Cells } from './cells.js';
 import { runVector } from './vector.js';
 
 const scratch = new DataView(new ArrayBuffer(8));
-/** The word the mb op's atomic add works on: this thread's own, so no other thread contends for it. */
-const FENCE_WORD = new Int32Array(new SharedArrayBuffer(4));
 
 /** Argument arrays for PURE, by arity: pure ops never re-enter tier 0. */
 const PURE_ARGS: Value[][] = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
@@ -380,7 +379,7 @@ export class Tier0Backend implements HostBackend {
         this.atomic(code, i);
         return i + 8;
       case K.MB:
-        Atomics.add(FENCE_WORD, 0, 0); // a locked instruction: a full fence on the host
+        hostFullFence();
         return i + 1;
       default:
         return runVector(this.cells, code, i);
