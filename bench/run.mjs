@@ -8,10 +8,12 @@
 //    translation cache) and warm (after one untimed run), plus figures from -d stats.
 //  - threads: bench/src/threads.c, the same CPU-bound work on 1 and on 2 threads (how far
 //    threads run in parallel) and thread creation + join, beside qemu.
+//  - processes: bench/src/procs.c, fork + exec + wait of a static program, beside qemu
+//    (whose guest execve needs its binfmt_misc entry registered, and ours not).
 // Prints tables of median wall times, ratios and our peak RSS, and writes BENCHMARKS.md
 // with the machine, the tables and the project's performance targets marked PASS/FAIL.
 //
-//   node bench/run.mjs [--group micro|real|threads|all] [--arch riscv64|aarch64] [--only name[,name]]
+//   node bench/run.mjs [--group micro|real|threads|processes|all] [--arch riscv64|aarch64] [--only name[,name]]
 //                      [--runs N] [--real-runs N] [--backend wasm|interp] [--no-write] [--stats]
 //
 // The guest binaries are committed in bench/bin/<arch>/ (rebuild: make -C bench, and
@@ -35,7 +37,9 @@ const OUTPUT = join(ROOT, 'BENCHMARKS.md');
 
 const ARCHES = ['riscv64', 'aarch64'];
 const BACKENDS = ['wasm', 'interp'];
-const GROUPS = ['micro', 'real', 'threads', 'all'];
+const GROUPS = ['micro', 'real', 'threads', 'processes', 'all'];
+/** The processes group: `procs forkexec N` rounds of fork + exec + wait. */
+const PROC_ROUNDS = 20;
 /** The threads group: `threads work T` split over T threads, and `threads spawn N` create+join rounds. */
 const THREAD_SPAWNS = 200;
 const COMPUTE = ['sha256', 'sieve', 'nbody', 'strings', 'syscall', 'list', 'interp', 'fib'];
@@ -78,7 +82,7 @@ const TARGETS = {
 function usage(message) {
   if (message) console.error(`bench: ${message}`);
   console.error(
-    'usage: node bench/run.mjs [--group micro|real|threads|all] [--arch riscv64|aarch64] [--only name[,name]]\n' +
+    'usage: node bench/run.mjs [--group micro|real|threads|processes|all] [--arch riscv64|aarch64] [--only name[,name]]\n' +
       '                          [--runs N] [--real-runs N] [--backend wasm|interp] [--no-write] [--stats]\n' +
       `  --runs N       runs per program (micro: default ${DEFAULT_RUNS}, start-up at least ${STARTUP_RUNS}; real: see --real-runs)\n` +
       `  --real-runs N  rounds per real program (default: --runs if given, else up to ${REAL_MAX_ROUNDS} within ${REAL_ROUND_BUDGET_S} s of rounds)\n` +
@@ -131,9 +135,10 @@ function parseOptions() {
   return {
     group: values.group,
     arches,
-    programs: values.group === 'real' || values.group === 'threads' ? [] : PROGRAMS.filter((p) => wanted(p.name)),
-    workloads: values.group === 'micro' || values.group === 'threads' ? [] : REAL_WORKLOADS.filter((w) => wanted(w.name) && w.arches.some((a) => arches.includes(a))),
+    programs: ['micro', 'all'].includes(values.group) ? PROGRAMS.filter((p) => wanted(p.name)) : [],
+    workloads: ['real', 'all'].includes(values.group) ? REAL_WORKLOADS.filter((w) => wanted(w.name) && w.arches.some((a) => arches.includes(a))) : [],
     threads: (values.group === 'threads' || values.group === 'all') && !only,
+    processes: (values.group === 'processes' || values.group === 'all') && !only,
     runs,
     realRuns,
     backend: values.backend ?? null,
@@ -688,7 +693,7 @@ function describeSource() {
   return `${head.stdout.trim()}${dirty ? ' with uncommitted changes in src/' : ''}`;
 }
 
-function writeReport(microRows, realRows, env, opts, targets, threadRows = []) {
+function writeReport(microRows, realRows, env, opts, targets, threadRows = [], procRows = []) {
   const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   const geo = opts.arches.map((a) => {
     const g = archGeomean(microRows, a);
@@ -803,6 +808,16 @@ function writeReport(microRows, realRows, env, opts, targets, threadRows = []) {
           '',
         ]
       : []),
+    ...(procRows.length
+      ? [
+          '## Processes',
+          '',
+          `bench/src/procs.c: \`procs forkexec ${PROC_ROUNDS}\` forks ${PROC_ROUNDS} times in turn; each child execs the program again, which exits at once, and the parent waits for it. fork+exec+wait is (that run's time − hello time) / ${PROC_ROUNDS}. qemu's guest execve goes through the host's binfmt_misc: its figure needs qemu's entry registered (Debian's qemu-user-binfmt) and ours not.`,
+          '',
+          markdownTable(procCells(procRows)),
+          '',
+        ]
+      : []),
     '## Targets',
     '',
     'From the project\'s performance issues:',
@@ -881,6 +896,69 @@ function threadTargets(rows) {
     }));
 }
 
+// --- the processes group -------------------------------------------------------------------
+
+/** Whether binfmt_misc entry `name` is registered and enabled. */
+function binfmtEnabled(name) {
+  try {
+    return readFileSync(`/proc/sys/fs/binfmt_misc/${name}`, 'utf8').startsWith('enabled');
+  } catch {
+    return false;
+  }
+}
+
+/** One arch's fork+exec+wait time, ours beside qemu's, in paired rounds with the hello subtracted. */
+function measureProcesses(env, arch, runs) {
+  const bin = join(BENCH, 'bin', arch, 'procs');
+  const hello = join(BENCH, 'bin', arch, 'hello');
+  if (!existsSync(bin)) return { arch, name: 'processes', missing: `bench/bin/${arch}/procs is missing: run \`make -C bench\``, ok: false };
+  const qemu = env.qemu[arch];
+  const qemuMissing = !qemu ? 'no qemu' : !binfmtEnabled(`qemu-${arch}`) ? `qemu-${arch} not registered with binfmt_misc`
+    : binfmtEnabled(`qemu-user-ts-${arch}`) ? 'qemu-user-ts is registered with binfmt_misc: it would run qemu\'s children' : null;
+  const args = ['forkexec', String(PROC_ROUNDS)];
+  const times = { ours: { procs: [], hello: [] }, qemu: { procs: [], hello: [] } };
+  const problems = [];
+  const want = `${PROC_ROUNDS} fork+exec+wait\n`;
+  timedRun(LAUNCHER, [...env.ourFlags, bin, ...args], OUR_ENV); // untimed: the translation cache fills
+  for (let i = 0; i < runs; i++) {
+    for (const [name, b, a] of [['procs', bin, args], ['hello', hello, []]]) {
+      const o = timedRun(LAUNCHER, [...env.ourFlags, b, ...a], OUR_ENV);
+      if (o.status !== 0 || (name === 'procs' && o.stdout !== want)) problems.push(`ours ${name} run ${i + 1}: status ${o.status}, ${JSON.stringify((o.stdout + o.stderr).slice(0, 120))}`);
+      times.ours[name].push(o.seconds);
+      if (qemuMissing) continue;
+      const q = timedRun(qemu, [b, ...a]);
+      if (q.status !== 0) problems.push(`qemu ${name} run ${i + 1}: status ${q.status}`);
+      times.qemu[name].push(q.seconds);
+    }
+  }
+  const perOp = (t) => (t.procs.length ? ((median(t.procs) - median(t.hello)) / PROC_ROUNDS) * 1000 : null);
+  for (const p of problems) console.error(`bench: processes ${arch}: ${p}`);
+  return { arch, name: 'processes', oursMs: perOp(times.ours), qemuMs: qemuMissing ? null : perOp(times.qemu), qemuMissing, ok: problems.length === 0, problems, runs };
+}
+
+function procCells(rows) {
+  const f = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(1));
+  return {
+    isNumber: (c) => c > 0 && c < 4,
+    cells: [
+      ['arch', 'ours fork+exec+wait (ms)', 'qemu fork+exec+wait (ms)', 'ours/qemu', 'qemu not measured because'],
+      ...rows.map((r) => (r.missing ? [r.arch, r.missing, '', '', ''] : [r.arch, f(r.oursMs), f(r.qemuMs), r.qemuMs ? (r.oursMs / r.qemuMs).toFixed(2) : 'n/a', r.qemuMissing ?? ''])),
+    ],
+  };
+}
+
+/** Issue 15's target: fork+exec+wait in at most 3x qemu's. */
+function procTargets(rows) {
+  return rows
+    .filter((r) => !r.missing)
+    .map((r) => ({
+      arch: r.arch,
+      target: 'processes: fork+exec+wait ≤ 3× qemu\'s',
+      measured: `${r.oursMs.toFixed(1)} ms (qemu ${r.qemuMs === null ? `n/a: ${r.qemuMissing}` : `${r.qemuMs.toFixed(1)} ms`})`,
+      mark: r.qemuMs === null ? 'n/a' : r.oursMs <= 3 * r.qemuMs ? 'PASS' : 'FAIL',
+    }));
+}
+
 // --- main ----------------------------------------------------------------------------------
 
 /** Newest modification time of any file under dir. */
@@ -903,7 +981,7 @@ function main() {
     for (const arch of opts.arches)
       for (const b of ['bench', 'hello'])
         if (!existsSync(join(BENCH, 'bin', arch, b))) usage(`bench/bin/${arch}/${b} is missing: run \`make -C bench\``);
-  if (!opts.programs.length && !opts.workloads.length && !opts.threads) usage('nothing to run: --group, --only and --arch select no program');
+  if (!opts.programs.length && !opts.workloads.length && !opts.threads && !opts.processes) usage('nothing to run: --group, --only and --arch select no program');
 
   const qemuVersion = Object.fromEntries(ARCHES.map((a) => [a, versionOf(`qemu-${a}`)]));
   const needsBusybox = opts.workloads.some((w) => w.program === 'busybox' && w.arches.some((a) => opts.arches.includes(a)));
@@ -969,12 +1047,14 @@ function main() {
   }
   const threadRows = opts.threads ? opts.arches.map((arch) => measureThreads(env, arch, opts.runs)) : [];
   if (threadRows.length) console.log(`\n${textTable(threadCells(threadRows))}\n`);
-  const targets = [...evaluateTargets(microRows, realRows, env, opts), ...threadTargets(threadRows)];
+  const procRows = opts.processes ? opts.arches.map((arch) => measureProcesses(env, arch, opts.runs)) : [];
+  if (procRows.length) console.log(`\n${textTable(procCells(procRows))}\n`);
+  const targets = [...evaluateTargets(microRows, realRows, env, opts), ...threadTargets(threadRows), ...procTargets(procRows)];
   console.log('');
   for (const t of targets) console.log(`${t.mark.padEnd(12)} ${t.arch.padEnd(8)} ${t.target}: ${t.measured}`);
-  const wrong = [...microRows, ...realRows, ...threadRows].filter((r) => !r.missing && !r.ok);
+  const wrong = [...microRows, ...realRows, ...threadRows, ...procRows].filter((r) => !r.missing && !r.ok);
   if (wrong.length) console.log(`\n*** WRONG RESULTS in ${wrong.map((r) => `${r.arch} ${r.label ?? r.name}`).join(', ')}: those timings are invalid`);
-  if (opts.write) writeReport(microRows, realRows, env, opts, targets, threadRows);
+  if (opts.write) writeReport(microRows, realRows, env, opts, targets, threadRows, procRows);
   process.exitCode = wrong.length ? 1 : 0;
 }
 

@@ -17,10 +17,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-/** The programs the Debian suite runs; their dependency closure comes along. */
+/** The programs the Debian suite and the guest shell suite run; their dependency closure comes along. */
 const PACKAGES = [
   'libc6', 'coreutils', 'busybox-static', 'python3.11-minimal', 'libpython3.11-stdlib', 'sqlite3', 'lua5.4',
-  'gzip', 'xz-utils', 'grep', 'sed', 'gawk',
+  'gzip', 'xz-utils', 'grep', 'sed', 'gawk', 'make', 'dash',
 ];
 const CROSS_LIBC = ['libc6-riscv64-cross', 'libc6-arm64-cross'];
 /**

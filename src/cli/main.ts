@@ -11,6 +11,12 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { runGuest } from '../linux-user/main.js';
 import { checkProgramFile } from '../loader/elf.js';
 import { UserError } from '../user-error.js';
+import { HANDOVER_VAR, receiveHandover, runOptionsOf } from '../linux-user/handover.js';
+import { forkImageFromSpare, readForkImage } from '../linux-user/fork.js';
+import { awaitFork } from '../linux-user/spare.js';
+import { hostLibc } from '../linux-user/host/libc.js';
+import { binfmtCommand } from './binfmt.js';
+import type { RunOptions } from '../linux-user/options.js';
 import { INHERITED_IGNORED_VAR, parseCommandLine, PROGRAM_NAME } from './options.js';
 
 /** sysexits.h EX_SOFTWARE: an internal error. */
@@ -20,6 +26,11 @@ export const EXIT_USER_ERROR = 1;
 /** Runs the CLI with `args` (process.argv.slice(2)); resolves to the exit status. */
 export async function main(args: readonly string[]): Promise<number> {
   try {
+    // a guest's execve started us: the program and everything else come from the one before
+    const handedOver = process.env[HANDOVER_VAR];
+    if (handedOver !== undefined) return runGuest(optionsHandedOver(handedOver));
+    // an option before any program name: a guest program called binfmt still runs
+    if (args[0] === '-binfmt' || args[0] === '--binfmt') return binfmtCommand(args.slice(1), process.argv[1], process.execPath, (text) => writeAll(1, text));
     const cl = parseCommandLine(args, { env: process.env, version: packageJson.version });
     delete process.env[INHERITED_IGNORED_VAR]; // bin/qemu-user-ts's word for this process alone
     if (cl.kind === 'exit') {
@@ -28,7 +39,7 @@ export async function main(args: readonly string[]): Promise<number> {
     }
     checkProgramFile(cl.options.program);
     // runGuest is synchronous today; awaiting keeps this right if it becomes async.
-    return await Promise.resolve(runGuest(cl.options));
+    return await Promise.resolve(runGuest({ ...cl.options, selfCommand: selfCommand() }));
   } catch (e) {
     if (e instanceof UserError) {
       writeAll(2, `${PROGRAM_NAME}: ${e.message}\n`);
@@ -37,6 +48,43 @@ export async function main(args: readonly string[]): Promise<number> {
     writeAll(2, `${PROGRAM_NAME}: internal error (a bug, please report it):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT_INTERNAL_ERROR;
   }
+}
+
+/** Node with its flags and the launcher: how a guest's execve starts this emulator again (none when not run by a launcher). */
+function selfCommand(): string[] | undefined {
+  const launcher = process.argv[1];
+  return launcher ? [process.execPath, ...process.execArgv, launcher] : undefined;
+}
+
+/** The run a guest's execve or fork handed over (linux-user/handover.ts, linux-user/fork.ts). */
+function optionsHandedOver(value: string): RunOptions {
+  delete process.env[HANDOVER_VAR];
+  if (value.startsWith('fork:') || value.startsWith('spare:')) {
+    const forked = value.startsWith('fork:') ? readForkImage(value) : awaitSpareJob(Number(value.slice('spare:'.length)));
+    const { image } = forked;
+    return {
+      ...image.options,
+      log: new Set(image.options.log),
+      program: image.program,
+      execfn: image.execfn,
+      argv: [],
+      envp: [],
+      handover: image.process,
+      selfCommand: selfCommand(),
+      forked,
+    };
+  }
+  const h = receiveHandover(value);
+  checkProgramFile(h.program);
+  return runOptionsOf(h, selfCommand());
+}
+
+/** A spare (linux-user/spare.ts) waits for its parent's fork; it ends quietly if none comes. */
+function awaitSpareJob(sock: number): ReturnType<typeof readForkImage> {
+  const lc = hostLibc();
+  const fds = lc ? awaitFork(lc, sock) : null;
+  if (!fds) process.exit(0);
+  return forkImageFromSpare(fds);
 }
 
 /** Writes `text` to file descriptor `fd` (a closed or broken stdout is not our error). */

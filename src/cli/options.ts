@@ -208,7 +208,7 @@ export function usage(): string {
   const table = [['Argument', 'Env-variable', 'Description'], ...rows].map((r) => `${r[0].padEnd(w0)}${r[1].padEnd(w1)}${r[2]}`.trimEnd());
   return [
     `usage: ${PROGRAM_NAME} [options] program [arguments...]`,
-    'Linux user-mode emulator in the manner of qemu-user (runs riscv64 Linux programs)',
+    'Linux user-mode emulator in the manner of qemu-user (runs riscv64 and aarch64 Linux programs)',
     '',
     'Options and associated environment variables:',
     '',
@@ -220,6 +220,10 @@ export function usage(): string {
     '',
     'Option parsing stops at the program name: what follows goes to the program.',
     'The environment variables are read first; the command line overrides them.',
+    '',
+    `${PROGRAM_NAME} -binfmt register|unregister|status [--arch ARCH] [--flags F,P,C,O] [--print]`,
+    '  registers qemu-user-ts with binfmt_misc for riscv64 and aarch64 programs (or ARCH),',
+    '  with flag P by default; status exits 0 when registered; --print writes binfmt.d lines.',
     '',
     'You can use -E and -U options or the QEMU_SET_ENV and',
     'QEMU_UNSET_ENV environment variables to set and unset',

@@ -1,6 +1,8 @@
 // How the guest's end travels from a syscall handler or fault up to the CPU loop:
 // thrown, never returned, so no layer in between has to pass it along.
 
+import type { Handover } from './handover.js';
+
 /** The guest called exit / exit_group. */
 export class GuestExit {
   constructor(readonly status: number) {}
@@ -37,4 +39,12 @@ export class ThreadExit {
 /** The guest is to die of a signal whose action is the default (core or terminate). */
 export class GuestKilled {
   constructor(readonly signal: number) {}
+}
+
+/**
+ * The guest's execve of a guest program, run in this same host process (syscalls/exec.ts):
+ * the CPU loop ends this program's run, and runGuest starts the next with `next`.
+ */
+export class ExecInPlace {
+  constructor(readonly next: Handover) {}
 }

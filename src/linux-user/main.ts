@@ -20,7 +20,8 @@ import type { HostBackend } from '../hostbackend/backend.js';
 import { InterpBackend } from '../hostbackend/interp/interp.js';
 import { WasmBackend } from '../hostbackend/wasm/backend.js';
 import { Tier0Backend } from '../hostbackend/tier0/tier0.js';
-import { GuestExit, GuestKilled, ThreadExit } from './guest-exit.js';
+import { ExecInPlace, GuestExit, GuestKilled, ThreadExit } from './guest-exit.js';
+import { runOptionsOf } from './handover.js';
 import { GuestThreads, threadWorkerBundle } from './threads.js';
 import { setSleeper } from './vfs/host.js';
 import type { RunOptions } from './options.js';
@@ -35,6 +36,9 @@ import { defaultOnHost, hostSignals } from './host/host-signals.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { lazyBuiltin, nowMs } from '../host-lazy.js';
 import type { AuxEntry } from '../loader/stack.js';
+import { restoreMemory, restoreProcess } from './fork.js';
+import { dropSpare } from './spare.js';
+import { hostLibc } from './host/libc.js';
 
 const hostOs = lazyBuiltin<typeof import('node:os')>('node:os');
 
@@ -58,49 +62,30 @@ const BUILD_ID: string | undefined = typeof QEMU_USER_TS_BUILD_ID === 'string' ?
 export function runGuest(opts: RunOptions): number {
   const log = openLog(opts);
   try {
-    return runWithLog(opts, log);
+    // a guest's execve run in place ends one run and starts the next (syscalls/exec.ts)
+    for (let run = opts; ; ) {
+      try {
+        return runWithLog(run, log);
+      } catch (e) {
+        if (!(e instanceof ExecInPlace)) throw e;
+        run = runOptionsOf(e.next, opts.selfCommand);
+      }
+    }
   } finally {
     log.close();
   }
 }
 
 function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
-  const { image, arch } = loadElf(opts.program, TARGETS.map((t) => t.arch), opts.cpu);
-  const target = TARGETS.find((t) => t.arch === arch)!;
-
-  const mem = new GuestMemory();
-  mem.topByteIgnore = target.topByteIgnore ?? false;
-  const as = new AddressSpace(mem);
-  let loaded;
-  try {
-    loaded = loadProgram({
-      mem, as, image,
-      archAux: target.aux,
-      argv: opts.argv,
-      envp: opts.envp,
-      execfn: opts.program,
-      stackSize: opts.stackSize,
-      ldPrefix: opts.ldPrefix,
-      prefixOnly: opts.prefixOnly,
-    });
-  } finally {
-    image.bytes.close();
-  }
-
-  const proc = LinuxProcess.fromOptions(mem, as, opts, target.abi, (line) => log.write(`${line}\n`), {
-    cpuinfo: () => target.cpuinfo(hostOs().availableParallelism()),
-    archSyscalls: target.archSyscalls,
-    signals: { frames: target.signalFrames, syscallInsnLength: target.syscall.insnLength },
-  });
-  proc.auxv = auxvBytes(loaded.auxv);
-  const { argStart, argEnd, envStart, envEnd } = loaded.stack;
-  proc.layout = { startCode: loaded.startCode, endCode: loaded.endCode, startData: loaded.startData, endData: loaded.endData, startStack: loaded.sp, argStart, argEnd, envStart, envEnd };
-  signalTrampoline(proc);
+  const { target, proc } = opts.forked ? resumeForked(opts, log) : loadNew(opts, log);
+  const { mem } = proc;
+  const arch = target.arch;
+  const env = ENV_AREA;
+  proc.thread.env = env;
   proc.hostSignals = hostSignals(mem.memory);
   proc.hostSignals?.begin(opts.ignoredSignals ?? 0n);
-  const env = ENV_AREA;
-  target.initCpu(mem.dv, env, loaded.entry, loaded.sp);
-  proc.thread.env = env;
+  // a forked child's handlers and ignored signals act on the host as they did on the parent
+  if (opts.forked) for (const [sig, action] of proc.sigactions) proc.hostSignals?.guestAction(sig, action.handler);
 
   const helpers = new HelperRegistry();
   const translator = arch.createTranslator(helpers);
@@ -129,6 +114,14 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
     log,
     requestExit: () => mem.dv.setInt32(env + ENV.EXIT_REQUEST, 1, true),
   });
+  // an execve leaves nothing undone that exit would have done
+  proc.beforeExec = () => {
+    dropSpare(proc, hostLibc());
+    store?.save();
+    parallelStore?.save();
+    proc.sharedMaps.flushAll();
+    log.close();
+  };
   // Other guest threads ring the first one's doorbell: its CPU stops at the next block and serves them.
   const cpu = new CpuExec(mem, tbs, backend, log, () => {
     proc.serveOthers();
@@ -180,10 +173,18 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       const counted = backend.name === 'wasm' ? { insns: Number(mem.dv.getBigInt64(env + ENV.INSN_COUNT, true)), hops: Number(mem.dv.getBigInt64(env + ENV.HUB_HOPS, true)) } : null;
       logStats(log, tbs, cpu, backend, counts.syscalls, nowMs() - started, counts.syscallMs, parallelStore ?? store, counted);
     }
-    if (e instanceof GuestExit || e instanceof GuestKilled) {
+    if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ExecInPlace) {
       store?.save();
       parallelStore?.save();
       proc.sharedMaps.flushAll(); // however the process ends, its shared file mappings reach their files
+    }
+    if (e instanceof ExecInPlace) {
+      // this Node goes on with the next program: what ran this one goes
+      compileQueue?.close();
+      proc.hostSignals?.end();
+      dropSpare(proc, hostLibc());
+      for (const fd of proc.childPidfds.values()) closeSync(fd);
+      throw e;
     }
     if (e instanceof GuestExit) return e.status & 0xff;
     if (e instanceof GuestKilled) {
@@ -192,6 +193,59 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
     }
     throw e;
   }
+}
+
+/** The program of `opts` loaded into a fresh process, its CPU at the entry point. */
+function loadNew(opts: RunOptions, log: TcgLog): { target: LinuxTarget; proc: LinuxProcess } {
+  const { image, arch } = loadElf(opts.program, TARGETS.map((t) => t.arch), opts.cpu);
+  const target = TARGETS.find((t) => t.arch === arch)!;
+  const mem = new GuestMemory();
+  mem.topByteIgnore = target.topByteIgnore ?? false;
+  const as = new AddressSpace(mem);
+  let loaded;
+  try {
+    loaded = loadProgram({
+      mem, as, image,
+      archAux: target.aux,
+      argv: opts.argv,
+      envp: opts.envp,
+      execfn: opts.execfn ?? opts.program,
+      stackSize: opts.stackSize,
+      ldPrefix: opts.ldPrefix,
+      prefixOnly: opts.prefixOnly,
+    });
+  } finally {
+    image.bytes.close();
+  }
+  const proc = newProcess(mem, as, opts, target, log);
+  proc.auxv = auxvBytes(loaded.auxv);
+  proc.machine = image.machine;
+  const { argStart, argEnd, envStart, envEnd } = loaded.stack;
+  proc.layout = { startCode: loaded.startCode, endCode: loaded.endCode, startData: loaded.startData, endData: loaded.endData, startStack: loaded.sp, argStart, argEnd, envStart, envEnd };
+  signalTrampoline(proc);
+  target.initCpu(mem.dv, ENV_AREA, loaded.entry, loaded.sp);
+  return { target, proc };
+}
+
+/** The child of a guest's fork (fork.ts): the parent's memory, state and registers, fork returning 0. */
+function resumeForked(opts: RunOptions, log: TcgLog): { target: LinuxTarget; proc: LinuxProcess } {
+  const { image, fd, bytesAt } = opts.forked!;
+  const target = TARGETS.find((t) => t.arch.elfMachine === image.machine) ?? (() => { throw new Error(`fork image of machine ${image.machine}`); })();
+  const mem = new GuestMemory();
+  mem.topByteIgnore = target.topByteIgnore ?? false;
+  const as = new AddressSpace(mem);
+  restoreMemory(as, mem, image, fd, bytesAt);
+  const proc = newProcess(mem, as, opts, target, log);
+  restoreProcess(proc, target, ENV_AREA, image);
+  return { target, proc };
+}
+
+function newProcess(mem: GuestMemory, as: AddressSpace, opts: RunOptions, target: LinuxTarget, log: TcgLog): LinuxProcess {
+  return LinuxProcess.fromOptions(mem, as, opts, target.abi, (line) => log.write(`${line}\n`), {
+    cpuinfo: () => target.cpuinfo(hostOs().availableParallelism()),
+    archSyscalls: target.archSyscalls,
+    signals: { frames: target.signalFrames, syscallInsnLength: target.syscall.insnLength },
+  });
 }
 
 /**

@@ -1,6 +1,9 @@
 // Everything the CLI hands to linux-user to run one guest program, after reading the
 // QEMU_* environment variables and the command line.
 
+import type { ForkImage } from './fork.js';
+import type { HandedProcess } from './handover.js';
+
 /** The `-d` log items, as QEMU names them. */
 export const LOG_ITEMS = ['in_asm', 'op', 'op_opt', 'out_asm', 'exec', 'unimp', 'strace', 'stats'] as const;
 export type LogItem = (typeof LOG_ITEMS)[number];
@@ -43,4 +46,15 @@ export interface RunOptions {
    * execve keeps SIG_IGN: bin/qemu-user-ts reads them before Node resets them.
    */
   ignoredSignals?: bigint;
+  /** AT_EXECFN as the guest named the program, when not `program` (after a guest's execve). */
+  execfn?: string;
+  /** What the guest process that execve'd into this program kept (handover.ts): its fds, cwd, limits, mask. */
+  handover?: HandedProcess;
+  /**
+   * How to start this emulator again (node, its flags and the launcher): a guest's execve of
+   * a guest program runs it. Unset (running from the sources): execve answers ENOSYS.
+   */
+  selfCommand?: readonly string[];
+  /** This process is a guest's fork child (fork.ts): it goes on from the parent's image instead of loading `program`. */
+  forked?: { image: ForkImage; fd: number; bytesAt: number };
 }

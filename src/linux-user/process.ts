@@ -24,9 +24,13 @@ import { SharedFileMappings } from './shared-mappings.js';
 import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
 import { NSIG, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SIG, SIG_HANDLER, TASK_COMM_LEN } from './generic/constants.js';
-import { SI, type KSigaction } from './generic/structs.js';
+import { SI, type KSigaction, type SigInfo } from './generic/structs.js';
+import { hostLibc } from './host/libc.js';
+import { P, W } from './syscalls/wait.js';
 import { bit, sendSignal, signalRestarts } from './signal-delivery.js';
 import type { RunOptions } from './options.js';
+import type { HandedProcess } from './handover.js';
+import type { Spare } from './spare.js';
 import type { SignalFrames } from './target.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
 import type { FileSystem } from './vfs/filesystem.js';
@@ -74,6 +78,10 @@ export interface ProcessSettings {
   signals?: { frames: SignalFrames; syscallInsnLength: number };
   /** Signals ignored from the start (bit sig-1): the parent's SIG_IGN, which execve keeps. */
   ignoredSignals?: bigint;
+  /** What the program before this one in the process kept across its execve (its fds instead of the host's stdio). */
+  handover?: HandedProcess;
+  /** The run's options, which a guest's execve passes on. */
+  runOptions?: RunOptions;
 }
 
 /** Where the loaded program is (/proc/self/stat's layout fields). */
@@ -126,10 +134,10 @@ export class LinuxProcess {
   startThreads: (() => GuestThreads) | undefined;
   /** How the calling thread waits: the first thread's ways, unless a worker set its own. */
   private waitsOf: ThreadWaits | undefined;
-  readonly uid: number;
-  readonly gid: number;
-  readonly euid: number;
-  readonly egid: number;
+  uid: number;
+  gid: number;
+  euid: number;
+  egid: number;
 
   readonly rlimits = new Map<number, Rlimit>();
 
@@ -167,6 +175,20 @@ export class LinuxProcess {
   /** The program's layout, set once it is loaded. */
   layout: ProgramLayout = { startCode: 0, endCode: 0, startData: 0, endData: 0, startStack: 0, argStart: 0, argEnd: 0, envStart: 0, envEnd: 0 };
   readonly cpuinfo: (() => string) | undefined;
+  /** The run's options, which a guest's execve passes on (syscalls/exec.ts). */
+  readonly runOptions: RunOptions | undefined;
+  /** The program's ELF machine (EM_*), set once it is loaded. */
+  machine = 0;
+  /** prctl(PR_SET_PDEATHSIG): the signal our parent's death sends (set on the host too). */
+  parentDeathSignal = 0;
+  /** Under -strace, the line of the execve being made (written once it cannot fail: syscalls/exec.ts). */
+  execTraceLine: string | undefined;
+  /** The spare emulator the next fork hands its child to (spare.ts), once there is one. */
+  spare: Spare | undefined;
+  /** pidfds of the children a wait is watching, by pid, until each is reaped (syscalls/wait.ts). */
+  readonly childPidfds = new Map<number, number>();
+  /** What must be done before the host's execve replaces us (main.ts: what exit does: caches, MAP_SHARED write-back). */
+  beforeExec: (() => void) | undefined;
 
   constructor(
     readonly mem: GuestMemory,
@@ -202,9 +224,26 @@ export class LinuxProcess {
       // worker threads cannot touch the umask: keep the usual value
     }
     this.umask = mask;
+    this.runOptions = s.runOptions;
     this.initRlimits(s.stackSize);
-    if (s.inheritStdio !== false) this.inheritStdio();
+    if (s.handover) this.takeHandover(s.handover);
+    else if (s.inheritStdio !== false) this.inheritStdio();
     if (s.ignoredSignals) this.ignoreFromStart(s.ignoredSignals);
+  }
+
+  /** The fds, umask, limits and signal mask the program before this one kept across its execve. */
+  private takeHandover(h: HandedProcess): void {
+    // guest fds that were dups of one another share one open file (and host fd) again
+    const files = new Map<number, OpenFile>();
+    for (const f of h.fds) {
+      let file = files.get(f.host);
+      // the host's 0/1/2 stay open for the emulator's own messages
+      if (!file) files.set(f.host, (file = new OpenFile(hostFileSystem, f.host, f.path, f.flags, f.kind, f.pos, f.host > 2)));
+      this.fds.installAt(f.fd, file, f.cloexec);
+    }
+    this.umask = h.umask;
+    for (const [r, cur, max] of h.rlimits) this.rlimits.set(r, { cur: BigInt(cur), max: BigInt(max) });
+    this.thread.sigmask = BigInt(`0x${h.mask}`);
   }
 
   /** The signals of `set` (bit sig-1) start ignored: the parent's SIG_IGN, which execve keeps (never SIGKILL's or SIGSTOP's). */
@@ -231,8 +270,11 @@ export class LinuxProcess {
       strace: opts.strace || opts.log.has('strace') ? log : undefined,
       logUnimp: opts.log.has('unimp') ? log : undefined,
       exePath: opts.program,
-      execfn: opts.program,
+      execfn: opts.execfn ?? opts.program,
       ignoredSignals: opts.ignoredSignals,
+      cwd: opts.handover?.cwd,
+      handover: opts.handover,
+      runOptions: opts,
     });
   }
 
@@ -309,8 +351,25 @@ export class LinuxProcess {
   serveOthers(): boolean {
     const served = this.threads?.serve(this) ?? false;
     const fromHost = this.hostSignals?.take();
-    if (fromHost) for (const sig of fromHost) sendSignal(this, { signo: sig, code: SI.USER, pid: 0, uid: 0 }, null);
+    if (fromHost) for (const sig of fromHost) sendSignal(this, sig === SIG.SIGCHLD ? this.childSignalInfo() : { signo: sig, code: SI.USER, pid: 0, uid: 0 }, null);
     return this.timers?.poll(this) || served || (fromHost !== undefined && fromHost.length > 0);
+  }
+
+  /**
+   * A SIGCHLD from the host says only that a child changed state: which one, and how, is
+   * what waitid(P_ALL, WNOWAIT) shows without reaping it (CLD_EXITED and the status...);
+   * SI_USER without a pid where no child's change can be seen (or it is the spare's).
+   */
+  private childSignalInfo(): SigInfo {
+    const lc = hostLibc();
+    try {
+      const peek = lc?.processes.waitid(P.ALL, 0, W.EXITED | W.STOPPED | W.CONTINUED | W.NOHANG | W.NOWAIT);
+      const pid = peek ? new DataView(peek.info.buffer).getInt32(16, true) : 0;
+      if (peek && pid !== 0 && pid !== this.spare?.pid) return { signo: SIG.SIGCHLD, code: 0, pid, uid: 0, raw: peek.info };
+    } catch {
+      // ECHILD: no child left to show
+    }
+    return { signo: SIG.SIGCHLD, code: SI.USER, pid: 0, uid: 0 };
   }
 
   /**
@@ -340,6 +399,14 @@ export class LinuxProcess {
       if (left <= 0) return;
       w.control.sleep(seen, left);
     }
+  }
+
+  /** Takes the host process's ids again, after a credential call changed them (syscalls/creds.ts). */
+  refreshIds(): void {
+    this.uid = process.getuid?.() ?? this.uid;
+    this.gid = process.getgid?.() ?? this.gid;
+    this.euid = process.geteuid?.() ?? this.euid;
+    this.egid = process.getegid?.() ?? this.egid;
   }
 
   /** Whether the guest asked for this file's I/O not to block. */

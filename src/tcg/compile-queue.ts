@@ -66,6 +66,13 @@ export class CompileQueue {
     return out;
   }
 
+  /** Ends the worker (a guest's execve: the next program has a queue of its own). */
+  close(): void {
+    void this.worker?.terminate();
+    this.port?.close();
+    this.worker = undefined;
+  }
+
   private start(): void {
     const { MessageChannel, Worker } = workerThreads();
     const { port1, port2 } = new MessageChannel();

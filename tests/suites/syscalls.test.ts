@@ -803,8 +803,18 @@ describe('process, time, signals', () => {
     expect(n('prctl', PR.GET_NAME, SCRATCH)).toBe(0);
     expect(bytesAt(SCRATCH, 16).toString('latin1')).toBe('a-rather-long-t\0'); // 15 bytes and the NUL
     expect(n('prctl', PR.SET_NAME, UNMAPPED)).toBe(-E.EFAULT);
-    expect(n('prctl', PR.SET_PDEATHSIG, 9)).toBe(-E.EINVAL);
-    expect(rig.unimp).toContain('Unsupported prctl option: 1');
+    expect(n('prctl', PR.GET_DUMPABLE)).toBe(-E.EINVAL);
+    expect(rig.unimp).toContain('Unsupported prctl option: 3');
+  });
+
+  it.skipIf(!hostLibc())('prctl: the parent-death signal is the host\'s, and read back', () => {
+    expect(n('prctl', PR.SET_PDEATHSIG, 65)).toBe(-E.EINVAL);
+    expect(n('prctl', PR.SET_PDEATHSIG, 10)).toBe(0);
+    expect(n('prctl', PR.GET_PDEATHSIG, SCRATCH)).toBe(0);
+    expect(rig.mem.dv.getUint32(SCRATCH, true)).toBe(10);
+    expect(n('prctl', PR.SET_PDEATHSIG, 0)).toBe(0); // the test's own process: none again
+    expect(n('prctl', PR.GET_PDEATHSIG, SCRATCH)).toBe(0);
+    expect(rig.mem.dv.getUint32(SCRATCH, true)).toBe(0);
   });
 
   it("the first thread's waits are on CPU 0's control block even when first asked for while another thread is served", () => {

@@ -44,8 +44,10 @@
 //
 // Not followed: the signals of faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS),
 // which are the emulator's own; SIGABRT, so that an abort() in Node itself still ends it;
-// SIGPROF, V8's profiler's; SIGCHLD, which Node uses for its children; SIGKILL and SIGSTOP;
-// glibc's two internal real-time signals. Their host actions are left as Node has them.
+// SIGPROF, V8's profiler's; SIGKILL and SIGSTOP; glibc's two internal real-time signals.
+// Their host actions are left as Node has them. SIGCHLD is followed (a guest's children
+// are host children: a shell's handler must hear of them; the emulator starts its own
+// children with posix_spawn, never through Node, so Node's SIGCHLD use is not in the way).
 //
 // The worker sits in uv_run, inside a native call, where Node's exit cannot stop it: a
 // worker thread must be ended before the process can exit, so stop() (on 'exit', and
@@ -66,7 +68,7 @@ const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:wo
 
 /** The signals that never come from the host through here (see above). */
 const NOT_FOLLOWED = new Set<number>([
-  SIG.SIGKILL, SIG.SIGSTOP, SIG.SIGSEGV, SIG.SIGBUS, SIG.SIGILL, SIG.SIGFPE, SIG.SIGTRAP, SIG.SIGCHLD, SIG.SIGSYS,
+  SIG.SIGKILL, SIG.SIGSTOP, SIG.SIGSEGV, SIG.SIGBUS, SIG.SIGILL, SIG.SIGFPE, SIG.SIGTRAP, SIG.SIGSYS,
   SIG.SIGABRT, SIG.SIGPROF,
 ]);
 /** glibc's own real-time signals (SIGCANCEL, SIGSETXID): Node's threads are glibc threads too. */
@@ -321,6 +323,16 @@ export class HostSignals {
       this.pipeBlocked.setBlocked(SIG.SIGPIPE, false);
       this.pipeBlocked = undefined;
     }
+  }
+
+  /**
+   * The program is replaced in this process (a guest's execve run in place): the worker
+   * stops and every listener of drop() goes, so the next program's follower starts from
+   * the host's actions as they were at start-up.
+   */
+  end(): void {
+    this.stop();
+    for (const sig of [...this.dropping.keys()]) this.undrop(sig);
   }
 
   /** The guest ignores `sig`: the host drops it, unless it is followed or ignored already. */

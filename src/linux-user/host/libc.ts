@@ -1,7 +1,7 @@
-// The one module that calls libc directly, through koffi (an FFI; with host/sockets.ts,
-// the socket calls it binds, which nothing else imports; host/host-signals.ts calls the
-// node binary's own libuv through koffi, on a worker of its own): the system calls where
-// Node's own binding costs more than the call itself. A read or write through node:fs
+// The one module that calls libc directly, through koffi (an FFI; with host/sockets.ts and
+// host/processes.ts, the socket and process calls it binds, which nothing else imports;
+// host/host-signals.ts calls the node binary's own libuv through koffi, on a worker of its
+// own): the system calls where Node's own binding costs more than the call itself. A read or write through node:fs
 // takes ~0.4 µs of validation and request objects around a ~0.1 µs system call; koffi's
 // call is about half that. Loaded on first use (koffi takes ~10 ms to load, which start-up
 // must not pay: vfs/host.ts asks only once a run has made many host reads and writes), and
@@ -14,12 +14,15 @@
 // memfd_create, eventfd, renameat2, linkat, mknodat and fallocate, sessions and process
 // groups, inotify, splice and tee between host fds, the scheduler calls, a thread's signal
 // mask and pending signals (pthread_sigmask, sigtimedwait: host/host-signals.ts), and the
-// socket calls (socket(2) to recvmsg(2): host/sockets.ts). Failures are thrown as node:fs throws
+// socket calls (socket(2) to recvmsg(2): host/sockets.ts), and the process calls (execve,
+// posix_spawn, wait4, waitid: host/processes.ts). Failures are thrown as node:fs throws
 // them (an Error with the errno name as `code`), so errno.ts stays the one place that
 // turns them into guest errnos.
 
+import { bindProcesses, type HostProcesses } from './processes.js';
 import { bindSockets, type HostSocket } from './sockets.js';
 
+export type { HostProcesses, HostSpawn, HostWaited } from './processes.js';
 export type { HostReceived, HostSocket, HostSpan } from './sockets.js';
 
 /** read/write on the bytes [off, off+len) of a buffer over shared memory (guest memory). */
@@ -108,6 +111,8 @@ export interface HostLibc {
   seek(fd: number, offset: number): void;
   /** The calling thread's host signal mask, and its pending signals. */
   signalMask: HostSignalMask;
+  /** execve, posix_spawn, wait4, waitid, pidfd_open and what an execve must set up (host/processes.ts). */
+  processes: HostProcesses;
   /**
    * The socket calls. Absent on hosts whose socket ABI is not known here to be the
    * asm-generic guests' (constants, sockaddr, msghdr and cmsghdr layouts).
@@ -404,6 +409,7 @@ function bind(koffi: Koffi): HostLibc {
     seek: (fd, offset) => void lseek(fd, offset, HOST_SEEK.SET),
     sched,
     signalMask,
+    processes: bindProcesses(libc, call, failure, () => koffi.errno()),
     pipe(flags) {
       pipe2(pipeFds, flags);
       return [pipeFds.readInt32LE(0), pipeFds.readInt32LE(4)];

@@ -1,15 +1,19 @@
-// clone and clone3 for new threads (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, with the
-// fd table and file system info shared, as glibc's pthread_create and Go's runtime ask):
-// the thread set (threads.ts) starts the thread on a worker of its own. On riscv64 and
-// arm64 clone's arguments are (flags, stack, parent_tid, tls, child_tid) (the kernel's
-// CLONE_BACKWARDS order); clone3 reads struct clone_args. A new process (no CLONE_VM, or
-// CLONE_VFORK) is not supported yet: -ENOSYS, shown under -d unimp.
+// clone and clone3. New threads (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, with the fd
+// table and file system info shared, as glibc's pthread_create and Go's runtime ask): the
+// thread set (threads.ts) starts the thread on a worker of its own. New processes (fork's
+// clone, and vfork's CLONE_VM|CLONE_VFORK, which is a fork here, as in qemu-user): a host
+// process of their own (fork.ts). On riscv64 and arm64 clone's arguments are (flags,
+// stack, parent_tid, tls, child_tid) (the kernel's CLONE_BACKWARDS order); clone3 reads
+// struct clone_args. A process sharing memory without CLONE_VFORK, or an fd table, with
+// its parent cannot be had across host processes: EINVAL, as qemu-user answers.
 
 import { E } from '../errno.js';
 import type { LinuxProcess } from '../process.js';
 import { CLONE } from '../generic/constants.js';
 import type { CloneRequest } from '../threads.js';
 import { readGuest, type SyscallArgs } from './args.js';
+import { forkProcess, FORK_FLAGS } from '../fork.js';
+import { hostLibc } from '../host/libc.js';
 
 type A = SyscallArgs;
 
@@ -21,10 +25,11 @@ const THREAD_EXTRAS = CLONE.SYSVSEM | CLONE.SETTLS | CLONE.PARENT_SETTID | CLONE
 const CLONE_ARGS_SIZE_VER0 = 64;
 const CLONE_ARGS_MAX = 4096;
 
-/** copy_process's checks, then the thread; -errno otherwise. */
+/** copy_process's checks, then the thread or the process; -errno otherwise. */
 function cloneThread(p: LinuxProcess, req: CloneRequest, exitSignal: number): number {
   const f = req.flags;
   if ((f & CLONE.THREAD && !(f & CLONE.SIGHAND)) || (f & CLONE.SIGHAND && !(f & CLONE.VM))) return -E.EINVAL;
+  if (!(f & CLONE.THREAD) && (!(f & CLONE.VM) || f & CLONE.VFORK)) return cloneProcess(p, req);
   if ((f & THREAD_FLAGS) !== THREAD_FLAGS || f & ~(THREAD_FLAGS | THREAD_EXTRAS) || exitSignal !== 0) {
     p.logUnimp?.(`clone with flags 0x${f.toString(16)}: only threads (CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD) are supported`);
     return -E.ENOSYS;
@@ -35,6 +40,26 @@ function cloneThread(p: LinuxProcess, req: CloneRequest, exitSignal: number): nu
     return -E.ENOSYS;
   }
   return threads.spawn(p, req);
+}
+
+/** A new process: fork's flags only (the vfork's CLONE_VM|CLONE_VFORK copied, as fork is). */
+function cloneProcess(p: LinuxProcess, req: CloneRequest): number {
+  if (req.flags & ~FORK_FLAGS) {
+    p.logUnimp?.(`clone of a process with flags 0x${req.flags.toString(16)}: a child shares no memory, fd table or signal actions with its parent here`);
+    return -E.EINVAL;
+  }
+  const lc = hostLibc();
+  if (!lc || !p.runOptions?.selfCommand) {
+    p.logUnimp?.('fork: needs the host libc binding and a run from the bundled CLI');
+    return -E.ENOSYS;
+  }
+  const pid = forkProcess(p, lc, req);
+  if (req.flags & CLONE.PARENT_SETTID) {
+    const word = new Uint8Array(4);
+    new DataView(word.buffer).setInt32(0, pid, true);
+    if (!p.mem.writeBytes(req.parentTid, word)) return -E.EFAULT;
+  }
+  return pid;
 }
 
 export function sysClone(p: LinuxProcess, a: A): number {

@@ -6,7 +6,7 @@
 
 import { GuestFault } from '../../memory/guest-memory.js';
 import { E, SyscallError, errnoFromError } from '../errno.js';
-import { GuestExit, GuestKilled, SyscallInterrupted, ThreadExit, WouldBlock } from '../guest-exit.js';
+import { ExecInPlace, GuestExit, GuestKilled, SyscallInterrupted, ThreadExit, WouldBlock } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
 import { SyscallArgs } from './args.js';
 import { formatCall, formatResult, type RetKind } from './strace.js';
@@ -43,11 +43,13 @@ export function runSyscall(p: LinuxProcess, nr: number, a: SyscallArgs): boolean
 function runTraced(p: LinuxProcess, row: SyscallRow, a: SyscallArgs): boolean {
   const raw = a.all();
   const call = formatCall(p, row.name, row.strace, raw);
+  // an execve that succeeds never returns: its line is written at the point of no return (syscalls/exec.ts)
+  if (row.name === 'execve' || row.name === 'execveat') p.execTraceLine = `${p.pid} ${call}`;
   let ret: bigint | number;
   try {
     ret = row.handler(p, a);
   } catch (e) {
-    if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ThreadExit) p.strace?.(`${p.pid} ${call}`);
+    if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ThreadExit || e instanceof ExecInPlace) p.strace?.(`${p.pid} ${call}`);
     if (e instanceof SyscallInterrupted && restarts(p, row)) {
       p.strace?.(`${p.pid} ${call} = ? ERESTARTSYS (To be restarted)`);
       return true;
@@ -69,7 +71,7 @@ function restarts(p: LinuxProcess, row: SyscallRow): boolean {
 
 /** THE translation of what a handler threw into a guest errno; anything else (an exit, a bug) is rethrown. */
 function errnoOf(e: unknown): number {
-  if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ThreadExit || e instanceof WouldBlock) throw e;
+  if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ThreadExit || e instanceof WouldBlock || e instanceof ExecInPlace) throw e;
   if (e instanceof SyscallInterrupted) return E.EINTR;
   const errno = e instanceof SyscallError ? e.errno : e instanceof GuestFault ? E.EFAULT : errnoFromError(e);
   if (errno === undefined) throw e; // not a guest-visible error: a bug, keep the stack

@@ -4,8 +4,9 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { hostRandomBytes, lazyBuiltin } from '../../host-lazy.js';
-import { E } from '../errno.js';
-import { GRND, PR, PRIO, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, RUSAGE, TASK_COMM_LEN } from '../generic/constants.js';
+import { E, fail } from '../errno.js';
+import { GRND, NSIG, PR, PRIO, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, RUSAGE, TASK_COMM_LEN } from '../generic/constants.js';
+import { hostLibc } from '../host/libc.js';
 import {
   RLIMIT_SIZE, decodeRlimit, encodeRlimit, encodeRusage, encodeSysinfo, encodeUtsname, type Rusage,
 } from '../generic/structs.js';
@@ -277,8 +278,9 @@ export const sysSchedYield = (): number => 0;
 // --- prctl ----------------------------------------------------------------------------------
 
 /**
- * prctl: the task name (PR_SET_NAME / PR_GET_NAME, 16 bytes with the NUL) and the calling
- * thread's keep-capabilities flag (PR_SET_KEEPCAPS / PR_GET_KEEPCAPS: 0 or 1). Other options
+ * prctl: the task name (PR_SET_NAME / PR_GET_NAME, 16 bytes with the NUL), the calling
+ * thread's keep-capabilities flag (PR_SET_KEEPCAPS / PR_GET_KEEPCAPS: 0 or 1) and the
+ * parent-death signal (PR_SET_PDEATHSIG / PR_GET_PDEATHSIG, the host's own). Other options
  * answer EINVAL, Linux's reply to an option it does not know, and show under -d unimp.
  */
 export function sysPrctl(p: LinuxProcess, a: A): number {
@@ -307,6 +309,17 @@ export function sysPrctl(p: LinuxProcess, a: A): number {
       writeGuest(p, a.big(1), out);
       return 0;
     }
+    case PR.SET_PDEATHSIG: {
+      // the host's: our parent's death sends it to this host process, which gives it to the guest as its action says
+      const sig = a.big(1);
+      if (sig > BigInt(NSIG)) return -E.EINVAL;
+      (hostLibc() ?? fail(E.ENOSYS)).processes.setParentDeathSignal(Number(sig));
+      p.parentDeathSignal = Number(sig);
+      return 0;
+    }
+    case PR.GET_PDEATHSIG:
+      writeGuest(p, a.big(1), u32s([p.parentDeathSignal]));
+      return 0;
     default:
       p.logUnimp?.(`Unsupported prctl option: ${option}`);
       return -E.EINVAL;

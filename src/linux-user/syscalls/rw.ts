@@ -270,7 +270,11 @@ export function sysLseek(p: LinuxProcess, a: A): bigint | number {
       else return -E.EINVAL; // SEEK_DATA / SEEK_HOLE: not supported
       const to = base + off;
       if (to < 0n || to > MAX_OFFSET) return -E.EINVAL;
-      if (f.pos !== null || to !== BigInt(cur)) f.pos = Number(to);
+      // An offset shared with other processes (inherited stdio, a file open across a fork)
+      // moves on the host, for all of them; without the libc binding it becomes our own.
+      const lc = f.pos === null && f.hostFd >= 0 ? hostLibc() : null;
+      if (lc) lc.seek(f.hostFd, Number(to));
+      else if (f.pos !== null || to !== BigInt(cur)) f.pos = Number(to);
       return to;
     }
   }

@@ -3,7 +3,7 @@
 // control needs); without the libc binding, the getters read /proc/<pid>/stat and the
 // setters are ENOSYS.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { E, fail } from '../errno.js';
 import { hostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
@@ -28,6 +28,32 @@ function statField(pid: number, n: number): number {
 
 const PGRP_FIELD = 5;
 const SESSION_FIELD = 6;
+
+/** The process group of host process `pid` (ESRCH when there is none). */
+export function processGroupOf(pid: number): number {
+  const lc = hostLibc();
+  return lc ? lc.getpgid(pid) : statField(pid, PGRP_FIELD);
+}
+
+/** The host processes (guest ones too: their pids are the host's) in process group `pgrp`, or all of them (null) but init. */
+export function processesIn(pgrp: number | null): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const pid = Number(name);
+    if (pgrp === null ? pid === 1 : statFieldOrNull(pid, PGRP_FIELD) !== pgrp) continue;
+    out.push(pid);
+  }
+  return out;
+}
+
+function statFieldOrNull(pid: number, n: number): number | null {
+  try {
+    return statField(pid, n);
+  } catch {
+    return null; // gone meanwhile
+  }
+}
 
 export function sysSetsid(): number {
   return (hostLibc() ?? fail(E.ENOSYS)).setsid();

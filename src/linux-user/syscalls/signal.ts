@@ -23,6 +23,7 @@ import {
   UNBLOCKABLE, deliverPending, dequeue, handlerSignalReady, ignored, queueSelf, returnFromHandler, signalSelf,
 } from '../signal-delivery.js';
 import { readGuest, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
+import { processesIn, processGroupOf } from './session.js';
 
 type A = SyscallArgs;
 
@@ -214,15 +215,31 @@ export function sysKill(p: LinuxProcess, a: A): number {
   const pid = a.int(0);
   const sig = a.int(1);
   if (sig !== 0 && !validSig(sig)) return -E.EINVAL;
-  // pid 0 is our process group: the only member we know of is ourselves.
-  if (pid === p.pid || pid === 0) return signalSelf(p, sig, SI.USER);
-  if (pid === -1) {
-    p.logUnimp?.('kill(-1, ...): broadcast signals are not forwarded to the host');
-    return -E.EPERM;
+  if (pid === p.pid) return signalSelf(p, sig, SI.USER);
+  // Guest and host signal numbers agree (asm-generic numbering = x86 and arm64 hosts), and
+  // other guest processes are host processes.
+  if (pid > 0) {
+    process.kill(pid, sig);
+    return 0;
   }
-  // Guest and host signal numbers agree (asm-generic numbering = x86 and arm64 hosts).
-  process.kill(pid, sig);
-  return 0;
+  // A process group (0: ours), or every process but init and the caller (-1): the others
+  // on the host, then this one, whose handler runs before kill returns, as on Linux.
+  const members = processesIn(pid === -1 ? null : pid === 0 ? processGroupOf(p.pid) : -pid);
+  let sent = 0;
+  let failed: unknown;
+  for (const member of members) {
+    if (member === p.pid || member === p.spare?.pid) continue; // the spare emulator is not the guest's
+    try {
+      process.kill(member, sig);
+      sent++;
+    } catch (e) {
+      failed = e;
+    }
+  }
+  if (pid !== -1 && members.includes(p.pid)) return signalSelf(p, sig, SI.USER);
+  if (sent > 0) return 0;
+  if (failed) throw failed;
+  return -E.ESRCH;
 }
 
 export function sysTgkill(p: LinuxProcess, a: A): number {

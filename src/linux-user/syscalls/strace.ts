@@ -20,6 +20,7 @@ export type ArgKind =
   | 'fd'
   | 'dirfd' // AT_FDCWD or fd
   | 'path' // quoted string
+  | 'strings' // a NULL-terminated array of strings (execve's argv): {"a","b",NULL}
   | 'openflags'
   | 'mode' // octal
   | 'openmode' // octal, shown only when the 'openflags' argument creates a file
@@ -52,6 +53,25 @@ export type ArgKind =
   | 'socklevel' // SOL_SOCKET, SOL_TCP, ...
   | 'msgflags' // MSG_PEEK|MSG_DONTWAIT, ...
   | 'shuthow'; // SHUT_RD, SHUT_WR, SHUT_RDWR
+
+/** Strings shown of an execve argument array at most, as QEMU's print_execve. */
+const MAX_SHOWN_STRINGS = 32;
+
+/** {"a","b",NULL}: the strings a NULL-terminated array of pointers points at (its address where unreadable). */
+function stringList(p: LinuxProcess, addr: bigint): string {
+  if (addr === 0n) return 'NULL';
+  const shown: string[] = [];
+  for (let i = 0; i < MAX_SHOWN_STRINGS; i++) {
+    const at = addr + BigInt(i * 8);
+    const word = p.mem.readBytes(at, 8);
+    if (!word) return hex(addr);
+    const str = new DataView(word.buffer).getBigUint64(0, true);
+    if (str === 0n) return `{${[...shown, 'NULL'].join(',')}}`;
+    const s = p.mem.readCString(str);
+    shown.push(s === null ? hex(str) : quote(s));
+  }
+  return `{${[...shown, '...'].join(',')}}`;
+}
 
 /** How the return value prints: decimal, or an address (mmap, brk). */
 export type RetKind = 'int' | 'ptr';
@@ -176,6 +196,7 @@ export function formatArg(p: LinuxProcess, kind: ArgKind, v: bigint): string {
       const s = p.mem.readCString(v);
       return s === null ? hex(v) : quote(s);
     }
+    case 'strings': return stringList(p, v);
     case 'openflags': return openFlags(p, i32);
     case 'mode': case 'openmode': return i32 === 0 ? '0' : `0${(i32 >>> 0).toString(8)}`;
     case 'atflags': return flagString(i32, AT_FLAG_NAMES);

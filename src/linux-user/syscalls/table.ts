@@ -7,7 +7,9 @@ import type { GenericAbi } from '../generic/abi.js';
 import { NR, type SyscallName } from '../generic/syscall-numbers.js';
 import type { LinuxProcess } from '../process.js';
 import * as clone from './clone.js';
+import * as creds from './creds.js';
 import * as epoll from './epoll.js';
+import * as exec from './exec.js';
 import * as fd from './fd.js';
 import * as fs from './fs.js';
 import * as futex from './futex.js';
@@ -28,6 +30,7 @@ import type { SyscallArgs } from './args.js';
 import type { ArgKind, RetKind } from './strace.js';
 import * as time from './time.js';
 import * as timer from './timer.js';
+import * as wait from './wait.js';
 import * as xattr from './xattr.js';
 
 /**
@@ -179,6 +182,10 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   // process
   row('clone', clone.sysClone, ['hex', 'ptr', 'ptr', 'ptr', 'ptr']),
   row('clone3', clone.sysClone3, ['ptr', 'ulong']),
+  row('execve', exec.sysExecve, ['path', 'strings', 'ptr']),
+  row('execveat', exec.sysExecveat, ['dirfd', 'path', 'strings', 'ptr', 'atflags']),
+  row('wait4', wait.sysWait4, ['int', 'ptr', 'hex', 'ptr']),
+  row('waitid', wait.sysWaitid, ['int', 'int', 'ptr', 'hex', 'ptr']),
   row('exit', proc.sysExit, ['int']),
   row('exit_group', proc.sysExitGroup, ['int']),
   row('set_tid_address', proc.sysSetTidAddress, ['ptr']),
@@ -211,6 +218,15 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('timerfd_settime', timer.sysTimerfdSettime, ['fd', 'int', 'ptr', 'ptr']),
   row('timerfd_gettime', timer.sysTimerfdGettime, ['fd', 'ptr']),
   row('gettid', proc.sysGettid, []),
+  row('setuid', creds.sysSetuid, ['int']),
+  row('setgid', creds.sysSetgid, ['int']),
+  row('setreuid', creds.sysSetreuid, ['int', 'int']),
+  row('setregid', creds.sysSetregid, ['int', 'int']),
+  row('setresuid', creds.sysSetresuid, ['int', 'int', 'int']),
+  row('setresgid', creds.sysSetresgid, ['int', 'int', 'int']),
+  row('setfsuid', creds.sysSetfsuid, ['int']),
+  row('setfsgid', creds.sysSetfsgid, ['int']),
+  row('setgroups', creds.sysSetgroups, ['int', 'ptr']),
   row('getuid', proc.sysGetuid, []),
   row('geteuid', proc.sysGeteuid, []),
   row('getgid', proc.sysGetgid, []),

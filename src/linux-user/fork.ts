@@ -1,0 +1,248 @@
+// fork, vfork and clone without CLONE_VM: the child is a new host process running this
+// emulator (Node cannot fork itself: a forked Node dies at once), started with
+// posix_spawn and handed an image of the parent at the moment of the call, through a host
+// memfd it inherits (handover.ts names it): the calling thread's registers (the call
+// returning 0 in the child), the guest memory (only the pages ever written: GuestMemory's
+// DIRTY bits), the address space map, the fd table (the same host fds, inherited at the
+// same numbers, so pipes, sockets and terminals are shared as POSIX requires), cwd, umask,
+// rlimits, signal actions, mask and alternate stack, and the options. The child's pid is
+// its host pid, and it is the parent's host child, so wait4 and kill work as on Linux.
+// From a process's second fork on, a spare emulator started at the one before takes the
+// image instead (spare.ts): no Node start-up.
+// The file offsets we keep ourselves (OpenFile.pos) move to the host's open files first,
+// which parent and child then share. Only the calling thread goes on in the child, as
+// Linux does; timers and pending signals are not inherited. What this copy cannot give
+// (see docs/ARCHITECTURE.md): MAP_SHARED memory is copied, not shared, and the child's
+// writes to a shared file mapping stay its own; vfork copies too (as qemu-user's does),
+// so the parent does not wait for the child's exec.
+
+import { closeSync, fstatSync, readSync } from 'node:fs';
+import type { AddressSpace, Mapping } from '../memory/address-space.js';
+import type { GuestMemory } from '../memory/guest-memory.js';
+import { ENV_BLOCK_SIZE, PAGE_SIZE, PERM } from '../memory/layout.js';
+import { ENV } from '../tcg/env.js';
+import { CLONE } from './generic/constants.js';
+import type { KSigaction, StackT } from './generic/structs.js';
+import { handedOptions, HANDOVER_VAR, type HandedFd, type HandedOptions, type HandedProcess } from './handover.js';
+import type { HostLibc } from './host/libc.js';
+import type { LinuxProcess, ProgramLayout } from './process.js';
+import type { LinuxTarget } from './target.js';
+import type { CloneRequest } from './threads.js';
+import { handToSpare, startSpare, takeSpare } from './spare.js';
+
+/** What the child takes from the parent, besides the memory's bytes. */
+export interface ForkImage {
+  options: HandedOptions;
+  program: string;
+  execfn: string;
+  machine: number;
+  process: HandedProcess;
+  /** The calling thread's env block (base64), its registers as they were at the call. */
+  env: string;
+  /** What the child's registers get beyond the parent's: the call's result 0, and clone's stack and TLS. */
+  stack: string;
+  tls: string | null;
+  /** CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID addresses (0: none). */
+  setTid: string;
+  clearTid: string;
+  sigactions: [number, string, string, string, string][];
+  altstack: { sp: string; flags: number; size: string };
+  maps: Mapping[];
+  brk: { start: number; cur: number };
+  mmapTop: number;
+  lockFuture: boolean;
+  /** Runs of pages whose bytes follow the image's JSON, in order: [start, length]. */
+  runs: [number, number][];
+  sigtramp: string | null;
+  layout: ProgramLayout;
+  auxv: string;
+  comm: string;
+}
+
+/** The flags of a new process that are taken as fork takes them (the others: EINVAL, or ENOSYS for namespaces). */
+export const FORK_FLAGS = CLONE.VM | CLONE.VFORK | CLONE.SETTLS | CLONE.PARENT_SETTID | CLONE.CHILD_SETTID | CLONE.CHILD_CLEARTID |
+  CLONE.SYSVSEM | CLONE.DETACHED;
+
+/** Runs of DIRTY pages (possibly non-zero) in the guest space: what the child must be given. */
+function dirtyRuns(mem: GuestMemory, maps: readonly Mapping[]): [number, number][] {
+  const runs: [number, number][] = [];
+  const perms = mem.perms;
+  for (const m of maps) {
+    const last = m.end / PAGE_SIZE;
+    for (let page = m.start / PAGE_SIZE; page < last; ) {
+      if (!(perms[page] & PERM.DIRTY)) {
+        page++;
+        continue;
+      }
+      let end = page;
+      while (end < last && perms[end] & PERM.DIRTY) end++;
+      runs.push([page * PAGE_SIZE, (end - page) * PAGE_SIZE]);
+      page = end;
+    }
+  }
+  return runs;
+}
+
+const b64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+/** The image of `p` for a child of `req`; `fds`: the guest fds with a host fd behind them. */
+function imageOf(p: LinuxProcess, req: CloneRequest, fds: HandedFd[]): ForkImage {
+  const opts = p.runOptions!;
+  const t = p.thread;
+  const maps = p.as.mappings.map((m) => ({ ...m }));
+  return {
+    options: handedOptions(opts),
+    program: opts.program,
+    execfn: p.execfn,
+    machine: p.machine,
+    process: {
+      fds,
+      cwd: p.cwd,
+      umask: p.umask,
+      rlimits: [...p.rlimits].map(([r, l]) => [r, l.cur.toString(), l.max.toString()]),
+      mask: t.sigmask.toString(16),
+    },
+    env: b64(p.mem.u8.subarray(t.env, t.env + ENV_BLOCK_SIZE)),
+    stack: req.stack.toString(),
+    tls: req.flags & CLONE.SETTLS ? req.tls.toString() : null,
+    setTid: (req.flags & CLONE.CHILD_SETTID ? req.childTid : 0n).toString(),
+    clearTid: (req.flags & CLONE.CHILD_CLEARTID ? req.childTid : 0n).toString(),
+    sigactions: [...p.sigactions].map(([sig, a]) => [sig, a.handler.toString(), a.flags.toString(), a.restorer.toString(), a.mask.toString()]),
+    altstack: { sp: t.altstack.sp.toString(), flags: t.altstack.flags, size: t.altstack.size.toString() },
+    maps,
+    brk: { start: p.as.brkStart, cur: p.as.brkCur },
+    mmapTop: p.as.mmapTop,
+    lockFuture: p.as.lockFuture,
+    runs: dirtyRuns(p.mem, maps),
+    sigtramp: p.sigtramp === undefined ? null : p.sigtramp.toString(),
+    layout: { ...p.layout },
+    auxv: b64(p.auxv),
+    comm: b64(p.comm),
+  };
+}
+
+/**
+ * Starts the child of `req` (fork's checks are the caller's): returns its pid. The image
+ * goes into a memfd: a 4-byte length, the JSON, then the pages.
+ */
+export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): number {
+  const fds: HandedFd[] = [];
+  for (const fd of p.fds.numbers()) {
+    const e = p.fds.get(fd)!;
+    if (e.file.hostFd < 0) continue; // a file of another file system: not the child's (see the header)
+    // the offset we kept ourselves goes to the host's open file, which parent and child then share
+    if (e.file.kind === 'file' && e.file.pos !== null) {
+      lc.seek(e.file.hostFd, e.file.pos);
+      e.file.pos = null;
+    }
+    fds.push({ fd, host: e.file.hostFd, flags: e.file.flags, kind: e.file.kind, pos: e.file.pos, path: e.file.path, cloexec: e.cloexec });
+  }
+  p.sharedMaps.flushAll(); // the file holds what the parent wrote so far; the child's copy starts from it
+  const image = imageOf(p, req, fds);
+  const memfd = lc.memfd('qemu-user-ts-fork', 0);
+  try {
+    const json = Buffer.from(JSON.stringify(image));
+    const head = new Uint8Array(new SharedArrayBuffer(4 + json.length));
+    new DataView(head.buffer).setUint32(0, json.length, true);
+    head.set(json, 4);
+    let pos = writeAll(lc, memfd, head, 0, head.length, 0);
+    for (const [start, len] of image.runs) pos = writeAll(lc, memfd, p.mem.u8, start, len, pos);
+    const spare = takeSpare(p, lc);
+    let pid: number;
+    if (spare) {
+      handToSpare(lc, spare, [memfd, ...passedFds(image)]);
+      pid = spare.pid;
+    } else {
+      const self = p.runOptions!.selfCommand!;
+      const keep = [...new Set([0, 1, 2, memfd, ...fds.map((f) => f.host)])];
+      pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=fork:${memfd}`], keepFds: keep, mask: 0n });
+    }
+    p.spare ??= startSpare(p, lc) ?? undefined; // for the next fork
+    return pid;
+  } finally {
+    closeSync(memfd);
+  }
+}
+
+/** The host fds a spare is sent after the image's memfd: each of the image's once, in order. */
+function passedFds(image: ForkImage): number[] {
+  return [...new Set(image.process.fds.map((f) => f.host))];
+}
+
+/**
+ * A spare's fork image (spare.ts awaitFork's fds: the memfd, then passedFds' in order, at
+ * the spare's own numbers): read, its fds renumbered as the spare received them.
+ */
+export function forkImageFromSpare(received: readonly number[]): { image: ForkImage; fd: number; bytesAt: number } {
+  const forked = readForkImage(`fork:${received[0]}`);
+  const renumber = new Map(passedFds(forked.image).map((host, i) => [host, received[i + 1]]));
+  for (const f of forked.image.process.fds) f.host = renumber.get(f.host) ?? -1;
+  forked.image.process.fds = forked.image.process.fds.filter((f) => f.host >= 0);
+  return forked;
+}
+
+function writeAll(lc: HostLibc, fd: number, buf: Uint8Array, off: number, len: number, pos: number): number {
+  for (let done = 0; done < len; ) done += lc.write(fd, buf, off + done, len - done, pos + done);
+  return pos + len;
+}
+
+/** Reads a fork image from the memfd `value` (HANDOVER_VAR's, fork:N) names, leaving the fd open for restoreMemory. */
+export function readForkImage(value: string): { image: ForkImage; fd: number; bytesAt: number } {
+  const fd = Number(/^fork:(\d+)$/.exec(value)![1]);
+  const lenBuf = Buffer.alloc(4);
+  readSync(fd, lenBuf, 0, 4, 0);
+  const len = lenBuf.readUInt32LE(0);
+  const json = Buffer.alloc(len);
+  for (let got = 0; got < len; ) got += readSync(fd, json, got, len - got, 4 + got);
+  return { image: JSON.parse(json.toString('utf8')) as ForkImage, fd, bytesAt: 4 + len };
+}
+
+/** The child's address space and memory as the parent's were (then closes the image's fd). */
+export function restoreMemory(as: AddressSpace, mem: GuestMemory, image: ForkImage, fd: number, bytesAt: number): void {
+  for (const m of image.maps) as.mapFixed(m.start, m.end - m.start, m.prot, m.name, m.offset, m.locked ?? false);
+  as.brkStart = image.brk.start;
+  as.brkCur = image.brk.cur;
+  as.mmapTop = image.mmapTop;
+  as.lockFuture = image.lockFuture;
+  let pos = bytesAt;
+  const size = fstatSync(fd).size;
+  for (const [start, len] of image.runs) {
+    for (let got = 0; got < len && pos + got < size; ) {
+      const n = readSync(fd, mem.u8, start + got, len - got, pos + got);
+      if (n === 0) break;
+      got += n;
+    }
+    mem.markDirty(start, len);
+    pos += len;
+  }
+  closeSync(fd);
+}
+
+/** The child's process state and registers from the image: fork returns 0 there. */
+export function restoreProcess(p: LinuxProcess, target: LinuxTarget, env: number, image: ForkImage): void {
+  const regs = Buffer.from(image.env, 'base64');
+  p.mem.u8.set(regs, env);
+  const dv = p.mem.dv;
+  dv.setBigUint64(env + target.syscall.args, 0n, true); // the call's result in the child
+  dv.setBigUint64(env + ENV.PC, dv.getBigUint64(env + ENV.PC, true) + BigInt(target.syscall.insnLength), true);
+  if (BigInt(image.stack) !== 0n) dv.setBigUint64(env + target.threadRegs.sp, BigInt(image.stack), true);
+  if (image.tls !== null) dv.setBigUint64(env + target.threadRegs.tls, BigInt(image.tls), true);
+  for (const [sig, handler, flags, restorer, mask] of image.sigactions) {
+    const action: KSigaction = { handler: BigInt(handler), flags: BigInt(flags), restorer: BigInt(restorer), mask: BigInt(mask) };
+    p.sigactions.set(sig, action);
+  }
+  const alt: StackT = { sp: BigInt(image.altstack.sp), flags: image.altstack.flags, size: BigInt(image.altstack.size) };
+  p.thread.altstack = alt;
+  p.sigtramp = image.sigtramp === null ? undefined : BigInt(image.sigtramp);
+  p.layout = image.layout;
+  p.auxv = Buffer.from(image.auxv, 'base64');
+  p.comm = Buffer.from(image.comm, 'base64');
+  p.machine = image.machine;
+  const setTid = BigInt(image.setTid);
+  if (setTid !== 0n) {
+    const tid = new Uint8Array(4);
+    new DataView(tid.buffer).setInt32(0, p.pid, true);
+    p.mem.writeBytes(setTid, tid);
+  }
+  p.thread.clearChildTid = BigInt(image.clearTid);
+}

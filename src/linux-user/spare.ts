@@ -1,0 +1,139 @@
+// A spare emulator process, started ahead, that the next fork hands its child to: a fork
+// then costs no Node start-up (node, the bundle and koffi are loaded while the parent
+// runs on). The spare is a child of ours (posix_spawn of this emulator with
+// QEMU_USER_TS_HANDOVER=spare:N), so the fork child it becomes is our child, as Linux's is;
+// it waits on a unix socket (SOCK_SEQPACKET) for the fork image (fork.ts) and the host fds
+// of the guest's fd table, passed with SCM_RIGHTS, since it was started before they were
+// opened. It ends when the socket does (our exit, or an execve: dropSpare first kills and
+// reaps it, so that the next program never sees a child it did not make). The guest never
+// sees it either: wait4 and waitid pass over it (syscalls/wait.ts), kill of a process
+// group skips it. A spare whose process group or session is no longer ours (the guest
+// called setpgid or setsid since) is dropped rather than used. A process makes its first
+// spare at its first fork, to serve the second: one that forks once pays for one unused.
+
+import { closeSync } from 'node:fs';
+import type { HostLibc } from './host/libc.js';
+import type { LinuxProcess } from './process.js';
+
+/** Linux's values (every architecture): AF_UNIX, SOCK_SEQPACKET, SOCK_CLOEXEC, SOL_SOCKET, SCM_RIGHTS, MSG_CMSG_CLOEXEC. */
+const AF_UNIX = 1;
+const SOCK_SEQPACKET = 5;
+const SOCK_CLOEXEC = 0o2000000;
+const SOL_SOCKET = 1;
+const SCM_RIGHTS = 1;
+const MSG_CMSG_CLOEXEC = 0x4000_0000;
+/** Fds per message (the kernel's SCM_MAX_FD is 253). */
+const FDS_PER_MESSAGE = 250;
+/** struct cmsghdr on a 64-bit host: cmsg_len (8 bytes), cmsg_level, cmsg_type, then the data. */
+const CMSG_HEADER = 16;
+
+/** A spare: its pid, and our end of its socket. */
+export interface Spare {
+  pid: number;
+  sock: number;
+}
+
+/** Starts a spare (the caller keeps it as p.spare); null where one cannot be had. */
+export function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
+  const self = p.runOptions?.selfCommand;
+  if (!self || !lc.socket) return null;
+  const [ours, theirs] = lc.socket.socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+  try {
+    const pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`QEMU_USER_TS_HANDOVER=spare:${theirs}`], keepFds: [0, 1, 2, theirs], mask: 0n });
+    return { pid, sock: ours };
+  } catch {
+    closeSync(ours);
+    return null;
+  } finally {
+    closeSync(theirs);
+  }
+}
+
+/** The spare, if it can serve a fork now (it is alive and in our process group and session); a stale one is dropped. */
+export function takeSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
+  const spare = p.spare;
+  if (!spare) return null;
+  p.spare = undefined;
+  try {
+    if (lc.getpgid(spare.pid) === lc.getpgid(0) && lc.getsid(spare.pid) === lc.getsid(0)) return spare;
+  } catch {
+    // gone
+  }
+  endSpare(lc, spare);
+  return null;
+}
+
+/** Kills and reaps a spare no one will use (then no wait of the guest's can meet it). */
+export function endSpare(lc: HostLibc, spare: Spare): void {
+  try {
+    process.kill(spare.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  try {
+    lc.processes.wait4(spare.pid, 0);
+  } catch {
+    // reaped already
+  }
+  try {
+    closeSync(spare.sock);
+  } catch {
+    // closed
+  }
+}
+
+/** Drops p's spare, if it has one (an execve: the next program must not find an unknown child). */
+export function dropSpare(p: LinuxProcess, lc: HostLibc | null): void {
+  if (!p.spare || !lc) return;
+  endSpare(lc, p.spare);
+  p.spare = undefined;
+}
+
+/** The cmsghdr of SCM_RIGHTS carrying `fds`. */
+function rightsMessage(fds: readonly number[]): Uint8Array {
+  const b = new Uint8Array(CMSG_HEADER + ((fds.length * 4 + 7) & ~7));
+  const dv = new DataView(b.buffer);
+  dv.setBigUint64(0, BigInt(CMSG_HEADER + fds.length * 4), true);
+  dv.setInt32(8, SOL_SOCKET, true);
+  dv.setInt32(12, SCM_RIGHTS, true);
+  fds.forEach((fd, i) => dv.setInt32(CMSG_HEADER + i * 4, fd, true));
+  return b;
+}
+
+/** Sends `fds` (the image's memfd first) to the spare, in messages of at most FDS_PER_MESSAGE; closes our end. */
+export function handToSpare(lc: HostLibc, spare: Spare, fds: readonly number[]): void {
+  const head = new Uint8Array(new SharedArrayBuffer(4));
+  new DataView(head.buffer).setUint32(0, fds.length, true);
+  try {
+    for (let i = 0; i < fds.length; i += FDS_PER_MESSAGE) {
+      lc.socket!.sendmsg(spare.sock, [{ buf: head, off: 0, len: 4 }], null, rightsMessage(fds.slice(i, i + FDS_PER_MESSAGE)), 0);
+    }
+  } finally {
+    closeSync(spare.sock);
+  }
+}
+
+/**
+ * The spare's side: waits for its parent's fork and returns the fds sent (the image's
+ * memfd first), or null when the parent went away without one (the socket ended).
+ */
+export function awaitFork(lc: HostLibc, sock: number): number[] | null {
+  const head = new Uint8Array(new SharedArrayBuffer(4));
+  const fds: number[] = [];
+  for (let total = -1; total < 0 || fds.length < total; ) {
+    const r = lc.socket!.recvmsg(sock, [{ buf: head, off: 0, len: 4 }], CMSG_HEADER + FDS_PER_MESSAGE * 4 + 8, MSG_CMSG_CLOEXEC);
+    if (r.n === 0) return null;
+    total = new DataView(head.buffer).getUint32(0, true);
+    const dv = new DataView(r.control.buffer, r.control.byteOffset, r.control.byteLength);
+    for (let at = 0; at + CMSG_HEADER <= r.control.length; ) {
+      const len = Number(dv.getBigUint64(at, true));
+      if (dv.getInt32(at + 8, true) === SOL_SOCKET && dv.getInt32(at + 12, true) === SCM_RIGHTS) {
+        for (let o = at + CMSG_HEADER; o + 4 <= at + len; o += 4) fds.push(dv.getInt32(o, true));
+      }
+      at += (len + 7) & ~7;
+      if (len === 0) break;
+    }
+  }
+  closeSync(sock);
+  return fds;
+}

@@ -1,0 +1,162 @@
+// wait4 and waitid: a guest process's children are host processes (each runs its own
+// emulator, or a native program), so these are the host's calls: the status word, struct
+// rusage and siginfo_t are laid out alike on the host and on the 64-bit asm-generic guests.
+// A blocking wait is made of non-blocking ones: between them the first thread polls pidfds
+// of the children (readable once one ends) in slices, serving the other threads and the
+// timers, so that a signal for the guest ends it (EINTR, or a restart under SA_RESTART).
+// A pidfd says nothing of a stop or a continue: a wait for those (WUNTRACED, WCONTINUED)
+// looks again at every slice. The spare emulator (spare.ts), a host child, is never the
+// guest's: it is passed over, and a wait with no other child is ECHILD.
+
+import { closeSync, readFileSync } from 'node:fs';
+import { E } from '../errno.js';
+import { POLL } from '../generic/constants.js';
+import { pollServing } from '../host-wait.js';
+import { hostLibc, type HostLibc } from '../host/libc.js';
+import type { LinuxProcess } from '../process.js';
+import { SyscallInterrupted, WouldBlock } from '../guest-exit.js';
+import { writeGuest, type SyscallArgs } from './args.js';
+
+type A = SyscallArgs;
+
+/** The wait options (include/uapi/linux/wait.h; the host's are the same). */
+export const W = {
+  NOHANG: 1, UNTRACED: 2, STOPPED: 2, EXITED: 4, CONTINUED: 8, NOWAIT: 0x0100_0000,
+  NOTHREAD: 0x2000_0000, ALL: 0x4000_0000, CLONE: 0x8000_0000,
+} as const;
+const WAIT4_OPTIONS = W.NOHANG | W.UNTRACED | W.CONTINUED | W.NOTHREAD | W.ALL | W.CLONE;
+const WAITID_OPTIONS = W.NOHANG | W.STOPPED | W.EXITED | W.CONTINUED | W.NOWAIT | W.NOTHREAD | W.ALL | W.CLONE;
+/** waitid's idtype. */
+export const P = { ALL: 0, PID: 1, PGID: 2, PIDFD: 3 } as const;
+/** How long one poll of the children's pidfds lasts before looking again (a stop, a signal from the host). */
+const WAIT_SLICE_MS = 50;
+
+export function sysWait4(p: LinuxProcess, a: A): number {
+  const pid = a.int(0);
+  const statusAddr = a.big(1);
+  const options = a.int(2) >>> 0;
+  const rusageAddr = a.big(3);
+  if (options & ~WAIT4_OPTIONS || pid === -0x8000_0000) return -E.EINVAL;
+  const lc = hostLibc();
+  if (!lc) return -E.ECHILD; // no child can have been started
+  for (;;) {
+    if (onlySpareLeft(p, pid)) return -E.ECHILD;
+    const r = lc.processes.wait4(pid, options | W.NOHANG);
+    if (r.pid > 0 && r.pid === p.spare?.pid) {
+      p.spare = undefined; // it died (a signal to our process group): never the guest's to see
+      continue;
+    }
+    if (r.pid > 0) {
+      if (statusAddr !== 0n) writeGuest(p, statusAddr, i32(r.status));
+      if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
+      forgetChild(p, r.pid);
+      return r.pid;
+    }
+    if (options & W.NOHANG) return 0;
+    awaitChildren(p, lc, pid > 0 ? [pid] : null, (options & (W.UNTRACED | W.CONTINUED)) !== 0);
+  }
+}
+
+export function sysWaitid(p: LinuxProcess, a: A): number {
+  const idtype = a.int(0);
+  let id = a.int(1);
+  const infoAddr = a.big(2);
+  const options = a.int(3) >>> 0;
+  const rusageAddr = a.big(4);
+  if (options & ~WAITID_OPTIONS || !(options & (W.EXITED | W.STOPPED | W.CONTINUED))) return -E.EINVAL;
+  if (idtype === P.PIDFD) {
+    const file = p.fds.get(id)?.file;
+    if (!file || file.hostFd < 0) return -E.EBADF;
+    id = file.hostFd;
+  } else if (idtype !== P.ALL && idtype !== P.PID && idtype !== P.PGID) return -E.EINVAL;
+  const lc = hostLibc();
+  if (!lc) return -E.ECHILD;
+  for (;;) {
+    if (idtype !== P.PIDFD && onlySpareLeft(p, idtype === P.PID ? id : idtype === P.PGID ? -id : -1)) return -E.ECHILD;
+    const r = lc.processes.waitid(idtype, id, options | W.NOHANG);
+    const dv = new DataView(r.info.buffer);
+    const childPid = dv.getInt32(16, true); // si_pid, 0 when no child changed state
+    if (childPid !== 0 && childPid === p.spare?.pid) {
+      if (options & W.NOWAIT) lc.processes.wait4(childPid, W.NOHANG); // reaped here, never shown
+      p.spare = undefined;
+      continue;
+    }
+    if (childPid !== 0 || options & W.NOHANG) {
+      if (infoAddr !== 0n) writeGuest(p, infoAddr, r.info);
+      if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
+      if (childPid !== 0 && !(options & W.NOWAIT) && options & W.EXITED) forgetChild(p, childPid);
+      return 0;
+    }
+    awaitChildren(p, lc, idtype === P.PID ? [id] : null, (options & (W.STOPPED | W.CONTINUED)) !== 0);
+  }
+}
+
+/**
+ * Whether the children a wait for `pid` (wait4's encoding) could report are none but the
+ * spare (spare.ts): the guest has no such child (ECHILD), though the host sees one.
+ */
+function onlySpareLeft(p: LinuxProcess, pid: number): boolean {
+  const spare = p.spare?.pid;
+  if (spare === undefined) return false;
+  if (pid > 0) return pid === spare;
+  return childPids(p).every((c) => c === spare);
+}
+
+function i32(v: number): Uint8Array {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setInt32(0, v, true);
+  return b;
+}
+
+/** This process's children, as the host lists them (the first thread's: it is the one that starts them). */
+function childPids(p: LinuxProcess): number[] {
+  try {
+    return readFileSync(`/proc/self/task/${process.pid}/children`, 'latin1').split(' ').filter((s) => s !== '').map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Closes the pidfd kept for a child once it is reaped. */
+function forgetChild(p: LinuxProcess, pid: number): void {
+  const fd = p.childPidfds.get(pid);
+  if (fd === undefined) return;
+  p.childPidfds.delete(pid);
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+}
+
+/**
+ * Waits one slice for one of `pids` (null: any child) to end. A thread on a worker waits
+ * there (WouldBlock on the pidfd) and calls again; the first thread polls here, serving.
+ */
+function awaitChildren(p: LinuxProcess, lc: HostLibc, pids: number[] | null, stopsToo: boolean): void {
+  const wanted = (pids ?? childPids(p)).filter((c) => c !== p.spare?.pid);
+  const fds: { fd: number; events: number }[] = [];
+  for (const pid of wanted) {
+    let fd = p.childPidfds.get(pid);
+    if (fd === undefined) {
+      try {
+        fd = lc.processes.pidfdOpen(pid);
+      } catch {
+        continue; // gone, or not ours: the next wait4 says so
+      }
+      p.childPidfds.set(pid, fd);
+    }
+    fds.push({ fd, events: POLL.IN });
+  }
+  if (p.thread.cpu !== 0) {
+    if (p.waits.interrupted()) throw new SyscallInterrupted();
+    if (fds.length === 1 && !stopsToo) throw new WouldBlock(fds[0].fd, POLL.IN, null);
+    p.sleepServing(stopsToo ? WAIT_SLICE_MS / 5 : WAIT_SLICE_MS);
+    return;
+  }
+  if (fds.length === 0) {
+    p.sleepServing(WAIT_SLICE_MS / 5);
+    return;
+  }
+  pollServing(p, lc, fds, stopsToo ? WAIT_SLICE_MS / 5 : WAIT_SLICE_MS);
+}
