@@ -8,8 +8,9 @@
 //    translation cache) and warm (after one untimed run), plus figures from -d stats.
 //  - threads: bench/src/threads.c, the same CPU-bound work on 1 and on 2 threads (how far
 //    threads run in parallel) and thread creation + join, beside qemu.
-//  - processes: bench/src/procs.c, fork + exec + wait of a static program, beside qemu
-//    (whose guest execve needs its binfmt_misc entry registered, and ours not).
+//  - processes: bench/src/procs.c, fork + exec + wait of a static program, and busybox sh
+//    running 200 external commands, beside qemu (whose guest execve needs its binfmt_misc
+//    entry registered, and ours not).
 // Prints tables of median wall times, ratios and our peak RSS, and writes BENCHMARKS.md
 // with the machine, the tables and the project's performance targets marked PASS/FAIL.
 //
@@ -38,8 +39,9 @@ const OUTPUT = join(ROOT, 'BENCHMARKS.md');
 const ARCHES = ['riscv64', 'aarch64'];
 const BACKENDS = ['wasm', 'interp'];
 const GROUPS = ['micro', 'real', 'threads', 'processes', 'all'];
-/** The processes group: `procs forkexec N` rounds of fork + exec + wait. */
+/** The processes group: `procs forkexec N` rounds of fork + exec + wait, and a busybox sh loop of SHELL_LOOP external commands. */
 const PROC_ROUNDS = 20;
+const SHELL_LOOP = 200;
 /** The threads group: `threads work T` split over T threads, and `threads spawn N` create+join rounds. */
 const THREAD_SPAWNS = 200;
 const COMPUTE = ['sha256', 'sieve', 'nbody', 'strings', 'syscall', 'list', 'interp', 'fib'];
@@ -812,7 +814,7 @@ function writeReport(microRows, realRows, env, opts, targets, threadRows = [], p
       ? [
           '## Processes',
           '',
-          `bench/src/procs.c: \`procs forkexec ${PROC_ROUNDS}\` forks ${PROC_ROUNDS} times in turn; each child execs the program again, which exits at once, and the parent waits for it. fork+exec+wait is (that run's time − hello time) / ${PROC_ROUNDS}. qemu's guest execve goes through the host's binfmt_misc: its figure needs qemu's entry registered (Debian's qemu-user-binfmt) and ours not.`,
+          `bench/src/procs.c: \`procs forkexec ${PROC_ROUNDS}\` forks ${PROC_ROUNDS} times in turn; each child execs the program again, which exits at once, and the parent waits for it. fork+exec+wait is (that run's time − hello time) / ${PROC_ROUNDS}. The sh loop: Debian's arm64 busybox sh running busybox's \`true\` ${SHELL_LOOP} times by its path (a fork and a guest exec each). qemu's guest execve goes through the host's binfmt_misc: its figure needs qemu's entry registered (Debian's qemu-user-binfmt) and ours not.`,
           '',
           markdownTable(procCells(procRows)),
           '',
@@ -932,17 +934,39 @@ function measureProcesses(env, arch, runs) {
     }
   }
   const perOp = (t) => (t.procs.length ? ((median(t.procs) - median(t.hello)) / PROC_ROUNDS) * 1000 : null);
+  // busybox sh running SHELL_LOOP external commands (busybox's own `true`, by path: a guest exec each)
+  const loop = { ours: [], qemu: [] };
+  const bb = arch === 'aarch64' && env.busybox && !env.busybox.error ? env.busybox.path : null;
+  if (bb) {
+    const script = `i=0; while [ $i -lt ${SHELL_LOOP} ]; do ${bb} true; i=$((i+1)); done; echo $i`;
+    for (let i = 0; i < runs; i++) {
+      const o = timedRun(LAUNCHER, [...env.ourFlags, bb, 'sh', '-c', script], OUR_ENV);
+      if (o.status !== 0 || o.stdout !== `${SHELL_LOOP}\n`) problems.push(`ours shell loop run ${i + 1}: status ${o.status}, ${JSON.stringify((o.stdout + o.stderr).slice(0, 120))}`);
+      loop.ours.push(o.seconds);
+      if (qemuMissing) continue;
+      const q = timedRun(qemu, [bb, 'sh', '-c', script]);
+      if (q.status !== 0) problems.push(`qemu shell loop run ${i + 1}: status ${q.status}`);
+      loop.qemu.push(q.seconds);
+    }
+  }
   for (const p of problems) console.error(`bench: processes ${arch}: ${p}`);
-  return { arch, name: 'processes', oursMs: perOp(times.ours), qemuMs: qemuMissing ? null : perOp(times.qemu), qemuMissing, ok: problems.length === 0, problems, runs };
+  return {
+    arch, name: 'processes', oursMs: perOp(times.ours), qemuMs: qemuMissing ? null : perOp(times.qemu), qemuMissing,
+    loopOurs: loop.ours.length ? median(loop.ours) : null, loopQemu: loop.qemu.length ? median(loop.qemu) : null,
+    ok: problems.length === 0, problems, runs,
+  };
 }
 
 function procCells(rows) {
   const f = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(1));
   return {
-    isNumber: (c) => c > 0 && c < 4,
+    isNumber: (c) => c > 0 && c < 6,
     cells: [
-      ['arch', 'ours fork+exec+wait (ms)', 'qemu fork+exec+wait (ms)', 'ours/qemu', 'qemu not measured because'],
-      ...rows.map((r) => (r.missing ? [r.arch, r.missing, '', '', ''] : [r.arch, f(r.oursMs), f(r.qemuMs), r.qemuMs ? (r.oursMs / r.qemuMs).toFixed(2) : 'n/a', r.qemuMissing ?? ''])),
+      ['arch', 'ours fork+exec+wait (ms)', 'qemu fork+exec+wait (ms)', 'ours/qemu', `ours sh loop of ${SHELL_LOOP} (s)`, `qemu sh loop of ${SHELL_LOOP} (s)`, 'qemu not measured because'],
+      ...rows.map((r) => (r.missing ? [r.arch, r.missing, '', '', '', '', ''] : [
+        r.arch, f(r.oursMs), f(r.qemuMs), r.qemuMs ? (r.oursMs / r.qemuMs).toFixed(2) : 'n/a',
+        r.loopOurs === null ? 'n/a' : r.loopOurs.toFixed(2), r.loopQemu === null ? 'n/a' : r.loopQemu.toFixed(2), r.qemuMissing ?? '',
+      ])),
     ],
   };
 }
@@ -984,7 +1008,7 @@ function main() {
   if (!opts.programs.length && !opts.workloads.length && !opts.threads && !opts.processes) usage('nothing to run: --group, --only and --arch select no program');
 
   const qemuVersion = Object.fromEntries(ARCHES.map((a) => [a, versionOf(`qemu-${a}`)]));
-  const needsBusybox = opts.workloads.some((w) => w.program === 'busybox' && w.arches.some((a) => opts.arches.includes(a)));
+  const needsBusybox = (opts.processes && opts.arches.includes('aarch64')) || opts.workloads.some((w) => w.program === 'busybox' && w.arches.some((a) => opts.arches.includes(a)));
   const env = {
     ourFlags: opts.backend ? ['-accel', `tcg,backend=${opts.backend}`] : [],
     qemu: Object.fromEntries(ARCHES.map((a) => [a, qemuVersion[a] ? `qemu-${a}` : null])),

@@ -27,7 +27,7 @@ import { NSIG, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SIG, SIG_HANDLER, TASK_COMM_
 import { SI, type KSigaction, type SigInfo } from './generic/structs.js';
 import { hostLibc } from './host/libc.js';
 import { P, W } from './syscalls/wait.js';
-import { bit, sendSignal, signalRestarts } from './signal-delivery.js';
+import { bit, childrenReapedBySystem, sendSignal, signalRestarts } from './signal-delivery.js';
 import type { RunOptions } from './options.js';
 import type { HandedProcess } from './handover.js';
 import type { Spare } from './spare.js';
@@ -351,8 +351,29 @@ export class LinuxProcess {
   serveOthers(): boolean {
     const served = this.threads?.serve(this) ?? false;
     const fromHost = this.hostSignals?.take();
-    if (fromHost) for (const sig of fromHost) sendSignal(this, sig === SIG.SIGCHLD ? this.childSignalInfo() : { signo: sig, code: SI.USER, pid: 0, uid: 0 }, null);
+    if (fromHost) {
+      for (const sig of fromHost) {
+        if (sig !== SIG.SIGCHLD) sendSignal(this, { signo: sig, code: SI.USER, pid: 0, uid: 0 }, null);
+        else if (!childrenReapedBySystem(this)) sendSignal(this, this.childSignalInfo(), null);
+        else if (this.reapChildren()) sendSignal(this, { signo: sig, code: SI.USER, pid: 0, uid: 0 }, null);
+      }
+    }
     return this.timers?.poll(this) || served || (fromHost !== undefined && fromHost.length > 0);
+  }
+
+  /**
+   * SIGCHLD is ignored or has SA_NOCLDWAIT: the children that ended are reaped now, as
+   * Linux never leaves them for a wait. Returns whether SIGCHLD is still to be delivered
+   * (SA_NOCLDWAIT with a handler).
+   */
+  private reapChildren(): boolean {
+    const lc = hostLibc();
+    try {
+      for (let r; lc && (r = lc.processes.wait4(-1, 1 /* WNOHANG */)).pid > 0; ) if (r.pid === this.spare?.pid) this.spare = undefined;
+    } catch {
+      // ECHILD: none left
+    }
+    return this.sigactions.get(SIG.SIGCHLD)?.handler !== SIG_HANDLER.IGN;
   }
 
   /**

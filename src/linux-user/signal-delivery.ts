@@ -31,7 +31,13 @@ export const UNBLOCKABLE = bit(SIG.SIGKILL) | bit(SIG.SIGSTOP);
 export const SYNCHRONOUS_SIGNALS = [SIG.SIGSEGV, SIG.SIGBUS, SIG.SIGILL, SIG.SIGTRAP, SIG.SIGFPE, SIG.SIGSYS].reduce((m, s) => m | bit(s), 0n);
 
 /** sa_flags (asm-generic signal-defs.h; riscv64 and arm64 alike). */
-const SA = { SIGINFO: 0x4n, RESTORER: 0x0400_0000n, ONSTACK: 0x0800_0000n, NODEFER: 0x4000_0000n, RESETHAND: 0x8000_0000n } as const;
+const SA = { NOCLDWAIT: 0x2n, SIGINFO: 0x4n, RESTORER: 0x0400_0000n, ONSTACK: 0x0800_0000n, NODEFER: 0x4000_0000n, RESETHAND: 0x8000_0000n } as const;
+
+/** SIGCHLD ignored, or with SA_NOCLDWAIT: Linux reaps the children itself, and a wait for them ends in ECHILD. */
+export function childrenReapedBySystem(p: LinuxProcess): boolean {
+  const action = p.sigactions.get(SIG.SIGCHLD);
+  return action !== undefined && (action.handler === SIG_HANDLER.IGN || (action.flags & SA.NOCLDWAIT) !== 0n);
+}
 
 function handlerOf(p: LinuxProcess, sig: number): bigint {
   return p.sigactions.get(sig)?.handler ?? SIG_HANDLER.DFL;

@@ -338,6 +338,8 @@ export class HostSignals {
   /** The guest ignores `sig`: the host drops it, unless it is followed or ignored already. */
   private ignore(sig: number): void {
     const b = bit(sig);
+    // an ignored SIGCHLD still tells us to reap the children (LinuxProcess.serveOthers)
+    if (sig === SIG.SIGCHLD) return this.follow(b);
     if (this.followed & b || this.hostIgnores & b || SIG_DEFAULT_IGNORE.has(sig)) return;
     const name = HOST_SIGNAL_NAMES[sig];
     if (name === undefined) this.follow(b); // a real-time signal has no name in Node: only the worker can catch it

@@ -6,7 +6,9 @@
 // timers, so that a signal for the guest ends it (EINTR, or a restart under SA_RESTART).
 // A pidfd says nothing of a stop or a continue: a wait for those (WUNTRACED, WCONTINUED)
 // looks again at every slice. The spare emulator (spare.ts), a host child, is never the
-// guest's: it is passed over, and a wait with no other child is ECHILD.
+// guest's: it is passed over, and a wait with no other child is ECHILD. While SIGCHLD is
+// ignored (or has SA_NOCLDWAIT) a child that ended is reaped unseen, as Linux reaps it, so
+// a wait blocks until the last one ends and answers ECHILD.
 
 import { closeSync, readFileSync } from 'node:fs';
 import { E } from '../errno.js';
@@ -15,6 +17,7 @@ import { pollServing } from '../host-wait.js';
 import { hostLibc, type HostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { SyscallInterrupted, WouldBlock } from '../guest-exit.js';
+import { childrenReapedBySystem } from '../signal-delivery.js';
 import { writeGuest, type SyscallArgs } from './args.js';
 
 type A = SyscallArgs;
@@ -46,6 +49,7 @@ export function sysWait4(p: LinuxProcess, a: A): number {
       p.spare = undefined; // it died (a signal to our process group): never the guest's to see
       continue;
     }
+    if (r.pid > 0 && ended(r.status) && childrenReapedBySystem(p)) continue; // Linux reaped it: a wait ends in ECHILD
     if (r.pid > 0) {
       if (statusAddr !== 0n) writeGuest(p, statusAddr, i32(r.status));
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
@@ -81,6 +85,8 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
       p.spare = undefined;
       continue;
     }
+    const code = dv.getInt32(8, true); // CLD_EXITED, CLD_KILLED, CLD_DUMPED: it ended
+    if (childPid !== 0 && code >= 1 && code <= 3 && !(options & W.NOWAIT) && childrenReapedBySystem(p)) continue; // reaped, as Linux would have
     if (childPid !== 0 || options & W.NOHANG) {
       if (infoAddr !== 0n) writeGuest(p, infoAddr, r.info);
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
@@ -101,6 +107,9 @@ function onlySpareLeft(p: LinuxProcess, pid: number): boolean {
   if (pid > 0) return pid === spare;
   return childPids(p).every((c) => c === spare);
 }
+
+/** A wait status of a child that ended (exited, or killed by a signal), not one that stopped or went on. */
+const ended = (status: number): boolean => (status & 0x7f) !== 0x7f && (status & 0xffff) !== 0xffff;
 
 function i32(v: number): Uint8Array {
   const b = new Uint8Array(4);

@@ -1,8 +1,9 @@
 /* fork: new processes and waiting for them. fork with exit statuses and deaths by signal
    (WIFEXITED / WIFSIGNALED), the child's copy of memory, getppid, a pipe between parent
    and child, a file offset shared across fork, vfork + _exit, waitid's siginfo, WNOHANG,
-   ECHILD, SIGCHLD's siginfo, and N children forked and reaped (N = argv[1], 10 by
-   default). Run in a fresh temporary directory. */
+   ECHILD, SIGCHLD's siginfo, children reaped by the system while SIGCHLD is ignored, and
+   N children forked and reaped (N = argv[1], 10 by default). Run in a fresh temporary
+   directory. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -121,6 +122,17 @@ int main(int argc, char **argv) {
   printf("SIGCHLD: code %s, status %d, pid matches: %s\n", child_info.si_code == CLD_EXITED ? "CLD_EXITED" : "?",
          child_info.si_status, child_info.si_pid == pid ? "yes" : "no");
   waitpid(pid, &status, 0);
+
+  // SIGCHLD ignored: the system reaps the children, a wait blocks until they end, then ECHILD
+  signal(SIGCHLD, SIG_IGN);
+  pid = fork();
+  if (pid == 0) {
+    usleep(50000);
+    _exit(3);
+  }
+  errno = 0;
+  pid_t waited = wait(&status);
+  printf("SIGCHLD ignored: wait returns %d, %s\n", (int)waited, errno == ECHILD ? "ECHILD" : strerror(errno));
   signal(SIGCHLD, SIG_DFL);
 
   long sum = 0;
