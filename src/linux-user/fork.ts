@@ -7,8 +7,8 @@
 // same numbers, so pipes, sockets and terminals are shared as POSIX requires), cwd, umask,
 // rlimits, signal actions, mask and alternate stack, and the options. The child's pid is
 // its host pid, and it is the parent's host child, so wait4 and kill work as on Linux.
-// From a process's second fork on, a spare emulator started at the one before takes the
-// image instead (spare.ts): no Node start-up.
+// From a process's second fork on, a spare emulator started ahead takes the image instead
+// (spare.ts): no Node start-up.
 // The file offsets we keep ourselves (OpenFile.pos) move to the host's open files first,
 // which parent and child then share. Only the calling thread goes on in the child, as
 // Linux does; timers and pending signals are not inherited. What this copy cannot give
@@ -28,7 +28,7 @@ import type { HostLibc } from './host/libc.js';
 import type { LinuxProcess, ProgramLayout } from './process.js';
 import type { LinuxTarget } from './target.js';
 import type { CloneRequest } from './threads.js';
-import { handToSpare, startSpare, takeSpare } from './spare.js';
+import { handToSpare, replenishSpares, takeSpare } from './spare.js';
 
 /** What the child takes from the parent, besides the memory's bytes. */
 export interface ForkImage {
@@ -157,7 +157,7 @@ export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): n
       const keep = [...new Set([0, 1, 2, memfd, ...fds.map((f) => f.host)])];
       pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=fork:${memfd}`], keepFds: keep, mask: 0n });
     }
-    p.spare ??= startSpare(p, lc) ?? undefined; // for the next fork
+    replenishSpares(p, lc); // for the next forks
     return pid;
   } finally {
     closeSync(memfd);

@@ -37,7 +37,7 @@ import { SyscallSite, type LinuxTarget } from './target.js';
 import { lazyBuiltin, nowMs } from '../host-lazy.js';
 import type { AuxEntry } from '../loader/stack.js';
 import { restoreMemory, restoreProcess } from './fork.js';
-import { dropSpare } from './spare.js';
+import { dropSpares } from './spare.js';
 import { hostLibc } from './host/libc.js';
 
 const hostOs = lazyBuiltin<typeof import('node:os')>('node:os');
@@ -116,7 +116,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   });
   // an execve leaves nothing undone that exit would have done
   proc.beforeExec = () => {
-    dropSpare(proc, hostLibc());
+    dropSpares(proc, hostLibc());
     store?.save();
     parallelStore?.save();
     proc.sharedMaps.flushAll();
@@ -182,7 +182,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       // this Node goes on with the next program: what ran this one goes
       compileQueue?.close();
       proc.hostSignals?.end();
-      dropSpare(proc, hostLibc());
+      dropSpares(proc, hostLibc());
       for (const fd of proc.childPidfds.values()) closeSync(fd);
       throw e;
     }

@@ -30,7 +30,7 @@ import { P, W } from './syscalls/wait.js';
 import { bit, childrenReapedBySystem, sendSignal, signalRestarts } from './signal-delivery.js';
 import type { RunOptions } from './options.js';
 import type { HandedProcess } from './handover.js';
-import type { Spare } from './spare.js';
+import { isSpare, spareDied, type Spare } from './spare.js';
 import type { SignalFrames } from './target.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
 import type { FileSystem } from './vfs/filesystem.js';
@@ -183,8 +183,8 @@ export class LinuxProcess {
   parentDeathSignal = 0;
   /** Under -strace, the line of the execve being made (written once it cannot fail: syscalls/exec.ts). */
   execTraceLine: string | undefined;
-  /** The spare emulator the next fork hands its child to (spare.ts), once there is one. */
-  spare: Spare | undefined;
+  /** The spare emulators the next forks hand their children to (spare.ts), oldest first. */
+  readonly spares: Spare[] = [];
   /** pidfds of the children a wait is watching, by pid, until each is reaped (syscalls/wait.ts). */
   readonly childPidfds = new Map<number, number>();
   /** What must be done before the host's execve replaces us (main.ts: what exit does: caches, MAP_SHARED write-back). */
@@ -369,7 +369,7 @@ export class LinuxProcess {
   private reapChildren(): boolean {
     const lc = hostLibc();
     try {
-      for (let r; lc && (r = lc.processes.wait4(-1, 1 /* WNOHANG */)).pid > 0; ) if (r.pid === this.spare?.pid) this.spare = undefined;
+      for (let r; lc && (r = lc.processes.wait4(-1, 1 /* WNOHANG */)).pid > 0; ) spareDied(this, r.pid);
     } catch {
       // ECHILD: none left
     }
@@ -386,7 +386,7 @@ export class LinuxProcess {
     try {
       const peek = lc?.processes.waitid(P.ALL, 0, W.EXITED | W.STOPPED | W.CONTINUED | W.NOHANG | W.NOWAIT);
       const pid = peek ? new DataView(peek.info.buffer).getInt32(16, true) : 0;
-      if (peek && pid !== 0 && pid !== this.spare?.pid) return { signo: SIG.SIGCHLD, code: 0, pid, uid: 0, raw: peek.info };
+      if (peek && pid !== 0 && !isSpare(this, pid)) return { signo: SIG.SIGCHLD, code: 0, pid, uid: 0, raw: peek.info };
     } catch {
       // ECHILD: no child left to show
     }

@@ -1,5 +1,5 @@
-// A spare emulator process, started ahead, that the next fork hands its child to: a fork
-// then costs no Node start-up (node, the bundle and koffi are loaded while the parent
+// Spare emulator processes, started ahead, that the next forks hand their children to: a
+// fork then costs no Node start-up (node, the bundle and koffi are loaded while the parent
 // runs on). The spare is a child of ours (posix_spawn of this emulator with
 // QEMU_USER_TS_HANDOVER=spare:N), so the fork child it becomes is our child, as Linux's is;
 // it waits on a unix socket (SOCK_SEQPACKET) for the fork image (fork.ts) and the host fds
@@ -8,8 +8,11 @@
 // reaps it, so that the next program never sees a child it did not make). The guest never
 // sees it either: wait4 and waitid pass over it (syscalls/wait.ts), kill of a process
 // group skips it. A spare whose process group or session is no longer ours (the guest
-// called setpgid or setsid since) is dropped rather than used. A process makes its first
-// spare at its first fork, to serve the second: one that forks once pays for one unused.
+// called setpgid or setsid since) is dropped rather than used. A process starts its spare
+// at its first fork, to serve the next (one that forks once pays for it unused), and keeps
+// SPARES of them: one, since two did not make a loop of fork, exec and wait any faster on
+// this 2-core machine (95-103 ms a round either way): a spare's start-up, ~70 ms of CPU,
+// is paid in every round, whoever waits for it.
 
 import { closeSync } from 'node:fs';
 import type { HostLibc } from './host/libc.js';
@@ -22,6 +25,8 @@ const SOCK_CLOEXEC = 0o2000000;
 const SOL_SOCKET = 1;
 const SCM_RIGHTS = 1;
 const MSG_CMSG_CLOEXEC = 0x4000_0000;
+/** Spares a process keeps ready. */
+const SPARES = 1;
 /** Fds per message (the kernel's SCM_MAX_FD is 253). */
 const FDS_PER_MESSAGE = 250;
 /** struct cmsghdr on a 64-bit host: cmsg_len (8 bytes), cmsg_level, cmsg_type, then the data. */
@@ -33,8 +38,32 @@ export interface Spare {
   sock: number;
 }
 
-/** Starts a spare (the caller keeps it as p.spare); null where one cannot be had. */
-export function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
+/** Whether host process `pid` is one of p's spares (never the guest's to see). */
+export const isSpare = (p: LinuxProcess, pid: number): boolean => p.spares.some((s) => s.pid === pid);
+
+/** Forgets a spare that died (a signal to our process group), once its end was reaped. */
+export function spareDied(p: LinuxProcess, pid: number): void {
+  const i = p.spares.findIndex((s) => s.pid === pid);
+  if (i < 0) return;
+  try {
+    closeSync(p.spares[i].sock);
+  } catch {
+    // closed
+  }
+  p.spares.splice(i, 1);
+}
+
+/** Starts spares until p has SPARES of them (where they can be had). */
+export function replenishSpares(p: LinuxProcess, lc: HostLibc): void {
+  while (p.spares.length < SPARES) {
+    const spare = startSpare(p, lc);
+    if (!spare) return;
+    p.spares.push(spare);
+  }
+}
+
+/** Starts a spare; null where one cannot be had. */
+function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   const self = p.runOptions?.selfCommand;
   if (!self || !lc.socket) return null;
   const [ours, theirs] = lc.socket.socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
@@ -49,22 +78,21 @@ export function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   }
 }
 
-/** The spare, if it can serve a fork now (it is alive and in our process group and session); a stale one is dropped. */
+/** The oldest spare that can serve a fork now (alive, in our process group and session); stale ones are dropped. */
 export function takeSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
-  const spare = p.spare;
-  if (!spare) return null;
-  p.spare = undefined;
-  try {
-    if (lc.getpgid(spare.pid) === lc.getpgid(0) && lc.getsid(spare.pid) === lc.getsid(0)) return spare;
-  } catch {
-    // gone
+  for (let spare; (spare = p.spares.shift()); ) {
+    try {
+      if (lc.getpgid(spare.pid) === lc.getpgid(0) && lc.getsid(spare.pid) === lc.getsid(0)) return spare;
+    } catch {
+      // gone
+    }
+    endSpare(lc, spare);
   }
-  endSpare(lc, spare);
   return null;
 }
 
 /** Kills and reaps a spare no one will use (then no wait of the guest's can meet it). */
-export function endSpare(lc: HostLibc, spare: Spare): void {
+function endSpare(lc: HostLibc, spare: Spare): void {
   try {
     process.kill(spare.pid, 'SIGKILL');
   } catch {
@@ -82,11 +110,10 @@ export function endSpare(lc: HostLibc, spare: Spare): void {
   }
 }
 
-/** Drops p's spare, if it has one (an execve: the next program must not find an unknown child). */
-export function dropSpare(p: LinuxProcess, lc: HostLibc | null): void {
-  if (!p.spare || !lc) return;
-  endSpare(lc, p.spare);
-  p.spare = undefined;
+/** Drops p's spares (an execve: the next program must not find children it did not make). */
+export function dropSpares(p: LinuxProcess, lc: HostLibc | null): void {
+  if (!lc) return;
+  for (const spare of p.spares.splice(0)) endSpare(lc, spare);
 }
 
 /** The cmsghdr of SCM_RIGHTS carrying `fds`. */

@@ -24,6 +24,7 @@ import {
 } from '../signal-delivery.js';
 import { readGuest, readU64, u64s, writeGuest, type SyscallArgs } from './args.js';
 import { processesIn, processGroupOf } from './session.js';
+import { isSpare } from '../spare.js';
 
 type A = SyscallArgs;
 
@@ -228,7 +229,7 @@ export function sysKill(p: LinuxProcess, a: A): number {
   let sent = 0;
   let failed: unknown;
   for (const member of members) {
-    if (member === p.pid || member === p.spare?.pid) continue; // the spare emulator is not the guest's
+    if (member === p.pid || isSpare(p, member)) continue; // a spare emulator is not the guest's
     try {
       process.kill(member, sig);
       sent++;

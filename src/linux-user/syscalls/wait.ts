@@ -18,6 +18,7 @@ import { hostLibc, type HostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { SyscallInterrupted, WouldBlock } from '../guest-exit.js';
 import { childrenReapedBySystem } from '../signal-delivery.js';
+import { isSpare, spareDied } from '../spare.js';
 import { writeGuest, type SyscallArgs } from './args.js';
 
 type A = SyscallArgs;
@@ -45,8 +46,8 @@ export function sysWait4(p: LinuxProcess, a: A): number {
   for (;;) {
     if (onlySpareLeft(p, pid)) return -E.ECHILD;
     const r = lc.processes.wait4(pid, options | W.NOHANG);
-    if (r.pid > 0 && r.pid === p.spare?.pid) {
-      p.spare = undefined; // it died (a signal to our process group): never the guest's to see
+    if (r.pid > 0 && isSpare(p, r.pid)) {
+      spareDied(p, r.pid); // a signal to our process group: never the guest's to see
       continue;
     }
     if (r.pid > 0 && ended(r.status) && childrenReapedBySystem(p)) continue; // Linux reaped it: a wait ends in ECHILD
@@ -80,9 +81,9 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
     const r = lc.processes.waitid(idtype, id, options | W.NOHANG);
     const dv = new DataView(r.info.buffer);
     const childPid = dv.getInt32(16, true); // si_pid, 0 when no child changed state
-    if (childPid !== 0 && childPid === p.spare?.pid) {
+    if (childPid !== 0 && isSpare(p, childPid)) {
       if (options & W.NOWAIT) lc.processes.wait4(childPid, W.NOHANG); // reaped here, never shown
-      p.spare = undefined;
+      spareDied(p, childPid);
       continue;
     }
     const code = dv.getInt32(8, true); // CLD_EXITED, CLD_KILLED, CLD_DUMPED: it ended
@@ -98,14 +99,13 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
 }
 
 /**
- * Whether the children a wait for `pid` (wait4's encoding) could report are none but the
- * spare (spare.ts): the guest has no such child (ECHILD), though the host sees one.
+ * Whether the children a wait for `pid` (wait4's encoding) could report are none but
+ * spares (spare.ts): the guest has no such child (ECHILD), though the host sees some.
  */
 function onlySpareLeft(p: LinuxProcess, pid: number): boolean {
-  const spare = p.spare?.pid;
-  if (spare === undefined) return false;
-  if (pid > 0) return pid === spare;
-  return childPids(p).every((c) => c === spare);
+  if (p.spares.length === 0) return false;
+  if (pid > 0) return isSpare(p, pid);
+  return childPids(p).every((c) => isSpare(p, c));
 }
 
 /** A wait status of a child that ended (exited, or killed by a signal), not one that stopped or went on. */
@@ -143,7 +143,7 @@ function forgetChild(p: LinuxProcess, pid: number): void {
  * there (WouldBlock on the pidfd) and calls again; the first thread polls here, serving.
  */
 function awaitChildren(p: LinuxProcess, lc: HostLibc, pids: number[] | null, stopsToo: boolean): void {
-  const wanted = (pids ?? childPids(p)).filter((c) => c !== p.spare?.pid);
+  const wanted = (pids ?? childPids(p)).filter((c) => !isSpare(p, c));
   const fds: { fd: number; events: number }[] = [];
   for (const pid of wanted) {
     let fd = p.childPidfds.get(pid);
