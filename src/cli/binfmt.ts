@@ -17,11 +17,14 @@
 // does not run). `--print` writes systemd binfmt.d lines instead (for /etc/binfmt.d/).
 
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../user-error.js';
+import { lazyBuiltin } from '../host-lazy.js';
 import { PROGRAM_NAME } from './options.js';
+
+/** Loaded only by -binfmt: node:child_process costs every start-up several ms. */
+const childProcess = lazyBuiltin<typeof import('node:child_process')>('node:child_process');
 
 const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
 /** QEMU's magic and mask for a 64-bit little-endian ELF executable or shared object of `machine` (e_type 2 or 3). */
@@ -99,7 +102,7 @@ const registerLine = (arch: string, interpreter: string, flags: string): string 
 /** Mounts binfmt_misc where it is not (as systemd's proc-sys-fs-binfmt_misc.mount does). */
 function ensureMounted(): void {
   if (existsSync(join(BINFMT_DIR, 'register'))) return;
-  const r = spawnSync('mount', ['-t', 'binfmt_misc', 'binfmt_misc', BINFMT_DIR], { encoding: 'utf8' });
+  const r = childProcess().spawnSync('mount', ['-t', 'binfmt_misc', 'binfmt_misc', BINFMT_DIR], { encoding: 'utf8' });
   if (r.status !== 0 || !existsSync(join(BINFMT_DIR, 'register'))) {
     throw new UserError(`-binfmt: binfmt_misc is not mounted at ${BINFMT_DIR} and could not be mounted (${(r.stderr || r.error?.message || 'mount failed').trim()}): run as root`);
   }

@@ -23,7 +23,7 @@ import { ENV_BLOCK_SIZE, PAGE_SIZE, PERM } from '../memory/layout.js';
 import { ENV } from '../tcg/env.js';
 import { CLONE } from './generic/constants.js';
 import type { KSigaction, StackT } from './generic/structs.js';
-import { handedOptions, HANDOVER_VAR, type HandedFd, type HandedOptions, type HandedProcess } from './handover.js';
+import { handedFds, handedOptions, handedProcess, HANDOVER_VAR, type HandedFd, type HandedOptions, type HandedProcess } from './handover.js';
 import type { HostLibc } from './host/libc.js';
 import type { LinuxProcess, ProgramLayout } from './process.js';
 import type { LinuxTarget } from './target.js';
@@ -95,13 +95,7 @@ function imageOf(p: LinuxProcess, req: CloneRequest, fds: HandedFd[]): ForkImage
     program: opts.program,
     execfn: p.execfn,
     machine: p.machine,
-    process: {
-      fds,
-      cwd: p.cwd,
-      umask: p.umask,
-      rlimits: [...p.rlimits].map(([r, l]) => [r, l.cur.toString(), l.max.toString()]),
-      mask: t.sigmask.toString(16),
-    },
+    process: handedProcess(p, fds),
     env: b64(p.mem.u8.subarray(t.env, t.env + ENV_BLOCK_SIZE)),
     stack: req.stack.toString(),
     tls: req.flags & CLONE.SETTLS ? req.tls.toString() : null,
@@ -126,17 +120,15 @@ function imageOf(p: LinuxProcess, req: CloneRequest, fds: HandedFd[]): ForkImage
  * goes into a memfd: a 4-byte length, the JSON, then the pages.
  */
 export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): number {
-  const fds: HandedFd[] = [];
+  // the offsets we kept ourselves go to the host's open files, which parent and child then share
   for (const fd of p.fds.numbers()) {
-    const e = p.fds.get(fd)!;
-    if (e.file.hostFd < 0) continue; // a file of another file system: not the child's (see the header)
-    // the offset we kept ourselves goes to the host's open file, which parent and child then share
-    if (e.file.kind === 'file' && e.file.pos !== null) {
-      lc.seek(e.file.hostFd, e.file.pos);
-      e.file.pos = null;
+    const file = p.fds.get(fd)!.file;
+    if (file.kind === 'file' && file.pos !== null && file.hostFd >= 0) {
+      lc.seek(file.hostFd, file.pos);
+      file.pos = null;
     }
-    fds.push({ fd, host: e.file.hostFd, flags: e.file.flags, kind: e.file.kind, pos: e.file.pos, path: e.file.path, cloexec: e.cloexec });
   }
+  const fds = handedFds(p, true);
   p.sharedMaps.flushAll(); // the file holds what the parent wrote so far; the child's copy starts from it
   const image = imageOf(p, req, fds);
   const memfd = lc.memfd('qemu-user-ts-fork', 0);

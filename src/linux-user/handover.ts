@@ -10,6 +10,7 @@ import { closeSync, fstatSync, readSync } from 'node:fs';
 import type { FileKind } from './fd-table.js';
 import type { HostLibc } from './host/libc.js';
 import type { LogItem, RunOptions } from './options.js';
+import type { LinuxProcess } from './process.js';
 
 export const HANDOVER_VAR = 'QEMU_USER_TS_HANDOVER';
 
@@ -52,6 +53,31 @@ export interface Handover {
   /** Signals ignored (hex, bit sig-1): execve keeps SIG_IGN. */
   ignored: string;
   process: HandedProcess;
+}
+
+/**
+ * The guest fds with a host fd behind them, as the next process takes them: only those
+ * execve keeps (`cloexecToo` false), or all of them (a fork's child).
+ */
+export function handedFds(p: LinuxProcess, cloexecToo: boolean): HandedFd[] {
+  const out: HandedFd[] = [];
+  for (const fd of p.fds.numbers()) {
+    const e = p.fds.get(fd)!;
+    if ((e.cloexec && !cloexecToo) || e.file.hostFd < 0) continue; // a file of another file system does not go over
+    out.push({ fd, host: e.file.hostFd, flags: e.file.flags, kind: e.file.kind, pos: e.file.pos, path: e.file.path, cloexec: e.cloexec });
+  }
+  return out;
+}
+
+/** What of p the next process takes besides its fds: cwd, umask, rlimits, the calling thread's mask. */
+export function handedProcess(p: LinuxProcess, fds: HandedFd[]): HandedProcess {
+  return {
+    fds,
+    cwd: p.cwd,
+    umask: p.umask,
+    rlimits: [...p.rlimits].map(([r, l]) => [r, l.cur.toString(), l.max.toString()]),
+    mask: p.thread.sigmask.toString(16),
+  };
 }
 
 /** The options of `opts` that the next program runs with. */

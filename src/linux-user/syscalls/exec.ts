@@ -21,7 +21,7 @@ import { accessSync, constants as fsConstants, closeSync, lstatSync, openSync, r
 import { E, fail } from '../errno.js';
 import { AT, NSIG, RLIMIT, SIG, SIG_HANDLER } from '../generic/constants.js';
 import { EM } from '../../loader/elf.js';
-import { handedOptions, sendHandover, type HandedFd, type Handover } from '../handover.js';
+import { handedFds, handedOptions, handedProcess, sendHandover, type HandedFd, type Handover } from '../handover.js';
 import { hostLibc, type HostLibc, type HostProcesses } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { ExecInPlace } from '../guest-exit.js';
@@ -192,17 +192,6 @@ function ignoredSignals(p: LinuxProcess): bigint {
   return set;
 }
 
-/** The guest fds execve keeps (not close-on-exec) with a host fd behind them. */
-function keptFds(p: LinuxProcess): HandedFd[] {
-  const out: HandedFd[] = [];
-  for (const fd of p.fds.numbers()) {
-    const e = p.fds.get(fd)!;
-    if (e.cloexec || e.file.hostFd < 0) continue;
-    out.push({ fd, host: e.file.hostFd, flags: e.file.flags, kind: e.file.kind, pos: e.file.pos, path: e.file.path, cloexec: false });
-  }
-  return out;
-}
-
 /** What the next program of the process is handed: `fds`, the guest fds it keeps. */
 function handoverFor(p: LinuxProcess, plan: ExecPlan, execfn: string, envp: string[], fds: HandedFd[]): Handover {
   const options = handedOptions(p.runOptions!);
@@ -215,13 +204,7 @@ function handoverFor(p: LinuxProcess, plan: ExecPlan, execfn: string, envp: stri
     envp,
     options,
     ignored: ignoredSignals(p).toString(16),
-    process: {
-      fds,
-      cwd: p.cwd,
-      umask: p.umask,
-      rlimits: [...p.rlimits].map(([r, l]) => [r, l.cur.toString(), l.max.toString()]),
-      mask: p.thread.sigmask.toString(16),
-    },
+    process: handedProcess(p, fds),
   };
 }
 
@@ -231,7 +214,7 @@ function handoverFor(p: LinuxProcess, plan: ExecPlan, execfn: string, envp: stri
  * rest carry over, and main.ts's runGuest starts the next run from the handover.
  */
 function execInPlace(p: LinuxProcess, plan: ExecPlan, execfn: string, envp: string[]): never {
-  const fds = keptFds(p);
+  const fds = handedFds(p, false);
   const h = handoverFor(p, plan, execfn, envp, fds);
   const kept = new Set(fds.map((f) => f.host));
   for (const fd of p.fds.numbers()) {
@@ -244,7 +227,7 @@ function execInPlace(p: LinuxProcess, plan: ExecPlan, execfn: string, envp: stri
 /** Runs this emulator again on a guest ELF, in a new Node (the host's execve), with the process's state handed over. */
 function execGuest(p: LinuxProcess, lc: HostLibc, plan: ExecPlan, execfn: string, envp: string[]): never {
   const opts = p.runOptions!;
-  const fds = keptFds(p);
+  const fds = handedFds(p, false);
   const h = handoverFor(p, plan, execfn, envp, fds);
   const sent = sendHandover(lc, h);
   try {
@@ -262,7 +245,7 @@ function execGuest(p: LinuxProcess, lc: HostLibc, plan: ExecPlan, execfn: string
 
 /** Runs a program of the host's own architecture: its fds where the guest has them, its signals as the guest's. */
 function execNative(p: LinuxProcess, lc: HostLibc, plan: ExecPlan, envp: string[]): never {
-  const fds = keptFds(p);
+  const fds = handedFds(p, false);
   const pr: HostProcesses = lc.processes;
   if (p.execTraceLine) p.strace?.(p.execTraceLine);
   p.beforeExec?.();

@@ -19,7 +19,7 @@ import type { LinuxProcess } from '../process.js';
 import { SyscallInterrupted, WouldBlock } from '../guest-exit.js';
 import { childrenReapedBySystem } from '../signal-delivery.js';
 import { isSpare, spareDied } from '../spare.js';
-import { writeGuest, type SyscallArgs } from './args.js';
+import { u32s, writeGuest, type SyscallArgs } from './args.js';
 
 type A = SyscallArgs;
 
@@ -52,7 +52,7 @@ export function sysWait4(p: LinuxProcess, a: A): number {
     }
     if (r.pid > 0 && ended(r.status) && childrenReapedBySystem(p)) continue; // Linux reaped it: a wait ends in ECHILD
     if (r.pid > 0) {
-      if (statusAddr !== 0n) writeGuest(p, statusAddr, i32(r.status));
+      if (statusAddr !== 0n) writeGuest(p, statusAddr, u32s([r.status >>> 0]));
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
       forgetChild(p, r.pid);
       return r.pid;
@@ -110,12 +110,6 @@ function onlySpareLeft(p: LinuxProcess, pid: number): boolean {
 
 /** A wait status of a child that ended (exited, or killed by a signal), not one that stopped or went on. */
 const ended = (status: number): boolean => (status & 0x7f) !== 0x7f && (status & 0xffff) !== 0xffff;
-
-function i32(v: number): Uint8Array {
-  const b = new Uint8Array(4);
-  new DataView(b.buffer).setInt32(0, v, true);
-  return b;
-}
 
 /** This process's children, as the host lists them (the first thread's: it is the one that starts them). */
 function childPids(p: LinuxProcess): number[] {
