@@ -188,7 +188,9 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
     }
     if (e instanceof GuestExit) return e.status & 0xff;
     if (e instanceof GuestKilled) {
-      proc.hostSignals?.stop(); // the host's default action back, to die of it
+      // the host's default action back, to die of it: from libc itself if the follower did
+      // not say its handler went (else the signal would reach it, and we would exit instead)
+      if (proc.hostSignals?.stop() === false) hostLibc()?.processes.setDisposition(e.signal, false);
       return dieOfSignal(e.signal, log);
     }
     throw e;

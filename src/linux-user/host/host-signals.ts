@@ -209,16 +209,20 @@ export class HostSignals {
   /** This thread's mask, once it blocks SIGPIPE (SIGPIPE followed). */
   private pipeBlocked: HostSignalMask | undefined;
 
+  /** koffi's entry, which the worker requires by path, once the first follow looked it up. */
+  private koffiPath: string | undefined;
+
   /**
-   * `koffiPath`: koffi's entry, resolved by the caller (the worker requires it by path;
-   * undefined: nothing can be followed); `memory`: the guest memory, holding the first
-   * thread's exit request and doorbell.
+   * `findKoffi`: looks up koffi's entry (undefined: nothing can be followed), at the first
+   * follow: resolving a package costs ~7 ms, which a run that never follows a signal
+   * should not pay; `memory`: the guest memory, holding the first thread's exit request
+   * and doorbell.
    */
   constructor(
-    private readonly koffiPath: string | undefined,
+    private readonly findKoffi: () => string | undefined,
     private readonly memory: WebAssembly.Memory,
   ) {
-    this.failed = koffiPath === undefined;
+    this.failed = false;
   }
 
   /**
@@ -311,18 +315,22 @@ export class HostSignals {
   /**
    * Ends the worker, giving the host's default actions back (the process is about to exit),
    * and lets this thread take SIGPIPE again (a write's that was never taken is dropped first).
+   * False when the worker did not say it stopped within STOP_MS (a host too loaded to run
+   * it, or a process stopped and continued meanwhile): its handlers may still be in place.
    */
-  stop(): void {
+  stop(): boolean {
     Atomics.store(this.ctl, CTL.STOP, 1);
+    let stopped = true;
     if (this.worker && Atomics.load(this.ctl, CTL.STATE) === STATE.READY) {
       writeSync(this.ctl[CTL.PIPE], Uint8Array.of(0));
-      Atomics.wait(this.ctl, CTL.STATE, STATE.READY, STOP_MS);
+      stopped = Atomics.wait(this.ctl, CTL.STATE, STATE.READY, STOP_MS) !== 'timed-out';
     }
     if (this.pipeBlocked) {
       this.pipeBlocked.takePending(SIG.SIGPIPE);
       this.pipeBlocked.setBlocked(SIG.SIGPIPE, false);
       this.pipeBlocked = undefined;
     }
+    return stopped;
   }
 
   /**
@@ -331,7 +339,7 @@ export class HostSignals {
    * the host's actions as they were at start-up.
    */
   end(): void {
-    this.stop();
+    void this.stop();
     for (const sig of [...this.dropping.keys()]) this.undrop(sig);
   }
 
@@ -391,6 +399,8 @@ export class HostSignals {
   /** Starts the worker if need be and waits until it can follow signals; false if it cannot. */
   private ready(): boolean {
     if (this.failed) return false;
+    this.koffiPath ??= this.findKoffi();
+    if (this.koffiPath === undefined) return !(this.failed = true);
     this.start();
     Atomics.wait(this.ctl, CTL.STATE, STATE.STARTING, START_MS);
     this.failed = Atomics.load(this.ctl, CTL.STATE) !== STATE.READY;
@@ -407,11 +417,12 @@ declare const require: ((id: string) => unknown) | undefined;
  */
 export function hostSignals(memory: WebAssembly.Memory, req: unknown = typeof require === 'function' ? require : undefined): HostSignals | null {
   if (process.platform !== 'linux' || typeof req !== 'function') return null;
-  let koffi: string | undefined;
-  try {
-    koffi = (req as NodeJS.Require).resolve('koffi');
-  } catch {
-    koffi = undefined;
-  }
-  return new HostSignals(koffi, memory);
+  const findKoffi = (): string | undefined => {
+    try {
+      return (req as NodeJS.Require).resolve('koffi');
+    } catch {
+      return undefined;
+    }
+  };
+  return new HostSignals(findKoffi, memory);
 }
