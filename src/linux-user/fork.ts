@@ -24,7 +24,7 @@ import { ENV } from '../tcg/env.js';
 import { CLONE } from './generic/constants.js';
 import type { KSigaction, StackT } from './generic/structs.js';
 import { handedFds, handedOptions, handedProcess, HANDOVER_VAR, type HandedFd, type HandedOptions, type HandedProcess } from './handover.js';
-import type { HostLibc } from './host/libc.js';
+import { emulatorEnvironment, type HostLibc } from './host/libc.js';
 import type { LinuxProcess, ProgramLayout } from './process.js';
 import type { LinuxTarget } from './target.js';
 import type { CloneRequest } from './threads.js';
@@ -157,7 +157,7 @@ export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): n
     } else {
       const self = p.runOptions!.selfCommand!;
       const keep = [...new Set([0, 1, 2, memfd, ...fds.map((f) => f.host)])];
-      pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=fork:${memfd}`], keepFds: keep, mask: 0n });
+      pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=fork:${memfd}`, ...emulatorEnvironment()], keepFds: keep, mask: 0n });
     }
     replenishSpares(p, lc); // for the next forks
     return pid;

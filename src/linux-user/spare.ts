@@ -15,7 +15,8 @@
 // is paid in every round, whoever waits for it.
 
 import { closeSync } from 'node:fs';
-import type { HostLibc } from './host/libc.js';
+import { emulatorEnvironment, type HostLibc } from './host/libc.js';
+import { HANDOVER_VAR } from './handover.js';
 import type { LinuxProcess } from './process.js';
 
 /** Linux's values (every architecture): AF_UNIX, SOCK_SEQPACKET, SOCK_CLOEXEC, SOL_SOCKET, SCM_RIGHTS, MSG_CMSG_CLOEXEC. */
@@ -68,7 +69,7 @@ function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   if (!self || !lc.socket) return null;
   const [ours, theirs] = lc.socket.socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
   try {
-    const pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`QEMU_USER_TS_HANDOVER=spare:${theirs}`], keepFds: [0, 1, 2, theirs], mask: 0n });
+    const pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=spare:${theirs}`, ...emulatorEnvironment()], keepFds: [0, 1, 2, theirs], mask: 0n });
     return { pid, sock: ours };
   } catch {
     closeSync(ours);

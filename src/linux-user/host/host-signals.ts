@@ -57,6 +57,7 @@
 
 import type { Worker } from 'node:worker_threads';
 import { writeSync } from 'node:fs';
+import { knownKoffiNative } from './libc.js';
 import { ENV } from '../../tcg/env.js';
 import { ENV_AREA, THREAD_CONTROL } from '../../memory/layout.js';
 import { lazyBuiltin } from '../../host-lazy.js';
@@ -419,7 +420,7 @@ export function hostSignals(memory: WebAssembly.Memory, req: unknown = typeof re
   if (process.platform !== 'linux' || typeof req !== 'function') return null;
   const findKoffi = (): string | undefined => {
     try {
-      return (req as NodeJS.Require).resolve('koffi');
+      return knownKoffiNative() ?? (req as NodeJS.Require).resolve('koffi');
     } catch {
       return undefined;
     }

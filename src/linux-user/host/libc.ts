@@ -196,6 +196,46 @@ declare const require: ((id: string) => unknown) | undefined;
 let loaded: HostLibc | null | undefined;
 
 /**
+ * Names koffi's native module (its koffi.node) for the emulator processes we start: spares,
+ * fork children and execve'd emulators require it by path, which skips resolving the
+ * 'koffi' package, its JavaScript and its platform package (~9 ms of each start-up). Only
+ * in the environments we give those (never a guest's: theirs come in the handover).
+ */
+const KOFFI_NATIVE_VAR = 'QEMU_USER_TS_KOFFI_NATIVE';
+/** koffi's native module, once loaded. */
+let koffiNative: string | undefined;
+
+/** The environment entries an emulator process we start gets besides the handover's. */
+export function emulatorEnvironment(): string[] {
+  return koffiNative === undefined ? [] : [`${KOFFI_NATIVE_VAR}=${koffiNative}`];
+}
+
+/** koffi's native module, if this process loaded koffi already or its parent named it (the host-signal worker requires it). */
+export function knownKoffiNative(): string | undefined {
+  return koffiNative ?? (process.env[KOFFI_NATIVE_VAR]?.endsWith('/koffi.node') ? process.env[KOFFI_NATIVE_VAR] : undefined);
+}
+
+/** koffi: by the path our parent named, else through the package (remembering its native module). */
+function loadKoffi(req: (id: string) => unknown): Koffi {
+  const named = process.env[KOFFI_NATIVE_VAR];
+  if (named?.endsWith('/koffi.node')) {
+    try {
+      const k = req(named) as Koffi;
+      if (typeof k.load === 'function') {
+        koffiNative = named;
+        return k;
+      }
+    } catch {
+      // moved or gone: the package then
+    }
+  }
+  const k = req('koffi') as Koffi;
+  const cache = (req as Partial<NodeJS.Require>).cache;
+  koffiNative = cache ? Object.keys(cache).find((path) => path.endsWith('/koffi.node')) : undefined;
+  return k;
+}
+
+/**
  * libc through koffi, loaded at the first call; null when it cannot be had. `req` resolves
  * 'koffi' (the bundle is given the launcher's require; sources run as ES modules pass one).
  */
@@ -204,7 +244,7 @@ export function hostLibc(req: ((id: string) => unknown) | undefined = typeof req
   loaded = null;
   if (req === undefined || process.platform !== 'linux') return loaded;
   try {
-    loaded = bind(req('koffi') as Koffi);
+    loaded = bind(loadKoffi(req));
   } catch {
     // koffi missing, or no prebuilt binary for this host: node:fs it is
   }

@@ -22,7 +22,7 @@ import { E, fail } from '../errno.js';
 import { AT, NSIG, RLIMIT, SIG, SIG_HANDLER } from '../generic/constants.js';
 import { EM } from '../../loader/elf.js';
 import { handedFds, handedOptions, handedProcess, sendHandover, type HandedFd, type Handover } from '../handover.js';
-import { hostLibc, type HostLibc, type HostProcesses } from '../host/libc.js';
+import { emulatorEnvironment, hostLibc, type HostLibc, type HostProcesses } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { ExecInPlace } from '../guest-exit.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
@@ -236,7 +236,7 @@ function execGuest(p: LinuxProcess, lc: HostLibc, plan: ExecPlan, execfn: string
     p.beforeExec?.();
     lc.processes.setMask(0n);
     const [node, ...args] = opts.selfCommand!;
-    lc.processes.execve(node, [node, ...args], [sent.envEntry]);
+    lc.processes.execve(node, [node, ...args], [sent.envEntry, ...emulatorEnvironment()]);
   } catch (e) {
     sent.discard();
     throw e;
