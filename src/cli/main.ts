@@ -13,7 +13,7 @@ import { checkProgramFile } from '../loader/elf.js';
 import { UserError } from '../user-error.js';
 import { HANDOVER_VAR, receiveHandover, runOptionsOf } from '../linux-user/handover.js';
 import { forkImageFromSpare, readForkImage } from '../linux-user/fork.js';
-import { awaitFork } from '../linux-user/spare.js';
+import { awaitFork, prepareAhead, SIGNALS_AHEAD } from '../linux-user/spare.js';
 import { hostLibc } from '../linux-user/host/libc.js';
 import { binfmtCommand } from './binfmt.js';
 import type { RunOptions } from '../linux-user/options.js';
@@ -60,7 +60,7 @@ function selfCommand(): string[] | undefined {
 function optionsHandedOver(value: string): RunOptions {
   delete process.env[HANDOVER_VAR];
   if (value.startsWith('fork:') || value.startsWith('spare:')) {
-    const forked = value.startsWith('fork:') ? readForkImage(value) : awaitSpareJob(Number(value.slice('spare:'.length)));
+    const forked = value.startsWith('fork:') ? readForkImage(value) : awaitSpareJob(value.slice('spare:'.length));
     const { image } = forked;
     return {
       ...image.options,
@@ -79,12 +79,16 @@ function optionsHandedOver(value: string): RunOptions {
   return runOptionsOf(h, selfCommand());
 }
 
-/** A spare (linux-user/spare.ts) waits for its parent's fork; it ends quietly if none comes. */
-function awaitSpareJob(sock: number): ReturnType<typeof readForkImage> {
+/**
+ * A spare (linux-user/spare.ts; `value`: its socket's fd, and SIGNALS_AHEAD when asked)
+ * makes what it can ahead, then waits for its parent's fork; it ends quietly if none comes.
+ */
+function awaitSpareJob(value: string): NonNullable<RunOptions['forked']> {
   const lc = hostLibc();
-  const fds = lc ? awaitFork(lc, sock) : null;
+  const ahead = prepareAhead(value.endsWith(SIGNALS_AHEAD));
+  const fds = lc ? awaitFork(lc, Number.parseInt(value, 10)) : null;
   if (!fds) process.exit(0);
-  return forkImageFromSpare(fds);
+  return { ...forkImageFromSpare(fds), ahead };
 }
 
 /** Writes `text` to file descriptor `fd` (a closed or broken stdout is not our error). */

@@ -159,7 +159,7 @@ export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): n
       const keep = [...new Set([0, 1, 2, memfd, ...fds.map((f) => f.host)])];
       pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=fork:${memfd}`, ...emulatorEnvironment()], keepFds: keep, mask: 0n });
     }
-    replenishSpares(p, lc); // for the next forks
+    replenishSpares(p, lc, ++p.forks); // for the next forks
     return pid;
   } finally {
     closeSync(memfd);

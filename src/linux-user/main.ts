@@ -82,10 +82,12 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const arch = target.arch;
   const env = ENV_AREA;
   proc.thread.env = env;
-  proc.hostSignals = hostSignals(mem.memory);
+  // a spare made the follower ahead (started, if its parent followed signals)
+  proc.hostSignals = opts.forked?.ahead ? opts.forked.ahead.hostSignals : hostSignals(mem.memory);
   proc.hostSignals?.begin(opts.ignoredSignals ?? 0n);
-  // a forked child's handlers and ignored signals act on the host as they did on the parent
-  if (opts.forked) for (const [sig, action] of proc.sigactions) proc.hostSignals?.guestAction(sig, action.handler);
+  // A forked child's handlers and ignored signals act on the host as they did on the
+  // parent (a spare started the worker that follows them ahead: spare.ts).
+  if (opts.forked) proc.hostSignals?.guestActions([...proc.sigactions].map(([sig, action]) => [sig, action.handler] as const));
 
   const helpers = new HelperRegistry();
   const translator = arch.createTranslator(helpers);
@@ -231,9 +233,9 @@ function loadNew(opts: RunOptions, log: TcgLog): { target: LinuxTarget; proc: Li
 
 /** The child of a guest's fork (fork.ts): the parent's memory, state and registers, fork returning 0. */
 function resumeForked(opts: RunOptions, log: TcgLog): { target: LinuxTarget; proc: LinuxProcess } {
-  const { image, fd, bytesAt } = opts.forked!;
+  const { image, fd, bytesAt, ahead } = opts.forked!;
   const target = TARGETS.find((t) => t.arch.elfMachine === image.machine) ?? (() => { throw new Error(`fork image of machine ${image.machine}`); })();
-  const mem = new GuestMemory();
+  const mem = ahead?.mem ?? new GuestMemory();
   mem.topByteIgnore = target.topByteIgnore ?? false;
   const as = new AddressSpace(mem);
   restoreMemory(as, mem, image, fd, bytesAt);

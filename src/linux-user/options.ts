@@ -3,6 +3,7 @@
 
 import type { ForkImage } from './fork.js';
 import type { HandedProcess } from './handover.js';
+import type { SpareAhead } from './spare.js';
 
 /** The `-d` log items, as QEMU names them. */
 export const LOG_ITEMS = ['in_asm', 'op', 'op_opt', 'out_asm', 'exec', 'unimp', 'strace', 'stats'] as const;
@@ -56,5 +57,5 @@ export interface RunOptions {
    */
   selfCommand?: readonly string[];
   /** This process is a guest's fork child (fork.ts): it goes on from the parent's image instead of loading `program`. */
-  forked?: { image: ForkImage; fd: number; bytesAt: number };
+  forked?: { image: ForkImage; fd: number; bytesAt: number; ahead?: SpareAhead };
 }

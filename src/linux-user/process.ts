@@ -185,6 +185,8 @@ export class LinuxProcess {
   execTraceLine: string | undefined;
   /** The spare emulators the next forks hand their children to (spare.ts), oldest first. */
   readonly spares: Spare[] = [];
+  /** The forks this process made (spare.ts keeps more spares for a process that forks often). */
+  forks = 0;
   /** pidfds of the children a wait is watching, by pid, until each is reaped (syscalls/wait.ts). */
   readonly childPidfds = new Map<number, number>();
   /** What must be done before the host's execve replaces us (main.ts: what exit does: caches, MAP_SHARED write-back). */

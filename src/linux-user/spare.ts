@@ -10,14 +10,17 @@
 // group skips it. A spare whose process group or session is no longer ours (the guest
 // called setpgid or setsid since) is dropped rather than used. A process starts its spare
 // at its first fork, to serve the next (one that forks once pays for it unused), and keeps
-// SPARES of them: one, since two did not make a loop of fork, exec and wait any faster on
-// this 2-core machine (95-103 ms a round either way): a spare's start-up, ~70 ms of CPU,
-// is paid in every round, whoever waits for it.
+// one; from its third fork on (a shell's loop, make) it keeps two. A spare's start-up, ~30
+// ms of CPU, runs beside the child of the fork before: with one, a loop of fork, exec and
+// wait often waited for its spare (on this 2-core machine 62-67 ms a round); with two,
+// each has two rounds to start in (48-64 ms).
 
 import { closeSync } from 'node:fs';
 import { emulatorEnvironment, type HostLibc } from './host/libc.js';
 import { HANDOVER_VAR } from './handover.js';
 import type { LinuxProcess } from './process.js';
+import { GuestMemory } from '../memory/guest-memory.js';
+import { hostSignals, type HostSignals } from './host/host-signals.js';
 
 /** Linux's values (every architecture): AF_UNIX, SOCK_SEQPACKET, SOCK_CLOEXEC, SOL_SOCKET, SCM_RIGHTS, MSG_CMSG_CLOEXEC. */
 const AF_UNIX = 1;
@@ -26,8 +29,11 @@ const SOCK_CLOEXEC = 0o2000000;
 const SOL_SOCKET = 1;
 const SCM_RIGHTS = 1;
 const MSG_CMSG_CLOEXEC = 0x4000_0000;
-/** Spares a process keeps ready. */
-const SPARES = 1;
+/** Spares a process keeps ready: one, and two from its FORKS_FOR_TWO_SPARES'th fork on. */
+const SPARES = [1, 2];
+const FORKS_FOR_TWO_SPARES = 3;
+/** The suffix of a spare's HANDOVER_VAR value asking it to start its host-signal worker ahead. */
+export const SIGNALS_AHEAD = ':signals';
 /** Fds per message (the kernel's SCM_MAX_FD is 253). */
 const FDS_PER_MESSAGE = 250;
 /** struct cmsghdr on a 64-bit host: cmsg_len (8 bytes), cmsg_level, cmsg_type, then the data. */
@@ -54,9 +60,10 @@ export function spareDied(p: LinuxProcess, pid: number): void {
   p.spares.splice(i, 1);
 }
 
-/** Starts spares until p has SPARES of them (where they can be had). */
-export function replenishSpares(p: LinuxProcess, lc: HostLibc): void {
-  while (p.spares.length < SPARES) {
+/** Starts spares until p has as many as SPARES says for its `forks` so far (where they can be had). */
+export function replenishSpares(p: LinuxProcess, lc: HostLibc, forks: number): void {
+  const wanted = forks >= FORKS_FOR_TWO_SPARES ? SPARES[1] : SPARES[0];
+  while (p.spares.length < wanted) {
     const spare = startSpare(p, lc);
     if (!spare) return;
     p.spares.push(spare);
@@ -69,7 +76,9 @@ function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   if (!self || !lc.socket) return null;
   const [ours, theirs] = lc.socket.socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
   try {
-    const pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=spare:${theirs}`, ...emulatorEnvironment()], keepFds: [0, 1, 2, theirs], mask: 0n });
+    // a parent that follows host signals (a shell's handlers) will likely hand over a child that does too
+    const ahead = p.hostSignals?.following ? SIGNALS_AHEAD : '';
+    const pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=spare:${theirs}${ahead}`, ...emulatorEnvironment()], keepFds: [0, 1, 2, theirs], mask: 0n });
     return { pid, sock: ours };
   } catch {
     closeSync(ours);
@@ -139,6 +148,20 @@ export function handToSpare(lc: HostLibc, spare: Spare, fds: readonly number[]):
   } finally {
     closeSync(spare.sock);
   }
+}
+
+/** What a spare makes before its fork comes: the child's guest memory, and its host-signal follower (started if asked). */
+export interface SpareAhead {
+  mem: GuestMemory;
+  hostSignals: HostSignals | null;
+}
+
+/** The spare's side, before it waits: `signals`, its parent follows host signals (SIGNALS_AHEAD). */
+export function prepareAhead(signals: boolean): SpareAhead {
+  const mem = new GuestMemory();
+  const follower = hostSignals(mem.memory);
+  if (signals) follower?.startAhead();
+  return { mem, hostSignals: follower };
 }
 
 /**

@@ -237,6 +237,19 @@ export class HostSignals {
     if (!(ignored & PIPE)) this.byDefault(SIG.SIGPIPE);
   }
 
+  /**
+   * The actions a forked child inherits, at once: the signals with handlers are followed
+   * with one command to the worker, not one each.
+   */
+  guestActions(actions: Iterable<readonly [number, bigint]>): void {
+    let handled = 0n;
+    for (const [sig, handler] of actions) {
+      if (handler !== SIG_HANDLER.DFL && handler !== SIG_HANDLER.IGN && followable(sig)) handled |= bit(sig);
+      else this.guestAction(sig, handler);
+    }
+    if (handled) this.follow(handled);
+  }
+
   /** The guest gave `sig` the action `handler` (SIG_DFL, SIG_IGN or a function's address). */
   guestAction(sig: number, handler: bigint): void {
     if (!followable(sig)) return;
@@ -252,6 +265,20 @@ export class HostSignals {
    * where this thread can block it (see pipeSignalled), and is otherwise caught and dropped
    * rather than left to kill us at a write.
    */
+  /** Whether any signal is followed (a spare started for this process's forks starts its worker ahead: spare.ts). */
+  get following(): boolean {
+    return this.followed !== 0n;
+  }
+
+  /**
+   * Starts the worker now, following nothing yet: a spare does this before its fork comes,
+   * so that the child of a parent that follows signals (a shell, inheriting its handlers)
+   * does not wait for a worker's start-up (30-150 ms) before it can run.
+   */
+  startAhead(): void {
+    void this.ready();
+  }
+
   follow(set: bigint): void {
     let more = set & FOLLOWABLE & ~this.followed;
     if (more & PIPE && (!hostLibc()?.signalMask || !this.ready())) {
