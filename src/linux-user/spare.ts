@@ -20,6 +20,7 @@ import { emulatorEnvironment, type HostLibc } from './host/libc.js';
 import { HANDOVER_VAR } from './handover.js';
 import type { LinuxProcess } from './process.js';
 import { GuestMemory } from '../memory/guest-memory.js';
+import { compiledHub } from '../hostbackend/wasm/hub.js';
 import { hostSignals, type HostSignals } from './host/host-signals.js';
 
 /** Linux's values (every architecture): AF_UNIX, SOCK_SEQPACKET, SOCK_CLOEXEC, SOL_SOCKET, SCM_RIGHTS, MSG_CMSG_CLOEXEC. */
@@ -150,7 +151,10 @@ export function handToSpare(lc: HostLibc, spare: Spare, fds: readonly number[]):
   }
 }
 
-/** What a spare makes before its fork comes: the child's guest memory, and its host-signal follower (started if asked). */
+/**
+ * What a spare makes before its fork comes: the child's guest memory, and its host-signal
+ * follower (started if asked); the wasm backend's hub module is compiled too.
+ */
 export interface SpareAhead {
   mem: GuestMemory;
   hostSignals: HostSignals | null;
@@ -159,6 +163,7 @@ export interface SpareAhead {
 /** The spare's side, before it waits: `signals`, its parent follows host signals (SIGNALS_AHEAD). */
 export function prepareAhead(signals: boolean): SpareAhead {
   const mem = new GuestMemory();
+  compiledHub(false); // the wasm backend's, unless the child runs with -d stats
   const follower = hostSignals(mem.memory);
   if (signals) follower?.startAhead();
   return { mem, hostSignals: follower };

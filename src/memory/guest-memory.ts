@@ -233,12 +233,15 @@ export class GuestMemory {
   }
   /** A NUL-terminated string (UTF-8), or null if it runs into unreadable memory or past `max`. */
   readCString(addr: number | bigint, max = 4096): string | null {
-    let a = Number(BigInt.asUintN(64, BigInt(addr)));
-    const start = a;
-    while (a - start < max) {
+    const start = Number(BigInt.asUintN(64, BigInt(addr)));
+    const limit = start + max;
+    // a page at a time: its access checked once, the NUL looked for natively
+    for (let a = start; a < limit; ) {
       if (!this.canAccess(a, 1, 'read')) return null;
-      if (this.u8[a] === 0) return Buffer.from(this.u8.subarray(start, a)).toString('utf8');
-      a++;
+      const end = Math.min((Math.floor(a / PAGE_SIZE) + 1) * PAGE_SIZE, limit);
+      const nul = this.u8.subarray(a, end).indexOf(0);
+      if (nul >= 0) return Buffer.from(this.u8.subarray(start, a + nul)).toString('utf8');
+      a = end;
     }
     return null;
   }

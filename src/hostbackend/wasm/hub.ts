@@ -49,7 +49,7 @@ export class Hub {
   /** countHops: each dispatch adds one to env.HUB_HOPS (for -d stats). */
   constructor(memory: WebAssembly.Memory, countHops: boolean) {
     this.table = new WebAssembly.Table({ element: 'anyfunc', initial: INITIAL_SLOTS });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(hubModule(countHops)), {
+    const instance = new WebAssembly.Instance(compiledHub(countHops), {
       [IMPORTS.module]: { [IMPORTS.memory]: memory, [HUB_TABLE]: this.table },
     });
     this.dispatch = instance.exports[HUB_EXPORT] as unknown as DispatchFn;
@@ -93,6 +93,16 @@ export function pushJumpCacheEntry(b: WasmBuilder, env: Local, pc: Local): void 
 }
 
 /** The hub's module bytes (see the header). */
+/** The hub's compiled module, by countHops: made once per Node (an execve run in place, a spare ahead of its fork: ~1-4 ms each). */
+const compiledHubs = new Map<boolean, WebAssembly.Module>();
+
+/** The hub's module for countHops, compiled at the first call. */
+export function compiledHub(countHops: boolean): WebAssembly.Module {
+  let module = compiledHubs.get(countHops);
+  if (module === undefined) compiledHubs.set(countHops, (module = new WebAssembly.Module(hubModule(countHops))));
+  return module;
+}
+
 function hubModule(countHops: boolean): Uint8Array<ArrayBuffer> {
   const b = new WasmBuilder();
   b.importMemory(IMPORTS.module, IMPORTS.memory, WASM_PAGES, WASM_PAGES, true);
