@@ -39,6 +39,7 @@ import type { AuxEntry } from '../loader/stack.js';
 import { restoreMemory, restoreProcess } from './fork.js';
 import { dropSpares } from './spare.js';
 import { hostLibc } from './host/libc.js';
+import { publishView, withdrawView } from './vfs/proc-peers.js';
 
 const hostOs = lazyBuiltin<typeof import('node:os')>('node:os');
 
@@ -79,6 +80,7 @@ export function runGuest(opts: RunOptions): number {
 function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const { target, proc } = opts.forked ? resumeForked(opts, log) : loadNew(opts, log);
   const { mem } = proc;
+  publishView(proc); // what /proc/<pid> shows other guest processes
   const arch = target.arch;
   const env = ENV_AREA;
   proc.thread.env = env;
@@ -330,6 +332,7 @@ function logStats(
 
 /** Ends the emulator the way the guest died: QEMU's message (core-dumping signals only), then the same signal. */
 function dieOfSignal(sig: number, log: { close(): void }): number {
+  withdrawView(); // no 'exit' listener runs when the signal kills us
   const message = uncaughtSignalMessage(PROGRAM_NAME, sig);
   if (message) writeSync(2, message);
   log.close();

@@ -3,7 +3,8 @@
 // commands (the sysroot's coreutils, dynamically linked), command substitution, a
 // subshell's status, a here-document, redirections to an fd, background jobs and `wait`,
 // `trap` on a signal the shell sends itself, a loop of external commands, and a nested
-// `sh -c` (the sysroot's dash); and Debian's arm64 make running two recipes at once. Every fork, exec and wait of the run is ours (syscalls/exec.ts, fork.ts,
+// `sh -c` (the sysroot's dash), /proc/<pid> of a background job (its cmdline, comm, exe and
+// status name: the guest's, not the host's Node); and Debian's arm64 make running two recipes at once. Every fork, exec and wait of the run is ours (syscalls/exec.ts, fork.ts,
 // syscalls/wait.ts). The output is checked against what the script must print; the same
 // script under qemu-aarch64 prints the same only with binfmt_misc registered for it (its
 // guest execve is the host's). Skips, naming the command, without the fixture.
@@ -38,6 +39,10 @@ trap 'echo trapped USR1' USR1; kill -USR1 $$; echo after trap
 i=0; while [ $i -lt 10 ]; do /bin/true; i=$((i+1)); done; echo "ran $i"
 false | true; echo "pipeline status $?"
 sh -c 'exit 5'; echo "child sh $?"
+sleep 5 & pid=$!
+n=0; while read c < /proc/$pid/comm && [ "$c" != sleep ] && [ $n -lt 5000 ]; do n=$((n+1)); done
+tr '\\0' ' ' < /proc/$pid/cmdline; echo; cat /proc/$pid/comm; readlink /proc/$pid/exe | grep -c -e 'bin/sleep$' -e 'bin/busybox$'; grep '^Name:' /proc/$pid/status
+kill $pid; wait $pid; echo "killed $?"
 echo done
 `;
 
@@ -56,6 +61,11 @@ after trap
 ran 10
 pipeline status 0
 child sh 5
+sleep 5 
+sleep
+1
+Name:\tsleep
+killed 143
 done
 `;
 

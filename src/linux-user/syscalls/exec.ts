@@ -28,6 +28,7 @@ import { ExecInPlace } from '../guest-exit.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
 import { bit } from '../signal-delivery.js';
 import { joinPath, prefixed, resolveAt } from '../vfs/path.js';
+import { withdrawView } from '../vfs/proc-peers.js';
 import { readU64, guestString, type SyscallArgs } from './args.js';
 
 type A = SyscallArgs;
@@ -249,6 +250,7 @@ function execNative(p: LinuxProcess, lc: HostLibc, plan: ExecPlan, envp: string[
   const pr: HostProcesses = lc.processes;
   if (p.execTraceLine) p.strace?.(p.execTraceLine);
   p.beforeExec?.();
+  withdrawView(); // a native program: /proc/<pid> is the host's, rightly
   // Past this point the host fds are rearranged: a failure can only end the process.
   try {
     // every kept host fd first out of the way (above all the guest's numbers), then to its guest number

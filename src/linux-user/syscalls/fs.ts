@@ -19,6 +19,7 @@ import type { FileStat } from '../vfs/filesystem.js';
 import { isSeekable, translateOpenFlags } from '../vfs/host.js';
 import { hostFileSystem } from '../vfs/host-fs.js';
 import { isProcSelfExe, resolveAt } from '../vfs/path.js';
+import { peerExe } from '../vfs/proc-peers.js';
 import { guestFdListing, isGuestProcFile, openGuestProcFile } from '../vfs/proc.js';
 import { fdEntry, guestOut, guestString, long, readGuest, uint, writeGuest, type SyscallArgs } from './args.js';
 import { dropPosixLocksOnClose } from './locks.js';
@@ -244,9 +245,10 @@ export function sysReadlinkat(p: LinuxProcess, a: A): number {
   const bufsiz = a.int(3);
   if (bufsiz <= 0) return -E.EINVAL;
   const path = guestString(p, a.big(1));
+  const peer = peerExe(p, path); // another guest process's program (vfs/proc-peers.ts)
   const target = isProcSelfExe(p, path) && p.exePath
     ? Buffer.from(p.exePath)
-    : p.vfs.readlink(resolveAt(p, a.int(0), path));
+    : peer !== null ? Buffer.from(peer) : p.vfs.readlink(resolveAt(p, a.int(0), path));
   const n = Math.min(target.length, bufsiz);
   writeGuest(p, a.big(2), target.subarray(0, n));
   return n;

@@ -13,6 +13,7 @@ import {
 import { GuestExit, ThreadExit } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
 import { guestOut, readGuest, u32s, u64s, writeGuest, type SyscallArgs } from './args.js';
+import { publishView } from '../vfs/proc-peers.js';
 
 type A = SyscallArgs;
 
@@ -295,6 +296,7 @@ export function sysPrctl(p: LinuxProcess, a: A): number {
         name.push(c);
       }
       p.comm = Buffer.from(name);
+      publishView(p); // other guest processes' /proc/<pid>/comm
       return 0;
     }
     case PR.SET_KEEPCAPS:

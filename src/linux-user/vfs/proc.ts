@@ -5,6 +5,8 @@
 // an open of one gets a host file holding the text made at that moment (anonymous: made
 // and unlinked at once), so read, lseek, pread and fstat work on it as on any file. Every
 // other /proc path goes to the host. /proc/self/exe is vfs/path.ts's (isProcSelfExe).
+// For another guest process, /proc/<pid>/{cmdline,comm,status,stat} come from what it
+// published of itself (vfs/proc-peers.ts).
 
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import type { Mapping } from '../../memory/address-space.js';
 import type { DirEntry } from '../fd-table.js';
 import { DT } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
+import { peerView, type PeerView } from './proc-peers.js';
 
 /** What makes each file: its text (or bytes) now. */
 type Maker = (p: LinuxProcess) => string | Uint8Array;
@@ -25,6 +28,20 @@ const PER_PROCESS: Readonly<Record<string, Maker>> = {
   environ: (p) => guestBytes(p, p.layout.envStart, p.layout.envEnd),
   stat: procStat,
   status: procStatus,
+  comm: (p) => `${p.comm.toString('latin1')}\n`,
+};
+
+/** Another guest process's files, from the view it published (the rest of each is the host's). */
+const PER_PEER: Readonly<Record<string, (view: PeerView, pid: number) => string | Uint8Array>> = {
+  cmdline: (view) => Buffer.from(view.cmdline, 'base64'),
+  comm: (view) => `${view.comm}\n`,
+  status: (view, pid) => hostProcOf(pid, 'status').replace(/^Name:\t.*$/m, `Name:\t${view.comm}`),
+  stat: (view, pid) => {
+    const host = hostProcOf(pid, 'stat');
+    const open = host.indexOf('(');
+    const close = host.lastIndexOf(')');
+    return open > 0 && close > open ? `${host.slice(0, open + 1)}${view.comm}${host.slice(close)}` : host;
+  },
 };
 
 /** Whether /proc/<which>/ is this process's own directory: self, thread-self or our pid. */
@@ -36,7 +53,11 @@ export function isOwnProcDir(p: LinuxProcess, which: string): boolean {
 function makerFor(p: LinuxProcess, path: string): Maker | null {
   if (path === '/proc/cpuinfo') return p.cpuinfo ? () => p.cpuinfo!() : null;
   const m = /^\/proc\/(self|thread-self|\d+)\/([a-z]+)$/.exec(path);
-  return m && isOwnProcDir(p, m[1]) ? PER_PROCESS[m[2]] ?? null : null;
+  if (!m) return null;
+  if (isOwnProcDir(p, m[1])) return PER_PROCESS[m[2]] ?? null;
+  const peer = /^\d+$/.test(m[1]) ? PER_PEER[m[2]] : undefined;
+  const view = peer && peerView(Number(m[1]));
+  return peer && view ? () => peer(view, Number(m[1])) : null;
 }
 
 /**
@@ -127,6 +148,15 @@ function fileDevIno(path: string): string {
     return `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')} ${st.ino}`;
   } catch {
     return '00:00 0';
+  }
+}
+
+/** Host process `pid`'s /proc file `name`, or "" where there is none. */
+function hostProcOf(pid: number, name: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${name}`, 'latin1');
+  } catch {
+    return '';
   }
 }
 
