@@ -55,6 +55,8 @@ export interface HostProcesses {
   setMask(mask: bigint): void;
   /** prctl(PR_SET_PDEATHSIG): the signal this process gets when its parent dies (0: none). */
   setParentDeathSignal(sig: number): void;
+  /** prlimit(2) of process `pid`: sets `next` (struct rlimit, 16 bytes) unless null; returns the limit before. */
+  prlimit(pid: number, resource: number, next: Uint8Array | null): Uint8Array;
   /**
    * The credential calls, as the guest makes them (-1: unchanged): glibc applies each to
    * every thread of the process, Node's included. setfsuid/setfsgid return the old id.
@@ -120,6 +122,7 @@ export function bindProcesses(libc: KoffiLib, call: Call, failure: (n: number, s
   const fcntl = call<[number, number, string, number]>('int fcntl(int fd, int cmd, ...)');
   const dup2 = call<[number, number]>('int dup2(int fd, int to)');
   const signal = libc.func('uintptr_t signal(int sig, uintptr_t handler)') as (sig: number, handler: number) => number;
+  const prlimit = call<[number, number, Uint8Array | null, Uint8Array]>('int prlimit(int pid, int resource, const uint8_t *next, _Out_ uint8_t *old)');
   const sigmask = libc.func('int pthread_sigmask(int how, const uint8_t *set, uint8_t *old)') as (how: number, set: Buffer, old: null) => number;
   const setuid = call<[number]>('int setuid(int id)');
   const setgid = call<[number]>('int setgid(int id)');
@@ -192,6 +195,11 @@ export function bindProcesses(libc: KoffiLib, call: Call, failure: (n: number, s
     setDisposition: (sig, ignore) => void signal(sig, ignore ? 1 : 0),
     setMask: (mask) => check(sigmask(SIG_SETMASK, sigset(mask), null), 'pthread_sigmask'),
     setParentDeathSignal: (sig) => void prctl(PR_SET_PDEATHSIG, 'unsigned long', sig),
+    prlimit(pid, resource, next) {
+      const old = new Uint8Array(16);
+      prlimit(pid, resource, next, old);
+      return old;
+    },
     creds: {
       setuid: (id) => void setuid(id),
       setgid: (id) => void setgid(id),

@@ -103,9 +103,12 @@ export function sysGetgroups(p: LinuxProcess, a: A): number {
 
 // --- rlimits ------------------------------------------------------------------------------
 
+/** The limits not passed on to another process's host limits: they bound its emulator, not its guest (QEMU leaves them too). */
+const EMULATOR_LIMITS: ReadonlySet<number> = new Set([RLIMIT.AS, RLIMIT.DATA, RLIMIT.STACK]);
+
 function prlimit(p: LinuxProcess, pid: number, resource: number, newAddr: bigint, oldAddr: bigint): number {
-  if (pid !== 0 && pid !== p.pid) return -E.ESRCH;
   if (resource < 0 || resource >= RLIM_NLIMITS) return -E.EINVAL;
+  if (pid !== 0 && pid !== p.pid) return otherPrlimit(p, pid, resource, newAddr, oldAddr);
   const next = newAddr ? decodeRlimit(readGuest(p, newAddr, RLIMIT_SIZE)) : undefined;
   const cur = p.rlimits.get(resource) ?? { cur: RLIM_INFINITY, max: RLIM_INFINITY };
   if (next) {
@@ -116,6 +119,21 @@ function prlimit(p: LinuxProcess, pid: number, resource: number, newAddr: bigint
   if (oldAddr) writeGuest(p, oldAddr, encodeRlimit(cur.cur, cur.max));
   // Recorded only: the host process keeps its own limits (as QEMU does for STACK/AS/DATA).
   if (next) p.rlimits.set(resource, next);
+  return 0;
+}
+
+/**
+ * prlimit64 of another process, as qemu-user makes it: the host's call on that pid (ESRCH,
+ * EPERM as the host answers; struct rlimit is the same on the host). A guest child keeps
+ * its own record of its limits (what its getrlimit reads, set at its start from ours), so
+ * it does not see a change made here; the host enforces it on that process.
+ */
+function otherPrlimit(p: LinuxProcess, pid: number, resource: number, newAddr: bigint, oldAddr: bigint): number {
+  const lc = hostLibc();
+  if (!lc) return -E.ESRCH; // no process of ours was started: none can be asked
+  const next = newAddr && !EMULATOR_LIMITS.has(resource) ? readGuest(p, newAddr, RLIMIT_SIZE) : null;
+  const old = lc.processes.prlimit(pid, resource, next && Buffer.from(next));
+  if (oldAddr) writeGuest(p, oldAddr, old);
   return 0;
 }
 
