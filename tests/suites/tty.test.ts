@@ -1,6 +1,6 @@
 // Terminal ioctls on a real terminal: the tty guest program (tests/binaries/*/src/c/tty.c)
 // run under script(1), which gives it a pty as stdin and stdout, so that TCGETS, TCSETS,
-// TIOCSWINSZ / TIOCGWINSZ and tcgetpgrp reach a terminal (the manifest's run has none).
+// TIOCSWINSZ / TIOCGWINSZ, tcgetpgrp and tcsetpgrp reach a terminal (the manifest's run has none).
 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -31,6 +31,9 @@ describe.skipIf(!haveScript)('terminal ioctls under a pty', () => {
         'TIOCSWINSZ: 0',
         'TIOCGWINSZ: 0, 50 rows 132 columns',
         'tcgetpgrp > 0: yes',
+        "tcsetpgrp to the child's group: 0, the foreground is the child's: yes",
+        'tcsetpgrp back: 0, the foreground is ours: yes',
+        'child: exited',
         '',
       ].join('\n'));
       expect(mine.status).toBe(0);

@@ -12,7 +12,9 @@
 //   answers EFBIG, and the guest gets no SIGXFSZ).
 // - caught and dropped, while the guest ignores it: a listener of Node's whose callback
 //   never runs (the first thread runs guest code without returning to Node's event loop),
-//   which costs a sigaction, not the worker. So are the signals the parent ignored: SIG_IGN
+//   which costs a sigaction, not the worker. But SIGTTIN and SIGTTOU are ignored on the
+//   host (libc's signal()): a terminal spares a background group that ignores them, and
+//   sends them to one that catches them (tcsetpgrp then fails with EINTR). So are the signals the parent ignored: SIG_IGN
 //   survives execve, but Node resets them (1 to 31) to the default before any JavaScript
 //   runs, so bin/qemu-user-ts reads them from /proc/self/status first (begin() is told
 //   them). Node has no name for a real-time signal: the parent's stay ignored (Node leaves
@@ -102,6 +104,8 @@ const NONE_ARRIVED: readonly number[] = Object.freeze([]);
 /** How long start-up may take before the guest goes on without it, and stop() waits. */
 const START_MS = 5000;
 const STOP_MS = 1000;
+/** The signals a terminal sends a background process group, which it spares one that ignores them (SIG_IGN on the host then). */
+const TERMINAL_STOPS: ReadonlySet<number> = new Set([SIG.SIGTTIN, SIG.SIGTTOU]);
 
 /** Whether host signal `sig` can be followed for the guest. */
 export const followable = (sig: number): boolean => sig >= 1 && sig <= LAST_SIGNAL && !NOT_FOLLOWED.has(sig) && (sig < 32 || sig >= FIRST_FREE_RT);
@@ -378,7 +382,12 @@ export class HostSignals {
     if (sig === SIG.SIGCHLD) return this.follow(b);
     if (this.followed & b || this.hostIgnores & b || SIG_DEFAULT_IGNORE.has(sig)) return;
     const name = HOST_SIGNAL_NAMES[sig];
-    if (name === undefined) this.follow(b); // a real-time signal has no name in Node: only the worker can catch it
+    if (TERMINAL_STOPS.has(sig) && hostLibc()) {
+      // ignored for real: the terminal lets a background process that ignores SIGTTOU set
+      // its foreground group or write, where one that catches it gets the signal and EINTR
+      hostLibc()!.processes.setDisposition(sig, true);
+      this.hostIgnores |= b;
+    } else if (name === undefined) this.follow(b); // a real-time signal has no name in Node: only the worker can catch it
     else this.drop(sig, name);
   }
 
