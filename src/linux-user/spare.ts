@@ -21,7 +21,8 @@ import { HANDOVER_VAR } from './handover.js';
 import type { LinuxProcess } from './process.js';
 import { GuestMemory } from '../memory/guest-memory.js';
 import { compiledHub } from '../hostbackend/wasm/hub.js';
-import { hostSignals, type HostSignals } from './host/host-signals.js';
+import { followable, hostSignals, type HostSignals } from './host/host-signals.js';
+import { SIG_HANDLER } from './generic/constants.js';
 
 /** Linux's values (every architecture): AF_UNIX, SOCK_SEQPACKET, SOCK_CLOEXEC, SOL_SOCKET, SCM_RIGHTS, MSG_CMSG_CLOEXEC. */
 const AF_UNIX = 1;
@@ -33,7 +34,7 @@ const MSG_CMSG_CLOEXEC = 0x4000_0000;
 /** Spares a process keeps ready: one, and two from its FORKS_FOR_TWO_SPARES'th fork on. */
 const SPARES = [1, 2];
 const FORKS_FOR_TWO_SPARES = 3;
-/** The suffix of a spare's HANDOVER_VAR value asking it to start its host-signal worker ahead. */
+/** The suffix of a spare's HANDOVER_VAR value asking it to start its host-signal worker ahead (its parent has handlers). */
 export const SIGNALS_AHEAD = ':signals';
 /** Fds per message (the kernel's SCM_MAX_FD is 253). */
 const FDS_PER_MESSAGE = 250;
@@ -71,14 +72,20 @@ export function replenishSpares(p: LinuxProcess, lc: HostLibc, forks: number): v
   }
 }
 
+/** Whether p has a handler for a signal the host-signal worker would follow (a forked child inherits it). */
+function hasHandlers(p: LinuxProcess): boolean {
+  for (const [sig, action] of p.sigactions) if (action.handler !== SIG_HANDLER.DFL && action.handler !== SIG_HANDLER.IGN && followable(sig)) return true;
+  return false;
+}
+
 /** Starts a spare; null where one cannot be had. */
 function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   const self = p.runOptions?.selfCommand;
   if (!self || !lc.socket) return null;
   const [ours, theirs] = lc.socket.socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
   try {
-    // a parent that follows host signals (a shell's handlers) will likely hand over a child that does too
-    const ahead = p.hostSignals?.following ? SIGNALS_AHEAD : '';
+    // a parent with handlers (a shell's) hands over a child that follows them on the host
+    const ahead = p.hostSignals && hasHandlers(p) ? SIGNALS_AHEAD : '';
     const pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=spare:${theirs}${ahead}`, ...emulatorEnvironment()], keepFds: [0, 1, 2, theirs], mask: 0n });
     return { pid, sock: ours };
   } catch {

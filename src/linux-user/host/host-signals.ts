@@ -269,11 +269,6 @@ export class HostSignals {
    * where this thread can block it (see pipeSignalled), and is otherwise caught and dropped
    * rather than left to kill us at a write.
    */
-  /** Whether any signal is followed (a spare started for this process's forks starts its worker ahead: spare.ts). */
-  get following(): boolean {
-    return this.followed !== 0n;
-  }
-
   /**
    * Starts the worker now, following nothing yet: a spare does this before its fork comes,
    * so that the child of a parent that follows signals (a shell, inheriting its handlers)
