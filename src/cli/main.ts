@@ -28,7 +28,7 @@ export async function main(args: readonly string[]): Promise<number> {
   try {
     // a guest's execve started us: the program and everything else come from the one before
     const handedOver = process.env[HANDOVER_VAR];
-    if (handedOver !== undefined) return runGuest(optionsHandedOver(handedOver));
+    if (handedOver !== undefined) return runGuest(handedOverOrFail(handedOver));
     // an option before any program name: a guest program called binfmt still runs
     if (args[0] === '-binfmt' || args[0] === '--binfmt') return binfmtCommand(args.slice(1), process.argv[1], process.execPath, (text) => writeAll(1, text));
     const cl = parseCommandLine(args, { env: process.env, version: packageJson.version });
@@ -54,6 +54,19 @@ export async function main(args: readonly string[]): Promise<number> {
 function selfCommand(): string[] | undefined {
   const launcher = process.argv[1];
   return launcher ? [process.execPath, ...process.execArgv, launcher] : undefined;
+}
+
+/**
+ * optionsHandedOver, or one line when the variable names nothing we handed over (it is
+ * ours alone, but it is in the environment for anyone to set).
+ */
+function handedOverOrFail(value: string): RunOptions {
+  try {
+    return optionsHandedOver(value);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${HANDOVER_VAR}=${value}: not a handover from a running qemu-user-ts (${e instanceof Error ? e.message : String(e)})`);
+  }
 }
 
 /** The run a guest's execve or fork handed over (linux-user/handover.ts, linux-user/fork.ts). */

@@ -36,6 +36,12 @@ function expectOneLineError(r: ReturnType<typeof run>, pattern: RegExp): void {
 }
 
 describe('bad input gets one line and status 1', () => {
+  it('a handover variable that names nothing handed over (ours, but anyone can set it)', () => {
+    for (const value of ['spare:0', 'fork:99', 'fd:77', 'garbage']) {
+      const r = spawnSync(process.execPath, [CLI], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, QEMU_USER_TS_HANDOVER: value } });
+      expectOneLineError({ status: r.status, stderr: r.stderr, stdout: r.stdout }, /QEMU_USER_TS_HANDOVER=.*: not a handover from a running qemu-user-ts/);
+    }
+  });
   it('a missing file', () => {
     expectOneLineError(run(join(dir, 'no-such-program')), /No such file or directory/);
   });
