@@ -39,7 +39,7 @@ trap 'echo trapped USR1' USR1; kill -USR1 $$; echo after trap
 i=0; while [ $i -lt 10 ]; do /bin/true; i=$((i+1)); done; echo "ran $i"
 false | true; echo "pipeline status $?"
 sh -c 'exit 5'; echo "child sh $?"
-sleep 5 & pid=$!
+sleep 100 & pid=$!
 n=0; while read c < /proc/$pid/comm && [ "$c" != sleep ] && [ $n -lt 5000 ]; do n=$((n+1)); done
 tr '\\0' ' ' < /proc/$pid/cmdline; echo; cat /proc/$pid/comm; readlink /proc/$pid/exe | grep -c -e 'bin/sleep$' -e 'bin/busybox$'; grep '^Name:' /proc/$pid/status
 kill $pid; wait $pid; echo "killed $?"
@@ -61,7 +61,7 @@ after trap
 ran 10
 pipeline status 0
 child sh 5
-sleep 5 
+sleep 100 
 sleep
 1
 Name:\tsleep
