@@ -84,7 +84,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const arch = target.arch;
   const env = ENV_AREA;
   proc.thread.env = env;
-  // a spare made the follower ahead (started, if its parent followed signals)
+  // a spare made the follower ahead (its worker started, if its parent had handlers)
   proc.hostSignals = opts.forked?.ahead ? opts.forked.ahead.hostSignals : hostSignals(mem.memory);
   proc.hostSignals?.begin(opts.ignoredSignals ?? 0n);
   // A forked child's handlers and ignored signals act on the host as they did on the

@@ -21,8 +21,7 @@ import { HANDOVER_VAR } from './handover.js';
 import type { LinuxProcess } from './process.js';
 import { GuestMemory } from '../memory/guest-memory.js';
 import { compiledHub } from '../hostbackend/wasm/hub.js';
-import { followable, hostSignals, type HostSignals } from './host/host-signals.js';
-import { SIG_HANDLER } from './generic/constants.js';
+import { followedHandler, hostSignals, type HostSignals } from './host/host-signals.js';
 
 /** Linux's values (every architecture): AF_UNIX, SOCK_SEQPACKET, SOCK_CLOEXEC, SOL_SOCKET, SCM_RIGHTS, MSG_CMSG_CLOEXEC. */
 const AF_UNIX = 1;
@@ -31,9 +30,8 @@ const SOCK_CLOEXEC = 0o2000000;
 const SOL_SOCKET = 1;
 const SCM_RIGHTS = 1;
 const MSG_CMSG_CLOEXEC = 0x4000_0000;
-/** Spares a process keeps ready: one, and two from its FORKS_FOR_TWO_SPARES'th fork on. */
-const SPARES = [1, 2];
-const FORKS_FOR_TWO_SPARES = 3;
+/** Spares a process keeps ready after its `forks` forks: one, and two from its third on. */
+const sparesWanted = (forks: number): number => (forks >= 3 ? 2 : 1);
 /** The suffix of a spare's HANDOVER_VAR value asking it to start its host-signal worker ahead (its parent has handlers). */
 export const SIGNALS_AHEAD = ':signals';
 /** Fds per message (the kernel's SCM_MAX_FD is 253). */
@@ -62,10 +60,9 @@ export function spareDied(p: LinuxProcess, pid: number): void {
   p.spares.splice(i, 1);
 }
 
-/** Starts spares until p has as many as SPARES says for its `forks` so far (where they can be had). */
+/** Starts spares until p has sparesWanted of them for its `forks` so far (where they can be had). */
 export function replenishSpares(p: LinuxProcess, lc: HostLibc, forks: number): void {
-  const wanted = forks >= FORKS_FOR_TWO_SPARES ? SPARES[1] : SPARES[0];
-  while (p.spares.length < wanted) {
+  while (p.spares.length < sparesWanted(forks)) {
     const spare = startSpare(p, lc);
     if (!spare) return;
     p.spares.push(spare);
@@ -74,7 +71,7 @@ export function replenishSpares(p: LinuxProcess, lc: HostLibc, forks: number): v
 
 /** Whether p has a handler for a signal the host-signal worker would follow (a forked child inherits it). */
 function hasHandlers(p: LinuxProcess): boolean {
-  for (const [sig, action] of p.sigactions) if (action.handler !== SIG_HANDLER.DFL && action.handler !== SIG_HANDLER.IGN && followable(sig)) return true;
+  for (const [sig, action] of p.sigactions) if (followedHandler(sig, action.handler)) return true;
   return false;
 }
 

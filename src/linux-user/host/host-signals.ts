@@ -14,7 +14,8 @@
 //   never runs (the first thread runs guest code without returning to Node's event loop),
 //   which costs a sigaction, not the worker. But SIGTTIN and SIGTTOU are ignored on the
 //   host (libc's signal()): a terminal spares a background group that ignores them, and
-//   sends them to one that catches them (tcsetpgrp then fails with EINTR). So are the signals the parent ignored: SIG_IGN
+//   sends them to one that catches them (tcsetpgrp then fails with EINTR). So are the
+//   signals the parent ignored: SIG_IGN
 //   survives execve, but Node resets them (1 to 31) to the default before any JavaScript
 //   runs, so bin/qemu-user-ts reads them from /proc/self/status first (begin() is told
 //   them). Node has no name for a real-time signal: the parent's stay ignored (Node leaves
@@ -109,6 +110,10 @@ const TERMINAL_STOPS: ReadonlySet<number> = new Set([SIG.SIGTTIN, SIG.SIGTTOU]);
 
 /** Whether host signal `sig` can be followed for the guest. */
 export const followable = (sig: number): boolean => sig >= 1 && sig <= LAST_SIGNAL && !NOT_FOLLOWED.has(sig) && (sig < 32 || sig >= FIRST_FREE_RT);
+
+/** Whether the guest action `handler` for `sig` is a handler the worker follows on the host (not SIG_DFL or SIG_IGN). */
+export const followedHandler = (sig: number, handler: bigint): boolean =>
+  handler !== SIG_HANDLER.DFL && handler !== SIG_HANDLER.IGN && followable(sig);
 /** The same as a signal set (bit sig-1). */
 const FOLLOWABLE = Array.from({ length: LAST_SIGNAL }, (_, i) => i + 1).reduce((set, sig) => (followable(sig) ? set | bit(sig) : set), 0n);
 
@@ -206,7 +211,7 @@ export class HostSignals {
   /** Signals followed: the worker has a handle for each (bit sig-1). */
   private followed = 0n;
   /** The worker cannot be had (no koffi, or it failed to start): nothing is followed. */
-  private failed: boolean;
+  private failed = false;
   /** Signals the host ignores (SIG_IGN): Node's two until given back, and the parent's real-time ones. */
   private hostIgnores = NODE_IGNORES;
   /** The signals kept caught and dropped on the host (drop()), each with what takes its listener away. */
@@ -227,7 +232,6 @@ export class HostSignals {
     private readonly findKoffi: () => string | undefined,
     private readonly memory: WebAssembly.Memory,
   ) {
-    this.failed = false;
   }
 
   /**
@@ -248,7 +252,7 @@ export class HostSignals {
   guestActions(actions: Iterable<readonly [number, bigint]>): void {
     let handled = 0n;
     for (const [sig, handler] of actions) {
-      if (handler !== SIG_HANDLER.DFL && handler !== SIG_HANDLER.IGN && followable(sig)) handled |= bit(sig);
+      if (followedHandler(sig, handler)) handled |= bit(sig);
       else this.guestAction(sig, handler);
     }
     if (handled) this.follow(handled);
@@ -263,21 +267,21 @@ export class HostSignals {
   }
 
   /**
-   * Follows the signals of `set` (bit sig-1) that can be followed and are not yet: returns
-   * once the worker has its handles (a signal sent right after the guest set its handler
-   * must not find the host's default action still in place). SIGPIPE is followed only
-   * where this thread can block it (see pipeSignalled), and is otherwise caught and dropped
-   * rather than left to kill us at a write.
-   */
-  /**
    * Starts the worker now, following nothing yet: a spare does this before its fork comes,
-   * so that the child of a parent that follows signals (a shell, inheriting its handlers)
+   * so that the child of a parent with signal handlers (a shell's: the child inherits them)
    * does not wait for a worker's start-up (30-150 ms) before it can run.
    */
   startAhead(): void {
     void this.ready();
   }
 
+  /**
+   * Follows the signals of `set` (bit sig-1) that can be followed and are not yet: returns
+   * once the worker has its handles (a signal sent right after the guest set its handler
+   * must not find the host's default action still in place). SIGPIPE is followed only
+   * where this thread can block it (see pipeSignalled), and is otherwise caught and dropped
+   * rather than left to kill us at a write.
+   */
   follow(set: bigint): void {
     let more = set & FOLLOWABLE & ~this.followed;
     if (more & PIPE && (!hostLibc()?.signalMask || !this.ready())) {

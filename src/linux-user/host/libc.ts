@@ -210,15 +210,21 @@ export function emulatorEnvironment(): string[] {
   return koffiNative === undefined ? [] : [`${KOFFI_NATIVE_VAR}=${koffiNative}`];
 }
 
+/** The koffi.node our parent named (KOFFI_NATIVE_VAR), if it names one. */
+function namedKoffiNative(): string | undefined {
+  const named = process.env[KOFFI_NATIVE_VAR];
+  return named?.endsWith('/koffi.node') ? named : undefined;
+}
+
 /** koffi's native module, if this process loaded koffi already or its parent named it (the host-signal worker requires it). */
 export function knownKoffiNative(): string | undefined {
-  return koffiNative ?? (process.env[KOFFI_NATIVE_VAR]?.endsWith('/koffi.node') ? process.env[KOFFI_NATIVE_VAR] : undefined);
+  return koffiNative ?? namedKoffiNative();
 }
 
 /** koffi: by the path our parent named, else through the package (remembering its native module). */
 function loadKoffi(req: (id: string) => unknown): Koffi {
-  const named = process.env[KOFFI_NATIVE_VAR];
-  if (named?.endsWith('/koffi.node')) {
+  const named = namedKoffiNative();
+  if (named) {
     try {
       const k = req(named) as Koffi;
       if (typeof k.load === 'function') {

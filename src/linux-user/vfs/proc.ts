@@ -151,19 +151,10 @@ function fileDevIno(path: string): string {
   }
 }
 
-/** Host process `pid`'s /proc file `name`, or "" where there is none. */
-function hostProcOf(pid: number, name: string): string {
+/** Host process `pid`'s /proc file `name` (ours: 'self'), or "" where there is none. */
+function hostProcOf(pid: number | 'self', name: string): string {
   try {
     return readFileSync(`/proc/${pid}/${name}`, 'latin1');
-  } catch {
-    return '';
-  }
-}
-
-/** The host's own /proc/self file, or "" where there is none. */
-function hostProc(name: string): string {
-  try {
-    return readFileSync(`/proc/self/${name}`, 'latin1');
   } catch {
     return '';
   }
@@ -174,7 +165,7 @@ function hostProc(name: string): string {
  * thread, and the guest's memory layout (vsize, start_code .. end_data, start_stack).
  */
 function procStat(p: LinuxProcess): string {
-  const host = hostProc('stat');
+  const host = hostProcOf('self', 'stat');
   const close = host.lastIndexOf(')');
   const rest = close > 0 ? host.slice(close + 2).trim().split(' ') : [];
   // rest[0] is field 3 (state); field N is rest[N - 3]
@@ -203,7 +194,7 @@ function procStat(p: LinuxProcess): string {
 
 /** /proc/self/status: the host's, with the guest's name, pid, parent, one thread, its size and locked memory. */
 function procStatus(p: LinuxProcess): string {
-  const lines = hostProc('status').split('\n');
+  const lines = hostProcOf('self', 'status').split('\n');
   const put = (key: string, value: string | number): void => {
     const i = lines.findIndex((l) => l.startsWith(`${key}:`));
     if (i >= 0) lines[i] = `${key}:\t${value}`;
