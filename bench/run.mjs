@@ -814,7 +814,7 @@ function writeReport(microRows, realRows, env, opts, targets, threadRows = [], p
       ? [
           '## Processes',
           '',
-          `bench/src/procs.c: \`procs forkexec ${PROC_ROUNDS}\` forks ${PROC_ROUNDS} times in turn; each child execs the program again, which exits at once, and the parent waits for it. fork+exec+wait is (that run's time − hello time) / ${PROC_ROUNDS}. The sh loop: Debian's arm64 busybox sh running busybox's \`true\` ${SHELL_LOOP} times by its path (a fork and a guest exec each). qemu's guest execve goes through the host's binfmt_misc: its figure needs qemu's entry registered (Debian's qemu-user-binfmt) and ours not.`,
+          `bench/src/procs.c: \`procs forkexec ${PROC_ROUNDS}\` forks ${PROC_ROUNDS} times in turn; each child execs the program again, which exits at once, and the parent waits for it. fork+exec+wait is (that run's time − hello time) / ${PROC_ROUNDS}. \`procs spawn ${PROC_ROUNDS}\` does the same with posix_spawn (glibc's clone(CLONE_VM|CLONE_VFORK) and execve: make's and Go's way). The sh loop: Debian's arm64 busybox sh running busybox's \`true\` ${SHELL_LOOP} times by its path (a fork and a guest exec each). qemu's guest execve goes through the host's binfmt_misc: its figure needs qemu's entry registered (Debian's qemu-user-binfmt) and ours not.`,
           '',
           markdownTable(procCells(procRows)),
           '',
@@ -909,7 +909,7 @@ function binfmtEnabled(name) {
   }
 }
 
-/** One arch's fork+exec+wait time, ours beside qemu's, in paired rounds with the hello subtracted. */
+/** One arch's fork+exec+wait and posix_spawn+wait times, ours beside qemu's, in paired rounds with the hello subtracted. */
 function measureProcesses(env, arch, runs) {
   const bin = join(BENCH, 'bin', arch, 'procs');
   const hello = join(BENCH, 'bin', arch, 'hello');
@@ -918,14 +918,15 @@ function measureProcesses(env, arch, runs) {
   const qemuMissing = !qemu ? 'no qemu' : !binfmtEnabled(`qemu-${arch}`) ? `qemu-${arch} not registered with binfmt_misc`
     : binfmtEnabled(`qemu-user-ts-${arch}`) ? 'qemu-user-ts is registered with binfmt_misc: it would run qemu\'s children' : null;
   const args = ['forkexec', String(PROC_ROUNDS)];
-  const times = { ours: { procs: [], hello: [] }, qemu: { procs: [], hello: [] } };
+  const spawnArgs = ['spawn', String(PROC_ROUNDS)];
+  const times = { ours: { procs: [], spawn: [], hello: [] }, qemu: { procs: [], spawn: [], hello: [] } };
   const problems = [];
-  const want = `${PROC_ROUNDS} fork+exec+wait\n`;
+  const want = { procs: `${PROC_ROUNDS} fork+exec+wait\n`, spawn: `${PROC_ROUNDS} spawn+wait\n` };
   timedRun(LAUNCHER, [...env.ourFlags, bin, ...args], OUR_ENV); // untimed: the translation cache fills
   for (let i = 0; i < runs; i++) {
-    for (const [name, b, a] of [['procs', bin, args], ['hello', hello, []]]) {
+    for (const [name, b, a] of [['procs', bin, args], ['spawn', bin, spawnArgs], ['hello', hello, []]]) {
       const o = timedRun(LAUNCHER, [...env.ourFlags, b, ...a], OUR_ENV);
-      if (o.status !== 0 || (name === 'procs' && o.stdout !== want)) problems.push(`ours ${name} run ${i + 1}: status ${o.status}, ${JSON.stringify((o.stdout + o.stderr).slice(0, 120))}`);
+      if (o.status !== 0 || (want[name] && o.stdout !== want[name])) problems.push(`ours ${name} run ${i + 1}: status ${o.status}, ${JSON.stringify((o.stdout + o.stderr).slice(0, 120))}`);
       times.ours[name].push(o.seconds);
       if (qemuMissing) continue;
       const q = timedRun(qemu, [b, ...a]);
@@ -933,7 +934,7 @@ function measureProcesses(env, arch, runs) {
       times.qemu[name].push(q.seconds);
     }
   }
-  const perOp = (t) => (t.procs.length ? ((median(t.procs) - median(t.hello)) / PROC_ROUNDS) * 1000 : null);
+  const perOp = (t, name = 'procs') => (t[name].length ? ((median(t[name]) - median(t.hello)) / PROC_ROUNDS) * 1000 : null);
   // busybox sh running SHELL_LOOP external commands (busybox's own `true`, by path: a guest exec each)
   const loop = { ours: [], qemu: [] };
   const bb = arch === 'aarch64' && env.busybox && !env.busybox.error ? env.busybox.path : null;
@@ -952,6 +953,7 @@ function measureProcesses(env, arch, runs) {
   for (const p of problems) console.error(`bench: processes ${arch}: ${p}`);
   return {
     arch, name: 'processes', oursMs: perOp(times.ours), qemuMs: qemuMissing ? null : perOp(times.qemu), qemuMissing,
+    spawnOursMs: perOp(times.ours, 'spawn'), spawnQemuMs: qemuMissing ? null : perOp(times.qemu, 'spawn'),
     loopOurs: loop.ours.length ? median(loop.ours) : null, loopQemu: loop.qemu.length ? median(loop.qemu) : null,
     ok: problems.length === 0, problems, runs,
   };
@@ -960,11 +962,13 @@ function measureProcesses(env, arch, runs) {
 function procCells(rows) {
   const f = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(1));
   return {
-    isNumber: (c) => c > 0 && c < 6,
+    isNumber: (c) => c > 0 && c < 9,
     cells: [
-      ['arch', 'ours fork+exec+wait (ms)', 'qemu fork+exec+wait (ms)', 'ours/qemu', `ours sh loop of ${SHELL_LOOP} (s)`, `qemu sh loop of ${SHELL_LOOP} (s)`, 'qemu not measured because'],
-      ...rows.map((r) => (r.missing ? [r.arch, r.missing, '', '', '', '', ''] : [
+      ['arch', 'ours fork+exec+wait (ms)', 'qemu fork+exec+wait (ms)', 'ours/qemu', 'ours posix_spawn+wait (ms)', 'qemu posix_spawn+wait (ms)', 'ours/qemu',
+        `ours sh loop of ${SHELL_LOOP} (s)`, `qemu sh loop of ${SHELL_LOOP} (s)`, 'qemu not measured because'],
+      ...rows.map((r) => (r.missing ? [r.arch, r.missing, '', '', '', '', '', '', '', ''] : [
         r.arch, f(r.oursMs), f(r.qemuMs), r.qemuMs ? (r.oursMs / r.qemuMs).toFixed(2) : 'n/a',
+        f(r.spawnOursMs), f(r.spawnQemuMs), r.spawnQemuMs ? (r.spawnOursMs / r.spawnQemuMs).toFixed(2) : 'n/a',
         r.loopOurs === null ? 'n/a' : r.loopOurs.toFixed(2), r.loopQemu === null ? 'n/a' : r.loopQemu.toFixed(2), r.qemuMissing ?? '',
       ])),
     ],

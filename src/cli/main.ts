@@ -6,14 +6,16 @@
 // with writeSync: creating process.stdout/stderr loads Node's stream, net and tty
 // modules, which costs every start-up more than 10 ms.
 
-import { writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
-import { runGuest } from '../linux-user/main.js';
 import { checkProgramFile } from '../loader/elf.js';
 import { UserError } from '../user-error.js';
 import { HANDOVER_VAR, receiveHandover, runOptionsOf } from '../linux-user/handover.js';
-import { forkImageFromSpare, readForkImage } from '../linux-user/fork.js';
-import { awaitFork, prepareAhead, SIGNALS_AHEAD } from '../linux-user/spare.js';
+import { forkImageFromSpare, readForkImage, readJobFile } from '../linux-user/fork.js';
+import { awaitFork, prepareAhead, SIGNALS_AHEAD, type SpareAhead } from '../linux-user/spare.js';
+import { isVforkJob, takeSessionOps, vforkJobOf, type VforkJob } from '../linux-user/vfork.js';
+import { execNativeAs } from '../linux-user/syscalls/exec.js';
+import { dieOfGuestSignal, runGuest } from '../linux-user/main.js';
 import { hostLibc } from '../linux-user/host/libc.js';
 import { binfmtCommand } from './binfmt.js';
 import type { RunOptions } from '../linux-user/options.js';
@@ -28,7 +30,10 @@ export async function main(args: readonly string[]): Promise<number> {
   try {
     // a guest's execve started us: the program and everything else come from the one before
     const handedOver = process.env[HANDOVER_VAR];
-    if (handedOver !== undefined) return runGuest(handedOverOrFail(handedOver));
+    if (handedOver !== undefined) {
+      const run = handedOverOrFail(handedOver);
+      return 'vfork' in run ? runVforkJob(run.vfork, run.ahead) : runGuest(run);
+    }
     // an option before any program name: a guest program called binfmt still runs
     if (args[0] === '-binfmt' || args[0] === '--binfmt') return binfmtCommand(args.slice(1), process.argv[1], process.execPath, (text) => writeAll(1, text));
     const cl = parseCommandLine(args, { env: process.env, version: packageJson.version });
@@ -60,7 +65,7 @@ function selfCommand(): string[] | undefined {
  * optionsHandedOver, or one line when the variable names nothing we handed over (it is
  * ours alone, but it is in the environment for anyone to set).
  */
-function handedOverOrFail(value: string): RunOptions {
+function handedOverOrFail(value: string): RunOptions | SpareVforkJob {
   try {
     return optionsHandedOver(value);
   } catch (e) {
@@ -69,11 +74,19 @@ function handedOverOrFail(value: string): RunOptions {
   }
 }
 
-/** The run a guest's execve or fork handed over (linux-user/handover.ts, linux-user/fork.ts). */
-function optionsHandedOver(value: string): RunOptions {
+/** A vfork child's job, as its spare received it (linux-user/vfork.ts), with what the spare made ahead. */
+interface SpareVforkJob {
+  vfork: VforkJob['vfork'];
+  ahead: SpareAhead;
+}
+
+/** The run a guest's execve, fork or vfork handed over (linux-user/handover.ts, fork.ts, vfork.ts). */
+function optionsHandedOver(value: string): RunOptions | SpareVforkJob {
   delete process.env[HANDOVER_VAR];
   if (value.startsWith('fork:') || value.startsWith('spare:')) {
-    const forked = value.startsWith('fork:') ? readForkImage(value) : awaitSpareJob(value.slice('spare:'.length));
+    const job = value.startsWith('fork:') ? { forked: readForkImage(value), ahead: undefined } : awaitSpareJob(value.slice('spare:'.length));
+    if ('vfork' in job) return job;
+    const { forked, ahead } = job;
     const { image } = forked;
     return {
       ...image.options,
@@ -85,6 +98,7 @@ function optionsHandedOver(value: string): RunOptions {
       handover: image.process,
       selfCommand: selfCommand(),
       forked,
+      ahead,
     };
   }
   const h = receiveHandover(value);
@@ -94,14 +108,40 @@ function optionsHandedOver(value: string): RunOptions {
 
 /**
  * A spare (linux-user/spare.ts; `value`: its socket's fd, and SIGNALS_AHEAD when asked)
- * makes what it can ahead, then waits for its parent's fork; it ends quietly if none comes.
+ * makes what it can ahead, then waits for its parent's fork or vfork child; it ends
+ * quietly if none comes.
  */
-function awaitSpareJob(value: string): NonNullable<RunOptions['forked']> {
+function awaitSpareJob(value: string): { forked: NonNullable<RunOptions['forked']>; ahead: SpareAhead } | SpareVforkJob {
   const lc = hostLibc();
   const ahead = prepareAhead(value.endsWith(SIGNALS_AHEAD));
   const fds = lc ? awaitFork(lc, Number.parseInt(value, 10)) : null;
   if (!fds) process.exit(0);
-  return { ...forkImageFromSpare(fds), ahead };
+  const read = readJobFile(fds[0]);
+  if (isVforkJob(read.job)) {
+    closeSync(fds[0]);
+    return { vfork: vforkJobOf(read.job, fds), ahead };
+  }
+  return { forked: forkImageFromSpare(read, fds), ahead };
+}
+
+/**
+ * A spare becomes its vfork child's process: the child's session ops first, then what it
+ * ended with: its program (a guest one run here, a host one executed), its exit, or its
+ * death by a signal.
+ */
+function runVforkJob(v: VforkJob['vfork'], ahead: SpareAhead): number {
+  const lc = hostLibc()!;
+  takeSessionOps(lc, v);
+  const end = v.end;
+  if ('exit' in end) return end.exit;
+  if ('signal' in end) return dieOfGuestSignal(end.signal);
+  const h = end.exec;
+  if (end.native) {
+    const state = { fds: h.process.fds, ignored: BigInt(`0x${h.ignored}`), mask: BigInt(`0x${h.process.mask}`), cwd: h.process.cwd, umask: h.process.umask, nonblock: end.nonblock };
+    execNativeAs(lc, state, h.program, h.argv, h.envp);
+  }
+  checkProgramFile(h.program);
+  return runGuest({ ...runOptionsOf(h, selfCommand()), ahead });
 }
 
 /** Writes `text` to file descriptor `fd` (a closed or broken stdout is not our error). */

@@ -141,13 +141,9 @@ export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): n
   const fds = handedFds(p, true);
   p.sharedMaps.flushAll(); // the file holds what the parent wrote so far; the child's copy starts from it
   const image = imageOf(p, req, fds);
-  const memfd = lc.memfd('qemu-user-ts-fork', 0);
+  const memfd = writeSpareJob(lc, image);
   try {
-    const json = Buffer.from(JSON.stringify(image));
-    const head = new Uint8Array(new SharedArrayBuffer(4 + json.length));
-    new DataView(head.buffer).setUint32(0, json.length, true);
-    head.set(json, 4);
-    let pos = writeAll(lc, memfd, head, 0, head.length, 0);
+    let pos = fstatSync(memfd).size;
     for (const [start, len] of image.runs) pos = writeAll(lc, memfd, p.mem.u8, start, len, pos);
     const spare = takeSpare(p, lc);
     let pid: number;
@@ -166,6 +162,35 @@ export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): n
   }
 }
 
+/**
+ * A new host memfd holding `job` as a spare, or a child started cold, reads it (readJobFile):
+ * a 4-byte length, then the JSON; a fork's pages follow.
+ */
+export function writeSpareJob(lc: HostLibc, job: object): number {
+  const json = Buffer.from(JSON.stringify(job));
+  const head = new Uint8Array(new SharedArrayBuffer(4 + json.length));
+  new DataView(head.buffer).setUint32(0, json.length, true);
+  head.set(json, 4);
+  const memfd = lc.memfd('qemu-user-ts-fork', 0);
+  try {
+    writeAll(lc, memfd, head, 0, head.length, 0);
+  } catch (e) {
+    closeSync(memfd);
+    throw e;
+  }
+  return memfd;
+}
+
+/** The JSON of a job memfd (writeSpareJob), which stays open; bytesAt: where a fork's pages start. */
+export function readJobFile(fd: number): { job: object; bytesAt: number } {
+  const lenBuf = Buffer.alloc(4);
+  readSync(fd, lenBuf, 0, 4, 0);
+  const len = lenBuf.readUInt32LE(0);
+  const json = Buffer.alloc(len);
+  for (let got = 0; got < len; ) got += readSync(fd, json, got, len - got, 4 + got);
+  return { job: JSON.parse(json.toString('utf8')) as object, bytesAt: 4 + len };
+}
+
 /** The host fds a spare is sent after the image's memfd: each of the image's once, in order. */
 function passedFds(image: ForkImage): number[] {
   return [...new Set(image.process.fds.map((f) => f.host))];
@@ -173,14 +198,15 @@ function passedFds(image: ForkImage): number[] {
 
 /**
  * A spare's fork image (spare.ts awaitFork's fds: the memfd, then passedFds' in order, at
- * the spare's own numbers): read, its fds renumbered as the spare received them.
+ * the spare's own numbers; `read`: the memfd's readJobFile), its fds renumbered as the
+ * spare received them.
  */
-export function forkImageFromSpare(received: readonly number[]): { image: ForkImage; fd: number; bytesAt: number } {
-  const forked = readForkImage(`fork:${received[0]}`);
-  const renumber = new Map(passedFds(forked.image).map((host, i) => [host, received[i + 1]]));
-  for (const f of forked.image.process.fds) f.host = renumber.get(f.host) ?? -1;
-  forked.image.process.fds = forked.image.process.fds.filter((f) => f.host >= 0);
-  return forked;
+export function forkImageFromSpare(read: { job: object; bytesAt: number }, received: readonly number[]): { image: ForkImage; fd: number; bytesAt: number } {
+  const image = read.job as ForkImage;
+  const renumber = new Map(passedFds(image).map((host, i) => [host, received[i + 1]]));
+  for (const f of image.process.fds) f.host = renumber.get(f.host) ?? -1;
+  image.process.fds = image.process.fds.filter((f) => f.host >= 0);
+  return { image, fd: received[0], bytesAt: read.bytesAt };
 }
 
 function writeAll(lc: HostLibc, fd: number, buf: Uint8Array, off: number, len: number, pos: number): number {
@@ -191,12 +217,8 @@ function writeAll(lc: HostLibc, fd: number, buf: Uint8Array, off: number, len: n
 /** Reads a fork image from the memfd `value` (HANDOVER_VAR's, fork:N) names, leaving the fd open for restoreMemory. */
 export function readForkImage(value: string): { image: ForkImage; fd: number; bytesAt: number } {
   const fd = Number(/^fork:(\d+)$/.exec(value)![1]);
-  const lenBuf = Buffer.alloc(4);
-  readSync(fd, lenBuf, 0, 4, 0);
-  const len = lenBuf.readUInt32LE(0);
-  const json = Buffer.alloc(len);
-  for (let got = 0; got < len; ) got += readSync(fd, json, got, len - got, 4 + got);
-  return { image: JSON.parse(json.toString('utf8')) as ForkImage, fd, bytesAt: 4 + len };
+  const { job, bytesAt } = readJobFile(fd);
+  return { image: job as ForkImage, fd, bytesAt };
 }
 
 /** The child's address space and memory as the parent's were (then closes the image's fd). */
@@ -220,15 +242,22 @@ export function restoreMemory(as: AddressSpace, mem: GuestMemory, image: ForkIma
   closeSync(fd);
 }
 
+/**
+ * A new process's registers, from its parent's at the call (in the env block at `env`):
+ * the call returns 0, past the syscall instruction; clone's stack (0: the same) and TLS (null: the same).
+ */
+export function childRegisters(dv: DataView, target: LinuxTarget, env: number, stack: bigint, tls: bigint | null): void {
+  dv.setBigUint64(env + target.syscall.args, 0n, true); // the call's result in the child
+  dv.setBigUint64(env + ENV.PC, dv.getBigUint64(env + ENV.PC, true) + BigInt(target.syscall.insnLength), true);
+  if (stack !== 0n) dv.setBigUint64(env + target.threadRegs.sp, stack, true);
+  if (tls !== null) dv.setBigUint64(env + target.threadRegs.tls, tls, true);
+}
+
 /** The child's process state and registers from the image: fork returns 0 there. */
 export function restoreProcess(p: LinuxProcess, target: LinuxTarget, env: number, image: ForkImage): void {
   const regs = Buffer.from(image.env, 'base64');
   p.mem.u8.set(regs, env);
-  const dv = p.mem.dv;
-  dv.setBigUint64(env + target.syscall.args, 0n, true); // the call's result in the child
-  dv.setBigUint64(env + ENV.PC, dv.getBigUint64(env + ENV.PC, true) + BigInt(target.syscall.insnLength), true);
-  if (BigInt(image.stack) !== 0n) dv.setBigUint64(env + target.threadRegs.sp, BigInt(image.stack), true);
-  if (image.tls !== null) dv.setBigUint64(env + target.threadRegs.tls, BigInt(image.tls), true);
+  childRegisters(p.mem.dv, target, env, BigInt(image.stack), image.tls === null ? null : BigInt(image.tls));
   for (const [sig, handler, flags, restorer, mask] of image.sigactions) {
     const action: KSigaction = { handler: BigInt(handler), flags: BigInt(flags), restorer: BigInt(restorer), mask: BigInt(mask) };
     p.sigactions.set(sig, action);

@@ -43,8 +43,13 @@ export class GuestKilled {
 
 /**
  * The guest's execve of a guest program, run in this same host process (syscalls/exec.ts):
- * the CPU loop ends this program's run, and runGuest starts the next with `next`.
+ * the CPU loop ends this program's run, and runGuest starts the next with `next`. A vfork
+ * child's execve ends its run the same way, also for a program of the host (`native`): its
+ * spare then runs it (vfork.ts).
  */
 export class ExecInPlace {
-  constructor(readonly next: Handover) {}
+  constructor(
+    readonly next: Handover,
+    readonly native = false,
+  ) {}
 }

@@ -39,7 +39,7 @@ export interface HandedProcess {
 }
 
 /** The options that carry over to the next program (RunOptions without the per-program ones). */
-export type HandedOptions = Omit<RunOptions, 'program' | 'argv' | 'envp' | 'log' | 'ignoredSignals' | 'handover' | 'execfn' | 'selfCommand' | 'forked'> & {
+export type HandedOptions = Omit<RunOptions, 'program' | 'argv' | 'envp' | 'log' | 'ignoredSignals' | 'handover' | 'execfn' | 'selfCommand' | 'forked' | 'ahead'> & {
   log: LogItem[];
 };
 
@@ -82,7 +82,7 @@ export function handedProcess(p: LinuxProcess, fds: HandedFd[]): HandedProcess {
 
 /** The options of `opts` that the next program runs with. */
 export function handedOptions(opts: RunOptions): HandedOptions {
-  const { program: _program, argv: _argv, envp: _envp, log, ignoredSignals: _ignored, handover: _handover, execfn: _execfn, selfCommand: _self, forked: _forked, ...rest } = opts;
+  const { program: _program, argv: _argv, envp: _envp, log, ignoredSignals: _ignored, handover: _handover, execfn: _execfn, selfCommand: _self, forked: _forked, ahead: _ahead, ...rest } = opts;
   return { ...rest, log: [...log] };
 }
 

@@ -6,7 +6,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { AddressSpace } from '../memory/address-space.js';
 import { GuestMemory } from '../memory/guest-memory.js';
-import { ENV_AREA } from '../memory/layout.js';
+import { ENV_AREA, ENV_BLOCK_SIZE } from '../memory/layout.js';
 import { loadElf } from '../loader/elf.js';
 import { loadProgram } from '../loader/load.js';
 import { ENV, Excp, ExitReason } from '../tcg/env.js';
@@ -28,7 +28,6 @@ import type { RunOptions } from './options.js';
 import { LinuxProcess } from './process.js';
 import { aarch64Target } from './aarch64/target.js';
 import { riscv64Target } from './riscv64/target.js';
-import { SIG } from './generic/constants.js';
 import { HOST_SIGNAL_NAMES, uncaughtSignalMessage } from './signals.js';
 import { runSyscall } from './syscalls/table.js';
 import { deliverDue, deliverFault, exceptionFault, signalTrampoline } from './signal-delivery.js';
@@ -36,7 +35,9 @@ import { defaultOnHost, hostSignals } from './host/host-signals.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { lazyBuiltin, nowMs } from '../host-lazy.js';
 import type { AuxEntry } from '../loader/stack.js';
-import { restoreMemory, restoreProcess } from './fork.js';
+import { childRegisters, restoreMemory, restoreProcess } from './fork.js';
+import type { VforkEnd } from './vfork.js';
+import { CLONE, SIG } from './generic/constants.js';
 import { dropSpares } from './spare.js';
 import { hostLibc } from './host/libc.js';
 import { publishView, withdrawView } from './vfs/proc-peers.js';
@@ -85,7 +86,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const env = ENV_AREA;
   proc.thread.env = env;
   // a spare made the follower ahead (its worker started, if its parent had handlers)
-  proc.hostSignals = opts.forked?.ahead ? opts.forked.ahead.hostSignals : hostSignals(mem.memory);
+  proc.hostSignals = opts.ahead ? opts.ahead.hostSignals : hostSignals(mem.memory);
   proc.hostSignals?.begin(opts.ignoredSignals ?? 0n);
   // A forked child's handlers and ignored signals act on the host as they did on the
   // parent (a spare started the worker that follows them ahead: spare.ts).
@@ -126,13 +127,15 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
     proc.sharedMaps.flushAll();
     log.close();
   };
+  // The process whose code the CPU runs: proc, or a vfork child of it until that execs or ends.
+  let running = proc;
   // Other guest threads ring the first one's doorbell: its CPU stops at the next block and serves them.
   const cpu = new CpuExec(mem, tbs, backend, log, () => {
-    proc.serveOthers();
-    return proc.thread.deliveryDue;
+    running.serveOthers();
+    return running.thread.deliveryDue;
   });
   // Its sleeps serve the other threads and fire timers, and end for a signal.
-  setSleeper((ms) => proc.sleepServing(ms));
+  setSleeper((ms) => running.sleepServing(ms));
   const bundle = threadWorkerBundle();
   if (bundle) {
     proc.startThreads = () => new GuestThreads(proc, target, bundle, {
@@ -149,28 +152,27 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const timing = log.has('stats');
   const counts = { syscalls: 0, syscallMs: 0 };
   const site = new SyscallSite(mem.memory.buffer, env, target.syscall);
+  // a vfork child runs on this CPU, its registers the parent's at the call, until it execs or ends (vfork.ts)
+  proc.runVforkChild = (child, req) => {
+    const parentRegs = mem.u8.slice(env, env + ENV_BLOCK_SIZE);
+    childRegisters(mem.dv, target, env, req.stack, req.flags & CLONE.SETTLS ? req.tls : null);
+    running = child;
+    try {
+      return runVforkChild(cpu, env, child, site, counts, timing);
+    } finally {
+      running = proc;
+      mem.u8.set(parentRegs, env);
+      mem.dv.setInt32(env + ENV.EXIT_REQUEST, 1, true); // host signals that came meanwhile are the parent's to take
+    }
+  };
 
   try {
-    for (;;) {
-      let reason;
-      try {
-        reason = timing ? runTimed(cpu, env, proc, site, counts) : runServing(cpu, env, proc, site, counts);
-      } catch (e) {
-        // the first thread has ended and others run on: serve them until the last ends
-        if (e instanceof ThreadExit && proc.threads) proc.threads.serveAfterLeader(proc, e.status);
-        throw e;
-      }
-      if (reason === ExitReason.EXCEPTION) {
-        const fault = exceptionFault(mem.dv, env);
-        // A handler for it runs (the frame resumes at the faulting instruction), else it kills.
-        if (deliverFault(proc, fault)) continue;
-        throw new GuestKilled(fault.sig);
-      }
-      if (reason === ExitReason.INTERRUPT) {
-        if (proc.thread.deliveryDue) deliverDue(proc);
-        continue;
-      }
-      throw new Error(`unexpected exit reason ${reason}`);
+    try {
+      runProcess(cpu, env, proc, site, counts, timing);
+    } catch (e) {
+      // the first thread has ended and others run on: serve them until the last ends
+      if (e instanceof ThreadExit && proc.threads) proc.threads.serveAfterLeader(proc, e.status);
+      throw e;
     }
   } catch (e) {
     if (timing) {
@@ -201,11 +203,44 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   }
 }
 
+/**
+ * Runs `proc`'s code on the CPU, serving its system calls, faults and signals, until
+ * something ends the run: the guest's exit, death or execve, thrown.
+ */
+function runProcess(cpu: CpuExec, env: number, proc: LinuxProcess, site: SyscallSite, counts: { syscalls: number; syscallMs: number }, timing: boolean): never {
+  for (;;) {
+    const reason = timing ? runTimed(cpu, env, proc, site, counts) : runServing(cpu, env, proc, site, counts);
+    if (reason === ExitReason.EXCEPTION) {
+      const fault = exceptionFault(proc.mem.dv, env);
+      // A handler for it runs (the frame resumes at the faulting instruction), else it kills.
+      if (deliverFault(proc, fault)) continue;
+      throw new GuestKilled(fault.sig);
+    }
+    if (reason === ExitReason.INTERRUPT) {
+      if (proc.thread.deliveryDue) deliverDue(proc);
+      continue;
+    }
+    throw new Error(`unexpected exit reason ${reason}`);
+  }
+}
+
+/** Runs a vfork child (vfork.ts) on the parent's CPU until it execs, exits or is killed. */
+function runVforkChild(cpu: CpuExec, env: number, child: LinuxProcess, site: SyscallSite, counts: { syscalls: number; syscallMs: number }, timing: boolean): VforkEnd {
+  try {
+    runProcess(cpu, env, child, site, counts, timing);
+  } catch (e) {
+    if (e instanceof GuestExit || e instanceof ThreadExit) return { exit: e.status & 0xff };
+    if (e instanceof GuestKilled) return { signal: e.signal };
+    if (e instanceof ExecInPlace) return { exec: e };
+    throw e;
+  }
+}
+
 /** The program of `opts` loaded into a fresh process, its CPU at the entry point. */
 function loadNew(opts: RunOptions, log: TcgLog): { target: LinuxTarget; proc: LinuxProcess } {
   const { image, arch } = loadElf(opts.program, TARGETS.map((t) => t.arch), opts.cpu);
   const target = TARGETS.find((t) => t.arch === arch)!;
-  const mem = new GuestMemory();
+  const mem = opts.ahead?.mem ?? new GuestMemory();
   mem.topByteIgnore = target.topByteIgnore ?? false;
   const as = new AddressSpace(mem);
   let loaded;
@@ -235,9 +270,9 @@ function loadNew(opts: RunOptions, log: TcgLog): { target: LinuxTarget; proc: Li
 
 /** The child of a guest's fork (fork.ts): the parent's memory, state and registers, fork returning 0. */
 function resumeForked(opts: RunOptions, log: TcgLog): { target: LinuxTarget; proc: LinuxProcess } {
-  const { image, fd, bytesAt, ahead } = opts.forked!;
+  const { image, fd, bytesAt } = opts.forked!;
   const target = TARGETS.find((t) => t.arch.elfMachine === image.machine) ?? (() => { throw new Error(`fork image of machine ${image.machine}`); })();
-  const mem = ahead?.mem ?? new GuestMemory();
+  const mem = opts.ahead?.mem ?? new GuestMemory();
   mem.topByteIgnore = target.topByteIgnore ?? false;
   const as = new AddressSpace(mem);
   restoreMemory(as, mem, image, fd, bytesAt);
@@ -329,6 +364,9 @@ function logStats(
         : 'stats: translation cache: off\n'),
   );
 }
+
+/** A vfork child's spare (vfork.ts) dies of the signal its child died of, as dieOfSignal. */
+export const dieOfGuestSignal = (sig: number): number => dieOfSignal(sig, { close: () => undefined });
 
 /** Ends the emulator the way the guest died: QEMU's message (core-dumping signals only), then the same signal. */
 function dieOfSignal(sig: number, log: { close(): void }): number {

@@ -57,5 +57,7 @@ export interface RunOptions {
    */
   selfCommand?: readonly string[];
   /** This process is a guest's fork child (fork.ts): it goes on from the parent's image instead of loading `program`. */
-  forked?: { image: ForkImage; fd: number; bytesAt: number; ahead?: SpareAhead };
+  forked?: { image: ForkImage; fd: number; bytesAt: number };
+  /** A spare's (spare.ts): the guest memory and host-signal follower it made before its job came. */
+  ahead?: SpareAhead;
 }

@@ -32,6 +32,8 @@ import type { RunOptions } from './options.js';
 import type { HandedProcess } from './handover.js';
 import { isSpare, spareDied, type Spare } from './spare.js';
 import type { SignalFrames } from './target.js';
+import type { CloneRequest } from './threads.js';
+import type { VforkChild, VforkEnd } from './vfork.js';
 import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
 import type { FileSystem } from './vfs/filesystem.js';
 import { hostFdInfo, kindOf, translateOpenFlags } from './vfs/host.js';
@@ -82,6 +84,12 @@ export interface ProcessSettings {
   handover?: HandedProcess;
   /** The run's options, which a guest's execve passes on. */
   runOptions?: RunOptions;
+  /**
+   * A vfork child (vfork.ts): its pid and parent's, and what it shares with the parent it
+   * runs in (the address space's MAP_SHARED mappings, the syscall table). Otherwise this
+   * host process's own.
+   */
+  vforkOf?: { pid: number; ppid: number; sharedMaps: SharedFileMappings; syscalls: Map<number, SyscallRow> };
 }
 
 /** Where the loaded program is (/proc/self/stat's layout fields). */
@@ -115,8 +123,13 @@ export class LinuxProcess {
   cwd: string;
   umask: number;
 
-  readonly pid = process.pid;
-  readonly ppid = process.ppid;
+  /** The guest pid (the host's, also for a vfork child: its spare's) and the parent's. */
+  readonly pid: number;
+  readonly ppid: number;
+  /** Set in a vfork child while it runs in its parent's host process (vfork.ts); undefined otherwise. */
+  vfork: VforkChild | undefined;
+  /** Runs a vfork child in this process's CPU until it execs or ends (main.ts; none in unit tests). */
+  runVforkChild: ((child: LinuxProcess, req: CloneRequest) => VforkEnd) | undefined;
   /**
    * The thread making the current system call: the first one (tid = pid) unless the
    * first thread's Node thread is serving another's request (threads.ts).
@@ -198,11 +211,13 @@ export class LinuxProcess {
     s: ProcessSettings,
   ) {
     this.abi = s.abi;
-    this.thread = new LinuxThread(process.pid, 0, new ThreadControl(mem.memory.buffer, 0));
+    this.pid = s.vforkOf?.pid ?? process.pid;
+    this.ppid = s.vforkOf?.ppid ?? process.ppid;
+    this.thread = new LinuxThread(this.pid, 0, new ThreadControl(mem.memory.buffer, 0));
     this.vfs = s.vfs ?? hostFileSystem;
     this.signals = s.signals;
-    this.sharedMaps = new SharedFileMappings(mem);
-    this.syscalls = buildSyscallTable(s.abi, s.archSyscalls);
+    this.sharedMaps = s.vforkOf?.sharedMaps ?? new SharedFileMappings(mem);
+    this.syscalls = s.vforkOf?.syscalls ?? buildSyscallTable(s.abi, s.archSyscalls);
     this.cwd = s.cwd ?? process.cwd();
     this.ldPrefix = s.ldPrefix ? resolvePathHost(s.ldPrefix) : undefined;
     this.prefixOnly = (s.prefixOnly ?? false) && this.ldPrefix !== undefined;

@@ -93,6 +93,9 @@ function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   }
 }
 
+/** A spare started now, for a vfork child that needs a pid at once (its job waits in the socket until it is up); null where none can be had. */
+export const spareNow = (p: LinuxProcess, lc: HostLibc): Spare | null => startSpare(p, lc);
+
 /** The oldest spare that can serve a fork now (alive, in our process group and session); stale ones are dropped. */
 export function takeSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   for (let spare; (spare = p.spares.shift()); ) {

@@ -1,8 +1,9 @@
 // clone and clone3. New threads (CLONE_VM | CLONE_SIGHAND | CLONE_THREAD, with the fd
 // table and file system info shared, as glibc's pthread_create and Go's runtime ask): the
-// thread set (threads.ts) starts the thread on a worker of its own. New processes (fork's
-// clone, and vfork's CLONE_VM|CLONE_VFORK, which is a fork here, as in qemu-user): a host
-// process of their own (fork.ts). On riscv64 and arm64 clone's arguments are (flags,
+// thread set (threads.ts) starts the thread on a worker of its own. New processes: a host
+// process of their own; fork's clone copies the parent into it (fork.ts), vfork's
+// CLONE_VM|CLONE_VFORK runs the child in the parent until it execs or exits, with nothing
+// copied (vfork.ts; a multithreaded parent's is copied). On riscv64 and arm64 clone's arguments are (flags,
 // stack, parent_tid, tls, child_tid) (the kernel's CLONE_BACKWARDS order); clone3 reads
 // struct clone_args. A process sharing memory without CLONE_VFORK, or an fd table, with
 // its parent cannot be had across host processes: EINVAL, as qemu-user answers.
@@ -14,6 +15,7 @@ import type { CloneRequest } from '../threads.js';
 import { readGuest, type SyscallArgs } from './args.js';
 import { forkProcess, FORK_FLAGS } from '../fork.js';
 import { hostLibc } from '../host/libc.js';
+import { vforkProcess } from '../vfork.js';
 
 type A = SyscallArgs;
 
@@ -34,6 +36,10 @@ function cloneThread(p: LinuxProcess, req: CloneRequest, exitSignal: number): nu
     p.logUnimp?.(`clone with flags 0x${f.toString(16)}: only threads (CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD) are supported`);
     return -E.ENOSYS;
   }
+  if (p.vfork) {
+    p.logUnimp?.('vfork child: a thread before its execve is not supported (it runs in its parent\'s host process)');
+    return -E.EAGAIN;
+  }
   const threads = (p.threads ??= p.startThreads?.());
   if (!threads) {
     p.logUnimp?.('clone: guest threads need the built emulator (its thread worker bundle)');
@@ -42,7 +48,7 @@ function cloneThread(p: LinuxProcess, req: CloneRequest, exitSignal: number): nu
   return threads.spawn(p, req);
 }
 
-/** A new process: fork's flags only (the vfork's CLONE_VM|CLONE_VFORK copied, as fork is). */
+/** A new process: fork's flags only. */
 function cloneProcess(p: LinuxProcess, req: CloneRequest): number {
   if (req.flags & ~FORK_FLAGS) {
     p.logUnimp?.(`clone of a process with flags 0x${req.flags.toString(16)}: a child shares no memory, fd table or signal actions with its parent here`);
@@ -53,7 +59,12 @@ function cloneProcess(p: LinuxProcess, req: CloneRequest): number {
     p.logUnimp?.('fork: needs the host libc binding and a run from the bundled CLI');
     return -E.ENOSYS;
   }
-  const pid = forkProcess(p, lc, req);
+  if (p.vfork) {
+    p.logUnimp?.('vfork child: a fork or vfork before its execve is not supported (it runs in its parent\'s host process)');
+    return -E.EAGAIN;
+  }
+  const vfork = (req.flags & (CLONE.VM | CLONE.VFORK)) === (CLONE.VM | CLONE.VFORK) && !p.threads && p.runVforkChild;
+  const pid = vfork ? vforkProcess(p, lc, req, () => forkProcess(p, lc, req)) : forkProcess(p, lc, req);
   if (req.flags & CLONE.PARENT_SETTID) {
     const word = new Uint8Array(4);
     new DataView(word.buffer).setInt32(0, pid, true);

@@ -81,7 +81,8 @@ function execAt(p: LinuxProcess, dirfd: number, pathAddr: bigint, argvAddr: bigi
     if (flags & AT.SYMLINK_NOFOLLOW && isSymlink(hostPath)) return -E.ELOOP;
   }
   const plan = planExec(p, hostPath, execfn, argv, 0);
-  if (plan.how === 'guest' && p.runOptions && !p.threads && !p.timers) execInPlace(p, plan, execfn, envp);
+  // a vfork child's program, native or not, is its spare's to run (vfork.ts)
+  if (p.vfork || (plan.how === 'guest' && p.runOptions && !p.threads && !p.timers)) execInPlace(p, plan, execfn, envp);
   const lc = hostLibc();
   if (!lc || (plan.how === 'guest' && !p.runOptions?.selfCommand)) {
     p.logUnimp?.('execve: needs the host libc binding and a run from the bundled CLI');
@@ -222,7 +223,7 @@ function execInPlace(p: LinuxProcess, plan: ExecPlan, execfn: string, envp: stri
     const file = p.fds.get(fd)!.file;
     if (!kept.has(file.hostFd)) p.fds.close(fd);
   }
-  throw new ExecInPlace(h);
+  throw new ExecInPlace(h, plan.how === 'native');
 }
 
 /** Runs this emulator again on a guest ELF, in a new Node (the host's execve), with the process's state handed over. */
@@ -247,10 +248,29 @@ function execGuest(p: LinuxProcess, lc: HostLibc, plan: ExecPlan, execfn: string
 /** Runs a program of the host's own architecture: its fds where the guest has them, its signals as the guest's. */
 function execNative(p: LinuxProcess, lc: HostLibc, plan: ExecPlan, envp: string[]): never {
   const fds = handedFds(p, false);
-  const pr: HostProcesses = lc.processes;
   if (p.execTraceLine) p.strace?.(p.execTraceLine);
   p.beforeExec?.();
   withdrawView(); // a native program: /proc/<pid> is the host's, rightly
+  execNativeAs(lc, { fds, ignored: ignoredSignals(p), mask: p.thread.sigmask, cwd: p.cwd, umask: p.umask, nonblock: p.abi.openFlags.O_NONBLOCK }, plan.program, plan.argv, envp);
+}
+
+/** What a native program takes of the guest process: its fds, ignored signals (bit sig-1), mask, cwd, umask; the guest's O_NONBLOCK. */
+export interface NativeExecState {
+  fds: readonly HandedFd[];
+  ignored: bigint;
+  mask: bigint;
+  cwd: string;
+  umask: number;
+  nonblock: number;
+}
+
+/**
+ * The host's execve of `program` with the guest's fds moved to their guest numbers and its
+ * signal actions, mask, cwd and umask (also a vfork child's spare's way: vfork.ts).
+ */
+export function execNativeAs(lc: HostLibc, s: NativeExecState, program: string, argv: string[], envp: string[]): never {
+  const pr: HostProcesses = lc.processes;
+  const { fds } = s;
   // Past this point the host fds are rearranged: a failure can only end the process.
   try {
     // every kept host fd first out of the way (above all the guest's numbers), then to its guest number
@@ -258,21 +278,20 @@ function execNative(p: LinuxProcess, lc: HostLibc, plan: ExecPlan, envp: string[
     const moved = fds.map((f) => ({ fd: f.fd, flags: f.flags, high: pr.dupAbove(f.host, top) }));
     for (const m of moved) {
       pr.dup2(m.high, m.fd); // dup2 leaves FD_CLOEXEC clear
-      const nonblock = (m.flags & p.abi.openFlags.O_NONBLOCK) !== 0;
+      const nonblock = (m.flags & s.nonblock) !== 0;
       const fl = pr.getFl(m.fd);
       pr.setFl(m.fd, nonblock ? fl | HOST_OPEN_FLAGS.O_NONBLOCK : fl & ~HOST_OPEN_FLAGS.O_NONBLOCK);
     }
-    const ignored = ignoredSignals(p);
     for (let sig = 1; sig <= NSIG; sig++) {
       if (sig === SIG.SIGKILL || sig === SIG.SIGSTOP || GLIBC_SIGNALS.has(sig)) continue;
-      pr.setDisposition(sig, (ignored & bit(sig)) !== 0n);
+      pr.setDisposition(sig, (s.ignored & bit(sig)) !== 0n);
     }
-    pr.setMask(p.thread.sigmask);
-    process.chdir(p.cwd);
-    process.umask(p.umask);
-    pr.execve(plan.program, plan.argv, envp);
+    pr.setMask(s.mask);
+    process.chdir(s.cwd);
+    process.umask(s.umask);
+    pr.execve(program, argv, envp);
   } catch (e) {
-    writeSync(2, `qemu-user-ts: execve of ${plan.program} failed after its fds were moved: ${(e as Error).message}\n`);
+    writeSync(2, `qemu-user-ts: execve of ${program} failed after its fds were moved: ${(e as Error).message}\n`);
     process.exit(127);
   }
 }

@@ -185,6 +185,7 @@ export function sysSysinfo(p: LinuxProcess, a: A): number {
 export function sysUmask(p: LinuxProcess, a: A): number {
   const old = p.umask;
   p.umask = a.uint(0) & 0o777;
+  if (p.vfork) return old; // the parent's host process: the handlers apply p.umask
   try {
     process.umask(p.umask); // files the host creates for us get it too
   } catch {
@@ -314,7 +315,7 @@ export function sysPrctl(p: LinuxProcess, a: A): number {
         name.push(c);
       }
       p.comm = Buffer.from(name);
-      publishView(p); // other guest processes' /proc/<pid>/comm
+      if (!p.vfork) publishView(p); // other guest processes' /proc/<pid>/comm (a vfork child's is its parent's host process)
       return 0;
     }
     case PR.SET_KEEPCAPS:
@@ -333,7 +334,8 @@ export function sysPrctl(p: LinuxProcess, a: A): number {
       // the host's: our parent's death sends it to this host process, which gives it to the guest as its action says
       const sig = a.big(1);
       if (sig > BigInt(NSIG)) return -E.EINVAL;
-      (hostLibc() ?? fail(E.ENOSYS)).processes.setParentDeathSignal(Number(sig));
+      // a vfork child's spare sets it on itself (vfork.ts)
+      if (!p.vfork) (hostLibc() ?? fail(E.ENOSYS)).processes.setParentDeathSignal(Number(sig));
       p.parentDeathSignal = Number(sig);
       return 0;
     }

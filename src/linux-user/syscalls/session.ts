@@ -8,6 +8,7 @@ import { E, fail } from '../errno.js';
 import { hostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import type { SyscallArgs } from './args.js';
+import { childSetpgid, childSetsid } from '../vfork.js';
 
 type A = SyscallArgs;
 
@@ -55,22 +56,31 @@ function statFieldOrNull(pid: number, n: number): number | null {
   }
 }
 
-export function sysSetsid(): number {
+// A vfork child (vfork.ts) runs in its parent's host process: its own group and session
+// are kept by it, and made by its spare.
+
+export function sysSetsid(p: LinuxProcess): number {
+  if (p.vfork) return childSetsid(p);
   return (hostLibc() ?? fail(E.ENOSYS)).setsid();
 }
 
 export function sysSetpgid(p: LinuxProcess, a: A): number {
   if (a.int(1) < 0) return -E.EINVAL;
-  (hostLibc() ?? fail(E.ENOSYS)).setpgid(a.int(0), a.int(1));
+  const lc = hostLibc() ?? fail(E.ENOSYS);
+  const own = p.vfork ? childSetpgid(p, lc, a.int(0), a.int(1)) : null;
+  if (own !== null) return own;
+  lc.setpgid(a.int(0), a.int(1));
   return 0;
 }
 
 export function sysGetpgid(p: LinuxProcess, a: A): number {
+  if (p.vfork && who(p, a.int(0)) === p.pid) return p.vfork.pgid;
   const lc = hostLibc();
   return lc ? lc.getpgid(a.int(0)) : statField(who(p, a.int(0)), PGRP_FIELD);
 }
 
 export function sysGetsid(p: LinuxProcess, a: A): number {
+  if (p.vfork && who(p, a.int(0)) === p.pid) return p.vfork.sid;
   const lc = hostLibc();
   return lc ? lc.getsid(a.int(0)) : statField(who(p, a.int(0)), SESSION_FIELD);
 }

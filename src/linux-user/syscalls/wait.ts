@@ -41,6 +41,7 @@ export function sysWait4(p: LinuxProcess, a: A): number {
   const options = a.int(2) >>> 0;
   const rusageAddr = a.big(3);
   if (options & ~WAIT4_OPTIONS || pid === -0x8000_0000) return -E.EINVAL;
+  if (p.vfork) return -E.ECHILD; // a vfork child has none yet (it cannot fork before its execve)
   const lc = hostLibc();
   if (!lc) return -E.ECHILD; // no child can have been started
   for (;;) {
@@ -75,7 +76,7 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
     id = file.hostFd;
   } else if (idtype !== P.ALL && idtype !== P.PID && idtype !== P.PGID) return -E.EINVAL;
   const lc = hostLibc();
-  if (!lc) return -E.ECHILD;
+  if (!lc || p.vfork) return -E.ECHILD;
   for (;;) {
     if (idtype !== P.PIDFD && onlySpareLeft(p, idtype === P.PID ? id : idtype === P.PGID ? -id : -1)) return -E.ECHILD;
     const r = lc.processes.waitid(idtype, id, options | W.NOHANG);
