@@ -11,6 +11,7 @@
 // environment, RLIMIT_STACK and version come in through ParseContext.
 
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { LOG_ITEMS, type LogItem, type RunOptions } from '../linux-user/options.js';
 import { CPU_MODELS } from '../loader/elf.js';
@@ -409,7 +410,7 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
     if (st.ldPrefix === undefined) throw new UserError('-prefix-only needs a prefix (-L path or QEMU_LD_PREFIX)');
     options.prefixOnly = true;
   }
-  if (st.logFile !== undefined) options.logFile = st.logFile;
+  if (st.logFile !== undefined) options.logFile = resolve(st.logFile); // the same file for the processes a guest starts in other cwds
   if (st.cpu !== undefined) options.cpu = st.cpu;
   if (st.unameRelease !== undefined) options.unameRelease = st.unameRelease;
   const ignored = inheritedIgnored(ctx.env[INHERITED_IGNORED_VAR]);

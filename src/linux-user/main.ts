@@ -3,7 +3,7 @@
 // exits or is killed. Returns the exit status; a guest killed by a signal kills us
 // with the same signal, after QEMU's "uncaught target signal" line for core-dumping ones.
 
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, openSync, writeSync } from 'node:fs';
 import { AddressSpace } from '../memory/address-space.js';
 import { GuestMemory } from '../memory/guest-memory.js';
 import { ENV_AREA, ENV_BLOCK_SIZE } from '../memory/layout.js';
@@ -394,7 +394,12 @@ function dieOfSignal(sig: number, log: { close(): void }): number {
 
 /** The -d log: to -D file, or stderr. */
 function openLog(opts: RunOptions): TcgLog & { close(): void } {
-  let fd = opts.logFile ? openSync(opts.logFile, 'w') : 2;
+  // One log for every process of the run: the first emulator empties it, the ones a guest's
+  // execve or fork starts add to it; all of them append (a write at our own offset would
+  // land on another process's lines).
+  const { O_WRONLY, O_CREAT, O_TRUNC, O_APPEND } = fsConstants;
+  const flags = O_WRONLY | O_CREAT | O_APPEND | (opts.handover || opts.forked ? 0 : O_TRUNC);
+  let fd = opts.logFile ? openSync(opts.logFile, flags, 0o666) : 2;
   return {
     has: (item: TcgLogItem) => opts.log.has(item),
     write: (text: string) => void writeSync(fd, text),

@@ -1,8 +1,10 @@
 // -d stats through the real CLI: the guest's output is untouched, and the log says what was
 // translated and compiled and where the time went (translated code, translation, syscalls,
-// the dispatcher), with figures that add up.
+// the dispatcher), with figures that add up. And -D: one log for all the processes of a run.
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT } from './support/guest-runner.js';
@@ -72,4 +74,24 @@ describe('-d stats summary and the compile worker', () => {
     expect(h.worker_ms).toBe(0);
     expect(here.stderr).not.toContain('compile worker:');
   });
+});
+
+describe('-D with the processes a guest starts', () => {
+  it('keeps every process\'s lines in the one log: an execve\'d or forked emulator adds to it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qemu-user-ts-log-'));
+    try {
+      // vfork: its children's programs run in spares (handed over), relative -D from another cwd
+      const r = spawnSync(process.execPath, [CLI, '-strace', '-D', 'trace.log', join(ROOT, 'tests/binaries/riscv64/bin/vfork')], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status).toBe(0);
+      const log = readFileSync(join(dir, 'trace.log'), 'latin1');
+      expect(log).not.toContain('\0'); // no process truncated what another had written
+      const pids = new Set(log.split('\n').filter((l) => l !== '').map((l) => l.split(' ')[0]));
+      expect(pids.size).toBeGreaterThan(3); // the parent, its vfork children, the programs they ran
+      expect(log).toMatch(/^\d+ /); // the parent's first line is still the first
+      expect(log).toContain(' exit_group(9)'); // an exec'd child's
+      expect(log.trimEnd().split('\n').at(-1)).toMatch(/ exit_group\(0\)$/); // the parent's last
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
