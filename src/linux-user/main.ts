@@ -6,7 +6,7 @@
 import { closeSync, constants as fsConstants, openSync, writeSync } from 'node:fs';
 import { AddressSpace } from '../memory/address-space.js';
 import { GuestMemory } from '../memory/guest-memory.js';
-import { ENV_AREA, ENV_BLOCK_SIZE } from '../memory/layout.js';
+import { ENV_AREA, ENV_BLOCK_SIZE, envOfCpu } from '../memory/layout.js';
 import { loadElf } from '../loader/elf.js';
 import { loadProgram } from '../loader/load.js';
 import { ENV, Excp, ExitReason } from '../tcg/env.js';
@@ -152,9 +152,17 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
   const timing = log.has('stats');
   const counts = { syscalls: 0, syscallMs: 0 };
   const site = new SyscallSite(mem.memory.buffer, env, target.syscall);
-  // a vfork child runs on this CPU, its registers the parent's at the call, until it execs or ends (vfork.ts)
+  // A vfork child runs on this CPU, its registers the calling thread's at the call, until it
+  // execs or ends (vfork.ts); meanwhile the other threads' requests wait.
   proc.runVforkChild = (child, req) => {
     const parentRegs = mem.u8.slice(env, env + ENV_BLOCK_SIZE);
+    const caller = envOfCpu(proc.thread.cpu);
+    if (caller !== env) {
+      // a thread on a worker called it (this Node thread serves its calls): the child starts
+      // from that thread's registers, run on this CPU, whose header (jump cache) stays its own
+      mem.u8.copyWithin(env + ENV.SIZE, caller + ENV.SIZE, caller + ENV_BLOCK_SIZE);
+      mem.dv.setBigUint64(env + ENV.PC, mem.dv.getBigUint64(caller + ENV.PC, true), true);
+    }
     childRegisters(mem.dv, target, env, req.stack, req.flags & CLONE.SETTLS ? req.tls : null);
     running = child;
     try {

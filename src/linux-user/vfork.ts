@@ -13,8 +13,9 @@
 // PR_SET_PDEATHSIG; the child's signal actions are not followed on the host, its umask
 // is applied by the handlers, and it cannot change its credentials (EPERM, but for the
 // no-op changes posix_spawn's POSIX_SPAWN_RESETIDS makes), fork again or start a thread
-// (EAGAIN). A multithreaded process's vfork copies, as fork does (fork.ts): its other
-// threads go on running, and the process it is would have to serve them meanwhile.
+// (EAGAIN). In a multithreaded process (Go's os/exec) the child runs on the first thread's
+// Node thread, which serves the calls of the others, from the calling thread's registers:
+// the other threads run on, but their calls to the process wait until the child is done.
 
 import { closeSync } from 'node:fs';
 import { E } from './errno.js';

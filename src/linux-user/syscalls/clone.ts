@@ -3,7 +3,7 @@
 // thread set (threads.ts) starts the thread on a worker of its own. New processes: a host
 // process of their own; fork's clone copies the parent into it (fork.ts), vfork's
 // CLONE_VM|CLONE_VFORK runs the child in the parent until it execs or exits, with nothing
-// copied (vfork.ts; a multithreaded parent's is copied). On riscv64 and arm64 clone's arguments are (flags,
+// copied (vfork.ts). On riscv64 and arm64 clone's arguments are (flags,
 // stack, parent_tid, tls, child_tid) (the kernel's CLONE_BACKWARDS order); clone3 reads
 // struct clone_args. A process sharing memory without CLONE_VFORK, or an fd table, with
 // its parent cannot be had across host processes: EINVAL, as qemu-user answers.
@@ -63,7 +63,7 @@ function cloneProcess(p: LinuxProcess, req: CloneRequest): number {
     p.logUnimp?.('vfork child: a fork or vfork before its execve is not supported (it runs in its parent\'s host process)');
     return -E.EAGAIN;
   }
-  const vfork = (req.flags & (CLONE.VM | CLONE.VFORK)) === (CLONE.VM | CLONE.VFORK) && !p.threads && p.runVforkChild;
+  const vfork = (req.flags & (CLONE.VM | CLONE.VFORK)) === (CLONE.VM | CLONE.VFORK) && p.runVforkChild;
   const pid = vfork ? vforkProcess(p, lc, req, () => forkProcess(p, lc, req)) : forkProcess(p, lc, req);
   if (req.flags & CLONE.PARENT_SETTID) {
     const word = new Uint8Array(4);

@@ -7,11 +7,13 @@
    the parent's memory); posix_spawn with file actions (open, dup2, close) and the
    attributes SETPGROUP, SETSIGMASK, SETSIGDEF, RESETIDS, then SETSID; a host program
    (/bin/sh) spawned with its output into a pipe; the parent's own handler untouched by
-   the child's SETSIGDEF. qemu-user copies at vfork (the store is not seen, and a missing
+   the child's SETSIGDEF; vfork beside a running second thread, and from a second thread
+   (Go's os/exec calls it from any thread). qemu-user copies at vfork (the store is not seen, and a missing
    program's posix_spawn succeeds), so the expected output is Linux's. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -44,6 +46,27 @@ static volatile int usr1_seen;
 static void on_usr1(int sig) {
   (void)sig;
   usr1_seen++;
+}
+
+static volatile int spinning = 1;
+static void *spin(void *arg) {
+  (void)arg;
+  while (spinning) sched_yield();
+  return NULL;
+}
+
+/* vfork from this thread: the child's store, then its exit status, in *arg */
+static void *vfork_here(void *arg) {
+  volatile int *seen = arg;
+  pid_t pid = vfork();
+  if (pid == 0) {
+    *seen = 7;
+    _exit(5);
+  }
+  int status;
+  waitpid(pid, &status, 0);
+  *seen += 10 * WEXITSTATUS(status);
+  return NULL;
 }
 
 int main(int argc, char **argv) {
@@ -158,5 +181,18 @@ int main(int argc, char **argv) {
   waitpid(pid, &status, 0);
   printf("posix_spawn of /bin/sh: %s, read: %s", strerror(e), buf);
   show_status("  its status", status);
+
+  /* with a second thread running, and from a second thread */
+  pthread_t t;
+  volatile int seen = 0;
+  pthread_create(&t, NULL, spin, NULL);
+  vfork_here((void *)&seen);
+  printf("vfork beside a running thread: store and status %d\n", seen);
+  spinning = 0;
+  pthread_join(t, NULL);
+  seen = 0;
+  pthread_create(&t, NULL, vfork_here, (void *)&seen);
+  pthread_join(t, NULL);
+  printf("vfork from a second thread: store and status %d\n", seen);
   return 0;
 }
