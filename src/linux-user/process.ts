@@ -38,6 +38,7 @@ import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
 import type { FileSystem } from './vfs/filesystem.js';
 import { hostFdInfo, kindOf, translateOpenFlags } from './vfs/host.js';
 import { hostFileSystem } from './vfs/host-fs.js';
+import { refreshView } from './vfs/proc-peers.js';
 
 /** The canonical path (what the kernel's /proc/self/exe shows), or the path as given. */
 function realPath(path: string): string {
@@ -418,6 +419,7 @@ export class LinuxProcess {
    * over (waitExpired) — so a timeout longer than one sleep starts again at each call.
    */
   sleepServing(ms: number): void {
+    refreshView(this); // other processes' /proc/<pid>/maps of us: as of our waits
     const w = this.waits;
     if (this.thread.cpu !== 0) {
       // serving a thread on a worker: it sleeps there, and makes its call again

@@ -35,6 +35,7 @@ export class AddressSpace {
     this.mmapTop = mmapTop;
   }
 
+  /** The mappings in address order: a new array after every change (what changed since is told by identity). */
   get mappings(): readonly Mapping[] {
     return this.maps;
   }

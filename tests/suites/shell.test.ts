@@ -3,7 +3,7 @@
 // commands (the sysroot's coreutils, dynamically linked), command substitution, a
 // subshell's status, a here-document, redirections to an fd, background jobs and `wait`,
 // `trap` on a signal the shell sends itself, a loop of external commands, and a nested
-// `sh -c` (the sysroot's dash), /proc/<pid> of a background job (its cmdline, comm, exe and
+// `sh -c` (the sysroot's dash), /proc/<pid> of a background job (its cmdline, comm, exe, maps and
 // status name: the guest's, not the host's Node); and Debian's arm64 make running two recipes at once. Every fork, exec and wait of the run is ours (syscalls/exec.ts, fork.ts,
 // syscalls/wait.ts). The output is checked against what the script must print; the same
 // script under qemu-aarch64 prints the same only with binfmt_misc registered for it (its
@@ -42,6 +42,7 @@ sh -c 'exit 5'; echo "child sh $?"
 sleep 100 & pid=$!
 n=0; while read c < /proc/$pid/comm && [ "$c" != sleep ] && [ $n -lt 5000 ]; do n=$((n+1)); done
 tr '\\0' ' ' < /proc/$pid/cmdline; echo; cat /proc/$pid/comm; readlink /proc/$pid/exe | grep -c -e 'bin/sleep$' -e 'bin/busybox$'; grep '^Name:' /proc/$pid/status
+grep -c -e '/node$' -e 'libc\.so' /proc/$pid/maps; grep -q -e 'bin/busybox$' -e 'bin/sleep$' /proc/$pid/maps && echo "maps: the guest's"
 kill $pid; wait $pid; echo "killed $?"
 echo done
 `;
@@ -65,6 +66,8 @@ sleep 100
 sleep
 1
 Name:\tsleep
+0
+maps: the guest's
 killed 143
 done
 `;

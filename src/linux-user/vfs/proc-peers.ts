@@ -1,22 +1,26 @@
 // /proc/<pid> of other guest processes (a shell's children, ps): the host's files there
 // describe the Node that runs each one. Every emulator process publishes what those files
-// would say of its guest (the program, the arguments it started with, its name) in a small
-// file named by its pid in a per-user directory on tmpfs (/dev/shm/qemu-user-ts-<uid>, or
-// under the temporary directory), written when its program starts (a fork child's, an
-// execve's too) and when it renames itself (PR_SET_NAME), removed at its exit (those of
-// processes killed outright are pruned by a later process: pruneStale). The file
-// also holds the host's start time of that pid (field 22 of /proc/<pid>/stat), so that a
-// file left by a process that was killed outright is never taken for a new process with
-// the same pid. A reader (vfs/proc.ts, syscalls/fs.ts) answers /proc/<pid>/cmdline, comm,
-// exe, and the name in status and stat from it; the rest of those files, and every other
+// would say of its guest (the program, the arguments it started with, its name, its
+// address space) in a small file named by its pid in a per-user directory on tmpfs
+// (/dev/shm/qemu-user-ts-<uid>, or under the temporary directory), written when its
+// program starts (a fork child's, an execve's too), when it renames itself (PR_SET_NAME),
+// and when it is about to wait (any blocking call: sleepServing) with its mappings changed
+// since it last did; removed at its exit (those of processes killed outright are pruned by
+// a later process: pruneStale). So another process's maps are as of its last wait: one
+// that maps and unmaps while it computes, never waiting, shows older ones. The file also
+// holds the host's start time of that pid (field 22 of /proc/<pid>/stat), so that a file
+// left by a process that was killed outright is never taken for a new process with the
+// same pid. A reader (vfs/proc.ts, syscalls/fs.ts) answers /proc/<pid>/cmdline, comm, exe,
+// maps, and the name in status and stat from it; the rest of those files, and every other
 // file of the directory, stay the host's. A change the guest makes to its argument area
-// later (setproctitle) is not seen there, nor is its address space (/proc/<pid>/maps is
-// the host's).
+// later (setproctitle) is not seen there.
 
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Mapping } from '../../memory/address-space.js';
 import type { LinuxProcess } from '../process.js';
+import { procMaps } from './proc-maps.js';
 
 /** What a process publishes of its guest. */
 export interface PeerView {
@@ -28,11 +32,15 @@ export interface PeerView {
   cmdline: string;
   /** The task name (PR_SET_NAME), latin1. */
   comm: string;
+  /** /proc/<pid>/maps as of the publication. */
+  maps: string;
 }
 
 let directory: string | undefined;
 let ownStart: string | undefined;
 let published = false;
+/** The mappings (their array: the address space makes a new one at every change) the last publication showed. */
+let publishedMaps: readonly Mapping[] | undefined;
 
 /** The per-user directory of published views (made on first use). */
 function viewDirectory(): string {
@@ -73,7 +81,9 @@ export function publishView(p: LinuxProcess): void {
     exe: p.exePath,
     cmdline: Buffer.from(args).toString('base64'),
     comm: Buffer.from(p.comm).toString('latin1'),
+    maps: procMaps(p),
   };
+  publishedMaps = p.as.mappings;
   const file = join(dir, String(process.pid));
   const partial = `${file}.tmp`;
   try {
@@ -92,6 +102,12 @@ export function publishView(p: LinuxProcess): void {
     process.on('exit', withdrawView);
     pruneStale(dir);
   }
+}
+
+/** Publishes p's view again if its mappings changed since (it is about to wait: LinuxProcess.sleepServing). */
+export function refreshView(p: LinuxProcess): void {
+  // a vfork child runs in its parent's host process: the view there is the parent's
+  if (published && p.as.mappings !== publishedMaps && !p.vfork) publishView(p);
 }
 
 /** Files beyond which a process's first publication removes those of processes gone. */

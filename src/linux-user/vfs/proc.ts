@@ -5,7 +5,7 @@
 // an open of one gets a host file holding the text made at that moment (anonymous: made
 // and unlinked at once), so read, lseek, pread and fstat work on it as on any file. Every
 // other /proc path goes to the host. /proc/self/exe is vfs/path.ts's (isProcSelfExe).
-// For another guest process, /proc/<pid>/{cmdline,comm,status,stat} come from what it
+// For another guest process, /proc/<pid>/{cmdline,comm,maps,status,stat} come from what it
 // published of itself (vfs/proc-peers.ts).
 
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
@@ -17,6 +17,7 @@ import type { DirEntry } from '../fd-table.js';
 import { DT } from '../generic/constants.js';
 import type { LinuxProcess } from '../process.js';
 import { peerView, type PeerView } from './proc-peers.js';
+import { procMaps } from './proc-maps.js';
 
 /** What makes each file: its text (or bytes) now. */
 type Maker = (p: LinuxProcess) => string | Uint8Array;
@@ -34,6 +35,7 @@ const PER_PROCESS: Readonly<Record<string, Maker>> = {
 /** Another guest process's files, from the view it published (the rest of each is the host's). */
 const PER_PEER: Readonly<Record<string, (view: PeerView, pid: number) => string | Uint8Array>> = {
   cmdline: (view) => Buffer.from(view.cmdline, 'base64'),
+  maps: (view) => view.maps,
   comm: (view) => `${view.comm}\n`,
   status: (view, pid) => hostProcOf(pid, 'status').replace(/^Name:\t.*$/m, `Name:\t${view.comm}`),
   stat: (view, pid) => {
@@ -105,50 +107,6 @@ export function openGuestProcFile(p: LinuxProcess, path: string): number | null 
 /** Guest memory [start, end), as the kernel reads argv and envp for /proc (what is readable of it). */
 function guestBytes(p: LinuxProcess, start: number, end: number): Uint8Array {
   return p.mem.readBytes(BigInt(start), Math.max(0, end - start))?.slice() ?? new Uint8Array(0);
-}
-
-const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
-
-/** /proc/self/maps: the guest's mappings in the kernel's format, neighbours that are one vma merged. */
-function procMaps(p: LinuxProcess): string {
-  const lines: string[] = [];
-  const devIno = new Map<string, string>();
-  let prev: Mapping | null = null;
-  const flush = (): void => {
-    if (!prev) return;
-    const m = prev;
-    const perms = `${m.prot & 1 ? 'r' : '-'}${m.prot & 2 ? 'w' : '-'}${m.prot & 4 ? 'x' : '-'}p`;
-    let di = '00:00 0';
-    if (m.name.startsWith('/')) {
-      di = devIno.get(m.name) ?? fileDevIno(m.name);
-      devIno.set(m.name, di);
-    }
-    const head = `${hex8(m.start)}-${hex8(m.end)} ${perms} ${hex8(m.name.startsWith('/') ? m.offset : 0)} ${di}`;
-    // The kernel pads the name to column 73 (seq_pad) when there is one.
-    lines.push(m.name ? `${head.padEnd(72)} ${m.name}` : head);
-  };
-  for (const m of p.as.mappings) {
-    if (prev && prev.end === m.start && prev.prot === m.prot && prev.name === m.name && !prev.locked === !m.locked && (!m.name.startsWith('/') || prev.offset + (prev.end - prev.start) === m.offset)) {
-      prev.end = m.end;
-      continue;
-    }
-    flush();
-    prev = { ...m };
-  }
-  flush();
-  return lines.length ? `${lines.join('\n')}\n` : '';
-}
-
-/** "major:minor inode" of a mapped file, as the kernel prints them (new_encode_dev's split). */
-function fileDevIno(path: string): string {
-  try {
-    const st = statSync(path, { bigint: true });
-    const major = Number(((st.dev >> 8n) & 0xfffn) | ((st.dev >> 32n) & ~0xfffn));
-    const minor = Number((st.dev & 0xffn) | ((st.dev >> 12n) & ~0xffn));
-    return `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')} ${st.ino}`;
-  } catch {
-    return '00:00 0';
-  }
 }
 
 /** Host process `pid`'s /proc file `name` (ours: 'self'), or "" where there is none. */
