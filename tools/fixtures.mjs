@@ -7,7 +7,8 @@
 //    packages are never installed into the host.
 //  - Debian's Go (golang-go, a host package) and, built with it, the Go test binaries of the
 //    threads suite (GOOS=linux GOARCH=riscv64 / arm64, CGO_ENABLED=0 go test -c) and
-//    tests/binaries/go/goroutines, into go/<arch>/ (GO_PACKAGES, tests/suites/go.test.ts).
+//    the programs of tests/binaries/go/ (goroutines, procs), into go/<arch>/ (GO_PACKAGES,
+//    GO_PROGRAMS; tests/suites/support/go-suite.ts).
 // The sysroot goes to $QEMU_USER_TS_FIXTURES (default ~/.cache/qemu-user-ts-fixtures)
 // /debian-arm64; a stamp file lists the packages it holds, so a second run with the same
 // list does nothing. Needs root (or sudo) for apt-get; prints one line per step.
@@ -119,20 +120,23 @@ function buildSysroot(target) {
   }
 }
 
+/** The Go programs of tests/binaries/go/, each a module of its own. */
+const GO_SOURCES = join(import.meta.dirname, '..', 'tests', 'binaries', 'go');
+const GO_PROGRAMS = ['goroutines', 'procs'];
+
 /**
- * The Go test binaries and the goroutines program, built once per Go version, package list
+ * The Go test binaries and the programs of GO_PROGRAMS, built once per Go version, package list
  * and tags (a stamp file says which). Built over what is there, not into an emptied
  * directory: other checkouts' suites may be running the binaries of their own lists.
  */
 function buildGo(target) {
   const version = run('go', ['version']).trim();
   const stampFile = join(target, '.stamp');
-  const stamp = `${version}\n${GO_PACKAGES.join(' ')}\n${JSON.stringify(GO_TEST_TAGS)}\n`;
+  const stamp = `${version}\n${GO_PACKAGES.join(' ')}\n${JSON.stringify(GO_TEST_TAGS)}\n${GO_PROGRAMS.join(' ')}\n`;
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     step(`${target} is up to date (${version})`);
     return;
   }
-  const goroutines = join(import.meta.dirname, '..', 'tests', 'binaries', 'go', 'goroutines');
   for (const [arch, goarch] of Object.entries(GO_ARCHES)) {
     const dir = join(target, arch);
     mkdirSync(dir, { recursive: true });
@@ -142,7 +146,7 @@ function buildGo(target) {
       const tags = GO_TEST_TAGS[pkg] ? [`-tags=${GO_TEST_TAGS[pkg]}`] : [];
       run('go', ['test', '-c', ...tags, '-o', join(dir, `${pkg.replace(/\//g, '_')}.test`), pkg], { env });
     }
-    run('go', ['build', '-o', join(dir, 'goroutines'), '.'], { env, cwd: goroutines });
+    for (const program of GO_PROGRAMS) run('go', ['build', '-o', join(dir, program), '.'], { env, cwd: join(GO_SOURCES, program) });
   }
   writeFileSync(stampFile, stamp);
 }

@@ -3,8 +3,9 @@
 // (asynchronous preemption's SIGURG), epoll and the atomics: the standard library's own
 // tests for a set of packages (GO_PACKAGES in tools/fixtures.mjs, `go test -c` for riscv64
 // and arm64, run with -test.short in the package's source directory, as `go test` runs
-// them, but for the tests LEFT_OUT below) and a program of 1,000 goroutines exchanging
-// over channels, all on the default (wasm) backend; the goroutines program and context's
+// them, but for the tests LEFT_OUT below), a program of 1,000 goroutines exchanging over
+// channels and one starting commands with os/exec from goroutines (procs: vfork from any
+// thread), all on the default (wasm) backend; the goroutines program and context's
 // tests (threads, timers, preemption signals) also on the reference interpreter (every
 // package there with QEMU_USER_TS_GO_INTERP=all). Built by `npm run fixtures` with Debian's golang-go;
 // skips, naming the command, without them.
@@ -70,7 +71,8 @@ function allBut(names: readonly string[]): string {
  * with QEMU_USER_TS_GO_INTERP=all every package's (about as long again as on wasm: not
  * in the default run).
  */
-const ON_INTERP = process.env.QEMU_USER_TS_GO_INTERP === 'all' ? GO_PACKAGES : ['context'];
+const INTERP_ALL = process.env.QEMU_USER_TS_GO_INTERP === 'all';
+const ON_INTERP = INTERP_ALL ? GO_PACKAGES : ['context'];
 
 /**
  * How long one package's tests may take: the interpreter is the slow reference backend
@@ -87,7 +89,19 @@ function run(binary: string, args: string[], cwd: string, backend = 'wasm'): { s
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
 }
 
+/** What tests/binaries/go/procs prints (the same program built for the host prints it too). */
+const PROCS_OUTPUT = [
+  'one child: "child one\\n", exit status 3',
+  ...Array.from({ length: 8 }, (_, i) => `at once: child ${i}, exit status 3`),
+  'host sh: "native 42\\n", <nil>',
+  'missing: fork/exec /nonexistent/program: no such file or directory',
+  'stdin: "FROM STDIN\\n", <nil>',
+  '',
+].join('\n');
+
 export function goSuite(arch: 'riscv64' | 'aarch64'): void {
+  const haveProcs = existsSync(join(GO_DIR, arch, 'procs'));
+  if (have && !haveProcs) console.warn(`Go os/exec program skipped: no ${join(GO_DIR, arch, 'procs')} (npm run fixtures builds it)`);
   describe.skipIf(!have)(`Go on ${arch}`, () => {
     for (const backend of ['wasm', 'interp']) {
       const on = backend === 'wasm' ? '' : ` (${backend})`;
@@ -96,6 +110,12 @@ export function goSuite(arch: 'riscv64' | 'aarch64'): void {
         expect(r.stdout, r.stderr.slice(-2000)).toBe('ring sum 499500\nfan-in total 2570569\nthreads used > 1: true\n');
         expect(r.status).toBe(0);
       }, 120_000);
+      // os/exec: vfork from any thread of a multithreaded process (vfork.ts); on the interpreter only with QEMU_USER_TS_GO_INTERP=all
+      it.skipIf(!haveProcs || (backend === 'interp' && !INTERP_ALL))(`os/exec from goroutines${on}`, () => {
+        const r = run(join(GO_DIR, arch, 'procs'), [], GO_DIR, backend);
+        expect(r.stdout, r.stderr.slice(-2000)).toBe(PROCS_OUTPUT);
+        expect(r.status).toBe(0);
+      }, 180_000);
       for (const pkg of (backend === 'wasm' ? GO_PACKAGES : ON_INTERP) as string[]) {
         it(`go test ${pkg} -test.short${on}`, () => {
           const only = LEFT_OUT[pkg] ? ['-test.run', allBut(LEFT_OUT[pkg])] : [];
