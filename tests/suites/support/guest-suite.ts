@@ -22,8 +22,8 @@ export function guestSuite(arch: string, backend: 'wasm' | 'interp'): void {
         const wasm = e.tags?.includes('many-threads') ? 'backend=wasm' : 'backend=wasm,tier0=off';
         const r = runProgram(oursWith(backend === 'wasm' ? wasm : 'backend=interp'), e, dir);
         const want = expectedStdout(dir, e);
-        // The guest's stderr goes with a failure: timing checks print their measurements there.
-        if (want !== undefined) expect(r.stdout, `guest stderr:\n${r.stderr}`).toBe(want);
+        // The guest's status and stderr go with a failure: timing checks print their measurements there.
+        if (want !== undefined) expect(r.stdout, `guest status ${r.status}, stderr:\n${r.stderr}`).toBe(want);
         if (e.expect.stderrIncludes) expect(r.stderr).toContain(e.expect.stderrIncludes);
         expect(r.stderr).not.toMatch(/\n\s+at .*\.m?js:\d+/); // never a JavaScript stack trace
         expect(r.status).toBe(e.expect.exit);
