@@ -1,4 +1,5 @@
-// fork, vfork and clone without CLONE_VM: the child is a new host process running this
+// fork and clone without CLONE_VM (vfork's CLONE_VM|CLONE_VFORK copies nothing: vfork.ts,
+// which falls back to this only without a spare to be had): the child is a new host process running this
 // emulator (Node cannot fork itself: a forked Node dies at once), started with
 // posix_spawn and handed an image of the parent at the moment of the call, through a host
 // memfd it inherits (handover.ts names it): the calling thread's registers (the call
@@ -13,8 +14,8 @@
 // which parent and child then share. Only the calling thread goes on in the child, as
 // Linux does; timers and pending signals are not inherited. What this copy cannot give
 // (see docs/ARCHITECTURE.md): MAP_SHARED memory is copied, not shared, and the child's
-// writes to a shared file mapping stay its own; vfork copies too (as qemu-user's does),
-// so the parent does not wait for the child's exec.
+// writes to a shared file mapping stay its own. The jobs a spare is sent (this image, or a
+// vfork child's end) go through writeSpareJob / readJobFile.
 
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import type { AddressSpace, Mapping } from '../memory/address-space.js';

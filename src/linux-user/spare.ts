@@ -2,7 +2,8 @@
 // fork then costs no Node start-up (node, the bundle and koffi are loaded while the parent
 // runs on). The spare is a child of ours (posix_spawn of this emulator with
 // QEMU_USER_TS_HANDOVER=spare:N), so the fork child it becomes is our child, as Linux's is;
-// it waits on a unix socket (SOCK_SEQPACKET) for the fork image (fork.ts) and the host fds
+// it waits on a unix socket (SOCK_SEQPACKET) for its job, a fork image (fork.ts) or what a
+// vfork child ended with (vfork.ts: a program to run, an exit, a signal), and the host fds
 // of the guest's fd table, passed with SCM_RIGHTS, since it was started before they were
 // opened. It ends when the socket does (our exit, or an execve: dropSpare first kills and
 // reaps it, so that the next program never sees a child it did not make). The guest never
