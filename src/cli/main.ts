@@ -15,7 +15,7 @@ import { forkImageFromSpare, readForkImage, readJobFile } from '../linux-user/fo
 import { awaitFork, prepareAhead, SIGNALS_AHEAD, type SpareAhead } from '../linux-user/spare.js';
 import { isVforkJob, takeSessionOps, vforkJobOf, type VforkJob } from '../linux-user/vfork.js';
 import { execNativeAs } from '../linux-user/syscalls/exec.js';
-import { dieOfGuestSignal, runGuest } from '../linux-user/main.js';
+import { dieOfSignal, runGuest } from '../linux-user/main.js';
 import { hostLibc } from '../linux-user/host/libc.js';
 import { binfmtCommand } from './binfmt.js';
 import type { RunOptions } from '../linux-user/options.js';
@@ -134,7 +134,7 @@ function runVforkJob(v: VforkJob['vfork'], ahead: SpareAhead): number {
   takeSessionOps(lc, v);
   const end = v.end;
   if ('exit' in end) return end.exit;
-  if ('signal' in end) return dieOfGuestSignal(end.signal);
+  if ('signal' in end) return dieOfSignal(end.signal);
   const h = end.exec;
   if (end.native) {
     const state = { fds: h.process.fds, ignored: BigInt(`0x${h.ignored}`), mask: BigInt(`0x${h.process.mask}`), cwd: h.process.cwd, umask: h.process.umask, nonblock: end.nonblock };

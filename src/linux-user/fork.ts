@@ -19,6 +19,7 @@
 
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import type { AddressSpace, Mapping } from '../memory/address-space.js';
+import type { OpenFile } from './fd-table.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { ENV_BLOCK_SIZE, PAGE_SIZE, PERM } from '../memory/layout.js';
 import { ENV } from '../tcg/env.js';
@@ -132,13 +133,7 @@ function imageOf(p: LinuxProcess, req: CloneRequest, fds: HandedFd[]): ForkImage
  */
 export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): number {
   // the offsets we kept ourselves go to the host's open files, which parent and child then share
-  for (const fd of p.fds.numbers()) {
-    const file = p.fds.get(fd)!.file;
-    if (file.kind === 'file' && file.pos !== null && file.hostFd >= 0) {
-      lc.seek(file.hostFd, file.pos);
-      file.pos = null;
-    }
-  }
+  for (const fd of p.fds.numbers()) toHostOffset(lc, p.fds.get(fd)!.file);
   const fds = handedFds(p, true);
   p.sharedMaps.flushAll(); // the file holds what the parent wrote so far; the child's copy starts from it
   const image = imageOf(p, req, fds);
@@ -190,6 +185,17 @@ export function readJobFile(fd: number): { job: object; bytesAt: number } {
   const json = Buffer.alloc(len);
   for (let got = 0; got < len; ) got += readSync(fd, json, got, len - got, 4 + got);
   return { job: JSON.parse(json.toString('utf8')) as object, bytesAt: 4 + len };
+}
+
+/**
+ * Moves the file offset we keep ourselves (OpenFile.pos) to the host's open file, which
+ * another process is about to share; from then on both use the host's.
+ */
+export function toHostOffset(lc: HostLibc, file: OpenFile): void {
+  if (file.kind === 'file' && file.pos !== null && file.hostFd >= 0) {
+    lc.seek(file.hostFd, file.pos);
+    file.pos = null;
+  }
 }
 
 /** The host fds a spare is sent after the image's memfd: each of the image's once, in order. */

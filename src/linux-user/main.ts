@@ -12,7 +12,7 @@ import { loadProgram } from '../loader/load.js';
 import { ENV, Excp, ExitReason } from '../tcg/env.js';
 import { CpuExec } from '../tcg/exec.js';
 import { HelperRegistry } from '../tcg/helpers.js';
-import type { TcgLog, TcgLogItem } from '../tcg/log.js';
+import { writeLogText, type TcgLog, type TcgLogItem } from '../tcg/log.js';
 import { TbCache } from '../tcg/tb.js';
 import { TranslationStore, programKey } from '../tcg/persist.js';
 import { CompileQueue, compileWorkerBundle } from '../tcg/compile-queue.js';
@@ -78,7 +78,7 @@ export function runGuest(opts: RunOptions): number {
   }
 }
 
-function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
+function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): number }): number {
   const { target, proc } = opts.forked ? resumeForked(opts, log) : loadNew(opts, log);
   const { mem } = proc;
   publishView(proc); // what /proc/<pid> shows other guest processes
@@ -145,7 +145,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void }): number {
       maxInsns,
       maxRegionBlocks: MAX_REGION_BLOCKS,
       topByteIgnore: mem.topByteIgnore,
-      strace: proc.strace !== undefined,
+      straceFd: proc.strace !== undefined ? log.fd() : null,
     });
   }
   const started = nowMs();
@@ -373,15 +373,15 @@ function logStats(
   );
 }
 
-/** A vfork child's spare (vfork.ts) dies of the signal its child died of, as dieOfSignal. */
-export const dieOfGuestSignal = (sig: number): number => dieOfSignal(sig, { close: () => undefined });
-
-/** Ends the emulator the way the guest died: QEMU's message (core-dumping signals only), then the same signal. */
-function dieOfSignal(sig: number, log: { close(): void }): number {
+/**
+ * Ends the emulator the way the guest died: QEMU's message (core-dumping signals only), then
+ * the same signal (also a vfork child's spare, of its child's: no log of its own to close).
+ */
+export function dieOfSignal(sig: number, log?: { close(): void }): number {
   withdrawView(); // no 'exit' listener runs when the signal kills us
   const message = uncaughtSignalMessage(PROGRAM_NAME, sig);
   if (message) writeSync(2, message);
-  log.close();
+  log?.close();
   const host = HOST_SIGNAL_NAMES[sig];
   if (host) {
     // Node may ignore it (SIGXFSZ), or start its inspector (SIGUSR1): the default action
@@ -401,7 +401,7 @@ function dieOfSignal(sig: number, log: { close(): void }): number {
 }
 
 /** The -d log: to -D file, or stderr. */
-function openLog(opts: RunOptions): TcgLog & { close(): void } {
+function openLog(opts: RunOptions): TcgLog & { close(): void; fd(): number } {
   // One log for every process of the run: the first emulator empties it, the ones a guest's
   // execve or fork starts add to it; all of them append (a write at our own offset would
   // land on another process's lines).
@@ -410,7 +410,8 @@ function openLog(opts: RunOptions): TcgLog & { close(): void } {
   let fd = opts.logFile ? openSync(opts.logFile, flags, 0o666) : 2;
   return {
     has: (item: TcgLogItem) => opts.log.has(item),
-    write: (text: string) => void writeSync(fd, text),
+    write: (text: string) => writeLogText(fd, text),
+    fd: () => fd,
     close: () => {
       if (fd !== 2) {
         closeSync(fd);

@@ -76,8 +76,8 @@ function hasHandlers(p: LinuxProcess): boolean {
   return false;
 }
 
-/** Starts a spare; null where one cannot be had. */
-function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
+/** Starts a spare (also for a vfork child, which needs a pid at once: its job waits in the socket until the spare is up); null where one cannot be had. */
+export function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   const self = p.runOptions?.selfCommand;
   if (!self || !lc.socket) return null;
   const [ours, theirs] = lc.socket.socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
@@ -93,9 +93,6 @@ function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
     closeSync(theirs);
   }
 }
-
-/** A spare started now, for a vfork child that needs a pid at once (its job waits in the socket until it is up); null where none can be had. */
-export const spareNow = (p: LinuxProcess, lc: HostLibc): Spare | null => startSpare(p, lc);
 
 /** The oldest spare that can serve a fork now (alive, in our process group and session); stale ones are dropped. */
 export function takeSpare(p: LinuxProcess, lc: HostLibc): Spare | null {

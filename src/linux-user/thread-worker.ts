@@ -15,7 +15,7 @@ import { envOfCpu, jumpCacheOfCpu } from '../memory/layout.js';
 import { ENV, ExitReason } from '../tcg/env.js';
 import { CpuExec } from '../tcg/exec.js';
 import { HelperRegistry } from '../tcg/helpers.js';
-import { NO_LOG } from '../tcg/log.js';
+import { NO_LOG, writeLogText } from '../tcg/log.js';
 import { TbCache } from '../tcg/tb.js';
 import type { HostBackend } from '../hostbackend/backend.js';
 import { InterpBackend } from '../hostbackend/interp/interp.js';
@@ -113,7 +113,7 @@ function runThread(setup: ThreadWorkerSetup): void {
     abi: target.abi,
     stackSize: 0,
     inheritStdio: false,
-    strace: setup.strace ? (line) => void writeSync(2, `${line}\n`) : undefined,
+    strace: setup.straceFd !== null ? (line) => writeLogText(setup.straceFd!, `${line}\n`) : undefined,
   });
   own.thread = new LinuxThread(setup.tid, setup.cpu, control);
   own.thread.env = env;

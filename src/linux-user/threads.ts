@@ -39,8 +39,8 @@ export interface ThreadWorkerSetup {
   maxInsns: number;
   maxRegionBlocks: number;
   topByteIgnore: boolean;
-  /** -strace: the worker writes the lines of the system calls it runs itself. */
-  strace: boolean;
+  /** -strace: the log's fd (the -D file or stderr), where the worker writes the lines of the system calls it runs itself; null: none. */
+  straceFd: number | null;
   pid: number;
   cpu: number;
   tid: number;

@@ -21,11 +21,11 @@ import { closeSync } from 'node:fs';
 import { E } from './errno.js';
 import { CLONE } from './generic/constants.js';
 import type { ExecInPlace } from './guest-exit.js';
-import { writeSpareJob } from './fork.js';
+import { forkProcess, toHostOffset, writeSpareJob } from './fork.js';
 import type { Handover } from './handover.js';
 import type { HostLibc } from './host/libc.js';
 import { LinuxProcess } from './process.js';
-import { handToSpare, replenishSpares, spareNow, takeSpare, type Spare } from './spare.js';
+import { handToSpare, replenishSpares, startSpare, takeSpare, type Spare } from './spare.js';
 import type { CloneRequest } from './threads.js';
 
 /** A session or group change the child made: its spare makes it before anything else. */
@@ -58,9 +58,9 @@ export interface VforkJob {
  * until it execs or ends, hands that to its spare, and returns the spare's pid. Without a
  * spare to be had, it copies as fork does.
  */
-export function vforkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest, copy: () => number): number {
-  const spare = takeSpare(p, lc) ?? spareNow(p, lc);
-  if (!spare) return copy();
+export function vforkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): number {
+  const spare = takeSpare(p, lc) ?? startSpare(p, lc);
+  if (!spare) return forkProcess(p, lc, req);
   const child = childOf(p, lc, spare);
   const tid = new Uint8Array(4);
   if (req.flags & CLONE.CHILD_SETTID) {
@@ -130,12 +130,9 @@ function sendJob(lc: HostLibc, child: LinuxProcess, spare: Spare, end: VforkEnd)
     const h = end.exec.next;
     // the offsets we kept ourselves go to the host's open files, which the spare then shares
     for (const f of h.process.fds) {
-      if (f.pos !== null && f.kind === 'file') {
-        lc.seek(f.host, f.pos);
-        const entry = child.fds.get(f.fd);
-        if (entry) entry.file.pos = null;
-        f.pos = null;
-      }
+      const file = child.fds.get(f.fd)!.file; // the handover was made from the child's table
+      toHostOffset(lc, file);
+      f.pos = file.pos;
     }
     job = { exec: h, native: end.exec.native, nonblock: child.abi.openFlags.O_NONBLOCK };
     fds = handedHostFds(h);

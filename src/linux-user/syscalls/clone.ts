@@ -64,7 +64,7 @@ function cloneProcess(p: LinuxProcess, req: CloneRequest): number {
     return -E.EAGAIN;
   }
   const vfork = (req.flags & (CLONE.VM | CLONE.VFORK)) === (CLONE.VM | CLONE.VFORK) && p.runVforkChild;
-  const pid = vfork ? vforkProcess(p, lc, req, () => forkProcess(p, lc, req)) : forkProcess(p, lc, req);
+  const pid = vfork ? vforkProcess(p, lc, req) : forkProcess(p, lc, req);
   if (req.flags & CLONE.PARENT_SETTID) {
     const word = new Uint8Array(4);
     new DataView(word.buffer).setInt32(0, pid, true);
