@@ -132,6 +132,7 @@ function imageOf(p: LinuxProcess, req: CloneRequest, fds: HandedFd[]): ForkImage
  * goes into a memfd: a 4-byte length, the JSON, then the pages.
  */
 export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): number {
+  p.madeFork = true;
   // the offsets we kept ourselves go to the host's open files, which parent and child then share
   for (const fd of p.fds.numbers()) toHostOffset(lc, p.fds.get(fd)!.file);
   const fds = handedFds(p, true);
@@ -149,6 +150,7 @@ export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): n
     } else {
       const self = p.runOptions!.selfCommand!;
       const keep = [...new Set([0, 1, 2, memfd, ...fds.map((f) => f.host)])];
+      p.hostSignals?.expectChildren();
       pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=fork:${memfd}`, ...emulatorEnvironment()], keepFds: keep, mask: 0n });
     }
     replenishSpares(p, lc, ++p.forks); // for the next forks

@@ -88,9 +88,6 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
   // a spare made the follower ahead (its worker started, if its parent had handlers)
   proc.hostSignals = opts.ahead ? opts.ahead.hostSignals : hostSignals(mem.memory);
   proc.hostSignals?.begin(opts.ignoredSignals ?? 0n);
-  // A forked child's handlers and ignored signals act on the host as they did on the
-  // parent (a spare started the worker that follows them ahead: spare.ts).
-  if (opts.forked) proc.hostSignals?.guestActions([...proc.sigactions].map(([sig, action]) => [sig, action.handler] as const));
 
   const helpers = new HelperRegistry();
   const translator = arch.createTranslator(helpers);
@@ -119,6 +116,17 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
     log,
     requestExit: () => mem.dv.setInt32(env + ENV.EXIT_REQUEST, 1, true),
   });
+  // A forked child's handlers and ignored signals act on the host as they did on the
+  // parent's: caught on this thread until the child waits, starts a thread or runs hot code
+  // (host-signals.ts catchFirst), tier 0 meanwhile, so that every block comes back here; or
+  // followed by the worker (the interpreter: a spare started it ahead, spare.ts).
+  const follower = proc.hostSignals;
+  if (opts.forked && follower) {
+    if (tbs.holdTier0(() => follower.endCatching())) follower.catchFirst(() => tbs.releaseTier0());
+    follower.guestActions([...proc.sigactions].map(([sig, action]) => [sig, action.handler] as const));
+    follower.follow(proc.thread.sigmask); // a blocked host signal waits for the guest, as the parent's did
+    if (!follower.catching) follower.endCatching();
+  }
   // an execve leaves nothing undone that exit would have done
   proc.beforeExec = () => {
     dropSpares(proc, hostLibc());
@@ -307,10 +315,24 @@ function runServing(cpu: CpuExec, env: number, proc: LinuxProcess, site: Syscall
   for (;;) {
     const reason = cpu.run(env);
     if (reason !== ExitReason.SYSCALL) return reason;
+    if (signalCameFirst(proc)) continue;
     counts.syscalls++;
     if (!runSyscall(proc, site.number(), args)) site.advancePc();
     if (proc.thread.deliveryDue) deliverDue(proc);
   }
+}
+
+/**
+ * Before a system call of a forked child whose host signals wait in the catcher
+ * (host-signals.ts catchFirst): one that came is delivered now, with the call not made (the
+ * pc still at it, as Linux delivers a signal that came just before), and true is returned.
+ */
+function signalCameFirst(proc: LinuxProcess): boolean {
+  if (!proc.hostSignals?.catching || !proc.hostSignals.poll()) return false;
+  proc.serveOthers();
+  if (!proc.thread.deliveryDue) return false;
+  deliverDue(proc);
+  return true;
 }
 
 /** runServing, timing the system calls for -d stats. */
@@ -318,6 +340,7 @@ function runTimed(cpu: CpuExec, env: number, proc: LinuxProcess, site: SyscallSi
   for (;;) {
     const reason = cpu.run(env);
     if (reason !== ExitReason.SYSCALL) return reason;
+    if (signalCameFirst(proc)) continue;
     counts.syscalls++;
     const t0 = nowMs();
     try {

@@ -201,6 +201,8 @@ export class LinuxProcess {
   readonly spares: Spare[] = [];
   /** The forks this process made (spare.ts keeps more spares for a process that forks often). */
   forks = 0;
+  /** Whether one of them was a plain fork, not a vfork (spare.ts: its next child may need host signals followed from its start). */
+  madeFork = false;
   /** pidfds of the children a wait is watching, by pid, until each is reaped (syscalls/wait.ts). */
   readonly childPidfds = new Map<number, number>();
   /** What must be done before the host's execve replaces us (main.ts: what exit does: caches, MAP_SHARED write-back). */
@@ -353,6 +355,7 @@ export class LinuxProcess {
       control,
       futexes: new FutexTable(this.mem.memory.buffer),
       sleep: (seen, ms) => {
+        this.hostSignals?.endCatching(); // only the worker's doorbell ends a sleep for a signal
         if (this.serveOthers()) return; // the caller looks again at what it waits for
         control.sleep(seen, ms);
         this.serveOthers();
@@ -432,6 +435,7 @@ export class LinuxProcess {
     }
     const until = nowMs() + ms;
     for (;;) {
+      this.hostSignals?.endCatching(); // only the worker's doorbell ends a sleep for a signal
       const seen = w.control.wakeSeen();
       this.serveOthers();
       if (w.interrupted()) throw new SyscallInterrupted();

@@ -14,13 +14,17 @@
 // one; from its third fork on (a shell's loop, make) it keeps two. A spare's start-up, ~30
 // ms of CPU, runs beside the child of the fork before: with one, a loop of fork, exec and
 // wait often waited for its spare (on this 2-core machine 62-67 ms a round); with two,
-// each has two rounds to start in (48-64 ms).
+// each has two rounds to start in (48-64 ms). A spare whose fork child will follow host
+// signals from its start (its parent forks, and has handlers other than SIGCHLD's: an
+// interactive shell) starts the host-signal worker ahead too, which doubles its start-up
+// CPU (~55 → ~130 ms here); a vfork child's spare never needs it.
 
 import { closeSync } from 'node:fs';
 import { emulatorEnvironment, type HostLibc } from './host/libc.js';
 import { HANDOVER_VAR } from './handover.js';
 import type { LinuxProcess } from './process.js';
 import { GuestMemory } from '../memory/guest-memory.js';
+import { SIG } from './generic/constants.js';
 import { compiledHub } from '../hostbackend/wasm/hub.js';
 import { followedHandler, hostSignals, type HostSignals } from './host/host-signals.js';
 
@@ -70,9 +74,18 @@ export function replenishSpares(p: LinuxProcess, lc: HostLibc, forks: number): v
   }
 }
 
-/** Whether p has a handler for a signal the host-signal worker would follow (a forked child inherits it). */
-function hasHandlers(p: LinuxProcess): boolean {
-  for (const [sig, action] of p.sigactions) if (followedHandler(sig, action.handler)) return true;
+/**
+ * Whether p's fork child will need the host-signal worker from its start: p made plain forks
+ * (a vfork child ends in its spare with an exec, an exit or a death, none of which follows
+ * a handler), and has a handler the worker would follow. SIGCHLD's does not count: the child
+ * has no children of its own until it makes one, and follows SIGCHLD only then
+ * (HostSignals.expectChildren), which a forked child that execs at once never does.
+ */
+function childFollowsSignals(p: LinuxProcess): boolean {
+  if (!p.madeFork) return false;
+  // with tier 0, the child catches them first and starts the worker only if it comes to need it (main.ts)
+  if (p.runOptions?.backend !== 'interp' && p.runOptions?.tier0) return false;
+  for (const [sig, action] of p.sigactions) if (sig !== SIG.SIGCHLD && followedHandler(sig, action.handler)) return true;
   return false;
 }
 
@@ -82,8 +95,9 @@ export function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   if (!self || !lc.socket) return null;
   const [ours, theirs] = lc.socket.socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
   try {
-    // a parent with handlers (a shell's) hands over a child that follows them on the host
-    const ahead = p.hostSignals && hasHandlers(p) ? SIGNALS_AHEAD : '';
+    // a parent with handlers (an interactive shell's) hands over a child that follows them on the host
+    const ahead = p.hostSignals && childFollowsSignals(p) ? SIGNALS_AHEAD : '';
+    p.hostSignals?.expectChildren();
     const pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=spare:${theirs}${ahead}`, ...emulatorEnvironment()], keepFds: [0, 1, 2, theirs], mask: 0n });
     return { pid, sock: ours };
   } catch {

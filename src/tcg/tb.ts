@@ -175,6 +175,8 @@ export class TbCache {
   workerError: string | undefined;
   /** Regions the compile worker is forming, by request id. */
   private readonly jobs = new Map<number, CompileJob>();
+  /** While set (holdTier0), code runs in tier 0 only: called at the first promotion, which then goes on. */
+  private tier0Hold: (() => void) | undefined;
   /** Counters for -d stats (worker*: the compile worker's share, on its own thread). */
   readonly stats = {
     blocksTranslated: 0, regionsCompiled: 0, translateMs: 0, invalidations: 0, flushes: 0, merges: 0, tier0Blocks: 0, promotions: 0,
@@ -215,6 +217,7 @@ export class TbCache {
     const r = tb.region;
     if (r.tier === 0) {
       if (++r.entries < this.promoteAt || r.compiling) return tb;
+      this.tier0Hold?.();
       if (this.workerTakesOver()) {
         // The worker compiles it (counted when it comes); tier 0 goes on running it meanwhile.
         this.ask([pc], 0, [r]);
@@ -233,6 +236,23 @@ export class TbCache {
     if ((r.entries += weight) < Math.max(HOT_REGION_ENTRIES, ENTRIES_PER_MERGED_BLOCK * r.tbs.length) << (2 * r.generation) || r.generation >= MAX_GENERATION || r.compiling) return tb;
     if (!this.mergeHot(r)) return tb;
     return this.lookup(pc);
+  }
+
+  /**
+   * Runs code in tier 0 only (no region from the persistent cache, no promotion), so that
+   * every block comes back to the CPU loop, until the first block hot enough to be promoted:
+   * `onHot` is called then (and should release the hold), and the promotion goes on. Only
+   * with tier 0 (false without it).
+   */
+  holdTier0(onHot: () => void): boolean {
+    if (!this.opts.tier0) return false;
+    this.tier0Hold = onHot;
+    return true;
+  }
+
+  /** Ends holdTier0(). */
+  releaseTier0(): void {
+    this.tier0Hold = undefined;
   }
 
   /**
@@ -465,7 +485,7 @@ export class TbCache {
    * runs compiled at once), a tier-0 program recorded by the last run, or translated for tier 0.
    */
   private translateCold(pc: number): void {
-    if (this.opts.store && (this.installStoredRegion(pc) || this.installStored(pc))) return;
+    if (this.opts.store && ((this.tier0Hold === undefined && this.installStoredRegion(pc)) || this.installStored(pc))) return;
     const tier0 = this.opts.tier0!;
     const block = this.translator.translate(this.mem, pc, { maxInsns: this.opts.maxInsns });
     this.logBlock(block);

@@ -1,5 +1,6 @@
 // host/libc.ts: read, write, pread and pwrite through koffi on a buffer over shared memory,
-// checked against the file system, the socket calls' msghdr, and a thread's signal mask,
+// checked against the file system, the socket calls' msghdr, a thread's signal mask and a
+// catcher of host signals,
 // with errors shaped as node:fs throws them (errno.ts turns their code into the guest errno). Skipped where
 // koffi cannot be loaded.
 
@@ -114,6 +115,26 @@ describe.skipIf(libc === null)('host libc', () => {
       lc.signalMask.setBlocked(SIGPIPE, false);
       closeSync(w);
     }
+  });
+
+  it('a signal catcher keeps a host signal until polled, and stops catching when closed', () => {
+    // SIGURG: its default action is to ignore, so nothing is lost if one came after the close
+    const SIGURG = 23;
+    const catcher = lc.signalCatcher();
+    try {
+      expect(catcher.catch(SIGURG)).toBe(true);
+      expect(catcher.poll()).toBe(0n);
+      process.kill(process.pid, 'SIGURG');
+      // libuv's handler has written it to the catcher's pipe (on whichever thread it ran)
+      let caught = 0n;
+      for (const until = Date.now() + 5000; caught === 0n && Date.now() < until; ) caught = catcher.poll();
+      expect(caught).toBe(1n << BigInt(SIGURG - 1));
+      expect(catcher.poll()).toBe(0n);
+    } finally {
+      catcher.close();
+    }
+    expect(catcher.catch(SIGURG)).toBe(false);
+    expect(catcher.poll()).toBe(0n);
   });
 
   it('sendmsg and recvmsg move data between spans of shared memory, with an address and fds', () => {

@@ -6,7 +6,8 @@
 // ignores them), and SIGPIPE at its default, handled, blocked and ignored, from kill and
 // from writes to pipes and sockets nobody reads. Both guest architectures, both backends;
 // each transcript must equal the expected one, which qemu-user (when installed) must print
-// too: it forwards host signals itself.
+// too: it forwards host signals itself. The same from a forked child, which has the
+// handlers from its start (the driver then sends to the pid the child prints).
 
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -25,6 +26,13 @@ const EXPECTED = [
   'stopping', 'continued, SIGCONT handler ran: yes',
   'send SIGINT to kill',
 ].join('\n') + '\n';
+
+/** The "forked" run's child first takes two SIGUSR1s before it ever waits, then goes on as above ("pid N" left out). */
+const EXPECTED_FORKED = [
+  'send SIGUSR1', 'spinning with system calls, got SIGUSR1: yes',
+  'send SIGUSR1', 'spinning, got SIGUSR1: yes',
+].join('\n') + '\n' + EXPECTED;
+const withoutPid = (stdout: string): string => stdout.replace(/^pid \d+\n/m, '');
 
 interface Transcript { stdout: string; stderr: string; signal: NodeJS.Signals | null; status: number | null; stopped: boolean }
 
@@ -45,17 +53,23 @@ function state(pid: number): string {
 function drive(command: string[]): Promise<Transcript> {
   return new Promise((resolve, reject) => {
     const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
-    const pid = child.pid!;
+    // the process signals go to: the guest's, or its forked child's once it says "pid N"
+    let pid = child.pid!;
     let stdout = '';
     let stderr = '';
     let pending = '';
     let stopped = false;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => {
+      if (pid !== child.pid) process.kill(pid, 'SIGKILL');
+      child.kill('SIGKILL');
+    }, 60_000);
     const answer = (line: string): void => {
+      const forked = /^pid (\d+)$/.exec(line);
+      if (forked) pid = Number(forked[1]);
       const send = /^send ((?:SIG[A-Z0-9]+ ?)+)/.exec(line);
       if (send) {
         const signals = send[1].trim().split(' ') as NodeJS.Signals[];
-        for (const sig of signals) child.kill(sig);
+        for (const sig of signals) process.kill(pid, sig);
         // an ignored signal changes nothing: after a while the guest is told to go on
         if (signals[0] === 'SIGTERM') setTimeout(() => child.stdin.write('x'), 300);
       } else if (line === 'stopping') {
@@ -63,7 +77,7 @@ function drive(command: string[]): Promise<Transcript> {
           if (state(pid) !== 'T') return;
           stopped = true;
           clearInterval(poll);
-          child.kill('SIGCONT');
+          process.kill(pid, 'SIGCONT');
         }, 20);
       }
     };
@@ -96,12 +110,22 @@ for (const arch of ['riscv64', 'aarch64'] as const) {
         expect(r.stopped).toBe(true);
         expect(r.signal).toBe('SIGINT');
       }, 70_000);
+      // a forked child has its parent's handlers from its start, caught before it ever waits (host-signals.ts catchFirst)
+      it(`reach a forked child's inherited handlers, also before it waits (${backend})`, async () => {
+        const r = await drive([process.execPath, CLI, '-accel', `tcg,backend=${backend}`, program, 'forked']);
+        expect(withoutPid(r.stdout), r.stderr).toBe(EXPECTED_FORKED);
+        expect(r.stopped).toBe(true);
+        expect(r.signal).toBe('SIGINT');
+      }, 70_000);
     }
     it.skipIf(!hostHas(QEMU[arch]))(`${QEMU[arch]} prints the same`, async () => {
       const r = await drive([QEMU[arch], program]);
       expect(r.stdout, r.stderr).toBe(EXPECTED);
       expect(r.signal).toBe('SIGINT');
-    }, 70_000);
+      const forked = await drive([QEMU[arch], program, 'forked']);
+      expect(withoutPid(forked.stdout), forked.stderr).toBe(EXPECTED_FORKED);
+      expect(forked.signal).toBe('SIGINT');
+    }, 140_000);
   });
 }
 

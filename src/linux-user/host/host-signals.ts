@@ -33,6 +33,16 @@
 //   The first follow starts the worker and waits for it (30-130 ms of start-up, which a run
 //   that never handles these signals does not pay), so that a signal sent right after the
 //   guest set its handler finds it in place. A followed signal stays followed.
+//   A forked child, whose handlers are its parent's from its first instruction, starts
+//   without the worker (catchFirst): its followed signals are caught on its first thread by
+//   host/signal-catcher.ts, kept there, and polled before each of its system calls (a
+//   signal that came is then delivered with the call not yet made, as Linux delivers one
+//   that came just before it) and at each take(). The worker is started only when the
+//   child is about to wait (a sleep, which only the worker's doorbell would end early), to
+//   start a thread, or to promote hot code (tier 0 runs every block through the CPU loop,
+//   and the child runs nothing else meanwhile, so a loop without system calls is seen long
+//   before it could keep a signal waiting): a shell's child that execs at once, the common
+//   case, never pays for it.
 //
 // SIGPIPE, followed, comes from two places: from outside, and from the host's write(2) (or
 // send, splice) that fails with EPIPE for the guest, which must reach the guest once, as
@@ -44,6 +54,14 @@
 // sends none for a datagram socket, nor with MSG_NOSIGNAL). One from outside is sent to
 // the process, and goes to a thread that does not block it: the worker's, or one of V8's.
 // Nothing waits, and a write that succeeds costs nothing more, in any of the three states.
+//
+// SIGCHLD waits until the host process makes its first child (expectChildren: a fork's or a
+// vfork's spare, or a child started cold): until then no child of ours can change state, so
+// no SIGCHLD can come but one sent by hand, and a shell's forked child, which inherits the
+// shell's SIGCHLD handler and then execs, never pays the worker's start-up for it (a spare
+// whose parent's only handler is SIGCHLD's starts none ahead: spare.ts). A `kill -CHLD`
+// from outside to a process that has made no child, while its guest has a handler, is
+// therefore not seen; Linux would run the handler.
 //
 // Not followed: the signals of faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS),
 // which are the emulator's own; SIGABRT, so that an abort() in Node itself still ends it;
@@ -66,7 +84,7 @@ import { ENV_AREA, THREAD_CONTROL } from '../../memory/layout.js';
 import { lazyBuiltin } from '../../host-lazy.js';
 import { SIG, SIG_DEFAULT_IGNORE, SIG_HANDLER } from '../generic/constants.js';
 import { HOST_SIGNAL_NAMES } from '../signals.js';
-import { hostLibc, type HostSignalMask } from './libc.js';
+import { hostLibc, type HostSignalCatcher, type HostSignalMask } from './libc.js';
 
 const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
@@ -81,6 +99,12 @@ const LAST_SIGNAL = 64;
 
 const bit = (sig: number): bigint => 1n << BigInt(sig - 1);
 const PIPE = bit(SIG.SIGPIPE);
+const CHLD = bit(SIG.SIGCHLD);
+/**
+ * Whether this host process has made a child (a spare, or a fork child started cold): kept
+ * across the programs an execve runs in place, which keep their children.
+ */
+let childrenMade = false;
 /** What Node ignores from its start-up (SIG_IGN): SIGPIPE and SIGXFSZ. */
 const NODE_IGNORES = PIPE | bit(SIG.SIGXFSZ);
 /** The signals Node sets at start-up (1 to 31): an ignored one of the parent's becomes the default. */
@@ -210,6 +234,14 @@ export class HostSignals {
   private worker: Worker | undefined;
   /** Signals followed: the worker has a handle for each (bit sig-1). */
   private followed = 0n;
+  /** SIGCHLD, when it was to be followed before the process made a child (expectChildren). */
+  private deferred = 0n;
+  /** catchFirst() was called and endCatching() not yet: what is followed is caught by `catcher`, not the worker. */
+  private catchMode = false;
+  /** The first thread's catcher (host/signal-catcher.ts), holding what is followed until the worker takes over. */
+  private catcher: HostSignalCatcher | undefined;
+  /** What catchFirst() was told to call when catching ends. */
+  private onCatchEnd: (() => void) | undefined;
   /** The worker cannot be had (no koffi, or it failed to start): nothing is followed. */
   private failed = false;
   /** Signals the host ignores (SIG_IGN): Node's two until given back, and the parent's real-time ones. */
@@ -284,23 +316,122 @@ export class HostSignals {
    */
   follow(set: bigint): void {
     let more = set & FOLLOWABLE & ~this.followed;
+    if (more & CHLD && !childrenMade) {
+      this.deferred |= CHLD;
+      more &= ~CHLD;
+    }
+    if (!more) return;
+    if (this.catchMode && this.catchAll(more)) {
+      this.followed |= more;
+      this.nowCaught(more);
+      return;
+    }
     if (more & PIPE && (!hostLibc()?.signalMask || !this.ready())) {
       this.drop(SIG.SIGPIPE, 'SIGPIPE');
       more &= ~PIPE;
     }
     if (!more || !this.ready()) return;
     this.followed |= more;
+    this.tellWorker();
+    this.nowCaught(more);
+  }
+
+  /** Gives the worker the signals followed and waits until it has its handles. */
+  private tellWorker(): void {
     Atomics.store(this.ctl, CTL.WANTED, Number(BigInt.asIntN(32, this.followed)));
     Atomics.store(this.ctl, CTL.WANTED + 1, Number(BigInt.asIntN(32, this.followed >> 32n)));
     const seen = Atomics.load(this.ctl, CTL.COMMANDS_DONE);
     writeSync(this.ctl[CTL.PIPE], Uint8Array.of(1));
     Atomics.wait(this.ctl, CTL.COMMANDS_DONE, seen, STOP_MS);
-    // the worker's handles catch them now
+  }
+
+  /** The signals of `more` are caught now (by the worker or the catcher): Node's listeners go, SIGPIPE is blocked here. */
+  private nowCaught(more: bigint): void {
     for (const sig of this.dropping.keys()) if (more & bit(sig)) this.undrop(sig);
     if (more & PIPE) {
       this.pipeBlocked = hostLibc()!.signalMask;
       this.pipeBlocked.setBlocked(SIG.SIGPIPE, true);
     }
+  }
+
+  /**
+   * A forked child's start: what is followed from now on is caught on this thread (the
+   * catcher) and noticed at poll() and take(), until endCatching() starts the worker, which
+   * the caller calls before anything that waits for a signal to come (a sleep, another
+   * thread, hot code that could run long without a system call). A child that execs first
+   * never starts the worker. `onEnd` is called when catching ends.
+   */
+  catchFirst(onEnd: () => void): void {
+    this.catchMode = true;
+    this.onCatchEnd = onEnd;
+  }
+
+  /** Whether signals wait in the catcher, to be noticed at poll() (the CPU loop polls before each system call). */
+  get catching(): boolean {
+    return this.catcher !== undefined;
+  }
+
+  /** Catches `set` on this thread (the catcher made at the first); false if the catcher cannot be had. */
+  private catchAll(set: bigint): boolean {
+    try {
+      this.catcher ??= hostLibc()?.signalCatcher();
+    } catch {
+      // libuv's symbols not exported by this node: the worker then
+    }
+    if (!this.catcher) return false;
+    for (let sig = 1; sig <= LAST_SIGNAL; sig++) if (set & bit(sig) && !this.catcher.catch(sig)) return false;
+    return true;
+  }
+
+  /**
+   * The catcher's signals that came, noted as the worker notes them (take() then has them,
+   * and the first thread's CPU is asked to come back for them); whether any came.
+   */
+  poll(): boolean {
+    const came = this.catcher?.poll() ?? 0n;
+    if (!came) return false;
+    for (let w = 0; w < 2; w++) {
+      const bits = Number(BigInt.asIntN(32, came >> BigInt(32 * w)));
+      if (bits) Atomics.or(this.ctl, CTL.ARRIVED + w, bits);
+    }
+    // as the worker rings: the first thread's exit request, and its doorbell
+    Atomics.store(new Int32Array(this.memory.buffer, ENV_AREA + ENV.EXIT_REQUEST, 1), 0, 1);
+    const doorbell = new Int32Array(this.memory.buffer, THREAD_CONTROL, 1);
+    Atomics.add(doorbell, 0, 1);
+    Atomics.notify(doorbell, 0);
+    return true;
+  }
+
+  /**
+   * Ends catchFirst()'s catching: the worker follows what the catcher caught, and what came
+   * meanwhile is noted for take(). If the worker cannot be had, the catcher stays.
+   */
+  endCatching(): void {
+    if (!this.catchMode) return;
+    this.catchMode = false;
+    const onEnd = this.onCatchEnd;
+    this.onCatchEnd = undefined;
+    if (this.catcher && this.ready()) {
+      // both have the handles for a moment: what comes then is noted twice, in one bit
+      this.tellWorker();
+      this.poll();
+      this.catcher.close();
+      this.catcher = undefined;
+    }
+    onEnd?.();
+  }
+
+  /**
+   * The process is about to make a child (before the spawn, so that the child's end cannot
+   * come first): SIGCHLD, if the guest has a handler for it, ignores it or blocks it, is
+   * followed from now on.
+   */
+  expectChildren(): void {
+    childrenMade = true;
+    if (!this.deferred) return;
+    const set = this.deferred;
+    this.deferred = 0n;
+    this.follow(set);
   }
 
   /**
@@ -321,6 +452,7 @@ export class HostSignals {
    * at every doorbell and serving sleep: two loads when nothing arrived, nothing allocated.
    */
   take(): readonly number[] {
+    if (this.catcher) this.poll();
     if (!(Atomics.load(this.ctl, CTL.ARRIVED) | Atomics.load(this.ctl, CTL.ARRIVED + 1))) return NONE_ARRIVED;
     const out: number[] = [];
     for (let w = 0; w < 2; w++) {
@@ -333,6 +465,7 @@ export class HostSignals {
   /** Waits up to `ms` for host signal `sig` (followed) to arrive; it stays to be taken. */
   awaitArrival(sig: number, ms: number): void {
     if (!(this.followed & bit(sig))) return;
+    this.endCatching();
     const word = CTL.ARRIVED + ((sig - 1) >> 5);
     const flag = 1 << ((sig - 1) & 31);
     const until = performance.now() + ms;
@@ -351,6 +484,9 @@ export class HostSignals {
    */
   stop(): boolean {
     Atomics.store(this.ctl, CTL.STOP, 1);
+    this.catchMode = false;
+    this.catcher?.close();
+    this.catcher = undefined;
     let stopped = true;
     if (this.worker && Atomics.load(this.ctl, CTL.STATE) === STATE.READY) {
       writeSync(this.ctl[CTL.PIPE], Uint8Array.of(0));

@@ -1,7 +1,7 @@
 // The one module that calls libc directly, through koffi (an FFI; with host/sockets.ts and
 // host/processes.ts, the socket and process calls it binds, which nothing else imports;
 // host/host-signals.ts calls the node binary's own libuv through koffi, on a worker of its
-// own): the system calls where Node's own binding costs more than the call itself. A read or write through node:fs
+// own, and host/signal-catcher.ts on the first thread): the system calls where Node's own binding costs more than the call itself. A read or write through node:fs
 // takes ~0.4 µs of validation and request objects around a ~0.1 µs system call; koffi's
 // call is about half that. Loaded on first use (koffi takes ~10 ms to load, which start-up
 // must not pay: vfs/host.ts asks only once a run has made many host reads and writes), and
@@ -21,9 +21,11 @@
 
 import { bindProcesses, type HostProcesses } from './processes.js';
 import { bindSockets, type HostSocket } from './sockets.js';
+import { newSignalCatcher, type HostSignalCatcher, type KoffiForUv } from './signal-catcher.js';
 
 export type { HostProcesses, HostSpawn, HostWaited } from './processes.js';
 export type { HostReceived, HostSocket, HostSpan } from './sockets.js';
+export type { HostSignalCatcher } from './signal-catcher.js';
 
 /** read/write on the bytes [off, off+len) of a buffer over shared memory (guest memory). */
 export interface HostLibc {
@@ -111,6 +113,8 @@ export interface HostLibc {
   seek(fd: number, offset: number): void;
   /** The calling thread's host signal mask, and its pending signals. */
   signalMask: HostSignalMask;
+  /** A new catcher of host signals for the calling thread to poll (host/signal-catcher.ts). */
+  signalCatcher(): HostSignalCatcher;
   /** execve, posix_spawn, wait4, waitid, pidfd_open and what an execve must set up (host/processes.ts). */
   processes: HostProcesses;
   /**
@@ -455,6 +459,7 @@ function bind(koffi: Koffi): HostLibc {
     seek: (fd, offset) => void lseek(fd, offset, HOST_SEEK.SET),
     sched,
     signalMask,
+    signalCatcher: () => newSignalCatcher(koffi as unknown as KoffiForUv),
     processes: bindProcesses(libc, call, failure, () => koffi.errno()),
     pipe(flags) {
       pipe2(pipeFds, flags);

@@ -40,6 +40,7 @@ function cloneThread(p: LinuxProcess, req: CloneRequest, exitSignal: number): nu
     p.logUnimp?.('vfork child: a thread before its execve is not supported (it runs in its parent\'s host process)');
     return -E.EAGAIN;
   }
+  p.hostSignals?.endCatching(); // another thread may run long without a system call of ours to poll at
   const threads = (p.threads ??= p.startThreads?.());
   if (!threads) {
     p.logUnimp?.('clone: guest threads need the built emulator (its thread worker bundle)');

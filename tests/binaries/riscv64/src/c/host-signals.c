@@ -5,10 +5,15 @@
 // an ignored SIGTERM does nothing; SIGSTOP stops the process until the driver's
 // SIGCONT, which a handler also sees (qemu-user's sometimes a little later: it waits up to a
 // second); last, a default SIGINT kills it (exit by signal 2).
+// With the argument "forked", the handlers are set and the process forks: the child, which
+// has them from its first instruction, prints its pid (the driver sends to it from then on)
+// and first takes two SIGUSR1s before it ever waits, spinning with system calls and then
+// without any, then does all of the above; the parent waits and ends as the child did.
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t last_sig, last_code_user;
@@ -38,7 +43,40 @@ static void expect(int sig, const char *name) {
   printf("got %s: %s, from kill: %s\n", name, last_sig == sig ? "yes" : "no", last_code_user ? "yes" : "no");
 }
 
-int main(void) {
+/** The parent of "forked": waits for the child and ends as it did (the same signal, at its default action). */
+static int end_as(pid_t child) {
+  int status;
+  if (waitpid(child, &status, 0) != child) return 1;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  sigset_t all;
+  sigfillset(&all);
+  signal(WTERMSIG(status), SIG_DFL);
+  sigprocmask(SIG_UNBLOCK, &all, NULL);
+  raise(WTERMSIG(status));
+  return 1;
+}
+
+/** The forked child's first signals, before it waits for anything: spinning with system calls, then without. */
+static void before_any_wait(void) {
+  sigset_t usr1;
+  sigemptyset(&usr1);
+  sigaddset(&usr1, SIGUSR1);
+  sigprocmask(SIG_UNBLOCK, &usr1, NULL);
+  last_sig = 0;
+  printf("send SIGUSR1\n");
+  fflush(stdout);
+  while (last_sig == 0) getppid();
+  printf("spinning with system calls, got SIGUSR1: %s\n", last_sig == SIGUSR1 ? "yes" : "no");
+  last_sig = 0;
+  printf("send SIGUSR1\n");
+  fflush(stdout);
+  while (last_sig == 0) {
+  }
+  printf("spinning, got SIGUSR1: %s\n", last_sig == SIGUSR1 ? "yes" : "no");
+  sigprocmask(SIG_BLOCK, &usr1, NULL);
+}
+
+int main(int argc, char **argv) {
   const int handled[] = { SIGINT, SIGHUP, SIGWINCH, SIGUSR1, SIGQUIT, SIGCONT };
   for (unsigned i = 0; i < sizeof handled / sizeof handled[0]; i++) on(handled[i], on_signal);
   // the handled signals are blocked outside sigsuspend, so none is missed between the check and the wait
@@ -46,6 +84,14 @@ int main(void) {
   sigemptyset(&set);
   for (unsigned i = 0; i < sizeof handled / sizeof handled[0]; i++) sigaddset(&set, handled[i]);
   sigprocmask(SIG_BLOCK, &set, NULL);
+  if (argc > 1 && strcmp(argv[1], "forked") == 0) {
+    fflush(stdout);
+    pid_t child = fork();
+    if (child < 0) return 1;
+    if (child > 0) return end_as(child);
+    printf("pid %d\n", (int)getpid());
+    before_any_wait();
+  }
 
   expect(SIGINT, "SIGINT");
   expect(SIGHUP, "SIGHUP");
