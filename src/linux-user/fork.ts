@@ -13,12 +13,15 @@
 // The file offsets we keep ourselves (OpenFile.pos) move to the host's open files first,
 // which parent and child then share. Only the calling thread goes on in the child, as
 // Linux does; timers and pending signals are not inherited. What this copy cannot give
-// (see docs/ARCHITECTURE.md): MAP_SHARED memory is copied, not shared, and the child's
-// writes to a shared file mapping stay its own. The jobs a spare is sent (this image, or a
-// vfork child's end) go through writeSpareJob / readJobFile.
+// (see docs/ARCHITECTURE.md): a MAP_SHARED file mapping is copied, not shared (the child's
+// writes to it stay its own). The jobs a spare is sent (this image, or a
+// vfork child's end) go through writeSpareJob / readJobFile. A MAP_SHARED anonymous
+// mapping is not copied: its host memfd goes to the child with the fds, and the child maps
+// it at the same place (shared-memory.ts), so the two share it.
 
 import { closeSync, fstatSync, readSync } from 'node:fs';
-import type { AddressSpace, Mapping } from '../memory/address-space.js';
+import type { AddressSpace, Mapping, SharedObject } from '../memory/address-space.js';
+import { sharedBacking } from './shared-memory.js';
 import type { OpenFile } from './fd-table.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
 import { ENV_BLOCK_SIZE, PAGE_SIZE, PERM } from '../memory/layout.js';
@@ -80,6 +83,7 @@ function dirtyRuns(mem: GuestMemory, maps: readonly Mapping[]): [number, number]
   const holdsBytes = (page: number): boolean =>
     (perms[page] & PERM.DIRTY) !== 0 && Buffer.compare(u8.subarray(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), ZERO_PAGE) !== 0;
   for (const m of maps) {
+    if (m.shared) continue; // the child maps the same host object (restoreMemory)
     const last = m.end / PAGE_SIZE;
     for (let page = m.start / PAGE_SIZE; page < last; ) {
       if (!holdsBytes(page)) {
@@ -149,7 +153,7 @@ export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): n
       pid = spare.pid;
     } else {
       const self = p.runOptions!.selfCommand!;
-      const keep = [...new Set([0, 1, 2, memfd, ...fds.map((f) => f.host)])];
+      const keep = [...new Set([0, 1, 2, memfd, ...fds.map((f) => f.host), ...sharedFds(image.maps)])];
       p.hostSignals?.expectChildren();
       pid = lc.processes.spawn({ path: self[0], argv: self, envp: [`${HANDOVER_VAR}=fork:${memfd}`, ...emulatorEnvironment()], keepFds: keep, mask: 0n });
     }
@@ -200,10 +204,13 @@ export function toHostOffset(lc: HostLibc, file: OpenFile): void {
   }
 }
 
-/** The host fds a spare is sent after the image's memfd: each of the image's once, in order. */
+/** The host fds a spare is sent after the image's memfd: each of the image's once, in order (the fd table's, then the shared mappings'). */
 function passedFds(image: ForkImage): number[] {
-  return [...new Set(image.process.fds.map((f) => f.host))];
+  return [...new Set([...image.process.fds.map((f) => f.host), ...sharedFds(image.maps)])];
 }
+
+/** The host objects behind the shared anonymous mappings of `maps`. */
+const sharedFds = (maps: readonly Mapping[]): number[] => maps.flatMap((m) => (m.shared ? [m.shared.fd] : []));
 
 /**
  * A spare's fork image (spare.ts awaitFork's fds: the memfd, then passedFds' in order, at
@@ -215,6 +222,7 @@ export function forkImageFromSpare(read: { job: object; bytesAt: number }, recei
   const renumber = new Map(passedFds(image).map((host, i) => [host, received[i + 1]]));
   for (const f of image.process.fds) f.host = renumber.get(f.host) ?? -1;
   image.process.fds = image.process.fds.filter((f) => f.host >= 0);
+  for (const m of image.maps) if (m.shared) m.shared.fd = renumber.get(m.shared.fd) ?? -1;
   return { image, fd: received[0], bytesAt: read.bytesAt };
 }
 
@@ -232,7 +240,14 @@ export function readForkImage(value: string): { image: ForkImage; fd: number; by
 
 /** The child's address space and memory as the parent's were (then closes the image's fd). */
 export function restoreMemory(as: AddressSpace, mem: GuestMemory, image: ForkImage, fd: number, bytesAt: number): void {
-  for (const m of image.maps) as.mapFixed(m.start, m.end - m.start, m.prot, m.name, m.offset, m.locked ?? false);
+  // a shared mapping maps its host object again: one object per fd, however many mappings share it
+  const objects = new Map<number, SharedObject>();
+  if (image.maps.some((m) => m.shared)) as.backing ??= sharedBacking(mem);
+  for (const m of image.maps) {
+    const obj = m.shared && m.shared.fd >= 0 && as.backing ? objects.get(m.shared.fd) ?? { fd: m.shared.fd } : undefined;
+    if (obj) objects.set(obj.fd, obj);
+    as.mapFixed(m.start, m.end - m.start, m.prot, m.name, m.offset, m.locked ?? false, obj);
+  }
   as.brkStart = image.brk.start;
   as.brkCur = image.brk.cur;
   as.mmapTop = image.mmapTop;

@@ -204,6 +204,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
       // this Node goes on with the next program: what ran this one goes
       compileQueue?.close();
       proc.hostSignals?.end();
+      proc.as.releaseShared(); // the next program's memory is new: the host objects of this one's shared mappings close
       dropSpares(proc, hostLibc());
       for (const fd of proc.childPidfds.values()) closeSync(fd);
       throw e;

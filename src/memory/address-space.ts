@@ -1,7 +1,9 @@
 // The guest's virtual memory map: which ranges are mapped, with what protection and
 // what backs them, where new mappings go, and the brk heap. It keeps GuestMemory's
 // permission table in step and keeps unmapped memory zeroed, so a fresh anonymous
-// mapping always reads as zeroes. Used by the loader and by mmap/munmap/mprotect/brk.
+// mapping always reads as zeroes; a shared anonymous mapping's pages are a host object's
+// (SharedBacking), given back to private memory when unmapped. Used by the loader and by
+// mmap/munmap/mprotect/brk.
 
 import { GuestMemory } from './guest-memory.js';
 import { GUEST_LIMIT, PAGE_SIZE } from './layout.js';
@@ -16,6 +18,29 @@ export interface Mapping {
   offset: number;
   /** mlock'ed (Linux's VM_LOCKED): counted in VmLck, nothing more (see syscalls/mman.ts). */
   locked?: boolean;
+  /**
+   * A host shared-memory object behind the pages (a guest MAP_SHARED|MAP_ANONYMOUS
+   * mapping: SharedBacking), `offset` being where `start` is in it.
+   */
+  shared?: SharedObject;
+}
+
+/** A host object (an fd) whose pages back shared mappings, in this process and in forked children. */
+export interface SharedObject {
+  fd: number;
+}
+
+/**
+ * What puts host shared memory behind guest pages (linux-user/shared-memory.ts): the
+ * AddressSpace calls it as mappings come and go.
+ */
+export interface SharedBacking {
+  /** Backs [start, start+len) with `obj` from byte `offset` on. */
+  map(start: number, len: number, obj: SharedObject, offset: number): void;
+  /** Gives [start, start+len) private zero pages again (before the range is zeroed and revoked). */
+  unmap(start: number, len: number): void;
+  /** `obj` is no longer mapped anywhere in this process. */
+  release(obj: SharedObject): void;
 }
 
 export const pageAlignUp = (n: number): number => Math.ceil(n / PAGE_SIZE) * PAGE_SIZE;
@@ -30,6 +55,8 @@ export class AddressSpace {
   brkCur = 0;
   /** mlockall(MCL_FUTURE) in force: new mappings start locked (Linux's mm->def_flags). */
   lockFuture = false;
+  /** Host shared memory for MAP_SHARED anonymous mappings, where the host can give it. */
+  backing: SharedBacking | undefined;
 
   constructor(readonly mem: GuestMemory, mmapTop = 0xf000_0000) {
     this.mmapTop = mmapTop;
@@ -40,24 +67,33 @@ export class AddressSpace {
     return this.maps;
   }
 
-  /** Maps [start, start+len) (page aligned), replacing whatever was there (MAP_FIXED semantics). */
-  mapFixed(start: number, len: number, prot: number, name = '', offset = 0, locked = this.lockFuture): void {
+  /**
+   * Maps [start, start+len) (page aligned), replacing whatever was there (MAP_FIXED
+   * semantics); with `shared`, over that host object's pages from `offset` (needs `backing`).
+   */
+  mapFixed(start: number, len: number, prot: number, name = '', offset = 0, locked = this.lockFuture, shared?: SharedObject): void {
     const end = start + pageAlignUp(len);
     this.unmap(start, end - start);
     const m: Mapping = { start, end, prot, name, offset };
     if (locked) m.locked = true;
+    if (shared) {
+      this.backing!.map(start, end - start, shared, offset);
+      m.shared = shared;
+    }
     const i = this.maps.findIndex((x) => x.start > start);
     if (i < 0) this.maps.push(m);
     else this.maps.splice(i, 0, m);
     this.mem.setProt(start, end - start, prot);
     // a file's pages are filled in whatever their protection (an anonymous PROT_NONE reservation stays clean)
     if (name !== '') this.mem.markDirty(start, end - start);
+    if (shared) this.mem.markShared(start, end - start);
   }
 
   /** Removes mappings in [start, start+len); the memory is zeroed and made inaccessible. */
   unmap(start: number, len: number): void {
     const end = start + pageAlignUp(len);
     const out: Mapping[] = [];
+    let gone: Set<SharedObject> | undefined;
     for (const m of this.maps) {
       if (m.end <= start || m.start >= end) {
         out.push(m);
@@ -67,9 +103,17 @@ export class AddressSpace {
       if (m.end > end) out.push({ ...m, start: end, offset: m.offset + (end - m.start) });
       const lo = Math.max(m.start, start);
       const hi = Math.min(m.end, end);
+      if (m.shared) (gone ??= new Set()).add(m.shared);
+      if (m.shared) this.backing!.unmap(lo, hi - lo);
       this.mem.zeroAndRevoke(lo, hi - lo);
     }
     this.maps = out;
+    if (gone) for (const obj of gone) if (!out.some((m) => m.shared === obj)) this.backing!.release(obj);
+  }
+
+  /** Drops every shared mapping's host backing (the program is replaced: its memory goes with it). */
+  releaseShared(): void {
+    for (const m of this.maps) if (m.shared) this.unmap(m.start, m.end - m.start);
   }
 
   /** Changes protection of [start, start+len); false if any page in it is unmapped (ENOMEM). */

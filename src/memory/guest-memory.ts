@@ -89,7 +89,12 @@ export class GuestMemory {
     const perms = this.perms;
     let bits = (prot & 7) | (prot & PERM.WRITE ? PERM.READ : 0);
     if (bits) bits |= PERM.DIRTY;
-    for (let p = first; p < last; p++) perms[p] = (perms[p] & (PERM.CODE | PERM.DIRTY)) | bits;
+    for (let p = first; p < last; p++) perms[p] = (perms[p] & (PERM.CODE | PERM.DIRTY | PERM.SHARED)) | bits;
+  }
+
+  /** Marks the pages of [start, start+len) as shared with other processes (PERM.SHARED; unmapping clears it). */
+  markShared(start: number, len: number): void {
+    for (let p = start >>> PAGE_SHIFT, last = Math.ceil((start + len) / PAGE_SIZE); p < last; p++) this.perms[p] |= PERM.SHARED;
   }
 
   /** Marks the pages of [start, start+len) as possibly holding non-zero bytes (PERM.DIRTY). */

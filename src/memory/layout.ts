@@ -86,6 +86,11 @@ export const PERM = {
    * heap arenas) costs nothing to map and unmap, and its untouched pages stay uncommitted.
    */
   DIRTY: 16,
+  /**
+   * The page is a shared anonymous mapping's, whose memory other processes map too
+   * (AddressSpace's SharedBacking): a shared futex on it may be woken from outside.
+   */
+  SHARED: 32,
 } as const;
 
 /** Jump-cache index for a guest pc (instructions are at least 2-byte aligned). */

@@ -1,7 +1,8 @@
 // The one module that calls libc directly, through koffi (an FFI; with host/sockets.ts and
 // host/processes.ts, the socket and process calls it binds, which nothing else imports;
 // host/host-signals.ts calls the node binary's own libuv through koffi, on a worker of its
-// own, and host/signal-catcher.ts on the first thread): the system calls where Node's own binding costs more than the call itself. A read or write through node:fs
+// own, and host/signal-catcher.ts on the first thread; host/host-mmap.ts maps host memory
+// into the guest's): the system calls where Node's own binding costs more than the call itself. A read or write through node:fs
 // takes ~0.4 µs of validation and request objects around a ~0.1 µs system call; koffi's
 // call is about half that. Loaded on first use (koffi takes ~10 ms to load, which start-up
 // must not pay: vfs/host.ts asks only once a run has made many host reads and writes), and
@@ -22,10 +23,12 @@
 import { bindProcesses, type HostProcesses } from './processes.js';
 import { bindSockets, type HostSocket } from './sockets.js';
 import { newSignalCatcher, type HostSignalCatcher, type KoffiForUv } from './signal-catcher.js';
+import { bindHostMmap, type HostMmap } from './host-mmap.js';
 
 export type { HostProcesses, HostSpawn, HostWaited } from './processes.js';
 export type { HostReceived, HostSocket, HostSpan } from './sockets.js';
 export type { HostSignalCatcher } from './signal-catcher.js';
+export type { HostMmap } from './host-mmap.js';
 
 /** read/write on the bytes [off, off+len) of a buffer over shared memory (guest memory). */
 export interface HostLibc {
@@ -115,6 +118,8 @@ export interface HostLibc {
   signalMask: HostSignalMask;
   /** A new catcher of host signals for the calling thread to poll (host/signal-catcher.ts). */
   signalCatcher(): HostSignalCatcher;
+  /** Host mappings over the guest memory (host/host-mmap.ts); absent where host pages are not 4 KiB. */
+  mmap?: HostMmap;
   /** execve, posix_spawn, wait4, waitid, pidfd_open and what an execve must set up (host/processes.ts). */
   processes: HostProcesses;
   /**
@@ -460,6 +465,7 @@ function bind(koffi: Koffi): HostLibc {
     sched,
     signalMask,
     signalCatcher: () => newSignalCatcher(koffi as unknown as KoffiForUv),
+    mmap: bindHostMmap(call, (sig) => libc.func(sig), () => koffi.errno(), failure, addressOf),
     processes: bindProcesses(libc, call, failure, () => koffi.errno()),
     pipe(flags) {
       pipe2(pipeFds, flags);

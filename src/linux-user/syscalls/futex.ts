@@ -2,14 +2,18 @@
 // (relative timeouts on the monotonic clock, absolute ones on the clock the op names),
 // WAKE and WAKE_BITSET, REQUEUE and CMP_REQUEUE, WAKE_OP. A waiting thread sleeps on its
 // control block's WAKE word; a wake, a timeout or a signal for it (EINTR) ends the wait.
-// Every futex is treated as private to the process: there is one process per emulator,
-// and a shared futex's other waiters would be other emulators. The priority-inheritance
+// A futex is the process's own (one process per emulator), unless it is shared (no
+// FUTEX_PRIVATE_FLAG) and its word lies in a shared anonymous mapping, whose pages other
+// processes map too (shared-memory.ts): their wakes cannot reach our table, so a wait on
+// such a word also looks at the word every CROSS_PROCESS_POLL_MS and ends (as woken) when
+// it changed, or after CROSS_PROCESS_WAIT_MS as a spurious wake-up, which futex(2) allows
+// and every caller loops on. The priority-inheritance
 // operations LOCK_PI, TRYLOCK_PI and UNLOCK_PI (glibc's PTHREAD_PRIO_INHERIT mutexes) keep the lock
 // word's protocol — owner tid, FUTEX_WAITERS — without priorities to inherit; the
 // requeue-to-PI operations answer ENOSYS. futex_waitv waits on up to 128 words at once,
 // each queued as a futex of its own (futex-table.ts), until a wake of any.
 
-import { GUEST_LIMIT } from '../../memory/layout.js';
+import { GUEST_LIMIT, PAGE_SHIFT, PERM } from '../../memory/layout.js';
 import { E } from '../errno.js';
 import { SyscallInterrupted } from '../guest-exit.js';
 import { CLOCK, FUTEX, FUTEX_32, FUTEX_CLOCK_REALTIME, FUTEX_NAMES, FUTEX_PRIVATE_FLAG, FUTEX_WAITV_MAX } from '../generic/constants.js';
@@ -43,6 +47,19 @@ function checkWord(p: LinuxProcess, uaddr: bigint, needPage = true): number {
   return 0;
 }
 
+/** How often a wait on a word other processes share looks at it, and how long it lasts at most (see above). */
+const CROSS_PROCESS_POLL_MS = 2;
+const CROSS_PROCESS_WAIT_MS = 50;
+
+/** A futex word shared with other processes (see above): the wait watches it for a change from `expected`. */
+interface Watched {
+  /** The word alone. */
+  word: Int32Array;
+  expected: number;
+  /** performance.now() at which the wait ends as a spurious wake-up. */
+  until: number;
+}
+
 /** A wait's end: the timeout's clock and time in ns, or null for none. */
 type Deadline = { clk: number; at: bigint } | null;
 
@@ -62,7 +79,7 @@ function deadlineOf(p: LinuxProcess, a: A, cmd: number, realtime: boolean): Dead
  * deadline passes, or (`interruptible`) a signal comes for it; a wake that races with the
  * timeout or the signal wins. Woken, the index of the entry woken (dequeue: 0 for a single futex).
  */
-function sleepQueued(w: ThreadWaits, deadline: Deadline, interruptible: boolean): number | 'timeout' | 'signal' {
+function sleepQueued(w: ThreadWaits, deadline: Deadline, interruptible: boolean, watched?: Watched): number | 'timeout' | 'signal' {
   for (;;) {
     const seen = w.control.wakeSeen();
     if (w.futexes.woken(w.cpu)) return w.futexes.dequeue(w.cpu);
@@ -73,6 +90,14 @@ function sleepQueued(w: ThreadWaits, deadline: Deadline, interruptible: boolean)
       ms = Number(deadline.at - now) / 1e6;
     }
     if (interruptible && w.interrupted()) return takenOff(w, 'signal');
+    if (watched) {
+      const left = watched.until - performance.now();
+      if (Atomics.load(watched.word, 0) !== watched.expected || left <= 0) {
+        const woken = w.futexes.dequeue(w.cpu);
+        return woken >= 0 ? woken : 0;
+      }
+      ms = Math.min(ms, CROSS_PROCESS_POLL_MS, left);
+    }
     w.sleep(seen, ms);
   }
 }
@@ -83,11 +108,16 @@ function takenOff(w: ThreadWaits, why: 'timeout' | 'signal'): number | 'timeout'
   return woken >= 0 ? woken : why;
 }
 
-/** Waits on the futex at uaddr while it holds `expected`: 0 when woken, else -errno. */
-function wait(p: LinuxProcess, uaddr: number, expected: number, bitset: number, deadline: Deadline): number {
+/** Waits on the futex at uaddr while it holds `expected`: 0 when woken, else -errno. `shared`: not FUTEX_PRIVATE. */
+function wait(p: LinuxProcess, uaddr: number, expected: number, bitset: number, deadline: Deadline, shared: boolean): number {
   const w = p.waits;
   if (!w.futexes.enqueue(w.cpu, uaddr, expected, bitset)) return -E.EAGAIN;
-  const end = sleepQueued(w, deadline, true);
+  // the page table, not p.as: a thread's own futex calls run on its worker, which has no mappings of its own
+  const crossProcess = shared && (p.mem.perms[uaddr >>> PAGE_SHIFT] & PERM.SHARED) !== 0;
+  const watched = crossProcess
+    ? { word: new Int32Array(p.mem.memory.buffer, uaddr, 1), expected, until: performance.now() + CROSS_PROCESS_WAIT_MS }
+    : undefined;
+  const end = sleepQueued(w, deadline, true, watched);
   if (typeof end === 'number') return 0;
   if (end === 'timeout') return -E.ETIMEDOUT;
   // without a timeout Linux restarts the wait under SA_RESTART (ERESTARTSYS); with one, EINTR
@@ -130,7 +160,7 @@ export function sysFutex(p: LinuxProcess, a: A): number {
       if (typeof deadline === 'number') return deadline;
       const bad = checkWord(p, uaddr);
       if (bad) return bad;
-      return wait(p, Number(uaddr), a.int(2), bitset, deadline);
+      return wait(p, Number(uaddr), a.int(2), bitset, deadline, shared);
     }
     case FUTEX.WAKE:
     case FUTEX.WAKE_BITSET: {

@@ -2,10 +2,13 @@
 // munmap, mprotect, mremap, madvise, msync, and the mlock family (recorded, not pinned:
 // see below). File mappings are copies: MAP_PRIVATE exactly;
 // a writable MAP_SHARED one is written back to its file at msync, munmap and exit
-// (shared-mappings.ts), though other processes do not see its writes in between.
+// (shared-mappings.ts), though other processes do not see its writes in between. A
+// MAP_SHARED anonymous one is a host memfd's pages (shared-memory.ts), which forked
+// children share.
 
 import { readFileSync } from 'node:fs';
-import type { Mapping } from '../../memory/address-space.js';
+import type { Mapping, SharedObject } from '../../memory/address-space.js';
+import { growSharedObject, newSharedObject, sharedBacking, SHARED_ANON_NAME } from '../shared-memory.js';
 import { GUEST_LIMIT, PAGE_SHIFT, PAGE_SIZE, PERM } from '../../memory/layout.js';
 import { E, fail } from '../errno.js';
 import { HOST_OPEN_FLAGS } from '../generic/abi.js';
@@ -50,7 +53,7 @@ function coveringMapping(p: LinuxProcess, start: number, len: number): Mapping |
   let end = first.end;
   while (end < start + len) {
     const next = p.as.findMapping(end);
-    const sameVma = next && next.prot === first.prot && next.name === first.name && !next.locked === !first.locked &&
+    const sameVma = next && next.prot === first.prot && next.name === first.name && !next.locked === !first.locked && next.shared === first.shared &&
       next.offset - first.offset === next.start - first.start;
     if (!sameVma) return undefined;
     end = next.end;
@@ -104,6 +107,13 @@ export function sysMmap(p: LinuxProcess, a: A): number {
   if (locked && !mayLock(p, BigInt(size))) return -E.EAGAIN;
   invalidateCode(p, start, size);
   p.sharedMaps.remove(start, start + size); // a shared mapping replaced is written back first
+  if (anonymous && type !== MAP.PRIVATE) {
+    const obj = sharedObject(p, size);
+    if (obj) {
+      p.as.mapFixed(start, size, prot & RWX, SHARED_ANON_NAME, 0, locked, obj);
+      return start;
+    }
+  }
   p.as.mapFixed(start, size, prot & RWX, file?.path ?? '', Number(offset), locked);
   if (file) {
     // Copy the file's bytes in; past its end the mapping stays zero (Linux would SIGBUS
@@ -119,6 +129,15 @@ export function sysMmap(p: LinuxProcess, a: A): number {
     }
   }
   return start;
+}
+
+/**
+ * A host object for a new shared anonymous mapping of `size` bytes, with the address space
+ * able to map it; undefined without the host's help (the mapping is then our own memory).
+ */
+function sharedObject(p: LinuxProcess, size: number): SharedObject | undefined {
+  p.as.backing ??= sharedBacking(p.mem);
+  return p.as.backing && newSharedObject(size);
 }
 
 export function sysMunmap(p: LinuxProcess, a: A): number {
@@ -182,19 +201,38 @@ export function sysMremap(p: LinuxProcess, a: A): number {
   const oldLen = pageLen(oldLenRaw);
   const newLen = pageLen(newLenRaw);
   if (newLen === 0) return -E.EINVAL;
-  // oldLen 0 duplicates a shared mapping: we have no shared mappings to duplicate.
-  if (oldLen === 0) return -E.EINVAL;
   const from = Number(old);
+  // oldLen 0 duplicates a shared mapping: a second mapping of the same pages (ours: the shared anonymous ones).
+  if (oldLen === 0) {
+    const m = p.as.findMapping(from);
+    if (!m?.shared || !(flags & MREMAP.MAYMOVE)) return -E.EINVAL;
+    const dest = flags & MREMAP.FIXED ? Number(newAddr) : p.as.findFree(newLen) ?? fail(E.ENOMEM);
+    if (unaligned(BigInt(dest)) || dest + newLen > GUEST_LIMIT) return -E.EINVAL;
+    const offset = m.offset + (from - m.start);
+    growSharedObject(m.shared, offset + newLen);
+    invalidateCode(p, dest, newLen);
+    p.as.mapFixed(dest, newLen, m.prot, m.name, offset, m.locked, m.shared);
+    return dest;
+  }
   const m = coveringMapping(p, from, oldLen) ?? fail(E.EFAULT);
   // A shared file mapping remapped is written back and, from here on, a private copy.
   p.sharedMaps.remove(from, from + oldLen);
+  // a shared anonymous one stays the same pages, wherever it goes (grown: Linux would SIGBUS past the object's end)
+  const offset = m.offset + (from - m.start);
+  if (m.shared) growSharedObject(m.shared, offset + newLen);
 
   const moveTo = (dest: number): number => {
+    invalidateCode(p, dest, newLen);
+    if (m.shared) {
+      // mapped at dest first: unmapping the old range must not find the object unused
+      p.as.mapFixed(dest, newLen, m.prot, m.name, offset, m.locked, m.shared);
+      invalidateCode(p, from, oldLen);
+      p.as.unmap(from, oldLen);
+      return dest;
+    }
     const keep = p.mem.u8.slice(from, from + Math.min(oldLen, newLen));
-    const offset = m.offset + (from - m.start);
     invalidateCode(p, from, oldLen);
     p.as.unmap(from, oldLen);
-    invalidateCode(p, dest, newLen);
     p.as.mapFixed(dest, newLen, m.prot, m.name, offset, m.locked);
     p.mem.rawWrite(dest, keep);
     return dest;
@@ -216,7 +254,7 @@ export function sysMremap(p: LinuxProcess, a: A): number {
   const tail = from + oldLen;
   if (p.as.isFree(tail, newLen - oldLen)) {
     // Grown in place. A file mapping's new part is zero, not file data (we keep no fd).
-    p.as.mapFixed(tail, newLen - oldLen, m.prot, m.name, m.offset + (tail - m.start), m.locked);
+    p.as.mapFixed(tail, newLen - oldLen, m.prot, m.name, m.offset + (tail - m.start), m.locked, m.shared);
     return from;
   }
   if (!(flags & MREMAP.MAYMOVE)) return -E.ENOMEM;
@@ -244,10 +282,19 @@ export function sysMadvise(p: LinuxProcess, a: A): number {
     // fault the pages in on Linux.
     invalidateCode(p, start, size);
     p.sharedMaps.flush(start, start + size);
-    p.mem.rawFill(start, size);
+    dropPages(p, start, start + size);
     refillFromFiles(p, start, start + size);
   }
   return 0;
+}
+
+/** MADV_DONTNEED's zeroing of [start, end), but for shared anonymous pages: their object keeps them, as Linux's shmem does. */
+function dropPages(p: LinuxProcess, start: number, end: number): void {
+  for (const m of p.as.mappings) {
+    const lo = Math.max(start, m.start);
+    const hi = Math.min(end, m.end);
+    if (lo < hi && !m.shared) p.mem.rawFill(lo, hi - lo);
+  }
 }
 
 /** Reads the file pages of the file mappings in [start, end) back in (short of a file's end: zero). */
@@ -255,7 +302,7 @@ function refillFromFiles(p: LinuxProcess, start: number, end: number): void {
   for (const m of p.as.mappings) {
     const lo = Math.max(start, m.start);
     const hi = Math.min(end, m.end);
-    if (lo >= hi || !m.name.startsWith('/')) continue;
+    if (lo >= hi || !m.name.startsWith('/') || m.shared) continue;
     let handle: number;
     try {
       handle = p.vfs.open(m.name, HOST_OPEN_FLAGS.O_RDONLY, 0);

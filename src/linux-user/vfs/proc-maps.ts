@@ -15,9 +15,9 @@ export function procMaps(p: LinuxProcess): string {
   const flush = (): void => {
     if (!prev) return;
     const m = prev;
-    const perms = `${m.prot & 1 ? 'r' : '-'}${m.prot & 2 ? 'w' : '-'}${m.prot & 4 ? 'x' : '-'}p`;
+    const perms = `${m.prot & 1 ? 'r' : '-'}${m.prot & 2 ? 'w' : '-'}${m.prot & 4 ? 'x' : '-'}${m.shared ? 's' : 'p'}`;
     let di = '00:00 0';
-    if (m.name.startsWith('/')) {
+    if (m.name.startsWith('/') && !m.shared) {
       di = devIno.get(m.name) ?? fileDevIno(m.name);
       devIno.set(m.name, di);
     }
@@ -26,7 +26,7 @@ export function procMaps(p: LinuxProcess): string {
     lines.push(m.name ? `${head.padEnd(72)} ${m.name}` : head);
   };
   for (const m of p.as.mappings) {
-    if (prev && prev.end === m.start && prev.prot === m.prot && prev.name === m.name && !prev.locked === !m.locked && (!m.name.startsWith('/') || prev.offset + (prev.end - prev.start) === m.offset)) {
+    if (prev && prev.end === m.start && prev.prot === m.prot && prev.name === m.name && !prev.locked === !m.locked && prev.shared === m.shared && (!m.name.startsWith('/') || prev.offset + (prev.end - prev.start) === m.offset)) {
       prev.end = m.end;
       continue;
     }
