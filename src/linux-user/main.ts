@@ -361,7 +361,7 @@ function openTranslationStore(
   if (TRANSLATION_LOGS.some((item) => log.has(item))) return undefined;
   const program = programKey(opts.program);
   if (program === undefined) return undefined;
-  return new TranslationStore(opts.translationCacheDir, mem, { build: BUILD_ID, arch, maxInsns, program, parallel }, helpers);
+  return new TranslationStore(opts.translationCacheDir, mem, { build: BUILD_ID, arch, maxInsns, program, parallel, counting: log.has('stats') }, helpers);
 }
 
 /** counted: the guest instructions compiled code counted and its jumps through the hub (null: its backend does not count). */

@@ -7,7 +7,8 @@
 // times and compiling it again.
 //
 // One file per (emulator build, guest architecture, block-size limit, helper numbering,
-// program file). A record is a block's program (which starts with its pc) or a region's
+// program file, and whether compiled code counts instructions for -d stats: its images
+// differ, and a run of the other kind would replace them in a shared file at every turn). A record is a block's program (which starts with its pc) or a region's
 // image with its blocks' pcs and sizes (the entry block first), then the guest bytes they
 // were translated from, and a checksum. A record is used only where guest memory holds exactly
 // those bytes, on pages that are executable and not writable — so a changed program,
@@ -45,6 +46,8 @@ export interface TranslationCacheKey {
    * kept in a file of their own, taken once the process has started a thread.
    */
   readonly parallel: boolean;
+  /** Compiled code counts instructions (-d stats): its images are of another kind. */
+  readonly counting?: boolean;
 }
 
 /** FNV-1a over a string, 52 bits, as hex: names the file of a key. */
@@ -174,7 +177,7 @@ export class TranslationStore {
   ) {
     // Programs name helpers by number: the numbering (the registered names in order) is part of the key.
     const helperNames = hashName(helpers.all.map((h) => h.name).join(','));
-    const keyText = `${key.build}\0${key.arch}\0${key.maxInsns}\0${helperNames}\0${key.program}${key.parallel ? '\0parallel' : ''}`;
+    const keyText = `${key.build}\0${key.arch}\0${key.maxInsns}\0${helperNames}\0${key.program}${key.parallel ? '\0parallel' : ''}${key.counting ? '\0counting' : ''}`;
     this.file = join(dir, `${key.arch}-${hashName(keyText)}.tc`);
     const keyWords = Array.from(keyText, (c) => c.charCodeAt(0));
     this.header = [MAGIC, keyWords.length, ...keyWords];
