@@ -230,24 +230,34 @@ export function knownKoffiNative(): string | undefined {
   return koffiNative ?? namedKoffiNative();
 }
 
-/** koffi: by the path our parent named, else through the package (remembering its native module). */
+/** koffi's native module by `id` (a path, or a module id `req` resolves), if it loads; remembered for our children. */
+function nativeKoffi(req: (id: string) => unknown, id: string): Koffi | undefined {
+  try {
+    const k = req(id) as Koffi;
+    if (typeof k.load !== 'function') return undefined;
+    const cache = (req as Partial<NodeJS.Require>).cache;
+    koffiNative = id.startsWith('/') ? id : cache ? Object.keys(cache).find((path) => path.endsWith('/koffi.node')) : undefined;
+    return k;
+  } catch {
+    return undefined; // moved or gone, or not this platform's
+  }
+}
+
+/**
+ * koffi: by the path our parent named; else the native module of the platform package
+ * koffi installs beside itself (glibc's build for this architecture), which skips koffi's
+ * JavaScript: its platform detection and the node:module and node:util it loads cost ~6 ms
+ * of a start-up; else through the package (remembering its native module).
+ */
 function loadKoffi(req: (id: string) => unknown): Koffi {
   const named = namedKoffiNative();
-  if (named) {
-    try {
-      const k = req(named) as Koffi;
-      if (typeof k.load === 'function') {
-        koffiNative = named;
-        return k;
-      }
-    } catch {
-      // moved or gone: the package then
-    }
-  }
-  const k = req('koffi') as Koffi;
+  const { platform, arch } = process;
+  const k = (named && nativeKoffi(req, named)) || nativeKoffi(req, `@koromix/koffi-${platform}-${arch}/${platform}_${arch}/koffi.node`);
+  if (k) return k;
+  const pkg = req('koffi') as Koffi;
   const cache = (req as Partial<NodeJS.Require>).cache;
   koffiNative = cache ? Object.keys(cache).find((path) => path.endsWith('/koffi.node')) : undefined;
-  return k;
+  return pkg;
 }
 
 /**
@@ -274,8 +284,33 @@ export function setHostLibc(libc: HostLibc | null | undefined): void {
   loaded = libc;
 }
 
+/**
+ * A library whose functions koffi binds at their first call. Binding one (parsing its C
+ * signature, making its trampoline) costs ~70 µs of cold code, and binding the ~130 here at
+ * start-up was ~8 ms of every emulator process's start (a spare's, a hello world's), which
+ * uses a dozen of them.
+ */
+function boundOnFirstCall(lib: ReturnType<Koffi['load']>): ReturnType<Koffi['load']> {
+  return {
+    func(signature: string) {
+      let fn: ((...args: unknown[]) => unknown) | undefined;
+      return (...args: unknown[]) => (fn ??= bindOne(lib, signature))(...args);
+    },
+  };
+}
+
+/** koffi's binding of `signature`; one that cannot be made (a function this libc lacks) fails as ENOSYS would. */
+function bindOne(lib: ReturnType<Koffi['load']>, signature: string): (...args: unknown[]) => unknown {
+  try {
+    return lib.func(signature);
+  } catch (e) {
+    const name = /\b(\w+)\(/.exec(signature)?.[1] ?? signature;
+    throw Object.assign(new Error(`ENOSYS: ${name} (${e instanceof Error ? e.message : String(e)})`), { errno: -38, code: 'ENOSYS', syscall: name });
+  }
+}
+
 function bind(koffi: Koffi): HostLibc {
-  const libc = koffi.load('libc.so.6');
+  const libc = boundOnFirstCall(koffi.load('libc.so.6'));
   const write = libc.func('intptr_t write(int fd, uintptr_t buf, size_t count)') as (fd: number, buf: number, count: number) => number;
   const pwrite = libc.func('intptr_t pwrite(int fd, uintptr_t buf, size_t count, int64_t offset)') as (fd: number, buf: number, count: number, offset: number) => number;
   const read = libc.func('intptr_t read(int fd, uintptr_t buf, size_t count)') as (fd: number, buf: number, count: number) => number;
