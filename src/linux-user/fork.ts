@@ -68,24 +68,38 @@ export interface ForkImage {
 export const FORK_FLAGS = CLONE.VM | CLONE.VFORK | CLONE.SETTLS | CLONE.PARENT_SETTID | CLONE.CHILD_SETTID | CLONE.CHILD_CLEARTID |
   CLONE.SYSVSEM | CLONE.DETACHED;
 
-/** A page of zeros, to compare guest pages with. */
-const ZERO_PAGE = new Uint8Array(PAGE_SIZE);
+/** Pages compared with zeros at once where a mapping's pages are all DIRTY (a stack that mostly never held anything). */
+const ZERO_CHUNK_PAGES = 16;
+/** Zeros, to compare guest pages with: a page, or a chunk of ZERO_CHUNK_PAGES. */
+const ZEROS = new Uint8Array(PAGE_SIZE * ZERO_CHUNK_PAGES);
 
 /**
  * Runs of the pages the child must be given: DIRTY ones (possibly non-zero: every page
  * that was ever accessible) whose bytes are not all zero. The child's memory starts as
- * zeros, and most of a DIRTY stack never held anything: comparing a page with zeros (a
- * memcmp, ~0.1 µs a page) costs far less than copying it twice (an 8 MiB stack: ~10 ms).
+ * zeros, and most of a DIRTY stack never held anything: comparing pages with zeros (a
+ * memcmp, 16 pages at a time where they are all DIRTY and all zero: an 8 MiB stack is
+ * ~0.3 ms, page by page it was ~2.5 ms of cold code) costs far less than copying them twice.
  */
 function dirtyRuns(mem: GuestMemory, maps: readonly Mapping[]): [number, number][] {
   const runs: [number, number][] = [];
   const { perms, u8 } = mem;
-  const holdsBytes = (page: number): boolean =>
-    (perms[page] & PERM.DIRTY) !== 0 && Buffer.compare(u8.subarray(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), ZERO_PAGE) !== 0;
+  const zeroBytes = (page: number, pages: number): boolean =>
+    Buffer.compare(u8.subarray(page * PAGE_SIZE, (page + pages) * PAGE_SIZE), ZEROS.subarray(0, pages * PAGE_SIZE)) === 0;
+  const holdsBytes = (page: number): boolean => (perms[page] & PERM.DIRTY) !== 0 && !zeroBytes(page, 1);
+  /** Whether pages [page, page + ZERO_CHUNK_PAGES) are all DIRTY and all zero (then none of them is given). */
+  const zeroChunk = (page: number, last: number): boolean => {
+    if (page + ZERO_CHUNK_PAGES > last) return false;
+    for (let q = page; q < page + ZERO_CHUNK_PAGES; q++) if ((perms[q] & PERM.DIRTY) === 0) return false;
+    return zeroBytes(page, ZERO_CHUNK_PAGES);
+  };
   for (const m of maps) {
     if (m.shared) continue; // the child maps the same host object (restoreMemory)
     const last = m.end / PAGE_SIZE;
     for (let page = m.start / PAGE_SIZE; page < last; ) {
+      if (zeroChunk(page, last)) {
+        page += ZERO_CHUNK_PAGES;
+        continue;
+      }
       if (!holdsBytes(page)) {
         page++;
         continue;
