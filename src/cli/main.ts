@@ -17,6 +17,7 @@ import { isVforkJob, takeSessionOps, vforkJobOf, type VforkJob } from '../linux-
 import { execNativeAs } from '../linux-user/syscalls/exec.js';
 import { dieOfSignal, runGuest } from '../linux-user/main.js';
 import { hostLibc } from '../linux-user/host/libc.js';
+import { keepParentChannel, reportExit } from '../linux-user/exit-report.js';
 import { binfmtCommand } from './binfmt.js';
 import type { RunOptions } from '../linux-user/options.js';
 import { INHERITED_IGNORED_VAR, parseCommandLine, PROGRAM_NAME } from './options.js';
@@ -114,8 +115,10 @@ function optionsHandedOver(value: string): RunOptions | SpareVforkJob {
 function awaitSpareJob(value: string): { forked: NonNullable<RunOptions['forked']>; ahead: SpareAhead } | SpareVforkJob {
   const lc = hostLibc();
   const ahead = prepareAhead(value.endsWith(SIGNALS_AHEAD));
-  const fds = lc ? awaitFork(lc, Number.parseInt(value, 10)) : null;
+  const sock = Number.parseInt(value, 10);
+  const fds = lc ? awaitFork(lc, sock) : null;
   if (!fds) process.exit(0);
+  keepParentChannel(lc!, sock); // the child's exit is reported on it
   const read = readJobFile(fds[0]);
   if (isVforkJob(read.job)) {
     closeSync(fds[0]);
@@ -133,7 +136,10 @@ function runVforkJob(v: VforkJob['vfork'], ahead: SpareAhead): number {
   const lc = hostLibc()!;
   takeSessionOps(lc, v);
   const end = v.end;
-  if ('exit' in end) return end.exit;
+  if ('exit' in end) {
+    reportExit(lc, end.exit, () => {}); // the child's files closed in its parent already (vfork.ts)
+    return end.exit;
+  }
   if ('signal' in end) return dieOfSignal(end.signal);
   const h = end.exec;
   if (end.native) {

@@ -163,7 +163,7 @@ export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): n
     const spare = takeSpare(p, lc);
     let pid: number;
     if (spare) {
-      handToSpare(lc, spare, [memfd, ...passedFds(image)]);
+      handToSpare(p, lc, spare, [memfd, ...passedFds(image)]);
       pid = spare.pid;
     } else {
       const self = p.runOptions!.selfCommand!;

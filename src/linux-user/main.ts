@@ -41,6 +41,7 @@ import { CLONE, SIG } from './generic/constants.js';
 import { dropSpares } from './spare.js';
 import { hostLibc } from './host/libc.js';
 import { publishView, withdrawView } from './vfs/proc-peers.js';
+import { reportExit } from './exit-report.js';
 
 const hostOs = lazyBuiltin<typeof import('node:os')>('node:os');
 
@@ -207,9 +208,19 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
       proc.as.releaseShared(); // the next program's memory is new: the host objects of this one's shared mappings close
       dropSpares(proc, hostLibc());
       for (const fd of proc.childPidfds.values()) closeSync(fd);
+      // children whose exit the guest was shown are reaped now (the next program must not
+      // see them); the others it waits for the host's way
+      const lc = hostLibc();
+      if (lc) proc.childExits.reapShown(lc, true);
+      proc.childExits.closeAll();
       throw e;
     }
-    if (e instanceof GuestExit) return e.status & 0xff;
+    if (e instanceof GuestExit) {
+      // the parent's wait returns now, not once this host process is down (a process that
+      // started threads takes the host's way: they end with it)
+      if (!proc.threads) reportExit(hostLibc(), e.status, () => closeGuestFiles(proc));
+      return e.status & 0xff;
+    }
     if (e instanceof GuestKilled) {
       // the host's default action back, to die of it: from libc itself if the follower did
       // not say its handler went (else the signal would reach it, and we would exit instead)
@@ -251,6 +262,11 @@ function runVforkChild(cpu: CpuExec, env: number, child: LinuxProcess, site: Sys
     if (e instanceof ExecInPlace) return { exec: e };
     throw e;
   }
+}
+
+/** Closes the guest's files (its exit report goes after: pipes reach EOF, record locks go, as Linux has it before the parent sees the exit). */
+function closeGuestFiles(proc: LinuxProcess): void {
+  for (const fd of proc.fds.numbers()) proc.fds.close(fd);
 }
 
 /** The program of `opts` loaded into a fresh process, its CPU at the entry point. */

@@ -31,6 +31,7 @@ import { bit, childrenReapedBySystem, sendSignal, signalRestarts } from './signa
 import type { RunOptions } from './options.js';
 import type { HandedProcess } from './handover.js';
 import { isSpare, spareDied, type Spare } from './spare.js';
+import { ChildExitReports } from './exit-report.js';
 import type { SignalFrames } from './target.js';
 import type { CloneRequest } from './threads.js';
 import type { VforkChild, VforkEnd } from './vfork.js';
@@ -205,6 +206,8 @@ export class LinuxProcess {
   madeFork = false;
   /** pidfds of the children a wait is watching, by pid, until each is reaped (syscalls/wait.ts). */
   readonly childPidfds = new Map<number, number>();
+  /** The exits children handed to spares report (exit-report.ts), which waits show before the host's. */
+  readonly childExits = new ChildExitReports();
   /** What must be done before the host's execve replaces us (main.ts: what exit does: caches, MAP_SHARED write-back). */
   beforeExec: (() => void) | undefined;
 
@@ -375,7 +378,10 @@ export class LinuxProcess {
     if (fromHost) {
       for (const sig of fromHost) {
         if (sig !== SIG.SIGCHLD) sendSignal(this, { signo: sig, code: SI.USER, pid: 0, uid: 0 }, null);
-        else if (!childrenReapedBySystem(this)) sendSignal(this, this.childSignalInfo(), null);
+        else if (!childrenReapedBySystem(this)) {
+          const info = this.childSignalInfo();
+          if (info) sendSignal(this, info, null);
+        }
         else if (this.reapChildren()) sendSignal(this, { signo: sig, code: SI.USER, pid: 0, uid: 0 }, null);
       }
     }
@@ -400,18 +406,28 @@ export class LinuxProcess {
   /**
    * A SIGCHLD from the host says only that a child changed state: which one, and how, is
    * what waitid(P_ALL, WNOWAIT) shows without reaping it (CLD_EXITED and the status...);
-   * SI_USER without a pid where no child's change can be seen (or it is the spare's).
+   * SI_USER without a pid where no child's change can be seen (or it is the spare's). None
+   * for a child whose SIGCHLD went with its exit report (exit-report.ts; if the guest was
+   * shown its exit too, its zombie is reaped here and the next child looked at).
    */
-  private childSignalInfo(): SigInfo {
+  private childSignalInfo(): SigInfo | null {
     const lc = hostLibc();
+    let dropped = false;
     try {
-      const peek = lc?.processes.waitid(P.ALL, 0, W.EXITED | W.STOPPED | W.CONTINUED | W.NOHANG | W.NOWAIT);
-      const pid = peek ? new DataView(peek.info.buffer).getInt32(16, true) : 0;
-      if (peek && pid !== 0 && !isSpare(this, pid)) return { signo: SIG.SIGCHLD, code: 0, pid, uid: 0, raw: peek.info };
+      for (;;) {
+        const peek = lc?.processes.waitid(P.ALL, 0, W.EXITED | W.STOPPED | W.CONTINUED | W.NOHANG | W.NOWAIT);
+        const pid = peek ? new DataView(peek.info.buffer).getInt32(16, true) : 0;
+        if (!peek || pid === 0 || isSpare(this, pid)) break;
+        if (!this.childExits.signalledBefore(pid)) return { signo: SIG.SIGCHLD, code: 0, pid, uid: 0, raw: peek.info };
+        dropped = true;
+        if (!this.childExits.wasShown(pid)) return null;
+        lc!.processes.wait4(pid, W.NOHANG);
+        this.childExits.forget(pid);
+      }
     } catch {
       // ECHILD: no child left to show
     }
-    return { signo: SIG.SIGCHLD, code: SI.USER, pid: 0, uid: 0 };
+    return dropped ? null : { signo: SIG.SIGCHLD, code: SI.USER, pid: 0, uid: 0 };
   }
 
   /**

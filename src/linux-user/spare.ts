@@ -157,17 +157,23 @@ function rightsMessage(fds: readonly number[]): Uint8Array {
   return b;
 }
 
-/** Sends `fds` (the image's memfd first) to the spare, in messages of at most FDS_PER_MESSAGE; closes our end. */
-export function handToSpare(lc: HostLibc, spare: Spare, fds: readonly number[]): void {
+/**
+ * Sends `fds` (the image's memfd first) to the spare, in messages of at most
+ * FDS_PER_MESSAGE. Our end then carries the child's exit report (exit-report.ts): `p`
+ * watches it; it is closed if the spare cannot be sent its job.
+ */
+export function handToSpare(p: LinuxProcess, lc: HostLibc, spare: Spare, fds: readonly number[]): void {
   const head = new Uint8Array(new SharedArrayBuffer(4));
   new DataView(head.buffer).setUint32(0, fds.length, true);
   try {
     for (let i = 0; i < fds.length; i += FDS_PER_MESSAGE) {
       lc.socket!.sendmsg(spare.sock, [{ buf: head, off: 0, len: 4 }], null, rightsMessage(fds.slice(i, i + FDS_PER_MESSAGE)), 0);
     }
-  } finally {
+  } catch (e) {
     closeSync(spare.sock);
+    throw e;
   }
+  p.childExits.watch(spare.pid, spare.sock);
 }
 
 /**
@@ -190,7 +196,8 @@ export function prepareAhead(signals: boolean): SpareAhead {
 
 /**
  * The spare's side: waits for its parent's fork and returns the fds sent (the image's
- * memfd first), or null when the parent went away without one (the socket ended).
+ * memfd first), or null when the parent went away without one (the socket ended). The
+ * socket stays open: the child's exit is reported on it (exit-report.ts).
  */
 export function awaitFork(lc: HostLibc, sock: number): number[] | null {
   const head = new Uint8Array(new SharedArrayBuffer(4));
@@ -209,6 +216,5 @@ export function awaitFork(lc: HostLibc, sock: number): number[] | null {
       if (len === 0) break;
     }
   }
-  closeSync(sock);
   return fds;
 }

@@ -71,7 +71,7 @@ export function vforkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): 
     const end = p.runVforkChild!(child, req);
     // an exec or exit releases the memory: the clear_child_tid word goes to 0 (no one waits on it here)
     if (req.flags & CLONE.CHILD_CLEARTID) p.mem.writeBytes(req.childTid, new Uint8Array(4));
-    sendJob(lc, child, spare, end);
+    sendJob(p, lc, child, spare, end);
   } finally {
     for (const fd of child.fds.numbers()) child.fds.close(fd); // the files only the child opened close here
   }
@@ -121,8 +121,8 @@ function childOf(p: LinuxProcess, lc: HostLibc, spare: Spare): LinuxProcess {
   return child;
 }
 
-/** Sends the spare what the child became: the job, then (for an exec) the host fds the program keeps. */
-function sendJob(lc: HostLibc, child: LinuxProcess, spare: Spare, end: VforkEnd): void {
+/** Sends the spare what the child of `parent` became: the job, then (for an exec) the host fds the program keeps. */
+function sendJob(parent: LinuxProcess, lc: HostLibc, child: LinuxProcess, spare: Spare, end: VforkEnd): void {
   const v = child.vfork!;
   let job: VforkJob['vfork']['end'];
   let fds: number[] = [];
@@ -141,7 +141,7 @@ function sendJob(lc: HostLibc, child: LinuxProcess, spare: Spare, end: VforkEnd)
   }
   const memfd = writeSpareJob(lc, { vfork: { sessionOps: v.sessionOps, deathSignal: child.parentDeathSignal, end: job } });
   try {
-    handToSpare(lc, spare, [memfd, ...fds]);
+    handToSpare(parent, lc, spare, [memfd, ...fds]);
   } catch {
     // the spare died meanwhile (a signal to its pid): wait4 tells the parent so
   } finally {

@@ -30,7 +30,7 @@ export function runSyscall(p: LinuxProcess, nr: number, a: SyscallArgs): boolean
   if (p.strace) return runTraced(p, row, a);
   let ret: bigint | number;
   try {
-    ret = row.handler(p, a);
+    ret = row.pidArg !== undefined && reaped(p, a, row.pidArg) ? -E.ESRCH : row.handler(p, a);
   } catch (e) {
     if (e instanceof SyscallInterrupted && restarts(p, row)) return true;
     ret = -errnoOf(e);
@@ -47,7 +47,7 @@ function runTraced(p: LinuxProcess, row: SyscallRow, a: SyscallArgs): boolean {
   if (row.name === 'execve' || row.name === 'execveat') p.execTraceLine = `${p.pid} ${call}`;
   let ret: bigint | number;
   try {
-    ret = row.handler(p, a);
+    ret = row.pidArg !== undefined && reaped(p, a, row.pidArg) ? -E.ESRCH : row.handler(p, a);
   } catch (e) {
     if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ThreadExit || e instanceof ExecInPlace) p.strace?.(`${p.pid} ${call}`);
     if (e instanceof SyscallInterrupted && restarts(p, row)) {
@@ -60,6 +60,9 @@ function runTraced(p: LinuxProcess, row: SyscallRow, a: SyscallArgs): boolean {
   a.setResult(ret);
   return false;
 }
+
+/** Whether argument `i` names a child whose exit the guest was shown before its host process was gone (exit-report.ts). */
+const reaped = (p: LinuxProcess, a: SyscallArgs, i: number): boolean => p.childExits.wasShown(a.int(i));
 
 /**
  * Whether an interrupted call starts again after the handler (ERESTARTSYS under

@@ -12,6 +12,7 @@ import type { LinuxProcess } from '../process.js';
 
 export type ArgKind =
   | 'int' // C int, signed decimal
+  | 'pid' // a process id: an int
   | 'long' // signed 64-bit decimal
   | 'ulong' // unsigned decimal
   | 'hex' // 0x... unpadded
@@ -186,7 +187,7 @@ export function formatArg(p: LinuxProcess, kind: ArgKind, v: bigint): string {
   const i32 = Number(BigInt.asIntN(32, v));
   const o = p.abi.openFlags;
   switch (kind) {
-    case 'int': case 'fd': return String(i32);
+    case 'int': case 'pid': case 'fd': return String(i32);
     case 'long': return String(BigInt.asIntN(64, v));
     case 'ulong': return String(v);
     case 'hex': case 'buf': return hex(v);

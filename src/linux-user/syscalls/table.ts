@@ -50,6 +50,8 @@ export interface SyscallRow {
   ret?: RetKind;
   /** Interrupted by a signal whose action has SA_RESTART, the call starts again (Linux's ERESTARTSYS). */
   restartable?: boolean;
+  /** The argument naming a process (strace kind 'pid'): a child the guest reaped is gone for it (ESRCH, exit-report.ts). */
+  pidArg?: number;
 }
 
 /**
@@ -66,6 +68,7 @@ const RESTARTABLE: ReadonlySet<string> = new Set([
 
 const row = (name: SyscallName, handler: Handler, strace: readonly ArgKind[], ret?: RetKind): SyscallRow => ({
   nr: NR[name], name, handler, strace, ret, restartable: RESTARTABLE.has(name) || undefined,
+  pidArg: strace.includes('pid') ? strace.indexOf('pid') : undefined,
 });
 
 export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
@@ -192,16 +195,16 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('set_robust_list', proc.sysSetRobustList, ['ptr', 'ulong']),
   row('get_robust_list', proc.sysGetRobustList, ['int', 'ptr', 'ptr']),
   row('rseq', proc.sysRseq, ['ptr', 'ulong', 'hex', 'hex']),
-  row('prlimit64', proc.sysPrlimit64, ['int', 'int', 'ptr', 'ptr']),
+  row('prlimit64', proc.sysPrlimit64, ['pid', 'int', 'ptr', 'ptr']),
   row('getrlimit', proc.sysGetrlimit, ['int', 'ptr']),
   row('setrlimit', proc.sysSetrlimit, ['int', 'ptr']),
   row('uname', proc.sysUname, ['buf']),
   row('getpid', proc.sysGetpid, []),
   row('getppid', proc.sysGetppid, []),
   row('setsid', session.sysSetsid, []),
-  row('setpgid', session.sysSetpgid, ['int', 'int']),
-  row('getpgid', session.sysGetpgid, ['int']),
-  row('getsid', session.sysGetsid, ['int']),
+  row('setpgid', session.sysSetpgid, ['pid', 'int']),
+  row('getpgid', session.sysGetpgid, ['pid']),
+  row('getsid', session.sysGetsid, ['pid']),
   row('epoll_create1', epoll.sysEpollCreate1, ['hex']),
   row('epoll_ctl', epoll.sysEpollCtl, ['fd', 'int', 'fd', 'ptr']),
   row('epoll_pwait', epoll.sysEpollPwait, ['fd', 'ptr', 'int', 'int', 'ptr', 'ulong']),
@@ -238,16 +241,16 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('umask', proc.sysUmask, ['mode']),
   row('getrusage', proc.sysGetrusage, ['int', 'ptr']),
   row('getrandom', proc.sysGetrandom, ['buf', 'ulong', 'hex']),
-  row('sched_getaffinity', proc.sysSchedGetaffinity, ['int', 'ulong', 'ptr']),
+  row('sched_getaffinity', proc.sysSchedGetaffinity, ['pid', 'ulong', 'ptr']),
   row('sched_yield', proc.sysSchedYield, []),
-  row('sched_setaffinity', sched.sysSchedSetaffinity, ['int', 'ulong', 'ptr']),
-  row('sched_setscheduler', sched.sysSchedSetscheduler, ['int', 'int', 'ptr']),
-  row('sched_setparam', sched.sysSchedSetparam, ['int', 'ptr']),
-  row('sched_getscheduler', sched.sysSchedGetscheduler, ['int']),
-  row('sched_getparam', sched.sysSchedGetparam, ['int', 'ptr']),
+  row('sched_setaffinity', sched.sysSchedSetaffinity, ['pid', 'ulong', 'ptr']),
+  row('sched_setscheduler', sched.sysSchedSetscheduler, ['pid', 'int', 'ptr']),
+  row('sched_setparam', sched.sysSchedSetparam, ['pid', 'ptr']),
+  row('sched_getscheduler', sched.sysSchedGetscheduler, ['pid']),
+  row('sched_getparam', sched.sysSchedGetparam, ['pid', 'ptr']),
   row('sched_get_priority_max', sched.sysSchedGetPriorityMax, ['int']),
   row('sched_get_priority_min', sched.sysSchedGetPriorityMin, ['int']),
-  row('sched_rr_get_interval', sched.sysSchedRrGetInterval, ['int', 'ptr']),
+  row('sched_rr_get_interval', sched.sysSchedRrGetInterval, ['pid', 'ptr']),
   row('getcpu', sched.sysGetcpu, ['ptr', 'ptr', 'ptr']),
   row('membarrier', sched.sysMembarrier, ['int', 'hex', 'int']),
   row('getpriority', proc.sysGetpriority, ['int', 'int']),
@@ -268,14 +271,14 @@ export const GENERIC_SYSCALLS: readonly SyscallRow[] = [
   row('rt_sigprocmask', sig.sysRtSigprocmask, ['sighow', 'ptr', 'ptr', 'ulong']),
   row('rt_sigreturn', sig.sysRtSigreturn, []),
   row('rt_sigsuspend', sig.sysRtSigsuspend, ['ptr', 'ulong']),
-  row('rt_sigqueueinfo', sig.sysRtSigqueueinfo, ['int', 'signal', 'ptr']),
-  row('rt_tgsigqueueinfo', sig.sysRtTgsigqueueinfo, ['int', 'int', 'signal', 'ptr']),
+  row('rt_sigqueueinfo', sig.sysRtSigqueueinfo, ['pid', 'signal', 'ptr']),
+  row('rt_tgsigqueueinfo', sig.sysRtTgsigqueueinfo, ['pid', 'int', 'signal', 'ptr']),
   row('rt_sigpending', sig.sysRtSigpending, ['ptr', 'ulong']),
   row('rt_sigtimedwait', sig.sysRtSigtimedwait, ['ptr', 'ptr', 'timespec', 'ulong']),
   row('sigaltstack', sig.sysSigaltstack, ['ptr', 'ptr']),
-  row('kill', sig.sysKill, ['int', 'signal']),
-  row('tgkill', sig.sysTgkill, ['int', 'int', 'signal']),
-  row('tkill', sig.sysTkill, ['int', 'signal']),
+  row('kill', sig.sysKill, ['pid', 'signal']),
+  row('tgkill', sig.sysTgkill, ['pid', 'int', 'signal']),
+  row('tkill', sig.sysTkill, ['pid', 'signal']),
 ];
 
 /** Rows only some asm-generic architectures have. */

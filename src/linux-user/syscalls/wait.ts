@@ -12,13 +12,15 @@
 
 import { closeSync, readFileSync } from 'node:fs';
 import { E } from '../errno.js';
-import { POLL } from '../generic/constants.js';
+import { POLL, SIG } from '../generic/constants.js';
 import { pollServing } from '../host-wait.js';
 import { hostLibc, type HostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { SyscallInterrupted, WouldBlock } from '../guest-exit.js';
-import { childrenReapedBySystem } from '../signal-delivery.js';
+import { childrenReapedBySystem, sendSignal } from '../signal-delivery.js';
 import { isSpare, spareDied } from '../spare.js';
+import type { ExitReport } from '../exit-report.js';
+import { SIGINFO_SIZE } from '../generic/structs.js';
 import { u32s, writeGuest, type SyscallArgs } from './args.js';
 
 type A = SyscallArgs;
@@ -45,10 +47,20 @@ export function sysWait4(p: LinuxProcess, a: A): number {
   const lc = hostLibc();
   if (!lc) return -E.ECHILD; // no child can have been started
   for (;;) {
+    const reported = reportedExit(p, lc, pid, false);
+    if (reported) {
+      if (statusAddr !== 0n) writeGuest(p, statusAddr, u32s([reported.status >>> 0]));
+      if (rusageAddr !== 0n) writeGuest(p, rusageAddr, reported.rusage);
+      return reported.pid;
+    }
     if (onlySpareLeft(p, pid)) return -E.ECHILD;
     const r = lc.processes.wait4(pid, options | W.NOHANG);
     if (r.pid > 0 && isSpare(p, r.pid)) {
       spareDied(p, r.pid); // a signal to our process group: never the guest's to see
+      continue;
+    }
+    if (r.pid > 0 && p.childExits.wasShown(r.pid)) {
+      p.childExits.forget(r.pid); // the guest saw its exit already (exit-report.ts)
       continue;
     }
     if (r.pid > 0 && ended(r.status) && childrenReapedBySystem(p)) continue; // Linux reaped it: a wait ends in ECHILD
@@ -78,13 +90,21 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
   const lc = hostLibc();
   if (!lc || p.vfork) return -E.ECHILD;
   for (;;) {
-    if (idtype !== P.PIDFD && onlySpareLeft(p, idtype === P.PID ? id : idtype === P.PGID ? -id : -1)) return -E.ECHILD;
+    const selector = idtype === P.PID ? id : idtype === P.PGID ? -id : -1;
+    const reported = idtype !== P.PIDFD && options & W.EXITED ? reportedExit(p, lc, selector, (options & W.NOWAIT) !== 0) : undefined;
+    if (reported) {
+      if (infoAddr !== 0n) writeGuest(p, infoAddr, exitedInfo(reported));
+      if (rusageAddr !== 0n) writeGuest(p, rusageAddr, reported.rusage);
+      return 0;
+    }
+    if (idtype !== P.PIDFD && onlySpareLeft(p, selector)) return -E.ECHILD;
     const r = lc.processes.waitid(idtype, id, options | W.NOHANG);
     const dv = new DataView(r.info.buffer);
     const childPid = dv.getInt32(16, true); // si_pid, 0 when no child changed state
-    if (childPid !== 0 && isSpare(p, childPid)) {
+    if (childPid !== 0 && (isSpare(p, childPid) || p.childExits.wasShown(childPid))) {
       if (options & W.NOWAIT) lc.processes.wait4(childPid, W.NOHANG); // reaped here, never shown
-      spareDied(p, childPid);
+      if (isSpare(p, childPid)) spareDied(p, childPid);
+      else p.childExits.forget(childPid);
       continue;
     }
     const code = dv.getInt32(8, true); // CLD_EXITED, CLD_KILLED, CLD_DUMPED: it ended
@@ -104,9 +124,52 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
  * spares (spare.ts): the guest has no such child (ECHILD), though the host sees some.
  */
 function onlySpareLeft(p: LinuxProcess, pid: number): boolean {
-  if (p.spares.length === 0) return false;
-  if (pid > 0) return isSpare(p, pid);
-  return childPids(p).every((c) => isSpare(p, c));
+  const gone = (c: number): boolean => isSpare(p, c) || p.childExits.wasShown(c);
+  if (pid > 0) return gone(pid);
+  if (p.spares.length === 0 && !childPids(p).some((c) => p.childExits.wasShown(c))) return false;
+  return childPids(p).every(gone);
+}
+
+/**
+ * The exit report (exit-report.ts) of a child a wait for `pid` (wait4's encoding) accepts,
+ * if one came: shown to the guest (the host zombie reaped unseen later) unless `keep`
+ * (WNOWAIT). Zombies of children shown before are reaped first.
+ */
+function reportedExit(p: LinuxProcess, lc: HostLibc, pid: number, keep: boolean): ExitReport | undefined {
+  const reports = p.childExits;
+  reports.reapShown(lc, false);
+  reports.collect(lc, (r) => sendSignal(p, { signo: SIG.SIGCHLD, code: CLD_EXITED, pid: r.pid, uid: 0, raw: exitedInfo(r) }, null));
+  if (childrenReapedBySystem(p)) {
+    // Linux reaps them unseen: a wait goes on until the last has ended (then ECHILD)
+    while (reports.take(() => true, false));
+    return undefined;
+  }
+  const report = reports.take((child) => {
+    if (pid > 0) return child === pid;
+    if (pid === -1) return true;
+    try {
+      return lc.getpgid(child) === (pid === 0 ? lc.getpgid(0) : -pid);
+    } catch {
+      return false;
+    }
+  }, keep);
+  if (report && !keep) forgetChild(p, report.pid);
+  return report;
+}
+
+/** si_code of a child's exit (CLD_EXITED). */
+const CLD_EXITED = 1;
+
+/** The siginfo_t waitid gives of an exit: SIGCHLD, CLD_EXITED, the child's pid, uid and exit code. */
+function exitedInfo(report: ExitReport): Uint8Array {
+  const info = new Uint8Array(SIGINFO_SIZE);
+  const dv = new DataView(info.buffer);
+  dv.setInt32(0, SIG.SIGCHLD, true);
+  dv.setInt32(8, CLD_EXITED, true);
+  dv.setInt32(16, report.pid, true);
+  dv.setInt32(20, process.getuid?.() ?? 0, true);
+  dv.setInt32(24, (report.status >> 8) & 0xff, true);
+  return info;
 }
 
 /** A wait status of a child that ended (exited, or killed by a signal), not one that stopped or went on. */
@@ -121,8 +184,9 @@ function childPids(p: LinuxProcess): number[] {
   }
 }
 
-/** Closes the pidfd kept for a child once it is reaped. */
+/** Closes the pidfd (and exit-report channel) kept for a child once it is reaped, or shown its exit. */
 function forgetChild(p: LinuxProcess, pid: number): void {
+  if (!p.childExits.wasShown(pid)) p.childExits.forget(pid);
   const fd = p.childPidfds.get(pid);
   if (fd === undefined) return;
   p.childPidfds.delete(pid);
@@ -138,7 +202,7 @@ function forgetChild(p: LinuxProcess, pid: number): void {
  * there (WouldBlock on the pidfd) and calls again; the first thread polls here, serving.
  */
 function awaitChildren(p: LinuxProcess, lc: HostLibc, pids: number[] | null, stopsToo: boolean): void {
-  const wanted = (pids ?? childPids(p)).filter((c) => !isSpare(p, c));
+  const wanted = (pids ?? childPids(p)).filter((c) => !isSpare(p, c) && !p.childExits.wasShown(c));
   const fds: { fd: number; events: number }[] = [];
   for (const pid of wanted) {
     let fd = p.childPidfds.get(pid);
@@ -152,6 +216,8 @@ function awaitChildren(p: LinuxProcess, lc: HostLibc, pids: number[] | null, sto
     }
     fds.push({ fd, events: POLL.IN });
   }
+  // a child's exit report wakes the wait as its end would (exit-report.ts)
+  fds.push(...p.childExits.pollFds(wanted));
   if (p.thread.cpu !== 0) {
     if (p.waits.interrupted()) throw new SyscallInterrupted();
     if (fds.length === 1 && !stopsToo) throw new WouldBlock(fds[0].fd, POLL.IN, null);

@@ -1,0 +1,199 @@
+// Exit reports: a guest child tells its parent how its guest exited (the wait status and its
+// rusage) the moment it does, over the socket its spare was handed its job on (spare.ts),
+// so that the parent's wait4 or waitid returns then, not when the host has taken the child's
+// Node process down (its threads, its heap and the 4 GiB guest memory: 3-8 ms here, most of
+// the time between a command's exit and its shell going on). The child first closes its
+// guest fds (so pipes reach EOF and its record locks go, as Linux does before the parent can
+// see the exit) and writes back its MAP_SHARED mappings; the host process then ends as
+// before. The parent shows the guest the report, and the host zombie, which wait4 no longer
+// concerns, is reaped unseen by a later wait (or before an execve in place): until then a
+// kill of that pid answers ESRCH, as it would once the child was reaped. Only an exit is
+// reported: a death by a signal (whose core-dump bit the host decides) and the exit of a
+// process that started threads take the host's way, as does a child started cold (no spare)
+// or one that executed a host program (its socket closes unsent). The rusage is the child's
+// own (process.resourceUsage): the children it reaped itself are not added, as Linux adds them.
+
+import { closeSync } from 'node:fs';
+import type { HostLibc } from './host/libc.js';
+import { encodeRusage, RUSAGE_SIZE } from './generic/structs.js';
+import { POLL } from './generic/constants.js';
+
+/** MSG_DONTWAIT: the reads here never block; MSG_NOSIGNAL: a parent gone is EPIPE, not SIGPIPE. */
+const MSG_DONTWAIT = 0x40;
+const MSG_NOSIGNAL = 0x4000;
+/** A report: the wait status (int32), then struct rusage. */
+const REPORT_SIZE = 4 + RUSAGE_SIZE;
+
+/** A child's exit as reported: the wait status and rusage wait4 gives. */
+export interface ExitReport {
+  pid: number;
+  status: number;
+  rusage: Uint8Array;
+}
+
+// --- the child's side: the socket to its parent, kept by this host process across execves in place
+
+let toParent = -1;
+
+/** A spare's socket to its parent, kept for the report (close-on-exec: a host program it executes never sees it). */
+export function keepParentChannel(lc: HostLibc, sock: number): void {
+  lc.processes.setCloexec(sock, true);
+  toParent = sock;
+}
+
+/**
+ * Reports the guest's exit with `code` to the parent (if it was handed a channel), after
+ * `closeGuestFds` has closed what the guest kept open. Sent once: a later program of this
+ * host process (none runs after an exit) reports nothing.
+ */
+export function reportExit(lc: HostLibc | null, code: number, closeGuestFds: () => void): void {
+  if (toParent < 0 || !lc?.socket) return;
+  const sock = toParent;
+  toParent = -1;
+  closeGuestFds();
+  const r = process.resourceUsage();
+  const report = new Uint8Array(new SharedArrayBuffer(REPORT_SIZE));
+  new DataView(report.buffer).setInt32(0, (code & 0xff) << 8, true);
+  report.set(
+    encodeRusage({
+      utimeUs: r.userCPUTime, stimeUs: r.systemCPUTime, maxrssKb: r.maxRSS, minflt: r.minorPageFault, majflt: r.majorPageFault,
+      inblock: r.fsRead, oublock: r.fsWrite, nvcsw: r.voluntaryContextSwitches, nivcsw: r.involuntaryContextSwitches,
+    }),
+    4,
+  );
+  try {
+    lc.socket.sendmsg(sock, [{ buf: report, off: 0, len: REPORT_SIZE }], null, null, MSG_DONTWAIT | MSG_NOSIGNAL);
+  } catch {
+    // the parent went away: nobody waits
+  }
+}
+
+// --- the parent's side
+
+/** A guest process's channels from its children, and the exits they reported. */
+export class ChildExitReports {
+  /** Our end of each child's channel, by pid, until its report came or it ended without one. */
+  private readonly channels = new Map<number, number>();
+  /** Reports received and not yet shown to the guest, by pid. */
+  private readonly received = new Map<number, ExitReport>();
+  /** Children whose exit the guest was shown: their host zombies, reaped unseen (reapShown). */
+  private readonly shown = new Set<number>();
+  /** Children whose SIGCHLD the guest was sent: at their report, or at the host's SIGCHLD, whichever came first. */
+  private readonly signalled = new Set<number>();
+  private readonly buf = new Uint8Array(new SharedArrayBuffer(REPORT_SIZE));
+
+  /** Watches child `pid`'s channel (ours now: closed when it is done). */
+  watch(pid: number, sock: number): void {
+    this.channels.set(pid, sock);
+  }
+
+  /** Whether the guest was shown `pid`'s exit: its host process is not the guest's any more. */
+  wasShown(pid: number): boolean {
+    return this.shown.has(pid);
+  }
+
+  /** The channels of `pids` (null: every child) still open, to poll with the children's pidfds. */
+  pollFds(pids: readonly number[] | null): { fd: number; events: number }[] {
+    const out: { fd: number; events: number }[] = [];
+    for (const [pid, fd] of this.channels) if (pids === null || pids.includes(pid)) out.push({ fd, events: POLL.IN });
+    return out;
+  }
+
+  /**
+   * Reads every report that came (a channel that ended without one is closed); `onExit`
+   * sends the guest the SIGCHLD of each whose host SIGCHLD did not come first, as Linux
+   * sends it before a wait can return the child.
+   */
+  collect(lc: HostLibc, onExit: (report: ExitReport) => void): void {
+    if (this.channels.size === 0 || !lc.socket) return;
+    const entries = [...this.channels];
+    const revents = lc.pollMany(entries.map(([, fd]) => ({ fd, events: POLL.IN })), 0);
+    entries.forEach(([pid, fd], i) => {
+      if (revents[i] === 0) return;
+      let n = 0;
+      try {
+        n = lc.socket!.recvmsg(fd, [{ buf: this.buf, off: 0, len: REPORT_SIZE }], 0, MSG_DONTWAIT).n;
+      } catch {
+        n = 0;
+      }
+      if (n === REPORT_SIZE) {
+        const report = { pid, status: new DataView(this.buf.buffer).getInt32(0, true), rusage: this.buf.slice(4) };
+        this.received.set(pid, report);
+        if (!this.signalled.has(pid)) {
+          this.signalled.add(pid);
+          onExit(report);
+        }
+      }
+      this.close(pid);
+    });
+  }
+
+  /**
+   * A received report of a child `matches` accepts, if one came; taken (the guest is shown
+   * it) unless `keep` (WNOWAIT).
+   */
+  take(matches: (pid: number) => boolean, keep: boolean): ExitReport | undefined {
+    for (const [pid, report] of this.received) {
+      if (!matches(pid)) continue;
+      if (!keep) {
+        this.received.delete(pid);
+        this.shown.add(pid);
+      }
+      return report;
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether the host's SIGCHLD for child `pid` (seen through waitid WNOWAIT) is one the guest
+   * had already (sent with its report): then it is dropped. Otherwise it is the guest's, and
+   * a report coming later sends none.
+   */
+  signalledBefore(pid: number): boolean {
+    if (this.signalled.has(pid)) return true;
+    if (this.channels.has(pid)) this.signalled.add(pid);
+    return false;
+  }
+
+  /** Reaps the host zombies of children the guest was shown (blocking: before an execve in place, whose program must not see them). */
+  reapShown(lc: HostLibc, block: boolean): void {
+    for (const pid of this.shown) {
+      try {
+        if (lc.processes.wait4(pid, block ? 0 : WNOHANG).pid === 0) continue;
+      } catch {
+        // reaped already (by a wait for any child, which passed over it)
+      }
+      this.shown.delete(pid);
+      this.signalled.delete(pid);
+    }
+  }
+
+  /** Forgets `pid`: reaped (shown or not), its channel closed. */
+  forget(pid: number): void {
+    this.close(pid);
+    this.received.delete(pid);
+    this.shown.delete(pid);
+    this.signalled.delete(pid);
+  }
+
+  /** Closes every channel (an execve in place: the next program waits for these children the host's way). */
+  closeAll(): void {
+    for (const pid of [...this.channels.keys()]) this.close(pid);
+    this.received.clear();
+    this.signalled.clear();
+  }
+
+  private close(pid: number): void {
+    const fd = this.channels.get(pid);
+    if (fd === undefined) return;
+    this.channels.delete(pid);
+    try {
+      closeSync(fd);
+    } catch {
+      // closed
+    }
+  }
+}
+
+/** wait4's WNOHANG. */
+const WNOHANG = 1;
