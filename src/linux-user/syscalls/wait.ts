@@ -216,14 +216,15 @@ function awaitChildren(p: LinuxProcess, lc: HostLibc, pids: number[] | null, sto
     }
     fds.push({ fd, events: POLL.IN });
   }
-  // a child's exit report wakes the wait as its end would (exit-report.ts)
-  fds.push(...p.childExits.pollFds(wanted));
   if (p.thread.cpu !== 0) {
+    // a worker's wait blocks on the pidfd: the child's end, not its report, wakes it
     if (p.waits.interrupted()) throw new SyscallInterrupted();
     if (fds.length === 1 && !stopsToo) throw new WouldBlock(fds[0].fd, POLL.IN, null);
     p.sleepServing(stopsToo ? WAIT_SLICE_MS / 5 : WAIT_SLICE_MS);
     return;
   }
+  // a child's exit report wakes the first thread's wait as its end would (exit-report.ts)
+  fds.push(...p.childExits.pollFds(wanted));
   if (fds.length === 0) {
     p.sleepServing(WAIT_SLICE_MS / 5);
     return;
