@@ -396,7 +396,10 @@ export class LinuxProcess {
   private reapChildren(): boolean {
     const lc = hostLibc();
     try {
-      for (let r; lc && (r = lc.processes.wait4(-1, 1 /* WNOHANG */)).pid > 0; ) spareDied(this, r.pid);
+      for (let r; lc && (r = lc.processes.wait4(-1, 1 /* WNOHANG */)).pid > 0; ) {
+        spareDied(this, r.pid);
+        this.childExits.forget(r.pid);
+      }
     } catch {
       // ECHILD: none left
     }
