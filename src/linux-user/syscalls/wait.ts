@@ -63,7 +63,10 @@ export function sysWait4(p: LinuxProcess, a: A): number {
       p.childExits.forget(r.pid); // the guest saw its exit already (exit-report.ts)
       continue;
     }
-    if (r.pid > 0 && ended(r.status) && childrenReapedBySystem(p)) continue; // Linux reaped it: a wait ends in ECHILD
+    if (r.pid > 0 && ended(r.status) && childrenReapedBySystem(p)) {
+      forgetChild(p, r.pid);
+      continue; // Linux reaped it: a wait ends in ECHILD
+    }
     if (r.pid > 0) {
       if (statusAddr !== 0n) writeGuest(p, statusAddr, u32s([r.status >>> 0]));
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
