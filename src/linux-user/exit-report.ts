@@ -78,8 +78,10 @@ export class ChildExitReports {
   private readonly received = new Map<number, ExitReport>();
   /** Children whose exit the guest was shown: their host zombies, reaped unseen (reapShown). */
   private readonly shown = new Set<number>();
-  /** Children whose SIGCHLD the guest was sent: at their report, or at the host's SIGCHLD, whichever came first. */
+  /** Children whose SIGCHLD the guest was sent: at their report or reaping, or at the host's SIGCHLD, whichever came first. */
   private readonly signalled = new Set<number>();
+  /** Host SIGCHLDs still to come for children whose SIGCHLD the guest had from us: dropped when they come. */
+  private echoes = 0;
   private readonly buf = new Uint8Array(new SharedArrayBuffer(REPORT_SIZE));
 
   /** Watches child `pid`'s channel (ours now: closed when it is done). */
@@ -102,9 +104,10 @@ export class ChildExitReports {
   /**
    * Reads every report that came (a channel that ended without one is closed); `onExit`
    * sends the guest the SIGCHLD of each whose host SIGCHLD did not come first, as Linux
-   * sends it before a wait can return the child.
+   * sends it before a wait can return the child, and says whether the host's will come
+   * to us too (SIGCHLD followed).
    */
-  collect(lc: HostLibc, onExit: (report: ExitReport) => void): void {
+  collect(lc: HostLibc, onExit: (report: ExitReport) => boolean): void {
     if (this.channels.size === 0 || !lc.socket) return;
     const entries = [...this.channels];
     const revents = lc.pollMany(entries.map(([, fd]) => ({ fd, events: POLL.IN })), 0);
@@ -121,7 +124,7 @@ export class ChildExitReports {
         this.received.set(pid, report);
         if (!this.signalled.has(pid)) {
           this.signalled.add(pid);
-          onExit(report);
+          if (onExit(report)) this.echoes++;
         }
       }
       this.close(pid);
@@ -150,9 +153,29 @@ export class ChildExitReports {
    * a report coming later sends none.
    */
   signalledBefore(pid: number): boolean {
-    if (this.signalled.has(pid)) return true;
-    if (this.channels.has(pid)) this.signalled.add(pid);
+    if (this.signalled.has(pid)) {
+      if (this.echoes > 0) this.echoes--;
+      return true;
+    }
+    this.signalled.add(pid);
     return false;
+  }
+
+  /** A host SIGCHLD that showed no child: whether it is the echo of one the guest had from us (then it is dropped). */
+  echoOfReaped(): boolean {
+    if (this.echoes === 0) return false;
+    this.echoes--;
+    return true;
+  }
+
+  /**
+   * A wait reaped child `pid` the host's way (it ended): unless the guest had its SIGCHLD
+   * already, `signal` sends it now (before the wait returns, as on Linux) and says whether
+   * the host's will come to us too. Then `pid` is forgotten.
+   */
+  reapedByHost(pid: number, signal: () => boolean): void {
+    if (!this.signalled.has(pid) && signal()) this.echoes++;
+    this.forget(pid);
   }
 
   /** Reaps the host zombies of children the guest was shown (blocking: before an execve in place, whose program must not see them). */

@@ -410,8 +410,9 @@ export class LinuxProcess {
    * A SIGCHLD from the host says only that a child changed state: which one, and how, is
    * what waitid(P_ALL, WNOWAIT) shows without reaping it (CLD_EXITED and the status...);
    * SI_USER without a pid where no child's change can be seen (or it is the spare's). None
-   * for a child whose SIGCHLD went with its exit report (exit-report.ts; if the guest was
-   * shown its exit too, its zombie is reaped here and the next child looked at).
+   * for a child whose SIGCHLD the guest had already, at its exit report or its reaping
+   * (exit-report.ts; if the guest was shown its exit, its zombie is reaped here and the next
+   * child looked at), nor for the host's SIGCHLD of a child reaped since.
    */
   private childSignalInfo(): SigInfo | null {
     const lc = hostLibc();
@@ -430,7 +431,9 @@ export class LinuxProcess {
     } catch {
       // ECHILD: no child left to show
     }
-    return dropped ? null : { signo: SIG.SIGCHLD, code: SI.USER, pid: 0, uid: 0 };
+    // the echo of a child the guest was sent SIGCHLD for at its reaping or report: dropped
+    if (dropped || this.childExits.echoOfReaped()) return null;
+    return { signo: SIG.SIGCHLD, code: SI.USER, pid: 0, uid: 0 };
   }
 
   /**

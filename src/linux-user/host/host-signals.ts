@@ -421,6 +421,11 @@ export class HostSignals {
     onEnd?.();
   }
 
+  /** Whether the host's `sig` comes to the guest through us (followed): a child's end then sends us its SIGCHLD. */
+  follows(sig: number): boolean {
+    return (this.followed & bit(sig)) !== 0n;
+  }
+
   /**
    * The process is about to make a child (before the spawn, so that the child's end cannot
    * come first): SIGCHLD, if the guest has a handler for it, ignores it or blocks it, is

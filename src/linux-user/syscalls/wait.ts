@@ -70,6 +70,7 @@ export function sysWait4(p: LinuxProcess, a: A): number {
     if (r.pid > 0) {
       if (statusAddr !== 0n) writeGuest(p, statusAddr, u32s([r.status >>> 0]));
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
+      if (ended(r.status)) reaped(p, r.pid, endedInfo(r.pid, r.status));
       forgetChild(p, r.pid);
       return r.pid;
     }
@@ -96,7 +97,7 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
     const selector = idtype === P.PID ? id : idtype === P.PGID ? -id : -1;
     const reported = idtype !== P.PIDFD && options & W.EXITED ? reportedExit(p, lc, selector, (options & W.NOWAIT) !== 0) : undefined;
     if (reported) {
-      if (infoAddr !== 0n) writeGuest(p, infoAddr, exitedInfo(reported));
+      if (infoAddr !== 0n) writeGuest(p, infoAddr, endedInfo(reported.pid, reported.status));
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, reported.rusage);
       return 0;
     }
@@ -115,6 +116,7 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
     if (childPid !== 0 || options & W.NOHANG) {
       if (infoAddr !== 0n) writeGuest(p, infoAddr, r.info);
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
+      if (childPid !== 0 && !(options & W.NOWAIT) && code >= 1 && code <= 3) reaped(p, childPid, r.info);
       if (childPid !== 0 && !(options & W.NOWAIT) && options & W.EXITED) forgetChild(p, childPid);
       return 0;
     }
@@ -141,7 +143,7 @@ function onlySpareLeft(p: LinuxProcess, pid: number): boolean {
 function reportedExit(p: LinuxProcess, lc: HostLibc, pid: number, keep: boolean): ExitReport | undefined {
   const reports = p.childExits;
   reports.reapShown(lc, false);
-  reports.collect(lc, (r) => sendSignal(p, { signo: SIG.SIGCHLD, code: CLD_EXITED, pid: r.pid, uid: 0, raw: exitedInfo(r) }, null));
+  reports.collect(lc, (r) => childSignal(p, r.pid, CLD_EXITED, endedInfo(r.pid, r.status)));
   if (childrenReapedBySystem(p)) {
     // Linux reaps them unseen: a wait goes on until the last has ended (then ECHILD)
     while (reports.take(() => true, false));
@@ -160,20 +162,39 @@ function reportedExit(p: LinuxProcess, lc: HostLibc, pid: number, keep: boolean)
   return report;
 }
 
-/** si_code of a child's exit (CLD_EXITED). */
+/** si_code of a child's end: exited, killed, killed with a core dump. */
 const CLD_EXITED = 1;
+const CLD_KILLED = 2;
+const CLD_DUMPED = 3;
 
-/** The siginfo_t waitid gives of an exit: SIGCHLD, CLD_EXITED, the child's pid, uid and exit code. */
-function exitedInfo(report: ExitReport): Uint8Array {
+/**
+ * Sends the guest child `pid`'s SIGCHLD (`info`: its siginfo_t) and says whether the host's
+ * SIGCHLD for it will come to us too (followed), to be dropped then.
+ */
+function childSignal(p: LinuxProcess, pid: number, code: number, info: Uint8Array): boolean {
+  sendSignal(p, { signo: SIG.SIGCHLD, code, pid, uid: 0, raw: info }, null);
+  return p.hostSignals?.follows(SIG.SIGCHLD) ?? false;
+}
+
+/** A wait reaped child `pid` (`info`: its siginfo_t): the guest has its SIGCHLD before the wait returns, as on Linux. */
+function reaped(p: LinuxProcess, pid: number, info: Uint8Array): void {
+  const code = new DataView(info.buffer, info.byteOffset).getInt32(8, true);
+  p.childExits.reapedByHost(pid, () => childSignal(p, pid, code, info));
+}
+
+/** The siginfo_t of a child's end from its wait status. */
+function endedInfo(pid: number, status: number): Uint8Array {
   const info = new Uint8Array(SIGINFO_SIZE);
   const dv = new DataView(info.buffer);
+  const exited = (status & 0x7f) === 0;
   dv.setInt32(0, SIG.SIGCHLD, true);
-  dv.setInt32(8, CLD_EXITED, true);
-  dv.setInt32(16, report.pid, true);
+  dv.setInt32(8, exited ? CLD_EXITED : status & 0x80 ? CLD_DUMPED : CLD_KILLED, true);
+  dv.setInt32(16, pid, true);
   dv.setInt32(20, process.getuid?.() ?? 0, true);
-  dv.setInt32(24, (report.status >> 8) & 0xff, true);
+  dv.setInt32(24, exited ? (status >> 8) & 0xff : status & 0x7f, true);
   return info;
 }
+
 
 /** A wait status of a child that ended (exited, or killed by a signal), not one that stopped or went on. */
 const ended = (status: number): boolean => (status & 0x7f) !== 0x7f && (status & 0xffff) !== 0xffff;
