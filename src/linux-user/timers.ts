@@ -45,7 +45,16 @@ export interface GuestTimer {
   queued?: SigInfo;
 }
 
-/** The clock worker: waits on word 0 (bumped when the deadline changes) until the deadline (ms, as Float64 at byte 8), then rings. */
+/** How long the clock worker waits for its ring to be taken before ringing again. */
+const RING_AGAIN_MS = 5;
+/**
+ * The clock worker: waits on word 0 (bumped when the deadline changes) until the deadline
+ * (ms, as Float64 at byte 8), then rings, and rings again every RING_AGAIN_MS until the CPU
+ * thread has taken it (its poll reschedules, which bumps word 0). It never clears the
+ * deadline itself: a reschedule made between its reading the deadline and clearing it was
+ * lost that way, and with it every later expiration (a 1 ms interval timer stopped after a
+ * few signals, about once in a few hundred runs).
+ */
 const CLOCK_WORKER = `
 const { workerData: d } = require('node:worker_threads');
 const ctl = new Int32Array(d.control, 0, 2);
@@ -60,7 +69,6 @@ for (;;) {
   const at = when[0];
   const now = Number(process.hrtime.bigint()) / 1e6;
   if (at > 0 && now >= at) {
-    when[0] = 0;
     Atomics.store(exitRequest, 0, 1);
     Atomics.add(doorbell, 0, 1);
     Atomics.notify(doorbell, 0);
@@ -68,6 +76,7 @@ for (;;) {
     if (Atomics.load(hostWait, 0) && Atomics.load(bellFd, 0) > 0) {
       try { require('node:fs').writeSync(Atomics.load(bellFd, 0) - 1, one); } catch {}
     }
+    Atomics.wait(ctl, 0, gen, ${RING_AGAIN_MS});
     continue;
   }
   Atomics.wait(ctl, 0, gen, at > 0 ? at - now : Infinity);
