@@ -5,9 +5,12 @@
 // the time between a command's exit and its shell going on). The child first closes its
 // guest fds (so pipes reach EOF and its record locks go, as Linux does before the parent can
 // see the exit) and writes back its MAP_SHARED mappings; the host process then ends as
-// before. The parent shows the guest the report, and the host zombie, which wait4 no longer
-// concerns, is reaped unseen by a later wait (or before an execve in place): until then a
-// kill of that pid answers ESRCH, as it would once the child was reaped. Only an exit is
+// before. The parent shows the guest the report, sending it the child's SIGCHLD then (as
+// Linux has sent it before a wait can return the child; the host's, coming later, is an
+// echo to drop: ChildExitReports counts them, for children reaped the host's way too), and
+// the host zombie, which wait4 no longer concerns, is reaped unseen by a later wait (or
+// before an execve in place): until then a system call naming that pid answers ESRCH, as
+// it would once the child was reaped. Only an exit is
 // reported: a death by a signal (whose core-dump bit the host decides) and the exit of a
 // process that started threads take the host's way, as does a child started cold (no spare)
 // or one that executed a host program (its socket closes unsent). The rusage is the child's
