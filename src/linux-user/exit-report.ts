@@ -92,6 +92,11 @@ export class ChildExitReports {
     this.channels.set(pid, sock);
   }
 
+  /** Whether the guest was shown the exit of a child whose host zombie is not reaped yet. */
+  anyShown(): boolean {
+    return this.shown.size > 0;
+  }
+
   /** Whether the guest was shown `pid`'s exit: its host process is not the guest's any more. */
   wasShown(pid: number): boolean {
     return this.shown.has(pid);

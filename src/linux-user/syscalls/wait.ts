@@ -131,7 +131,7 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
 function onlySpareLeft(p: LinuxProcess, pid: number): boolean {
   const gone = (c: number): boolean => isSpare(p, c) || p.childExits.wasShown(c);
   if (pid > 0) return gone(pid);
-  if (p.spares.length === 0 && !childPids(p).some((c) => p.childExits.wasShown(c))) return false;
+  if (p.spares.length === 0 && !p.childExits.anyShown()) return false;
   return childPids(p).every(gone);
 }
 
