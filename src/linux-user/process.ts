@@ -39,6 +39,7 @@ import { buildSyscallTable, type SyscallRow } from './syscalls/table.js';
 import type { FileSystem } from './vfs/filesystem.js';
 import { hostFdInfo, kindOf, translateOpenFlags } from './vfs/host.js';
 import { hostFileSystem } from './vfs/host-fs.js';
+import { hostZeroing } from './shared-memory.js';
 import { refreshView } from './vfs/proc-peers.js';
 
 /** The canonical path (what the kernel's /proc/self/exe shows), or the path as given. */
@@ -223,6 +224,7 @@ export class LinuxProcess {
     this.vfs = s.vfs ?? hostFileSystem;
     this.signals = s.signals;
     this.sharedMaps = s.vforkOf?.sharedMaps ?? new SharedFileMappings(mem);
+    mem.hostZero ??= hostZeroing(mem);
     this.syscalls = s.vforkOf?.syscalls ?? buildSyscallTable(s.abi, s.archSyscalls);
     this.cwd = s.cwd ?? process.cwd();
     this.ldPrefix = s.ldPrefix ? resolvePathHost(s.ldPrefix) : undefined;

@@ -8,7 +8,7 @@
 import { closeSync, fstatSync } from 'node:fs';
 import type { SharedBacking, SharedObject } from '../memory/address-space.js';
 import type { GuestMemory } from '../memory/guest-memory.js';
-import { hostLibc } from './host/libc.js';
+import { hostLibc, loadedHostLibc } from './host/libc.js';
 
 /** What /proc/<pid>/maps names a shared anonymous mapping (Linux's shmem file of one). */
 export const SHARED_ANON_NAME = '/dev/zero (deleted)';
@@ -23,6 +23,26 @@ export function sharedBacking(mem: GuestMemory): SharedBacking | undefined {
     map: (start, len, obj, offset) => host.mapShared(mem.u8, start, len, obj.fd, offset),
     unmap: (start, len) => host.mapPrivate(mem.u8, start, len),
     release: (obj) => closeSync(obj.fd),
+  };
+}
+
+/** The size from which zeroing guest pages is worth loading the host libc for (~3 ms) rather than writing the zeroes. */
+const LOAD_LIBC_TO_ZERO = 4 * 1024 * 1024;
+
+/**
+ * GuestMemory.hostZero for `mem`: fresh private zero pages mapped over the range (the host
+ * drops what was there, as Linux's MADV_DONTNEED and munmap do), where the host can map.
+ */
+export function hostZeroing(mem: GuestMemory): (start: number, len: number) => boolean {
+  return (start, len) => {
+    const host = (len >= LOAD_LIBC_TO_ZERO ? hostLibc() : loadedHostLibc())?.mmap;
+    if (!host) return false;
+    try {
+      host.mapPrivate(mem.u8, start, len);
+      return true;
+    } catch {
+      return false; // out of host mappings, say: written by hand then
+    }
   };
 }
 

@@ -276,6 +276,11 @@ export function hostLibc(req: ((id: string) => unknown) | undefined = typeof req
   return loaded;
 }
 
+/** The host libc if hostLibc() has loaded it already (null: not loaded, or it cannot be had): for what is worth doing only when it costs no load. */
+export function loadedHostLibc(): HostLibc | null {
+  return loaded ?? null;
+}
+
 /**
  * For tests: what hostLibc() answers from now on (null: as if koffi were missing, so the
  * callers' fallbacks run); undefined: forget it, so that the next call loads again.

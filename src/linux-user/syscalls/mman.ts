@@ -293,7 +293,7 @@ function dropPages(p: LinuxProcess, start: number, end: number): void {
   for (const m of p.as.mappings) {
     const lo = Math.max(start, m.start);
     const hi = Math.min(end, m.end);
-    if (lo < hi && !m.shared) p.mem.rawFill(lo, hi - lo);
+    if (lo < hi && !m.shared) p.mem.zeroPages(lo, hi - lo);
   }
 }
 
