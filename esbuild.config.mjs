@@ -3,8 +3,8 @@
 // a second, dist/qemu-user-ts-translate.cjs, which the first loads only when a run translates
 // (a run taking everything from the translation cache never does), and the compile worker's
 // script into a third, dist/qemu-user-ts-worker.cjs, and the guest-thread worker's into a
-// fourth, dist/qemu-user-ts-thread.cjs. bin/qemu-user-ts compiles
-// each with a V8 code cache (CommonJS because node:vm can cache a script, not an ES module;
+// fourth, dist/qemu-user-ts-thread.cjs. bin/qemu-user-ts compiles the first two, and a
+// thread's worker the fourth (src/linux-user/threads.ts), each with a V8 code cache (CommonJS because node:vm can cache a script, not an ES module;
 // each bundle is wrapped in the function a CommonJS module is, see `banner`).
 // The translation side has its own copies of the modules it shares with the main bundle
 // (IR, opcodes, helpers' registry, ...): they hold no state the two must share, and no
@@ -85,21 +85,21 @@ const common = {
 };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/qemu-user-ts.cjs', plugins: [lazyBuiltins, lazyTranslateSide] });
 await build({ ...common, entryPoints: ['src/tcg/translate-side.ts'], outfile: 'dist/qemu-user-ts-translate.cjs', plugins: [lazyBuiltins] });
-// The compile worker (src/tcg/compile-worker.ts) runs in a worker thread, which Node starts
-// from a file: a plain CommonJS script (no function-expression wrapper, no code cache), with
-// its own copy of the translation side.
+// The compile worker (src/tcg/compile-worker.ts) runs in a worker thread, which requires it
+// (src/worker-start.ts): a plain CommonJS script (no function-expression wrapper, no code
+// cache), with its own copy of the translation side.
 await build({ ...common, banner: undefined, footer: undefined, entryPoints: ['src/tcg/compile-worker.ts'], outfile: 'dist/qemu-user-ts-worker.cjs', plugins: [lazyBuiltins] });
 // Each guest thread after the first runs on a worker of its own (src/linux-user/thread-worker.ts),
-// started the same way, with its own copy of the translation side too.
-await build({ ...common, banner: undefined, footer: undefined, entryPoints: ['src/linux-user/thread-worker.ts'], outfile: 'dist/qemu-user-ts-thread.cjs', plugins: [lazyBuiltins] });
+// with its own copy of the translation side too, compiled with a code cache as the main bundle is.
+await build({ ...common, entryPoints: ['src/linux-user/thread-worker.ts'], outfile: 'dist/qemu-user-ts-thread.cjs', plugins: [lazyBuiltins] });
 
 // Fresh bundles get fresh V8 code caches (see bin/qemu-user-ts), made by running a riscv64
-// and then an aarch64 hello world, so that they hold the code every run needs and each
-// front end's translators.
-for (const name of ['qemu-user-ts', 'qemu-user-ts-translate']) rmSync(`dist/${name}.v8cache`, { force: true });
-for (const hello of ['tests/binaries/riscv64/bin/hello', 'tests/binaries/aarch64/bin/hello']) {
-  if (!existsSync(hello)) continue;
-  execFileSync(process.execPath, ['bin/qemu-user-ts', hello], {
+// and then an aarch64 program that starts threads, so that they hold the code every run
+// needs, each front end's translators and a thread's code.
+for (const name of ['qemu-user-ts', 'qemu-user-ts-translate', 'qemu-user-ts-thread']) rmSync(`dist/${name}.v8cache`, { force: true });
+for (const program of ['tests/binaries/riscv64/bin/threads-exit', 'tests/binaries/aarch64/bin/threads-exit']) {
+  if (!existsSync(program)) continue;
+  execFileSync(process.execPath, ['bin/qemu-user-ts', program, 'syscall-exit'], {
     stdio: 'ignore',
     // Translation cache off: the translators must run to be in the code cache.
     env: { ...process.env, QEMU_USER_TS_CODE_CACHE: 'refresh', QEMU_USER_TS_CACHE_DIR: 'off' },

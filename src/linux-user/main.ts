@@ -22,7 +22,7 @@ import { WasmBackend } from '../hostbackend/wasm/backend.js';
 import { Tier0Backend } from '../hostbackend/tier0/tier0.js';
 import { ExecInPlace, GuestExit, GuestKilled, ThreadExit } from './guest-exit.js';
 import { runOptionsOf } from './handover.js';
-import { GuestThreads, threadWorkerBundle } from './threads.js';
+import { GuestThreads, ThreadWorkersAhead, threadWorkerBundle } from './threads.js';
 import { setSleeper } from './vfs/host.js';
 import type { RunOptions } from './options.js';
 import { LinuxProcess } from './process.js';
@@ -131,6 +131,8 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
   // an execve leaves nothing undone that exit would have done
   proc.beforeExec = () => {
     dropSpares(proc, hostLibc());
+    workersAhead?.end();
+    store?.recordThreads(proc.threads?.peak ?? 1, threadsKnown);
     store?.save();
     parallelStore?.save();
     proc.sharedMaps.flushAll();
@@ -146,8 +148,12 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
   // Its sleeps serve the other threads and fire timers, and end for a signal.
   setSleeper((ms) => running.sleepServing(ms));
   const bundle = threadWorkerBundle();
+  // the most threads the program's runs have had at once: their workers start now, ahead
+  // (not for a forked child, which most often execs at once)
+  const threadsKnown = store?.threadsHint() ?? 1;
+  let workersAhead: ThreadWorkersAhead | undefined;
   if (bundle) {
-    proc.startThreads = () => new GuestThreads(proc, target, bundle, {
+    const setup = {
       arch: arch.name,
       backend: opts.backend === 'interp' ? 'interp' : 'wasm',
       tier0: tier0 !== undefined,
@@ -155,7 +161,9 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
       maxRegionBlocks: MAX_REGION_BLOCKS,
       topByteIgnore: mem.topByteIgnore,
       straceFd: proc.strace !== undefined ? log.fd() : null,
-    });
+    } as const;
+    if (threadsKnown > 1 && !opts.forked) workersAhead = new ThreadWorkersAhead(mem.memory, bundle, { ...setup, pid: proc.pid }, threadsKnown);
+    proc.startThreads = () => new GuestThreads(proc, target, bundle, setup, workersAhead);
   }
   const started = nowMs();
   const timing = log.has('stats');
@@ -197,6 +205,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
       logStats(log, tbs, cpu, backend, counts.syscalls, nowMs() - started, counts.syscallMs, parallelStore ?? store, counted);
     }
     if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ExecInPlace) {
+      store?.recordThreads(proc.threads?.peak ?? 1, threadsKnown);
       store?.save();
       parallelStore?.save();
       proc.sharedMaps.flushAll(); // however the process ends, its shared file mappings reach their files
@@ -204,6 +213,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
     if (e instanceof ExecInPlace) {
       // this Node goes on with the next program: what ran this one goes
       compileQueue?.close();
+      workersAhead?.end();
       proc.hostSignals?.end();
       proc.as.releaseShared(); // the next program's memory is new: the host objects of this one's shared mappings close
       dropSpares(proc, hostLibc());

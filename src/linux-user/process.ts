@@ -362,7 +362,7 @@ export class LinuxProcess {
       sleep: (seen, ms) => {
         this.hostSignals?.endCatching(); // only the worker's doorbell ends a sleep for a signal
         if (this.serveOthers()) return; // the caller looks again at what it waits for
-        control.sleep(seen, ms);
+        control.sleep(seen, Math.min(ms, this.hostSignals?.sleepSliceMs ?? Infinity));
         this.serveOthers();
       },
       // the calling thread's signal: another thread's when this one serves its request
@@ -465,7 +465,7 @@ export class LinuxProcess {
       if (w.interrupted()) throw new SyscallInterrupted();
       const left = until - nowMs();
       if (left <= 0) return;
-      w.control.sleep(seen, left);
+      w.control.sleep(seen, Math.min(left, this.hostSignals?.sleepSliceMs ?? Infinity));
     }
   }
 

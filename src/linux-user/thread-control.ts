@@ -49,6 +49,13 @@ function ringHostBell(bellFdPlusOne: number): void {
  * its translations kept, for the next thread to run on this CPU — START, with the new
  * thread's tid in VALUE (thread creation then costs no new worker).
  */
+/**
+ * The name (for Symbol.for) of the global where a thread worker's loader leaves the function
+ * that writes the thread bundle's V8 code cache, when it is to be written (threads.ts
+ * THREAD_WORKER_LOADER; thread-worker.ts calls it).
+ */
+export const SAVE_CODE_CACHE = 'qemu-user-ts.saveCodeCache';
+
 export const MailState = { IDLE: 0, POSTED: 1, ANSWERED: 2, TAKEN: 3, PARKED: 4, START: 5 } as const;
 
 /** KIND: what the thread asks of the server. */

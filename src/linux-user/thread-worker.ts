@@ -30,7 +30,7 @@ import { LinuxProcess } from './process.js';
 import { runSyscall } from './syscalls/table.js';
 import { SyscallSite } from './target.js';
 import { LinuxThread } from './thread.js';
-import { Answer, RequestKind, ThreadControl } from './thread-control.js';
+import { Answer, RequestKind, SAVE_CODE_CACHE, ThreadControl } from './thread-control.js';
 import type { ThreadWorkerSetup } from './threads.js';
 import { setSleeper } from './vfs/host.js';
 import { hostLibc } from './host/libc.js';
@@ -41,6 +41,15 @@ const OWN_SYSCALLS: ReadonlySet<number> = new Set([
   NR.futex, NR.futex_waitv, NR.nanosleep, NR.clock_nanosleep, NR.sched_yield, NR.gettid, NR.getpid,
   NR.getppid, NR.clock_gettime, NR.clock_getres, NR.gettimeofday,
 ]);
+
+/** Writes the thread bundle's code cache, if the loader left the function to (threads.ts THREAD_WORKER_LOADER): once. */
+function saveCodeCache(): void {
+  const key = Symbol.for(SAVE_CODE_CACHE);
+  const globals = globalThis as Record<symbol, unknown>;
+  const save = globals[key];
+  delete globals[key];
+  if (typeof save === 'function') save();
+}
 
 /** How long one host poll of a thread's own wait lasts before it looks for a signal. */
 const WAIT_SLICE_MS = 20;
@@ -140,10 +149,16 @@ function runThread(setup: ThreadWorkerSetup): void {
     // a call that would block waits here, for its host fd, and is made again
     while ((answer = control.request(kind, server)) === Answer.WAIT_FD) waitForFd(control);
     if (answer !== Answer.END_THREAD) return;
+    saveCodeCache(); // the first thread's end: the code a thread runs is compiled by now
     // the thread has ended: wait for the next one on this CPU (its env block is ready then)
     own.thread = new LinuxThread(control.awaitStart(), setup.cpu, control);
     own.thread.env = env;
   };
+  if (setup.tid === 0) {
+    // started ahead of its thread: ready now, it waits for it
+    own.thread = new LinuxThread(control.awaitStart(), setup.cpu, control);
+    own.thread.env = env;
+  }
   for (;;) {
     const reason = cpu.run(env);
     if (reason === ExitReason.SYSCALL) {

@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { ENV } from '../tcg/env.js';
 import { JUMP_CACHE, MAX_THREADS, SHARED_CODE_WORDS, envOfCpu, jumpCacheOfCpu } from '../memory/layout.js';
-import { lazyBuiltin } from '../host-lazy.js';
 import { E } from './errno.js';
 import { CLONE } from './generic/constants.js';
 import { GuestExit, GuestKilled, ThreadExit, WouldBlock } from './guest-exit.js';
@@ -23,12 +22,50 @@ import { Answer, RequestKind, ThreadControl } from './thread-control.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { runSyscall } from './syscalls/table.js';
 import { deliverDue, deliverFault, exceptionFault, signalRestarts } from './signal-delivery.js';
+import { SAVE_CODE_CACHE } from './thread-control.js';
+import { startWorker } from '../worker-start.js';
 
-const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
 /** The guest-thread worker's bundle, beside the main bundle (esbuild.config.mjs). */
 const THREAD_BUNDLE = 'qemu-user-ts-thread.cjs';
 declare const __dirname: string | undefined;
+
+/**
+ * What a thread's worker runs first: the thread bundle compiled through node:vm with a V8
+ * code cache kept beside it (dist/qemu-user-ts-thread.v8cache, stamped as
+ * bin/qemu-user-ts stamps the main bundle's), so that a worker skips parsing and compiling
+ * what threads run (~20 ms of its ~90 ms start). A worker that found no valid cache, or was
+ * asked to refresh it (QEMU_USER_TS_CODE_CACHE=refresh: the build does, running a threaded
+ * program), writes one when its first thread ends (thread-worker.ts saveCodeCache), so that
+ * it holds what a thread ran.
+ */
+const THREAD_WORKER_LOADER = `const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { dirname } = require('node:path');
+const { createRequire } = require('node:module');
+const vm = require('node:vm');
+const bundle = require('node:worker_threads').workerData.bundle;
+const cacheFile = bundle.replace(/[.]cjs$/, '.v8cache');
+const st = statSync(bundle);
+const stamp = Buffer.from(process.version + ' ' + st.size + ' ' + st.mtimeMs + '\\n');
+let cachedData;
+try {
+  const file = readFileSync(cacheFile);
+  if (file.subarray(0, stamp.length).equals(stamp)) cachedData = file.subarray(stamp.length);
+} catch {}
+const script = new vm.Script(readFileSync(bundle, 'latin1'), { filename: bundle, cachedData });
+if (cachedData === undefined || script.cachedDataRejected || process.env.QEMU_USER_TS_CODE_CACHE === 'refresh') {
+  globalThis[Symbol.for('${SAVE_CODE_CACHE}')] = () => {
+    const partial = cacheFile + '.' + process.pid;
+    try {
+      writeFileSync(partial, Buffer.concat([stamp, script.createCachedData()]));
+      renameSync(partial, cacheFile);
+    } catch {}
+  };
+}
+const bundleModule = { exports: {} };
+// the bundle's require resolves from dist/ (koffi), not from the guest's working directory as this code's would
+script.runInThisContext()(bundleModule.exports, createRequire(bundle), bundleModule, bundle, dirname(bundle));
+`;
 
 /** What a new thread's worker needs to run its CPU as the first thread runs its own. */
 export interface ThreadWorkerSetup {
@@ -39,11 +76,51 @@ export interface ThreadWorkerSetup {
   maxInsns: number;
   maxRegionBlocks: number;
   topByteIgnore: boolean;
+  /** The thread bundle (THREAD_WORKER_LOADER compiles it). */
+  bundle: string;
   /** -strace: the log's fd (the -D file or stderr), where the worker writes the lines of the system calls it runs itself; null: none. */
   straceFd: number | null;
   pid: number;
   cpu: number;
+  /** The thread's tid; 0 for a worker started ahead of its thread (ThreadWorkersAhead), which waits for ThreadControl.start. */
   tid: number;
+}
+
+/** Starts a thread's worker (tid 0: ahead of its thread, it waits for ThreadControl.start). */
+function startThreadWorker(setup: ThreadWorkerSetup): Worker {
+  return startWorker(THREAD_WORKER_LOADER, { workerData: setup, stdout: false, stderr: false });
+}
+
+/** The most workers started ahead (ThreadWorkersAhead), whatever the last run's thread count. */
+const MAX_WORKERS_AHEAD = 4;
+
+/**
+ * Workers started ahead for a process's first threads, when its program's runs have had
+ * several at once (main.ts; TranslationStore.threadsHint): each boots — Node's worker
+ * start-up and the thread bundle, 60-100 ms — while the first thread runs, then waits on
+ * its CPU's control block for the thread that clone gives it (GuestThreads.spawn), which
+ * then starts at once.
+ */
+export class ThreadWorkersAhead {
+  private readonly waiting: { cpu: number; worker: Worker }[] = [];
+
+  /** `threads`: how many the program's runs have had at once, the first included (MAX_WORKERS_AHEAD workers at most). */
+  constructor(memory: WebAssembly.Memory, bundle: string, setup: Omit<ThreadWorkerSetup, 'cpu' | 'tid' | 'memory' | 'bundle'>, threads: number) {
+    for (let cpu = 1; cpu < Math.min(threads, MAX_WORKERS_AHEAD + 1); cpu++) {
+      new ThreadControl(memory.buffer, cpu).reset();
+      this.waiting.push({ cpu, worker: startThreadWorker({ ...setup, memory, cpu, tid: 0, bundle }) });
+    }
+  }
+
+  /** The next worker started ahead (lowest CPU first), if one is left. */
+  take(): { cpu: number; worker: Worker } | undefined {
+    return this.waiting.shift();
+  }
+
+  /** Ends the workers no thread took (an execve replaces the program in this process). */
+  end(): void {
+    for (const { worker } of this.waiting.splice(0)) void worker.terminate();
+  }
 }
 
 /** A new thread: where its registers come from and what clone asked for. */
@@ -75,6 +152,8 @@ export class GuestThreads {
   /** Each CPU's worker, kept (parked) after its thread ends for the next thread on that CPU. */
   private readonly workers: (Worker | undefined)[] = [];
   private nextTid: number;
+  /** The most threads alive at once so far, the first included (the next run's workers ahead). */
+  peak = 1;
   /** The first thread's exit status once it has exited with others still running (the process's status when the last ends). */
   private leaderStatus: number | null = null;
 
@@ -82,7 +161,8 @@ export class GuestThreads {
     p: LinuxProcess,
     private readonly target: LinuxTarget,
     private readonly bundle: string,
-    private readonly setup: Omit<ThreadWorkerSetup, 'cpu' | 'tid' | 'pid' | 'memory'>,
+    private readonly setup: Omit<ThreadWorkerSetup, 'cpu' | 'tid' | 'pid' | 'memory' | 'bundle'>,
+    private readonly ahead?: ThreadWorkersAhead,
   ) {
     const leader = p.thread;
     this.byCpu[0] = { thread: leader, control: leader.control!, site: new SyscallSite(p.mem.memory.buffer, leader.env, target.syscall) };
@@ -115,11 +195,14 @@ export class GuestThreads {
    * system call, on a worker of its own. Returns its tid or -errno.
    */
   spawn(p: LinuxProcess, req: CloneRequest): number {
-    // a CPU whose thread has ended and whose worker waits for another, or a new one
+    // a CPU whose thread has ended and whose worker waits for another, or one whose worker
+    // was started ahead, or a new one
     const buffer = p.mem.memory.buffer;
-    const cpu = this.byCpu.findIndex((r, i) => i > 0 && !r && new ThreadControl(buffer, i).parked());
-    const index = cpu > 0 ? cpu : Math.max(this.byCpu.length, 1);
+    const parked = this.byCpu.findIndex((r, i) => i > 0 && !r && new ThreadControl(buffer, i).parked());
+    const ahead = parked > 0 ? undefined : this.ahead?.take();
+    const index = parked > 0 ? parked : (ahead?.cpu ?? Math.max(this.byCpu.length, 1));
     if (index >= MAX_THREADS) return -E.EAGAIN;
+    if (ahead) this.workers[index] = ahead.worker;
     const tid = this.nextTid++;
     const dv = p.mem.dv;
     const parent = p.thread;
@@ -135,7 +218,7 @@ export class GuestThreads {
     dv.setBigUint64(env + ENV.PC, dv.getBigUint64(env + ENV.PC, true) + BigInt(this.target.syscall.insnLength), true);
 
     const control = new ThreadControl(buffer, index);
-    const reuse = cpu > 0;
+    const reuse = this.workers[index] !== undefined;
     if (!reuse) control.reset();
     const thread = new LinuxThread(tid, index, control);
     thread.env = env;
@@ -155,12 +238,11 @@ export class GuestThreads {
     if (reuse) {
       control.start(tid);
     } else {
-      const setup: ThreadWorkerSetup = { ...this.setup, memory: p.mem.memory, pid: p.pid, cpu: index, tid };
-      worker = new (workerThreads().Worker)(this.bundle, { workerData: setup, stdout: false, stderr: false });
-      worker.unref();
+      worker = startThreadWorker({ ...this.setup, memory: p.mem.memory, pid: p.pid, cpu: index, tid, bundle: this.bundle });
       this.workers[index] = worker;
     }
     this.byCpu[index] = { thread, control, site: new SyscallSite(p.mem.memory.buffer, env, this.target.syscall) };
+    this.peak = Math.max(this.peak, this.count);
     return tid;
   }
 

@@ -11,7 +11,7 @@
 import type { Worker } from 'node:worker_threads';
 import { ENV } from '../tcg/env.js';
 import { ENV_AREA, THREAD_CONTROL } from '../memory/layout.js';
-import { lazyBuiltin } from '../host-lazy.js';
+import { startWorker } from '../worker-start.js';
 import { CLOCK, SIG } from './generic/constants.js';
 import { SI, SIGINFO_SIZE, type SigInfo } from './generic/structs.js';
 import type { LinuxProcess } from './process.js';
@@ -19,7 +19,6 @@ import type { LinuxThread } from './thread.js';
 import { sendSignal, signalSelf } from './signal-delivery.js';
 import { HOST_BELL } from './thread-control.js';
 
-const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
 /** SIGEV_* of struct sigevent. */
 export const SIGEV = { SIGNAL: 0, NONE: 1, THREAD: 2, THREAD_ID: 4 } as const;
@@ -188,14 +187,12 @@ export class ProcessTimers {
     Atomics.add(ctl, 0, 1);
     Atomics.notify(ctl, 0);
     if (earliest !== null && !this.worker) {
-      this.worker = new (workerThreads().Worker)(CLOCK_WORKER, {
-        eval: true,
+      this.worker = startWorker(CLOCK_WORKER, {
         workerData: {
           control: this.control, memory: this.memory.buffer, exitRequest: ENV_AREA + ENV.EXIT_REQUEST, doorbell: THREAD_CONTROL,
           hostWait: HOST_BELL.waiting, bellFd: HOST_BELL.fd,
         },
       });
-      this.worker.unref();
     }
   }
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { CompileAnswer, CompileRequest, CompileWorkerSetup } from './compile-protocol.js';
 import { lazyBuiltin } from '../host-lazy.js';
+import { startWorker } from '../worker-start.js';
 
 /** Loaded when the first request starts the worker: most short runs never compile. */
 const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
@@ -74,12 +75,11 @@ export class CompileQueue {
   }
 
   private start(): void {
-    const { MessageChannel, Worker } = workerThreads();
+    const { MessageChannel } = workerThreads();
     const { port1, port2 } = new MessageChannel();
     const workerData: CompileWorkerSetup = { ...this.setup, ready: this.ready.buffer as SharedArrayBuffer, port: port2 };
-    this.worker = new Worker(this.bundle, { workerData, transferList: [port2] });
     // Neither keeps the process alive: the guest's exit ends it, whatever the worker is doing.
-    this.worker.unref();
+    this.worker = startWorker(this.bundle, { workerData, transferList: [port2] }, true);
     port1.unref();
     this.port = port1;
   }

@@ -345,6 +345,38 @@ export class TranslationStore {
     return true;
   }
 
+  /**
+   * The most guest threads the program's runs have had at once, the first included (1 when
+   * none started any, or nothing is known), kept in a small file beside this cache's, so
+   * that a run can start their workers ahead (linux-user/threads.ts ThreadWorkersAhead).
+   */
+  threadsHint(): number {
+    try {
+      const n = Number.parseInt(readFileSync(this.threadsFile(), 'latin1'), 10);
+      return n >= 1 && n <= 1024 ? n : 1;
+    } catch {
+      return 1;
+    }
+  }
+
+  /** Keeps this run's most threads at once for threadsHint(), if more than `known` (what the run read). */
+  recordThreads(threads: number, known: number): void {
+    if (threads <= known) return;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const partial = `${this.threadsFile()}.${process.pid}`;
+      writeFileSync(partial, `${threads}\n`);
+      renameSync(partial, this.threadsFile());
+    } catch {
+      // a read-only cache: no hint
+    }
+  }
+
+  /** The file of threadsHint(): named as a cache file, so that pruneStale removes it with the others. */
+  private threadsFile(): string {
+    return this.file.replace(/[.]tc$/, '-threads.tc');
+  }
+
   /** Writes the file if this run recorded anything: the loaded records not replaced, then the new ones. */
   save(): void {
     if (this.fresh[KIND_BLOCK].size + this.fresh[KIND_REGION].size === 0) return;

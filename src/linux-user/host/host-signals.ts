@@ -30,19 +30,23 @@
 //   shared memory and rings the first thread's doorbell (its exit request and WAKE word, as
 //   the clock worker of timers.ts does); LinuxProcess.serveOthers() then sends it to the
 //   guest with si_code SI_USER (libuv passes the number only: the sender's pid reads 0).
-//   The first follow starts the worker and waits for it (30-130 ms of start-up, which a run
-//   that never handles these signals does not pay), so that a signal sent right after the
-//   guest set its handler finds it in place. A followed signal stays followed.
+//   A followed signal stays followed. The first follow does not wait for the worker (40-130
+//   ms of start-up, which was on the path of every program that sets a handler, and of
+//   every pthread_create, which blocks all signals around its clone): the signals are
+//   caught at once on the first thread by host/signal-catcher.ts, which keeps one that
+//   comes until it is polled — before each system call (a signal that came is then
+//   delivered with the call not yet made, as Linux delivers one that came just before it),
+//   at each take(), and in the first thread's sleeps, cut to HANDOVER_SLICE_MS meanwhile —
+//   while the worker starts beside (handOver); once ready, the worker rings the doorbell
+//   and the first thread gives it the signals (finishHandOver), a signal sent right after
+//   the guest set its handler having found a handler in place all along.
 //   A forked child, whose handlers are its parent's from its first instruction, starts
-//   without the worker (catchFirst): its followed signals are caught on its first thread by
-//   host/signal-catcher.ts, kept there, and polled before each of its system calls (a
-//   signal that came is then delivered with the call not yet made, as Linux delivers one
-//   that came just before it) and at each take(). The worker is started only when the
-//   child is about to wait (a sleep, which only the worker's doorbell would end early), to
-//   start a thread, or to promote hot code (tier 0 runs every block through the CPU loop,
-//   and the child runs nothing else meanwhile, so a loop without system calls is seen long
-//   before it could keep a signal waiting): a shell's child that execs at once, the common
-//   case, never pays for it.
+//   with the catcher alone (catchFirst): the worker is started only when the child is
+//   about to wait (a sleep, which only the worker's doorbell would end early), to start a
+//   thread, or to promote hot code (tier 0 runs every block through the CPU loop, and the
+//   child runs nothing else meanwhile, so a loop without system calls is seen long before
+//   it could keep a signal waiting): a shell's child that execs at once, the common case,
+//   never pays for it.
 //
 // SIGPIPE, followed, comes from two places: from outside, and from the host's write(2) (or
 // send, splice) that fails with EPIPE for the guest, which must reach the guest once, as
@@ -81,12 +85,10 @@ import { writeSync } from 'node:fs';
 import { knownKoffiNative } from './libc.js';
 import { ENV } from '../../tcg/env.js';
 import { ENV_AREA, THREAD_CONTROL } from '../../memory/layout.js';
-import { lazyBuiltin } from '../../host-lazy.js';
+import { startWorker } from '../../worker-start.js';
 import { SIG, SIG_DEFAULT_IGNORE, SIG_HANDLER } from '../generic/constants.js';
 import { HOST_SIGNAL_NAMES } from '../signals.js';
 import { hostLibc, type HostSignalCatcher, type HostSignalMask } from './libc.js';
-
-const workerThreads = lazyBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
 
 /** The signals that never come from the host through here (see above). */
 const NOT_FOLLOWED = new Set<number>([
@@ -129,6 +131,8 @@ const NONE_ARRIVED: readonly number[] = Object.freeze([]);
 /** How long start-up may take before the guest goes on without it, and stop() waits. */
 const START_MS = 5000;
 const STOP_MS = 1000;
+/** How long a first thread's sleep lasts at most, while the worker starts to take over from the catcher, before it polls the catcher. */
+const HANDOVER_SLICE_MS = 5;
 /** The signals a terminal sends a background process group, which it spares one that ignores them (SIG_IGN on the host then). */
 const TERMINAL_STOPS: ReadonlySet<number> = new Set([SIG.SIGTTIN, SIG.SIGTTOU]);
 
@@ -221,6 +225,10 @@ try {
   if (pollInit(loop, poll, fds[0]) !== 0 || pollStart(poll, UV_READABLE, command) !== 0) throw new Error('uv_poll');
   Atomics.store(ctl, ${CTL.PIPE}, fds[1]);
   done(${STATE.READY});
+  // the first thread may be catching meanwhile (HostSignals.handOver): it hands over at its next look
+  Atomics.store(exitRequest, 0, 1);
+  Atomics.add(doorbell, 0, 1);
+  Atomics.notify(doorbell, 0);
   // stop() sets STOP, then looks at STATE: one of the two sees the other's store
   if (!Atomics.load(ctl, ${CTL.STOP})) run(loop, UV_RUN_DEFAULT);
   done(${STATE.STOPPED});
@@ -242,6 +250,8 @@ export class HostSignals {
   private catcher: HostSignalCatcher | undefined;
   /** What catchFirst() was told to call when catching ends. */
   private onCatchEnd: (() => void) | undefined;
+  /** The worker is starting to take over from the catcher, which catches until it is ready (handOver). */
+  private handingOver = false;
   /** The worker cannot be had (no koffi, or it failed to start): nothing is followed. */
   private failed = false;
   /** Signals the host ignores (SIG_IGN): Node's two until given back, and the parent's real-time ones. */
@@ -321,9 +331,11 @@ export class HostSignals {
       more &= ~CHLD;
     }
     if (!more) return;
-    if (this.catchMode && this.catchAll(more)) {
+    // caught at once on this thread while the worker, if not running yet, starts meanwhile
+    if ((this.catchMode || this.handingOver || !this.worker || this.catcher) && this.catchAll(more)) {
       this.followed |= more;
       this.nowCaught(more);
+      if (!this.catchMode) this.handOver();
       return;
     }
     if (more & PIPE && (!hostLibc()?.signalMask || !this.ready())) {
@@ -356,10 +368,11 @@ export class HostSignals {
 
   /**
    * A forked child's start: what is followed from now on is caught on this thread (the
-   * catcher) and noticed at poll() and take(), until endCatching() starts the worker, which
-   * the caller calls before anything that waits for a signal to come (a sleep, another
-   * thread, hot code that could run long without a system call). A child that execs first
-   * never starts the worker. `onEnd` is called when catching ends.
+   * catcher) and noticed at poll() and take(), until endCatching() starts the worker (and
+   * hands over to it once it is ready), which the caller calls before anything that waits
+   * for a signal to come (a sleep, another thread, hot code that could run long without a
+   * system call). A child that execs first never starts the worker. `onEnd` is called when
+   * catching ends.
    */
   catchFirst(onEnd: () => void): void {
     this.catchMode = true;
@@ -369,6 +382,15 @@ export class HostSignals {
   /** Whether signals wait in the catcher, to be noticed at poll() (the CPU loop polls before each system call). */
   get catching(): boolean {
     return this.catcher !== undefined;
+  }
+
+  /**
+   * The longest a sleep of the first thread may last before it polls the catcher: while
+   * the worker starts to take over (only its doorbell, or a poll, ends a sleep for a
+   * signal); Infinity otherwise.
+   */
+  get sleepSliceMs(): number {
+    return this.handingOver ? HANDOVER_SLICE_MS : Infinity;
   }
 
   /** Catches `set` on this thread (the catcher made at the first); false if the catcher cannot be had. */
@@ -403,22 +425,49 @@ export class HostSignals {
   }
 
   /**
-   * Ends catchFirst()'s catching: the worker follows what the catcher caught, and what came
-   * meanwhile is noted for take(). If the worker cannot be had, the catcher stays.
+   * Ends catchFirst()'s catching: the worker is started (handOver) to follow what the
+   * catcher caught, and takes over once ready; a call while it starts looks whether it is.
+   * If the worker cannot be had, the catcher stays.
    */
   endCatching(): void {
+    if (this.handingOver) {
+      this.finishHandOver();
+      return;
+    }
     if (!this.catchMode) return;
     this.catchMode = false;
     const onEnd = this.onCatchEnd;
     this.onCatchEnd = undefined;
-    if (this.catcher && this.ready()) {
-      // both have the handles for a moment: what comes then is noted twice, in one bit
-      this.tellWorker();
-      this.poll();
-      this.catcher.close();
-      this.catcher = undefined;
-    }
+    if (this.catcher) this.handOver();
     onEnd?.();
+  }
+
+  /**
+   * Starts the worker without waiting for it: the catcher goes on catching, polled at each
+   * system call, at take() and in the first thread's sleeps (sleepSliceMs), until the worker,
+   * ready, rings the first thread's doorbell and finishHandOver() gives it the signals.
+   * If the worker cannot be had, the catcher stays.
+   */
+  private handOver(): void {
+    if (this.handingOver || !this.launch()) return;
+    this.handingOver = true;
+    this.finishHandOver();
+  }
+
+  /** The worker is ready (or failed): it follows what the catcher caught, and what came meanwhile is noted for take(). */
+  private finishHandOver(): void {
+    const state = Atomics.load(this.ctl, CTL.STATE);
+    if (state === STATE.STARTING) return;
+    this.handingOver = false;
+    if (state !== STATE.READY) {
+      this.failed = true;
+      return;
+    }
+    // both have the handles for a moment: what comes then is noted twice, in one bit
+    this.tellWorker();
+    this.poll();
+    this.catcher?.close();
+    this.catcher = undefined;
   }
 
   /** Whether the host's `sig` comes to the guest through us (followed): a child's end then sends us its SIGCHLD. */
@@ -457,6 +506,7 @@ export class HostSignals {
    * at every doorbell and serving sleep: two loads when nothing arrived, nothing allocated.
    */
   take(): readonly number[] {
+    if (this.handingOver) this.finishHandOver();
     if (this.catcher) this.poll();
     if (!(Atomics.load(this.ctl, CTL.ARRIVED) | Atomics.load(this.ctl, CTL.ARRIVED + 1))) return NONE_ARRIVED;
     const out: number[] = [];
@@ -471,6 +521,10 @@ export class HostSignals {
   awaitArrival(sig: number, ms: number): void {
     if (!(this.followed & bit(sig))) return;
     this.endCatching();
+    if (this.handingOver) {
+      Atomics.wait(this.ctl, CTL.STATE, STATE.STARTING, START_MS);
+      this.finishHandOver();
+    }
     const word = CTL.ARRIVED + ((sig - 1) >> 5);
     const flag = 1 << ((sig - 1) & 31);
     const until = performance.now() + ms;
@@ -490,6 +544,7 @@ export class HostSignals {
   stop(): boolean {
     Atomics.store(this.ctl, CTL.STOP, 1);
     this.catchMode = false;
+    this.handingOver = false;
     this.catcher?.close();
     this.catcher = undefined;
     let stopped = true;
@@ -565,20 +620,24 @@ export class HostSignals {
   /** Starts the worker. */
   private start(): void {
     if (this.worker) return;
-    this.worker = new (workerThreads().Worker)(SIGNAL_WORKER, {
-      eval: true,
+    this.worker = startWorker(SIGNAL_WORKER, {
       workerData: { control: this.control, koffi: this.koffiPath, memory: this.memory.buffer, exitRequest: ENV_AREA + ENV.EXIT_REQUEST, doorbell: THREAD_CONTROL },
     });
-    this.worker.unref();
     process.on('exit', () => this.stop());
   }
 
-  /** Starts the worker if need be and waits until it can follow signals; false if it cannot. */
-  private ready(): boolean {
+  /** Starts the worker if need be, without waiting for it; false if it cannot be had. */
+  private launch(): boolean {
     if (this.failed) return false;
     this.koffiPath ??= this.findKoffi();
     if (this.koffiPath === undefined) return !(this.failed = true);
     this.start();
+    return true;
+  }
+
+  /** Starts the worker if need be and waits until it can follow signals; false if it cannot. */
+  private ready(): boolean {
+    if (!this.launch()) return false;
     Atomics.wait(this.ctl, CTL.STATE, STATE.STARTING, START_MS);
     this.failed = Atomics.load(this.ctl, CTL.STATE) !== STATE.READY;
     return !this.failed;

@@ -4,10 +4,11 @@
 // handler, on whichever thread the signal comes to, writes it to this loop's pipe, where it
 // waits until poll() runs the loop once without blocking and the handles' callback notes
 // it: a signal caught here is neither lost nor acted on by the host, only noticed at the
-// next poll. host-signals.ts uses it for a forked child's first moments: the worker that
-// follows signals as they come costs ~35 ms of CPU to start (as much as the rest of a
-// spare), and a shell's child, which inherits the shell's handlers and execs at once, never
-// needs it. Only libc.ts binds this file.
+// next poll. host-signals.ts uses it while the worker that follows signals as they come
+// starts (40-130 ms, which no guest call waits for), and for a forked child's first moments
+// without that worker: it costs ~35 ms of CPU to start (as much as the rest of a spare), and
+// a shell's child, which inherits the shell's handlers and execs at once, never needs it.
+// Only libc.ts binds this file.
 
 /** What is used here of koffi. */
 export interface KoffiForUv {
