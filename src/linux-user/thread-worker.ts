@@ -1,11 +1,13 @@
-// A guest thread's Node worker (threads.ts starts one per thread after the first): runs
-// the thread's CPU over the shared guest memory with a TB cache, backends and jump cache
-// of its own, so that threads run in parallel. The system calls that concern this thread
+// A guest thread's Node worker (threads.ts starts one per thread after the first, or
+// ahead of the thread: it then sets itself up and waits for it): runs the thread's CPU
+// over the shared guest memory with a TB cache, backends and jump cache of its own, so
+// that threads run in parallel. The system calls that concern this thread
 // alone — futex, futex_waitv, sleeps, clocks, gettid, sched_yield — run here; everything
 // else, faults and signals to take go to the first thread's Node thread through the control
 // block's mailbox (thread-control.ts), which answers when the thread may go on, or that it
 // has ended (or, for an own call a signal interrupted, whether it restarts). Built as its
-// own bundle, dist/qemu-user-ts-thread.cjs (esbuild.config.mjs).
+// own bundle, dist/qemu-user-ts-thread.cjs (esbuild.config.mjs), which threads.ts's
+// loader compiles with a V8 code cache.
 
 import { writeSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
