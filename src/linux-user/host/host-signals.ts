@@ -166,6 +166,8 @@ const ctl = new Int32Array(d.control);
 const exitRequest = new Int32Array(d.memory, d.exitRequest, 1);
 const doorbell = new Int32Array(d.memory, d.doorbell, 1);
 const done = (state) => { Atomics.store(ctl, ${CTL.STATE}, state); Atomics.notify(ctl, ${CTL.STATE}); };
+// the first thread's exit request and doorbell: its CPU comes back, and a sleep ends
+const ring = () => { Atomics.store(exitRequest, 0, 1); Atomics.add(doorbell, 0, 1); Atomics.notify(doorbell, 0); };
 try {
   const koffi = require(d.koffi);
   const uv = koffi.load(null);
@@ -199,9 +201,7 @@ try {
     const word = ${CTL.ARRIVED} + ((sig - 1) >> 5);
     Atomics.or(ctl, word, 1 << ((sig - 1) & 31));
     Atomics.notify(ctl, word);
-    Atomics.store(exitRequest, 0, 1);
-    Atomics.add(doorbell, 0, 1);
-    Atomics.notify(doorbell, 0);
+    ring();
   }, koffi.pointer(SignalCb));
   const bytes = new Uint8Array(64);
   const command = koffi.register(() => {
@@ -225,10 +225,7 @@ try {
   if (pollInit(loop, poll, fds[0]) !== 0 || pollStart(poll, UV_READABLE, command) !== 0) throw new Error('uv_poll');
   Atomics.store(ctl, ${CTL.PIPE}, fds[1]);
   done(${STATE.READY});
-  // the first thread may be catching meanwhile (HostSignals.handOver): it hands over at its next look
-  Atomics.store(exitRequest, 0, 1);
-  Atomics.add(doorbell, 0, 1);
-  Atomics.notify(doorbell, 0);
+  ring(); // the first thread may be catching meanwhile (HostSignals.handOver): it hands over at its next look
   // stop() sets STOP, then looks at STATE: one of the two sees the other's store
   if (!Atomics.load(ctl, ${CTL.STOP})) run(loop, UV_RUN_DEFAULT);
   done(${STATE.STOPPED});
