@@ -25,7 +25,7 @@ import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
 import { NSIG, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SIG, SIG_HANDLER, TASK_COMM_LEN } from './generic/constants.js';
 import { SI, type KSigaction, type SigInfo } from './generic/structs.js';
-import { hostLibc } from './host/libc.js';
+import { endKoffiAtExit, hostLibc, shareKoffiLock } from './host/libc.js';
 import { P, W } from './syscalls/wait.js';
 import { bit, childrenReapedBySystem, sendSignal, signalRestarts } from './signal-delivery.js';
 import type { RunOptions } from './options.js';
@@ -224,6 +224,7 @@ export class LinuxProcess {
     this.vfs = s.vfs ?? hostFileSystem;
     this.signals = s.signals;
     this.sharedMaps = s.vforkOf?.sharedMaps ?? new SharedFileMappings(mem);
+    shareKoffiLock(mem.memory.buffer);
     mem.hostZero ??= hostZeroing(mem);
     this.syscalls = s.vforkOf?.syscalls ?? buildSyscallTable(s.abi, s.archSyscalls);
     this.cwd = s.cwd ?? process.cwd();
@@ -285,6 +286,7 @@ export class LinuxProcess {
     mem: GuestMemory, as: AddressSpace, opts: RunOptions, abi: GenericAbi, log: (line: string) => void,
     arch: { cpuinfo?: () => string; archSyscalls?: readonly SyscallRow[]; signals?: ProcessSettings['signals'] } = {},
   ): LinuxProcess {
+    endKoffiAtExit();
     return new LinuxProcess(mem, as, {
       abi,
       ...arch,

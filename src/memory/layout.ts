@@ -28,6 +28,12 @@ export const JUMP_CACHE_ENTRY_SIZE = 16;
  */
 export const PAIR_LOCK = 0xff11_0000;
 /**
+ * The lock word held while one of the process's Node threads loads koffi or binds through
+ * it (host/libc.ts shareKoffiLock: such a worker must not be stopped by the process's exit
+ * half-way). On the next cache line after PAIR_LOCK.
+ */
+export const KOFFI_LOCK = 0xff11_0040;
+/**
  * The lists of futex_waitv's waiters (linux-user/futex-table.ts), FUTEX_WAITV_LIST_WORDS i32
  * words per thread by CPU index (64 KiB in all): the futex words a waiting thread's entries
  * wait on. Also in the free rest of the jump cache's megabyte.

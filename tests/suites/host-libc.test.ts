@@ -6,11 +6,12 @@
 
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errnoFromError, E } from '../../src/linux-user/errno.js';
-import { hostLibc } from '../../src/linux-user/host/libc.js';
+import { endKoffi, hostLibc, withKoffiLock } from '../../src/linux-user/host/libc.js';
 import { hostPipe } from '../../src/linux-user/vfs/host.js';
 
 const libc = hostLibc(createRequire(import.meta.url));
@@ -180,5 +181,53 @@ describe.skipIf(libc === null)('host libc', () => {
     expect(() => lc.write(1, mem, mem.length - 1, 2, null)).toThrow(RangeError);
     expect(() => lc.write(1, mem, -1, 1, null)).toThrow(RangeError);
     expect(() => lc.read(0, new Uint8Array(4), 0, 1, null)).toThrow(RangeError);
+  });
+});
+
+/** A worker that holds `lock` (set to 1 here) for 100 ms, then lets go. */
+function holdFor100ms(lock: Int32Array): Worker {
+  lock[0] = 1;
+  return new Worker(
+    `const { workerData: lock } = require('node:worker_threads');
+     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+     Atomics.store(lock, 0, 0);
+     Atomics.notify(lock, 0);`,
+    { eval: true, workerData: lock },
+  );
+}
+
+describe('the koffi lock', () => {
+  it('a binding waits while another Node thread holds it, then takes it and lets go', async () => {
+    const lock = new Int32Array(new SharedArrayBuffer(4));
+    const holder = holdFor100ms(lock);
+    const start = Date.now();
+    let heldWhileBinding = -1;
+    const bound = withKoffiLock(() => {
+      heldWhileBinding = Atomics.load(lock, 0);
+      return 'bound';
+    }, lock);
+    expect(bound).toBe('bound');
+    expect(Date.now() - start).toBeGreaterThanOrEqual(90);
+    expect(heldWhileBinding).toBe(1);
+    expect(lock[0]).toBe(0);
+    await holder.terminate();
+  });
+
+  it('a binding inside a binding (binding libc binds functions) does not wait for itself', () => {
+    const lock = new Int32Array(new SharedArrayBuffer(4));
+    const start = Date.now();
+    expect(withKoffiLock(() => withKoffiLock(() => Atomics.load(lock, 0), lock), lock)).toBe(1);
+    expect(Date.now() - start).toBeLessThan(500);
+    expect(lock[0]).toBe(0);
+  });
+
+  it("the process's exit waits for a binding in progress, then keeps the lock", async () => {
+    const lock = new Int32Array(new SharedArrayBuffer(4));
+    const holder = holdFor100ms(lock);
+    const start = Date.now();
+    endKoffi(lock);
+    expect(Date.now() - start).toBeGreaterThanOrEqual(90);
+    expect(lock[0]).toBe(2);
+    await holder.terminate();
   });
 });

@@ -82,9 +82,9 @@
 
 import type { Worker } from 'node:worker_threads';
 import { writeSync } from 'node:fs';
-import { knownKoffiNative } from './libc.js';
+import { freeKoffiLock, knownKoffiNative, takeKoffiLock } from './libc.js';
 import { ENV } from '../../tcg/env.js';
-import { ENV_AREA, THREAD_CONTROL } from '../../memory/layout.js';
+import { ENV_AREA, KOFFI_LOCK, THREAD_CONTROL } from '../../memory/layout.js';
 import { startWorker } from '../../worker-start.js';
 import { SIG, SIG_DEFAULT_IGNORE, SIG_HANDLER } from '../generic/constants.js';
 import { HOST_SIGNAL_NAMES } from '../signals.js';
@@ -168,7 +168,12 @@ const doorbell = new Int32Array(d.memory, d.doorbell, 1);
 const done = (state) => { Atomics.store(ctl, ${CTL.STATE}, state); Atomics.notify(ctl, ${CTL.STATE}); };
 // the first thread's exit request and doorbell: its CPU comes back, and a sleep ends
 const ring = () => { Atomics.store(exitRequest, 0, 1); Atomics.add(doorbell, 0, 1); Atomics.notify(doorbell, 0); };
+// koffi's loading and binding under the process's koffi lock (host/libc.ts shareKoffiLock)
+const koffiLock = new Int32Array(d.memory, ${KOFFI_LOCK}, 1);
+const freeKoffiLock = ${freeKoffiLock.toString()};
+let koffiHeld = false;
 try {
+  koffiHeld = (${takeKoffiLock.toString()})(koffiLock);
   const koffi = require(d.koffi);
   const uv = koffi.load(null);
   const libc = koffi.load('libc.so.6');
@@ -222,6 +227,7 @@ try {
       Atomics.notify(ctl, ${CTL.COMMANDS_DONE});
     }
   }, koffi.pointer(PollCb));
+  koffiHeld = freeKoffiLock(koffiLock, koffiHeld);
   if (pollInit(loop, poll, fds[0]) !== 0 || pollStart(poll, UV_READABLE, command) !== 0) throw new Error('uv_poll');
   Atomics.store(ctl, ${CTL.PIPE}, fds[1]);
   done(${STATE.READY});
@@ -230,6 +236,7 @@ try {
   if (!Atomics.load(ctl, ${CTL.STOP})) run(loop, UV_RUN_DEFAULT);
   done(${STATE.STOPPED});
 } catch {
+  freeKoffiLock(koffiLock, koffiHeld);
   done(${STATE.FAILED});
 }`;
 
@@ -537,14 +544,18 @@ export class HostSignals {
    * and lets this thread take SIGPIPE again (a write's that was never taken is dropped first).
    * False when the worker did not say it stopped within STOP_MS (a host too loaded to run
    * it, or a process stopped and continued meanwhile): its handlers may still be in place.
+   * `waitForStart`: a worker still starting is waited for (START_MS at most) and then
+   * stopped; otherwise it stops by itself once started, meanwhile making its pipe and libuv
+   * loop, whose fds a native execve's rearranging of fds must not meet (an abort).
    */
-  stop(): boolean {
+  stop(waitForStart = false): boolean {
     Atomics.store(this.ctl, CTL.STOP, 1);
     this.catchMode = false;
     this.handingOver = false;
     this.catcher?.close();
     this.catcher = undefined;
     let stopped = true;
+    if (this.worker && waitForStart) Atomics.wait(this.ctl, CTL.STATE, STATE.STARTING, START_MS);
     if (this.worker && Atomics.load(this.ctl, CTL.STATE) === STATE.READY) {
       writeSync(this.ctl[CTL.PIPE], Uint8Array.of(0));
       stopped = Atomics.wait(this.ctl, CTL.STATE, STATE.READY, STOP_MS) !== 'timed-out';
@@ -563,7 +574,7 @@ export class HostSignals {
    * the host's actions as they were at start-up.
    */
   end(): void {
-    void this.stop();
+    void this.stop(true);
     for (const sig of [...this.dropping.keys()]) this.undrop(sig);
   }
 

@@ -24,6 +24,7 @@ import { bindProcesses, type HostProcesses } from './processes.js';
 import { bindSockets, type HostSocket } from './sockets.js';
 import { newSignalCatcher, type HostSignalCatcher, type KoffiForUv } from './signal-catcher.js';
 import { bindHostMmap, type HostMmap } from './host-mmap.js';
+import { KOFFI_LOCK } from '../../memory/layout.js';
 
 export type { HostProcesses, HostSpawn, HostWaited } from './processes.js';
 export type { HostReceived, HostSocket, HostSpan } from './sockets.js';
@@ -260,6 +261,83 @@ function loadKoffi(req: (id: string) => unknown): Koffi {
   return pkg;
 }
 
+/** This Node thread's view of the process's KOFFI_LOCK, once its guest memory exists. */
+let koffiLock: Int32Array | undefined;
+/** Set in the first thread as the process exits: its own bindings no longer take the lock. */
+let koffiEnded = false;
+
+/**
+ * Guards this Node thread's koffi bindings with the lock word in the guest memory `buffer`
+ * that all the process's threads share. Node stops the workers when the process exits, and
+ * a worker stopped while koffi loads or binds a function or a callback type aborts the whole
+ * process ("FATAL ERROR: Error::ThrowAsJavaScriptException napi_throw", exit 134 instead of
+ * the guest's status; calls through a binding are safe). So binding holds the lock, and the
+ * first thread's exit waits for a binding in progress, then takes the lock for good
+ * (endKoffiAtExit).
+ */
+export function shareKoffiLock(buffer: ArrayBufferLike): void {
+  if (koffiLock?.buffer !== buffer) koffiLock = new Int32Array(buffer, KOFFI_LOCK, 1);
+}
+
+let endsAtExit = false;
+
+/** For the first thread (the one whose exit ends the process): at exit, endKoffi. */
+export function endKoffiAtExit(): void {
+  if (endsAtExit) return;
+  endsAtExit = true;
+  process.once('exit', () => {
+    if (koffiLock) endKoffi(koffiLock);
+  });
+}
+
+/** Waits (1 s at most) for a binding in progress in another thread, then lets none begin: the process is ending. */
+export function endKoffi(lock: Int32Array): void {
+  koffiEnded = true;
+  const deadline = Date.now() + 1000;
+  while (Atomics.compareExchange(lock, 0, 0, 2) === 1 && Date.now() < deadline) Atomics.wait(lock, 0, 1, 10);
+}
+
+/**
+ * Takes `lock` (0 free, 1 held, 2 the process is ending: this worker is about to be stopped,
+ * and waits for that); true once taken. A holder that never lets go (a thread that died
+ * binding) is waited for 2 s, an ending that does not come 10 s, then false: go ahead
+ * unguarded. Self-contained, as the host-signal worker's source takes its text.
+ */
+export function takeKoffiLock(lock: Int32Array): boolean {
+  const start = Date.now();
+  for (;;) {
+    const was = Atomics.compareExchange(lock, 0, 0, 1);
+    if (was === 0) return true;
+    if (Date.now() - start > (was === 2 ? 10000 : 2000)) return false;
+    Atomics.wait(lock, 0, was, was === 2 ? 1000 : 10);
+  }
+}
+
+/** Lets go of `lock` if `held` (takeKoffiLock's answer); false. Self-contained, as takeKoffiLock. */
+export function freeKoffiLock(lock: Int32Array, held: boolean): false {
+  if (held) {
+    Atomics.store(lock, 0, 0);
+    Atomics.notify(lock, 0);
+  }
+  return false;
+}
+
+/** Whether this Node thread is inside withKoffiLock (binding libc binds a function or two itself). */
+let insideKoffiLock = false;
+
+/** `bind()` with the process's koffi lock held (where it has one, and the process is not this thread's exit). */
+export function withKoffiLock<T>(bind: () => T, lock = koffiEnded ? undefined : koffiLock): T {
+  if (insideKoffiLock || lock === undefined) return bind();
+  const held = takeKoffiLock(lock);
+  insideKoffiLock = true;
+  try {
+    return bind();
+  } finally {
+    insideKoffiLock = false;
+    freeKoffiLock(lock, held);
+  }
+}
+
 /**
  * libc through koffi, loaded at the first call; null when it cannot be had. `req` resolves
  * 'koffi' (the bundle is given the launcher's require; sources run as ES modules pass one).
@@ -269,7 +347,7 @@ export function hostLibc(req: ((id: string) => unknown) | undefined = typeof req
   loaded = null;
   if (req === undefined || process.platform !== 'linux') return loaded;
   try {
-    loaded = bind(loadKoffi(req));
+    loaded = withKoffiLock(() => bind(loadKoffi(req)));
   } catch {
     // koffi missing, or no prebuilt binary for this host: node:fs it is
   }
@@ -307,7 +385,7 @@ function boundOnFirstCall(lib: ReturnType<Koffi['load']>): ReturnType<Koffi['loa
 /** koffi's binding of `signature`; one that cannot be made (a function this libc lacks) fails as ENOSYS would. */
 function bindOne(lib: ReturnType<Koffi['load']>, signature: string): (...args: unknown[]) => unknown {
   try {
-    return lib.func(signature);
+    return withKoffiLock(() => lib.func(signature));
   } catch (e) {
     const name = /\b(\w+)\(/.exec(signature)?.[1] ?? signature;
     throw Object.assign(new Error(`ENOSYS: ${name} (${e instanceof Error ? e.message : String(e)})`), { errno: -38, code: 'ENOSYS', syscall: name });

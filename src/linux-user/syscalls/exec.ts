@@ -250,6 +250,7 @@ function execNative(p: LinuxProcess, lc: HostLibc, plan: ExecPlan, envp: string[
   const fds = handedFds(p, false);
   if (p.execTraceLine) p.strace?.(p.execTraceLine);
   p.beforeExec?.();
+  p.hostSignals?.stop(true); // its libuv loop and pipe must not meet the fds moved below
   withdrawView(); // a native program: /proc/<pid> is the host's, rightly
   execNativeAs(lc, { fds, ignored: ignoredSignals(p), mask: p.thread.sigmask, cwd: p.cwd, umask: p.umask, nonblock: p.abi.openFlags.O_NONBLOCK }, plan.program, plan.argv, envp);
 }
