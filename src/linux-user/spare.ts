@@ -20,7 +20,8 @@
 // CPU (~55 → ~130 ms here); a vfork child's spare never needs it.
 
 import { closeSync } from 'node:fs';
-import { emulatorEnvironment, type HostLibc } from './host/libc.js';
+import { type HostLibc } from './host/libc.js';
+import { emulatorEnvironment } from './host/koffi.js';
 import { HANDOVER_VAR } from './handover.js';
 import type { LinuxProcess } from './process.js';
 import { GuestMemory } from '../memory/guest-memory.js';

@@ -18,13 +18,11 @@ import { CLONE } from './generic/constants.js';
 import { GuestExit, GuestKilled, ThreadExit, WouldBlock } from './guest-exit.js';
 import type { LinuxProcess } from './process.js';
 import { LinuxThread } from './thread.js';
-import { Answer, RequestKind, ThreadControl } from './thread-control.js';
+import { Answer, RequestKind, SAVE_CODE_CACHE, ThreadControl } from './thread-control.js';
 import { SyscallSite, type LinuxTarget } from './target.js';
 import { runSyscall } from './syscalls/table.js';
 import { deliverDue, deliverFault, exceptionFault, signalRestarts } from './signal-delivery.js';
-import { SAVE_CODE_CACHE } from './thread-control.js';
 import { startWorker } from '../worker-start.js';
-
 
 /** The guest-thread worker's bundle, beside the main bundle (esbuild.config.mjs). */
 const THREAD_BUNDLE = 'qemu-user-ts-thread.cjs';

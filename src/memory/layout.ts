@@ -29,7 +29,7 @@ export const JUMP_CACHE_ENTRY_SIZE = 16;
 export const PAIR_LOCK = 0xff11_0000;
 /**
  * The lock word held while one of the process's Node threads loads koffi or binds through
- * it (host/libc.ts shareKoffiLock: such a worker must not be stopped by the process's exit
+ * it (host/koffi.ts shareKoffiLock: such a worker must not be stopped by the process's exit
  * half-way). On the next cache line after PAIR_LOCK.
  */
 export const KOFFI_LOCK = 0xff11_0040;

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errnoFromError, E } from '../../src/linux-user/errno.js';
-import { endKoffi, hostLibc, withKoffiLock } from '../../src/linux-user/host/libc.js';
+import { hostLibc } from '../../src/linux-user/host/libc.js';
+import { endKoffi, withKoffiLock } from '../../src/linux-user/host/koffi.js';
 import { hostPipe } from '../../src/linux-user/vfs/host.js';
 
 const libc = hostLibc(createRequire(import.meta.url));

@@ -82,7 +82,7 @@
 
 import type { Worker } from 'node:worker_threads';
 import { writeSync } from 'node:fs';
-import { freeKoffiLock, knownKoffiNative, takeKoffiLock } from './libc.js';
+import { freeKoffiLock, knownKoffiNative, takeKoffiLock } from './koffi.js';
 import { ENV } from '../../tcg/env.js';
 import { ENV_AREA, KOFFI_LOCK, THREAD_CONTROL } from '../../memory/layout.js';
 import { startWorker } from '../../worker-start.js';
@@ -168,7 +168,7 @@ const doorbell = new Int32Array(d.memory, d.doorbell, 1);
 const done = (state) => { Atomics.store(ctl, ${CTL.STATE}, state); Atomics.notify(ctl, ${CTL.STATE}); };
 // the first thread's exit request and doorbell: its CPU comes back, and a sleep ends
 const ring = () => { Atomics.store(exitRequest, 0, 1); Atomics.add(doorbell, 0, 1); Atomics.notify(doorbell, 0); };
-// koffi's loading and binding under the process's koffi lock (host/libc.ts shareKoffiLock)
+// koffi's loading and binding under the process's koffi lock (host/koffi.ts shareKoffiLock)
 const koffiLock = new Int32Array(d.memory, ${KOFFI_LOCK}, 1);
 const freeKoffiLock = ${freeKoffiLock.toString()};
 let koffiHeld = false;
