@@ -17,7 +17,7 @@ import { isVforkJob, takeSessionOps, vforkJobOf, type VforkJob } from '../linux-
 import { execNativeAs } from '../linux-user/syscalls/exec.js';
 import { dieOfSignal, runGuest } from '../linux-user/main.js';
 import { hostLibc } from '../linux-user/host/libc.js';
-import { keepParentChannel, reportExit } from '../linux-user/exit-report.js';
+import { keepParentChannel, recycledChannel, reportExit } from '../linux-user/exit-report.js';
 import { binfmtCommand } from './binfmt.js';
 import type { RunOptions } from '../linux-user/options.js';
 import { INHERITED_IGNORED_VAR, parseCommandLine, PROGRAM_NAME } from './options.js';
@@ -32,8 +32,10 @@ export async function main(args: readonly string[]): Promise<number> {
     // a guest's execve started us: the program and everything else come from the one before
     const handedOver = process.env[HANDOVER_VAR];
     if (handedOver !== undefined) {
-      const run = handedOverOrFail(handedOver);
-      return 'vfork' in run ? runVforkJob(run.vfork, run.ahead) : runGuest(run);
+      let status = runHandedOver(handedOverOrFail(handedOver));
+      // a child whose exit was reported as recycled (exit-report.ts): a spare again, on the same channel
+      for (let channel; (channel = recycledChannel()); ) status = runHandedOver(spareRun(channel.sock, false, channel.status));
+      return status;
     }
     // an option before any program name: a guest program called binfmt still runs
     if (args[0] === '-binfmt' || args[0] === '--binfmt') return binfmtCommand(args.slice(1), process.argv[1], process.execPath, (text) => writeAll(1, text));
@@ -84,47 +86,57 @@ interface SpareVforkJob {
 /** The run a guest's execve, fork or vfork handed over (linux-user/handover.ts, fork.ts, vfork.ts). */
 function optionsHandedOver(value: string): RunOptions | SpareVforkJob {
   delete process.env[HANDOVER_VAR];
-  if (value.startsWith('fork:') || value.startsWith('spare:')) {
-    const job = value.startsWith('fork:') ? { forked: readForkImage(value), ahead: undefined } : awaitSpareJob(value.slice('spare:'.length));
-    if ('vfork' in job) return job;
-    const { forked, ahead } = job;
-    const { image } = forked;
-    return {
-      ...image.options,
-      log: new Set(image.options.log),
-      program: image.program,
-      execfn: image.execfn,
-      argv: [],
-      envp: [],
-      handover: image.process,
-      selfCommand: selfCommand(),
-      forked,
-      ahead,
-    };
+  if (value.startsWith('fork:')) return forkRun({ forked: readForkImage(value), ahead: undefined });
+  if (value.startsWith('spare:')) {
+    const rest = value.slice('spare:'.length);
+    return spareRun(Number.parseInt(rest, 10), rest.endsWith(SIGNALS_AHEAD), 0);
   }
   const h = receiveHandover(value);
   checkProgramFile(h.program);
   return runOptionsOf(h, selfCommand());
 }
 
+/** The run of a forked child: its image, with what a spare made ahead. */
+function forkRun(job: { forked: NonNullable<RunOptions['forked']>; ahead: SpareAhead | undefined }): RunOptions {
+  const { forked, ahead } = job;
+  const { image } = forked;
+  return {
+    ...image.options,
+    log: new Set(image.options.log),
+    program: image.program,
+    execfn: image.execfn,
+    argv: [],
+    envp: [],
+    handover: image.process,
+    selfCommand: selfCommand(),
+    forked,
+    ahead,
+  };
+}
+
 /**
- * A spare (linux-user/spare.ts; `value`: its socket's fd, and SIGNALS_AHEAD when asked)
- * makes what it can ahead, then waits for its parent's fork or vfork child; it ends
- * quietly if none comes.
+ * A spare (linux-user/spare.ts; `sock`: its channel's fd; `signals`: SIGNALS_AHEAD was
+ * asked) makes what it can ahead, then waits for its parent's fork or vfork child; if none
+ * comes (the channel ended) it ends with `statusIfNone` (0 for a spare that never served;
+ * a recycled child's own status, for a parent that went away before reaping it).
  */
-function awaitSpareJob(value: string): { forked: NonNullable<RunOptions['forked']>; ahead: SpareAhead } | SpareVforkJob {
+function spareRun(sock: number, signals: boolean, statusIfNone: number): RunOptions | SpareVforkJob {
   const lc = hostLibc();
-  const ahead = prepareAhead(value.endsWith(SIGNALS_AHEAD));
-  const sock = Number.parseInt(value, 10);
+  const ahead = prepareAhead(signals);
   const fds = lc ? awaitFork(lc, sock) : null;
-  if (!fds) process.exit(0);
+  if (!fds) process.exit(statusIfNone);
   keepParentChannel(lc!, sock); // the child's exit is reported on it
   const read = readJobFile(fds[0]);
   if (isVforkJob(read.job)) {
     closeSync(fds[0]);
     return { vfork: vforkJobOf(read.job, fds), ahead };
   }
-  return { forked: forkImageFromSpare(read, fds), ahead };
+  return forkRun({ forked: forkImageFromSpare(read, fds), ahead });
+}
+
+/** Runs what a handover asked for: a program, a forked child, or a vfork child's end. */
+function runHandedOver(run: RunOptions | SpareVforkJob): number {
+  return 'vfork' in run ? runVforkJob(run.vfork, run.ahead) : runGuest(run);
 }
 
 /**
@@ -137,7 +149,8 @@ function runVforkJob(v: VforkJob['vfork'], ahead: SpareAhead): number {
   takeSessionOps(lc, v);
   const end = v.end;
   if ('exit' in end) {
-    reportExit(lc, end.exit, () => {}); // the child's files closed in its parent already (vfork.ts)
+    // the child's files closed in its parent already (vfork.ts); nothing ran here: recycled, unless the spare follows signals
+    reportExit(lc, end.exit, () => {}, ahead.hostSignals?.leftAsStarted() ?? true);
     return end.exit;
   }
   if ('signal' in end) return dieOfSignal(end.signal);

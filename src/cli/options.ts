@@ -59,6 +59,8 @@ interface ParseState {
   compileThread: boolean;
   /** -accel tcg,cache=on|off */
   cache: boolean;
+  /** -unique-pids: no host process of a reaped child serves a later child. */
+  uniquePids: boolean;
   unameRelease?: string;
   version: string;
 }
@@ -169,6 +171,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'one-insn-per-tb', env: 'QEMU_ONE_INSN_PER_TB', help: 'run with one guest instruction per translation block', apply: (st) => { st.oneInsnPerTb = true; } },
   { flag: 'singlestep', env: 'QEMU_SINGLESTEP', help: 'deprecated synonym for -one-insn-per-tb', apply: (st) => { st.oneInsnPerTb = true; } },
   { flag: 'strace', env: 'QEMU_STRACE', help: 'log system calls', apply: (st) => { st.strace = true; } },
+  {
+    flag: 'unique-pids',
+    env: 'QEMU_USER_TS_UNIQUE_PIDS',
+    help: "never run a guest's child in the emulator process of a child it has reaped, whose pid the new child then has: each child a new pid, as on Linux (a fork, exec and wait then costs a Node start-up)",
+    apply: (st) => { st.uniquePids = true; },
+  },
   {
     flag: 'accel',
     arg: 'tcg[,backend=B][,tier0=on|off][,compile-thread=on|off][,cache=on|off]',
@@ -371,6 +379,7 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
     tier0: true,
     compileThread: true,
     cache: true,
+    uniquePids: false,
     version: ctx.version ?? '0.0.0',
   };
   let split: SplitArgs;
@@ -410,6 +419,7 @@ export function parseCommandLine(args: readonly string[], ctx: ParseContext): Co
     if (st.ldPrefix === undefined) throw new UserError('-prefix-only needs a prefix (-L path or QEMU_LD_PREFIX)');
     options.prefixOnly = true;
   }
+  if (st.uniquePids) options.uniquePids = true;
   if (st.logFile !== undefined) options.logFile = resolve(st.logFile); // the same file for the processes a guest starts in other cwds
   if (st.cpu !== undefined) options.cpu = st.cpu;
   if (st.unameRelease !== undefined) options.unameRelease = st.unameRelease;

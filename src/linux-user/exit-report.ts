@@ -15,17 +15,26 @@
 // process that started threads take the host's way, as does a child started cold (no spare)
 // or one that executed a host program (its socket closes unsent). The rusage is the child's
 // own (process.resourceUsage): the children it reaped itself are not added, as Linux adds them.
+//
+// A reported child whose host process is as a fresh spare would be (hostProcessReusable)
+// says so in its report (REPORT_RECYCLED) and, instead of ending, waits on the same channel
+// for another job: once the parent's guest has reaped it, the parent keeps it as a spare
+// (spare.ts keepRecycled), so a loop of fork, exec and wait starts no Node at all. The
+// pid then serves the parent's next child: Linux allocates pids in turn and reuses one only
+// after wrapping around, but any pid may come back once its process is reaped.
 
 import { closeSync } from 'node:fs';
 import type { HostLibc } from './host/libc.js';
-import { encodeRusage, RUSAGE_SIZE } from './generic/structs.js';
+import { encodeRusage, RUSAGE_SIZE, type Rusage } from './generic/structs.js';
 import { POLL } from './generic/constants.js';
 
 /** MSG_DONTWAIT: the reads here never block; MSG_NOSIGNAL: a parent gone is EPIPE, not SIGPIPE. */
 const MSG_DONTWAIT = 0x40;
 const MSG_NOSIGNAL = 0x4000;
-/** A report: the wait status (int32), then struct rusage. */
-const REPORT_SIZE = 4 + RUSAGE_SIZE;
+/** A report: the wait status (int32), the flags (int32: REPORT_RECYCLED), then struct rusage. */
+const REPORT_SIZE = 8 + RUSAGE_SIZE;
+/** The child's host process waits on the channel for another job (a spare again once the guest reaped it). */
+const REPORT_RECYCLED = 1;
 
 /** A child's exit as reported: the wait status and rusage wait4 gives. */
 export interface ExitReport {
@@ -37,38 +46,90 @@ export interface ExitReport {
 // --- the child's side: the socket to its parent, kept by this host process across execves in place
 
 let toParent = -1;
+/** The process's resource usage when its job came: a recycled process reports each job's own. */
+let usageAtJob: NodeJS.ResourceUsage | undefined;
+/** What made this host process unfit for another job, if anything did (noteHostChanged). */
+let unfit: string | undefined;
+/** After a report saying REPORT_RECYCLED: the channel the next job comes on, and the status to end with if none does. */
+let recycled: { sock: number; status: number } | undefined;
 
 /** A spare's socket to its parent, kept for the report (close-on-exec: a host program it executes never sees it). */
 export function keepParentChannel(lc: HostLibc, sock: number): void {
   lc.processes.setCloexec(sock, true);
   toParent = sock;
+  usageAtJob = process.resourceUsage();
+  recycled = undefined;
 }
 
 /**
- * Reports the guest's exit with `code` to the parent (if it was handed a channel), after
- * `closeGuestFds` has closed what the guest kept open. Sent once: a later program of this
- * host process (none runs after an exit) reports nothing.
+ * The guest process's resource usage (getrusage RUSAGE_SELF, times, the exit report): the
+ * host process's since its job came, for a recycled one; its maximum RSS is the host's.
  */
-export function reportExit(lc: HostLibc | null, code: number, closeGuestFds: () => void): void {
-  if (toParent < 0 || !lc?.socket) return;
+export function guestUsage(): Rusage {
+  const r = process.resourceUsage();
+  const at = usageAtJob;
+  const since = (k: Exclude<keyof NodeJS.ResourceUsage, 'maxRSS'>): number => r[k] - (at?.[k] ?? 0);
+  return {
+    utimeUs: since('userCPUTime'), stimeUs: since('systemCPUTime'), maxrssKb: r.maxRSS, minflt: since('minorPageFault'),
+    majflt: since('majorPageFault'), inblock: since('fsRead'), oublock: since('fsWrite'),
+    nvcsw: since('voluntaryContextSwitches'), nivcsw: since('involuntaryContextSwitches'),
+  };
+}
+
+/**
+ * The guest changed this host process in a way the next job could not undo, or left it
+ * something a spare must not have (`why`: its credentials, session, limits, a child, a
+ * thread, a timer, a signal action on the host): it ends with its guest, not recycled.
+ */
+export function noteHostChanged(why: string): void {
+  unfit ??= why;
+}
+
+/** Whether this host process could serve another job: nothing noteHostChanged names happened to it. */
+export const hostProcessReusable = (): boolean => unfit === undefined;
+
+/**
+ * Reports the guest's exit with `code` to the parent (if it was handed a channel), after
+ * `closeGuestFds` has closed what the guest kept open. Sent once per job. `recycle`: this
+ * host process will wait on the channel for another job when the run is over (taken by
+ * recycledChannel), if it is still reusable; returns whether the report said so.
+ */
+export function reportExit(lc: HostLibc | null, code: number, closeGuestFds: () => void, recycle = false): boolean {
+  if (toParent < 0 || !lc?.socket) return false;
   const sock = toParent;
   toParent = -1;
   closeGuestFds();
-  const r = process.resourceUsage();
+  const reuse = recycle && hostProcessReusable();
   const report = new Uint8Array(new SharedArrayBuffer(REPORT_SIZE));
   new DataView(report.buffer).setInt32(0, (code & 0xff) << 8, true);
-  report.set(
-    encodeRusage({
-      utimeUs: r.userCPUTime, stimeUs: r.systemCPUTime, maxrssKb: r.maxRSS, minflt: r.minorPageFault, majflt: r.majorPageFault,
-      inblock: r.fsRead, oublock: r.fsWrite, nvcsw: r.voluntaryContextSwitches, nivcsw: r.involuntaryContextSwitches,
-    }),
-    4,
-  );
+  new DataView(report.buffer).setInt32(4, reuse ? REPORT_RECYCLED : 0, true);
+  report.set(encodeRusage(guestUsage()), 8);
   try {
     lc.socket.sendmsg(sock, [{ buf: report, off: 0, len: REPORT_SIZE }], null, null, MSG_DONTWAIT | MSG_NOSIGNAL);
   } catch {
     // the parent went away: nobody waits
+    return false;
   }
+  if (reuse) {
+    recycled = { sock, status: code & 0xff };
+    // this host process goes on, so the host sends its parent no SIGCHLD: it does, as the host would at its end
+    try {
+      process.kill(process.ppid, 'SIGCHLD');
+    } catch {
+      // the parent is gone
+    }
+  }
+  return reuse;
+}
+
+/**
+ * The channel this process's last job was reported on with REPORT_RECYCLED, once its run is
+ * over (taken: asked once): the process then waits there for its next job (cli/main.ts).
+ */
+export function recycledChannel(): { sock: number; status: number } | undefined {
+  const r = recycled;
+  recycled = undefined;
+  return r !== undefined && hostProcessReusable() ? r : undefined;
 }
 
 // --- the parent's side
@@ -85,7 +146,20 @@ export class ChildExitReports {
   private readonly signalled = new Set<number>();
   /** Host SIGCHLDs still to come for children whose SIGCHLD the guest had from us: dropped when they come. */
   private echoes = 0;
+  /**
+   * Children whose report said REPORT_RECYCLED, until the guest takes it: their channel (the
+   * host process waits there for another job) and whether a host SIGCHLD would be ours to
+   * drop if it ended instead (SIGCHLD followed when the report came).
+   */
+  private readonly recycling = new Map<number, { sock: number; followed: boolean }>();
   private readonly buf = new Uint8Array(new SharedArrayBuffer(REPORT_SIZE));
+
+  /**
+   * `keepSpare`: offered each recycled child once the guest has taken its report (spare.ts
+   * keepRecycled); false: not wanted (the channel is closed, and the process ends with the
+   * status it reported).
+   */
+  constructor(private readonly keepSpare: (pid: number, sock: number) => boolean = () => false) {}
 
   /** Watches child `pid`'s channel (ours now: closed when it is done). */
   watch(pid: number, sock: number): void {
@@ -128,11 +202,22 @@ export class ChildExitReports {
         n = 0;
       }
       if (n === REPORT_SIZE) {
-        const report = { pid, status: new DataView(this.buf.buffer).getInt32(0, true), rusage: this.buf.slice(4) };
+        const dv = new DataView(this.buf.buffer);
+        const report = { pid, status: dv.getInt32(0, true), rusage: this.buf.slice(8) };
         this.received.set(pid, report);
+        const recycled = (dv.getInt32(4, true) & REPORT_RECYCLED) !== 0;
+        // a recycled child sends the host SIGCHLD itself (its host process goes on); one not
+        // kept sends a second at its end (reuse)
+        let followed = false;
         if (!this.signalled.has(pid)) {
           this.signalled.add(pid);
-          if (onExit(report)) this.echoes++;
+          followed = onExit(report);
+          if (followed) this.echoes++;
+        }
+        if (recycled) this.recycling.set(pid, { sock: fd, followed });
+        if (recycled) {
+          this.channels.delete(pid); // the channel is the spare's from now on
+          return;
         }
       }
       this.close(pid);
@@ -141,18 +226,38 @@ export class ChildExitReports {
 
   /**
    * A received report of a child `matches` accepts, if one came; taken (the guest is shown
-   * it) unless `keep` (WNOWAIT).
+   * it) unless `keep` (WNOWAIT). `reusable`: whether a recycled child's host process, and so
+   * its pid, may serve a later child (see reuse).
    */
-  take(matches: (pid: number) => boolean, keep: boolean): ExitReport | undefined {
+  take(matches: (pid: number) => boolean, keep: boolean, reusable: (pid: number) => boolean = () => true): ExitReport | undefined {
     for (const [pid, report] of this.received) {
       if (!matches(pid)) continue;
       if (!keep) {
         this.received.delete(pid);
-        this.shown.add(pid);
+        if (!this.reuse(pid, reusable(pid))) this.shown.add(pid);
       }
       return report;
     }
     return undefined;
+  }
+
+  /**
+   * A recycled child the guest has just reaped becomes a spare (keepSpare), if `reusable`:
+   * its pid is forgotten here, to serve a later child. True when kept; one not kept is sent
+   * away (its channel closed: it ends with the status it reported, its zombie reaped unseen
+   * as any other shown child's, its host SIGCHLD dropped as an echo).
+   */
+  private reuse(pid: number, reusable: boolean): boolean {
+    const r = this.recycling.get(pid);
+    if (r === undefined) return false;
+    this.recycling.delete(pid);
+    if (reusable && this.keepSpare(pid, r.sock)) {
+      this.signalled.delete(pid);
+      return true;
+    }
+    closeQuietly(r.sock);
+    if (r.followed) this.echoes++;
+    return false;
   }
 
   /**
@@ -202,6 +307,9 @@ export class ChildExitReports {
   /** Forgets `pid`: reaped (shown or not), its channel closed. */
   forget(pid: number): void {
     this.close(pid);
+    const r = this.recycling.get(pid);
+    if (r !== undefined) closeQuietly(r.sock);
+    this.recycling.delete(pid);
     this.received.delete(pid);
     this.shown.delete(pid);
     this.signalled.delete(pid);
@@ -210,6 +318,9 @@ export class ChildExitReports {
   /** Closes every channel (an execve in place: the next program waits for these children the host's way). */
   closeAll(): void {
     for (const pid of [...this.channels.keys()]) this.close(pid);
+    // a recycled child not reaped yet ends with its status: the next program's child, as on Linux
+    for (const r of this.recycling.values()) closeQuietly(r.sock);
+    this.recycling.clear();
     this.received.clear();
     this.signalled.clear();
   }
@@ -218,11 +329,15 @@ export class ChildExitReports {
     const fd = this.channels.get(pid);
     if (fd === undefined) return;
     this.channels.delete(pid);
-    try {
-      closeSync(fd);
-    } catch {
-      // closed
-    }
+    closeQuietly(fd);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // closed
   }
 }
 

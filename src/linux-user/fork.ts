@@ -34,6 +34,7 @@ import { emulatorEnvironment } from './host/koffi.js';
 import type { LinuxProcess, ProgramLayout } from './process.js';
 import type { LinuxTarget } from './target.js';
 import type { CloneRequest } from './threads.js';
+import { noteHostChanged } from './exit-report.js';
 import { handToSpare, replenishSpares, takeSpare } from './spare.js';
 
 /** What the child takes from the parent, besides the memory's bytes. */
@@ -152,6 +153,7 @@ function imageOf(p: LinuxProcess, req: CloneRequest, fds: HandedFd[]): ForkImage
  */
 export function forkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): number {
   p.madeFork = true;
+  noteHostChanged('a child'); // this host process has children now: it is no spare for another job
   // the offsets we kept ourselves go to the host's open files, which parent and child then share
   for (const fd of p.fds.numbers()) toHostOffset(lc, p.fds.get(fd)!.file);
   const fds = handedFds(p, true);

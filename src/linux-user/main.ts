@@ -210,8 +210,8 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
       parallelStore?.save();
       proc.sharedMaps.flushAll(); // however the process ends, its shared file mappings reach their files
     }
-    if (e instanceof ExecInPlace) {
-      // this Node goes on with the next program: what ran this one goes
+    // this Node goes on with another program (an execve's, or a recycled spare's next job): what ran this one goes
+    const endInPlace = (): void => {
       compileQueue?.close();
       workersAhead?.end();
       proc.hostSignals?.end();
@@ -223,12 +223,22 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
       const lc = hostLibc();
       if (lc) proc.childExits.reapShown(lc, true);
       proc.childExits.closeAll();
+    };
+    if (e instanceof ExecInPlace) {
+      endInPlace();
       throw e;
     }
     if (e instanceof GuestExit) {
       // the parent's wait returns now, not once this host process is down (a process that
-      // started threads takes the host's way: they end with it)
-      if (!proc.threads) reportExit(hostLibc(), e.status, () => closeGuestFiles(proc));
+      // started threads takes the host's way: they end with it); this host process may
+      // serve its parent's next child, if nothing of the guest's is left in it
+      if (!proc.threads) {
+        const recycle = !opts.uniquePids && !proc.timers && (proc.hostSignals?.leftAsStarted() ?? true);
+        if (reportExit(hostLibc(), e.status, () => closeGuestFiles(proc), recycle)) {
+          endInPlace();
+          withdrawView();
+        }
+      }
       return e.status & 0xff;
     }
     if (e instanceof GuestKilled) {

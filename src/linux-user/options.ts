@@ -38,6 +38,8 @@ export interface RunOptions {
   compileThread: boolean;
   /** Directory of the persistent translation cache (tcg/persist.ts); unset: no cache. */
   translationCacheDir?: string;
+  /** -unique-pids: a child whose exit was reported ends with it, never serving a later child (exit-report.ts). */
+  uniquePids?: boolean;
   /** -cpu, when given (checked against the ELF's architecture). */
   cpu?: string;
   /** -r / QEMU_UNAME: the release uname() reports. */

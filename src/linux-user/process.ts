@@ -27,11 +27,11 @@ import { NSIG, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SIG, SIG_HANDLER, TASK_COMM_
 import { SI, type KSigaction, type SigInfo } from './generic/structs.js';
 import { hostLibc } from './host/libc.js';
 import { endKoffiAtExit, shareKoffiLock } from './host/koffi.js';
-import { P, W } from './syscalls/wait.js';
+import { collectExitReports, P, W } from './syscalls/wait.js';
 import { bit, childrenReapedBySystem, sendSignal, signalRestarts } from './signal-delivery.js';
 import type { RunOptions } from './options.js';
 import type { HandedProcess } from './handover.js';
-import { isSpare, spareDied, type Spare } from './spare.js';
+import { isSpare, keepRecycled, spareDied, type Spare } from './spare.js';
 import { ChildExitReports } from './exit-report.js';
 import type { SignalFrames } from './target.js';
 import type { CloneRequest } from './threads.js';
@@ -209,7 +209,7 @@ export class LinuxProcess {
   /** pidfds of the children a wait is watching, by pid, until each is reaped (syscalls/wait.ts). */
   readonly childPidfds = new Map<number, number>();
   /** The exits children handed to spares report (exit-report.ts), which waits show before the host's. */
-  readonly childExits = new ChildExitReports();
+  readonly childExits = new ChildExitReports((pid, sock) => keepRecycled(this, pid, sock));
   /** What must be done before the host's execve replaces us (main.ts: what exit does: caches, MAP_SHARED write-back). */
   beforeExec: (() => void) | undefined;
 
@@ -422,6 +422,9 @@ export class LinuxProcess {
   private childSignalInfo(): SigInfo | null {
     const lc = hostLibc();
     let dropped = false;
+    // a report that came first gives the guest its child's SIGCHLD, whose host one this may
+    // be (a recycled child sends its parent one itself: exit-report.ts)
+    if (lc) collectExitReports(this, lc);
     try {
       for (;;) {
         const peek = lc?.processes.waitid(P.ALL, 0, W.EXITED | W.STOPPED | W.CONTINUED | W.NOHANG | W.NOWAIT);

@@ -17,7 +17,9 @@
 // each has two rounds to start in (48-64 ms). A spare whose fork child will follow host
 // signals from its start (its parent forks, and has handlers other than SIGCHLD's: an
 // interactive shell) starts the host-signal worker ahead too, which doubles its start-up
-// CPU (~55 → ~130 ms here); a vfork child's spare never needs it.
+// CPU (~55 → ~130 ms here); a vfork child's spare never needs it. A child whose exit
+// report said it was recycled (exit-report.ts) is a spare again once the guest has reaped
+// it (keepRecycled): three spares at most, counting those.
 
 import { closeSync } from 'node:fs';
 import { type HostLibc } from './host/libc.js';
@@ -38,6 +40,10 @@ const SCM_RIGHTS = 1;
 const MSG_CMSG_CLOEXEC = 0x4000_0000;
 /** Spares a process keeps ready after its `forks` forks: one, and two from its third on. */
 const sparesWanted = (forks: number): number => (forks >= 3 ? 2 : 1);
+/** The most spares kept, counting recycled children (exit-report.ts): one more than sparesWanted. */
+const MAX_SPARES = 3;
+/** wait4's WNOHANG. */
+const WNOHANG = 1;
 /** The suffix of a spare's HANDOVER_VAR value asking it to start its host-signal worker ahead (its parent has handlers). */
 export const SIGNALS_AHEAD = ':signals';
 /** Fds per message (the kernel's SCM_MAX_FD is 253). */
@@ -113,13 +119,25 @@ export function startSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
 export function takeSpare(p: LinuxProcess, lc: HostLibc): Spare | null {
   for (let spare; (spare = p.spares.shift()); ) {
     try {
-      if (lc.getpgid(spare.pid) === lc.getpgid(0) && lc.getsid(spare.pid) === lc.getsid(0)) return spare;
+      // one that ended (a recycled child that found itself unfit after all) is reaped here
+      if (lc.processes.wait4(spare.pid, WNOHANG).pid === 0 && lc.getpgid(spare.pid) === lc.getpgid(0) && lc.getsid(spare.pid) === lc.getsid(0)) return spare;
     } catch {
       // gone
     }
     endSpare(lc, spare);
   }
   return null;
+}
+
+/**
+ * A child that reported its exit as recycled (exit-report.ts), reaped by the guest now,
+ * waiting on channel `sock` for another job: kept as a spare if p has fewer than MAX_SPARES
+ * (and runs without -unique-pids).
+ */
+export function keepRecycled(p: LinuxProcess, pid: number, sock: number): boolean {
+  if (p.spares.length >= MAX_SPARES || p.runOptions?.uniquePids) return false;
+  p.spares.push({ pid, sock });
+  return true;
 }
 
 /** Kills and reaps a spare no one will use (then no wait of the guest's can meet it). */

@@ -26,6 +26,7 @@ import type { Handover } from './handover.js';
 import type { HostLibc } from './host/libc.js';
 import { LinuxProcess } from './process.js';
 import { handToSpare, replenishSpares, startSpare, takeSpare, type Spare } from './spare.js';
+import { noteHostChanged } from './exit-report.js';
 import type { CloneRequest } from './threads.js';
 
 /** A session or group change the child made: its spare makes it before anything else. */
@@ -59,6 +60,7 @@ export interface VforkJob {
  * spare to be had, it copies as fork does.
  */
 export function vforkProcess(p: LinuxProcess, lc: HostLibc, req: CloneRequest): number {
+  noteHostChanged('a child'); // this host process has children now: it is no spare for another job
   const spare = takeSpare(p, lc) ?? startSpare(p, lc);
   if (!spare) return forkProcess(p, lc, req);
   const child = childOf(p, lc, spare);
@@ -168,6 +170,7 @@ export function vforkJobOf(job: VforkJob, received: readonly number[]): VforkJob
 
 /** The spare's side: the session ops and parent-death signal of its child, on itself. */
 export function takeSessionOps(lc: HostLibc, v: VforkJob['vfork']): void {
+  if (v.sessionOps.length > 0 || v.deathSignal) noteHostChanged('its session or parent-death signal');
   for (const op of v.sessionOps) {
     try {
       if (op.op === 'setsid') lc.setsid();

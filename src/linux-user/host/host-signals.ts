@@ -107,6 +107,8 @@ const CHLD = bit(SIG.SIGCHLD);
  * across the programs an execve runs in place, which keep their children.
  */
 let childrenMade = false;
+/** Whether Node's SIGUSR1 handler (its inspector's) was taken away in this host process (HostSignals.begin). */
+let inspectorSignalTaken = false;
 /** What Node ignores from its start-up (SIG_IGN): SIGPIPE and SIGXFSZ. */
 const NODE_IGNORES = PIPE | bit(SIG.SIGXFSZ);
 /** The signals Node sets at start-up (1 to 31): an ignored one of the parent's becomes the default. */
@@ -262,6 +264,8 @@ export class HostSignals {
   private hostIgnores = NODE_IGNORES;
   /** The signals kept caught and dropped on the host (drop()), each with what takes its listener away. */
   private readonly dropping = new Map<number, () => void>();
+  /** A signal was made SIG_IGN on the host (a terminal stop the guest ignores): end() does not undo it. */
+  private ignoredOnHost = false;
   /** This thread's mask, once it blocks SIGPIPE (SIGPIPE followed). */
   private pipeBlocked: HostSignalMask | undefined;
 
@@ -286,6 +290,11 @@ export class HostSignals {
    * them ignored), which stay ignored; SIGPIPE, unless among them, gets its default action.
    */
   begin(ignored: bigint): void {
+    // Node's own SIGUSR1 handler starts its inspector (listening on a port): the guest's
+    // default action is to die of it (once per host process: a listener's removal, here or
+    // by end(), leaves libuv's SIG_DFL behind)
+    if (!inspectorSignalTaken && !(ignored & bit(SIG.SIGUSR1))) defaultOnHost('SIGUSR1');
+    inspectorSignalTaken = true;
     this.hostIgnores |= ignored & ~NODE_RESETS;
     for (let sig = 1; sig <= LAST_SIGNAL; sig++) if (ignored & bit(sig) && followable(sig)) this.ignore(sig);
     if (!(ignored & PIPE)) this.byDefault(SIG.SIGPIPE);
@@ -576,6 +585,19 @@ export class HostSignals {
   end(): void {
     void this.stop(true);
     for (const sig of [...this.dropping.keys()]) this.undrop(sig);
+    // what Node ignores from its start (begin() gives SIGPIPE its default action), ignored again
+    const lc = hostLibc();
+    for (const sig of [SIG.SIGPIPE, SIG.SIGXFSZ]) if (!(this.hostIgnores & bit(sig)) && lc) lc.processes.setDisposition(sig, true);
+    this.hostIgnores |= NODE_IGNORES;
+  }
+
+  /**
+   * After end(): whether the host's signal actions are again as they were when this process
+   * started (a recycled spare's next job begins from them, exit-report.ts): no worker ever
+   * ran (its libuv handles leave their own actions behind), and no signal was made SIG_IGN.
+   */
+  leftAsStarted(): boolean {
+    return this.worker === undefined && !this.ignoredOnHost;
   }
 
   /** The guest ignores `sig`: the host drops it, unless it is followed or ignored already. */
@@ -590,6 +612,7 @@ export class HostSignals {
       // its foreground group or write, where one that catches it gets the signal and EINTR
       hostLibc()!.processes.setDisposition(sig, true);
       this.hostIgnores |= b;
+      this.ignoredOnHost = true;
     } else if (name === undefined) this.follow(b); // a real-time signal has no name in Node: only the worker can catch it
     else this.drop(sig, name);
   }

@@ -61,8 +61,15 @@ function runTraced(p: LinuxProcess, row: SyscallRow, a: SyscallArgs): boolean {
   return false;
 }
 
-/** Whether argument `i` names a child whose exit the guest was shown before its host process was gone (exit-report.ts). */
-const reaped = (p: LinuxProcess, a: SyscallArgs, i: number): boolean => p.childExits.wasShown(a.int(i));
+/**
+ * Whether argument `i` names a child whose exit the guest was shown before its host process
+ * was gone (exit-report.ts), or a spare (spare.ts: a recycled child's pid, once reaped, is
+ * one): no process of the guest's.
+ */
+const reaped = (p: LinuxProcess, a: SyscallArgs, i: number): boolean => {
+  const pid = a.int(i);
+  return p.childExits.wasShown(pid) || (pid > 0 && p.spares.some((s) => s.pid === pid));
+};
 
 /**
  * Whether an interrupted call starts again after the handler (ERESTARTSYS under

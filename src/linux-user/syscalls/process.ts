@@ -14,6 +14,7 @@ import { GuestExit, ThreadExit } from '../guest-exit.js';
 import type { LinuxProcess } from '../process.js';
 import { guestOut, readGuest, u32s, u64s, writeGuest, type SyscallArgs } from './args.js';
 import { publishView } from '../vfs/proc-peers.js';
+import { guestUsage, noteHostChanged } from '../exit-report.js';
 
 type A = SyscallArgs;
 
@@ -198,12 +199,7 @@ export function sysGetrusage(p: LinuxProcess, a: A): number {
   const who = a.int(0);
   let u: Rusage;
   if (who === RUSAGE.SELF || who === RUSAGE.THREAD) {
-    const r = process.resourceUsage();
-    u = {
-      utimeUs: r.userCPUTime, stimeUs: r.systemCPUTime, maxrssKb: r.maxRSS, minflt: r.minorPageFault,
-      majflt: r.majorPageFault, inblock: r.fsRead, oublock: r.fsWrite,
-      nvcsw: r.voluntaryContextSwitches, nivcsw: r.involuntaryContextSwitches,
-    };
+    u = guestUsage();
   } else if (who === RUSAGE.CHILDREN) {
     u = { utimeUs: 0, stimeUs: 0, maxrssKb: 0, minflt: 0, majflt: 0, inblock: 0, oublock: 0, nvcsw: 0, nivcsw: 0 };
   } else {
@@ -335,7 +331,10 @@ export function sysPrctl(p: LinuxProcess, a: A): number {
       const sig = a.big(1);
       if (sig > BigInt(NSIG)) return -E.EINVAL;
       // a vfork child's spare sets it on itself (vfork.ts)
-      if (!p.vfork) (hostLibc() ?? fail(E.ENOSYS)).processes.setParentDeathSignal(Number(sig));
+      if (!p.vfork) {
+        noteHostChanged('its parent-death signal');
+        (hostLibc() ?? fail(E.ENOSYS)).processes.setParentDeathSignal(Number(sig));
+      }
       p.parentDeathSignal = Number(sig);
       return 0;
     }

@@ -6,6 +6,7 @@
 import type { GenericAbi } from '../generic/abi.js';
 import { NR, type SyscallName } from '../generic/syscall-numbers.js';
 import type { LinuxProcess } from '../process.js';
+import { noteHostChanged } from '../exit-report.js';
 import * as clone from './clone.js';
 import * as creds from './creds.js';
 import * as epoll from './epoll.js';
@@ -66,8 +67,34 @@ const RESTARTABLE: ReadonlySet<string> = new Set([
   'sendmmsg', 'flock', 'fcntl', 'openat', 'ioctl', 'splice', 'tee', 'sendfile', 'futex', 'futex_waitv',
 ]);
 
+/**
+ * The calls that may change the host process itself in ways a later job of it could not
+ * undo (its credentials, session, limits, scheduling, umask; prctl's parent-death signal
+ * says so itself): a process that made one is not recycled as a spare after its exit
+ * (exit-report.ts noteHostChanged).
+ */
+const HOST_CHANGING: ReadonlySet<string> = new Set([
+  'setsid', 'setpgid', 'setuid', 'setgid', 'setreuid', 'setregid', 'setresuid', 'setresgid', 'setfsuid', 'setfsgid',
+  'setgroups', 'setrlimit', 'prlimit64', 'sched_setaffinity', 'sched_setscheduler', 'sched_setparam', 'setpriority',
+  'mlockall', 'umask',
+]);
+/** Of those, the calls that change nothing with these arguments: prlimit64 without a new limit (glibc's getrlimit). */
+const ONLY_READS: Readonly<Record<string, (a: SyscallArgs) => boolean>> = {
+  prlimit64: (a) => a.big(2) === 0n,
+};
+
+/** `handler`, noting first that the host process may change (HOST_CHANGING). */
+const changingHost = (name: string, handler: Handler): Handler => {
+  const onlyReads = ONLY_READS[name];
+  return (p, a) => {
+    if (!onlyReads?.(a)) noteHostChanged(name);
+    return handler(p, a);
+  };
+};
+
 const row = (name: SyscallName, handler: Handler, strace: readonly ArgKind[], ret?: RetKind): SyscallRow => ({
-  nr: NR[name], name, handler, strace, ret, restartable: RESTARTABLE.has(name) || undefined,
+  nr: NR[name], name, handler: HOST_CHANGING.has(name) ? changingHost(name, handler) : handler, strace, ret,
+  restartable: RESTARTABLE.has(name) || undefined,
   pidArg: strace.includes('pid') ? strace.indexOf('pid') : undefined,
 });
 

@@ -9,6 +9,7 @@ import { TIMESPEC_SIZE, decodeTimespec, encodeTimespec, encodeTimeval, encodeTms
 import type { LinuxProcess } from '../process.js';
 import { sleepMs } from '../vfs/host.js';
 import { readGuest, writeGuest, type SyscallArgs } from './args.js';
+import { guestUsage } from '../exit-report.js';
 
 type A = SyscallArgs;
 
@@ -126,9 +127,9 @@ export function sysClockNanosleep(p: LinuxProcess, a: A): number {
 
 export function sysTimes(p: LinuxProcess, a: A): bigint {
   if (a.big(0)) {
-    const u = process.cpuUsage();
+    const u = guestUsage();
     const ticks = (us: number): bigint => BigInt(Math.floor((us * USER_HZ) / 1e6));
-    writeGuest(p, a.big(0), encodeTms(ticks(u.user), ticks(u.system), 0n, 0n));
+    writeGuest(p, a.big(0), encodeTms(ticks(u.utimeUs), ticks(u.stimeUs), 0n, 0n));
   }
   return (hrtime() * BigInt(USER_HZ)) / NS;
 }

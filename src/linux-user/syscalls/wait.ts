@@ -17,6 +17,7 @@ import { pollServing } from '../host-wait.js';
 import { hostLibc, type HostLibc } from '../host/libc.js';
 import type { LinuxProcess } from '../process.js';
 import { SyscallInterrupted, WouldBlock } from '../guest-exit.js';
+import { nowMs } from '../../host-lazy.js';
 import { childrenReapedBySystem, sendSignal } from '../signal-delivery.js';
 import { isSpare, spareDied } from '../spare.js';
 import type { ExitReport } from '../exit-report.js';
@@ -143,7 +144,7 @@ function onlySpareLeft(p: LinuxProcess, pid: number): boolean {
 function reportedExit(p: LinuxProcess, lc: HostLibc, pid: number, keep: boolean): ExitReport | undefined {
   const reports = p.childExits;
   reports.reapShown(lc, false);
-  reports.collect(lc, (r) => childSignal(p, r.pid, CLD_EXITED, endedInfo(r.pid, r.status)));
+  collectExitReports(p, lc);
   if (childrenReapedBySystem(p)) {
     // Linux reaps them unseen: a wait goes on until the last has ended (then ECHILD)
     while (reports.take(() => true, false));
@@ -157,9 +158,24 @@ function reportedExit(p: LinuxProcess, lc: HostLibc, pid: number, keep: boolean)
     } catch {
       return false;
     }
-  }, keep);
+  }, keep, (child) => pid > 0 || onlyChild(p, child));
   if (report && !keep) forgetChild(p, report.pid);
   return report;
+}
+
+/** Reads the exit reports that came, sending the guest each child's SIGCHLD (exit-report.ts ChildExitReports.collect). */
+export function collectExitReports(p: LinuxProcess, lc: HostLibc): void {
+  p.childExits.collect(lc, (r) => childSignal(p, r.pid, CLD_EXITED, endedInfo(r.pid, r.status)));
+}
+
+/**
+ * Whether `child` is the only child the guest has (not a spare, its exit not shown): a
+ * recycled child reaped by a wait for any child while others ran keeps its pid for good (a
+ * shell reaping a background job this way keeps the job, by pid, until `wait` or `jobs`
+ * asks for it); one waited for by its pid, or as the only child, may serve a later child.
+ */
+function onlyChild(p: LinuxProcess, child: number): boolean {
+  return childPids(p).every((c) => c === child || isSpare(p, c) || p.childExits.wasShown(c));
 }
 
 /** si_code of a child's end: exited, killed, killed with a core dump. */
@@ -241,8 +257,12 @@ function awaitChildren(p: LinuxProcess, lc: HostLibc, pids: number[] | null, sto
     fds.push({ fd, events: POLL.IN });
   }
   if (p.thread.cpu !== 0) {
-    // a worker's wait blocks on the pidfd: the child's end, not its report, wakes it
+    // a worker's wait blocks on the child's exit-report channel (its report, or its end
+    // without one, wakes it: a recycled child's host process does not end), in slices (the
+    // first thread may take the report meanwhile, at a SIGCHLD), else on its pidfd
     if (p.waits.interrupted()) throw new SyscallInterrupted();
+    const channel = wanted.length === 1 ? p.childExits.pollFds(wanted)[0] : undefined;
+    if (channel && !stopsToo) throw new WouldBlock(channel.fd, POLL.IN, nowMs() + WAIT_SLICE_MS);
     if (fds.length === 1 && !stopsToo) throw new WouldBlock(fds[0].fd, POLL.IN, null);
     p.sleepServing(stopsToo ? WAIT_SLICE_MS / 5 : WAIT_SLICE_MS);
     return;
