@@ -128,14 +128,19 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
     follower.follow(proc.thread.sigmask); // a blocked host signal waits for the guest, as the parent's did
     if (!follower.catching) follower.endCatching();
   }
-  // an execve leaves nothing undone that exit would have done
-  proc.beforeExec = () => {
-    dropSpares(proc, hostLibc());
-    workersAhead?.end();
+  // however the run ends: its translations and thread count kept for the next run, its
+  // shared file mappings written to their files
+  const keepWhatRan = (): void => {
     store?.recordThreads(proc.threads?.peak ?? 1, threadsKnown);
     store?.save();
     parallelStore?.save();
     proc.sharedMaps.flushAll();
+  };
+  // a host execve (of another emulator, or a native program) leaves nothing undone that exit would have done
+  proc.beforeExec = () => {
+    dropSpares(proc, hostLibc());
+    workersAhead?.end();
+    keepWhatRan();
     log.close();
   };
   // The process whose code the CPU runs: proc, or a vfork child of it until that execs or ends.
@@ -204,12 +209,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
       const counted = backend.name === 'wasm' ? { insns: Number(mem.dv.getBigInt64(env + ENV.INSN_COUNT, true)), hops: Number(mem.dv.getBigInt64(env + ENV.HUB_HOPS, true)) } : null;
       logStats(log, tbs, cpu, backend, counts.syscalls, nowMs() - started, counts.syscallMs, parallelStore ?? store, counted);
     }
-    if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ExecInPlace) {
-      store?.recordThreads(proc.threads?.peak ?? 1, threadsKnown);
-      store?.save();
-      parallelStore?.save();
-      proc.sharedMaps.flushAll(); // however the process ends, its shared file mappings reach their files
-    }
+    if (e instanceof GuestExit || e instanceof GuestKilled || e instanceof ExecInPlace) keepWhatRan();
     // this Node goes on with another program (an execve's, or a recycled spare's next job): what ran this one goes
     const endInPlace = (): void => {
       compileQueue?.close();
