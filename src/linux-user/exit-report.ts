@@ -14,7 +14,7 @@
 // reported: a death by a signal (whose core-dump bit the host decides) and the exit of a
 // process that started threads take the host's way, as does a child started cold (no spare)
 // or one that executed a host program (its socket closes unsent). The rusage is the child's
-// own (process.resourceUsage): the children it reaped itself are not added, as Linux adds them.
+// own (process.resourceUsage, since its job) and that of the children it waited for, as Linux sums them.
 //
 // A reported child whose host process is as a fresh spare would be (hostProcessReusable)
 // says so in its report (REPORT_RECYCLED) and, instead of ending, waits on the same channel
@@ -25,7 +25,7 @@
 
 import { closeSync } from 'node:fs';
 import type { HostLibc } from './host/libc.js';
-import { encodeRusage, RUSAGE_SIZE, type Rusage } from './generic/structs.js';
+import { encodeRusage, RUSAGE_SIZE, sumRusage, type Rusage } from './generic/structs.js';
 import { POLL } from './generic/constants.js';
 
 /** MSG_DONTWAIT: the reads here never block; MSG_NOSIGNAL: a parent gone is EPIPE, not SIGPIPE. */
@@ -76,6 +76,12 @@ export function guestUsage(): Rusage {
   };
 }
 
+/** The process's CPU time (user and system, µs) since its job came (CLOCK_PROCESS_CPUTIME_ID). */
+export function guestCpuUs(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system - (usageAtJob ? usageAtJob.userCPUTime + usageAtJob.systemCPUTime : 0);
+}
+
 /**
  * The guest changed this host process in a way the next job could not undo, or left it
  * something a spare must not have (`why`: its credentials, session, limits, a child, a
@@ -94,7 +100,7 @@ export const hostProcessReusable = (): boolean => unfit === undefined;
  * host process will wait on the channel for another job when the run is over (taken by
  * recycledChannel), if it is still reusable; returns whether the report said so.
  */
-export function reportExit(lc: HostLibc | null, code: number, closeGuestFds: () => void, recycle = false): boolean {
+export function reportExit(lc: HostLibc | null, code: number, closeGuestFds: () => void, recycle = false, children?: Rusage): boolean {
   if (toParent < 0 || !lc?.socket) return false;
   const sock = toParent;
   toParent = -1;
@@ -103,7 +109,8 @@ export function reportExit(lc: HostLibc | null, code: number, closeGuestFds: () 
   const report = new Uint8Array(new SharedArrayBuffer(REPORT_SIZE));
   new DataView(report.buffer).setInt32(0, (code & 0xff) << 8, true);
   new DataView(report.buffer).setInt32(4, reuse ? REPORT_RECYCLED : 0, true);
-  report.set(encodeRusage(guestUsage()), 8);
+  // what wait4 shows the parent: the child's own usage and its children's that it waited for
+  report.set(encodeRusage(children ? sumRusage(guestUsage(), children) : guestUsage()), 8);
   try {
     lc.socket.sendmsg(sock, [{ buf: report, off: 0, len: REPORT_SIZE }], null, null, MSG_DONTWAIT | MSG_NOSIGNAL);
   } catch {

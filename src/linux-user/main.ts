@@ -234,7 +234,7 @@ function runWithLog(opts: RunOptions, log: TcgLog & { close(): void; fd(): numbe
       // serve its parent's next child, if nothing of the guest's is left in it
       if (!proc.threads) {
         const recycle = !opts.uniquePids && !proc.timers && (proc.hostSignals?.leftAsStarted() ?? true);
-        if (reportExit(hostLibc(), e.status, () => closeGuestFiles(proc), recycle)) {
+        if (reportExit(hostLibc(), e.status, () => closeGuestFiles(proc), recycle, proc.childrenUsage)) {
           endInPlace();
           withdrawView();
         }

@@ -24,7 +24,7 @@ import { SharedFileMappings } from './shared-mappings.js';
 import type { GenericAbi } from './generic/abi.js';
 import { HOST_OPEN_FLAGS } from './generic/abi.js';
 import { NSIG, RLIMIT, RLIM_INFINITY, RLIM_NLIMITS, SIG, SIG_HANDLER, TASK_COMM_LEN } from './generic/constants.js';
-import { SI, type KSigaction, type SigInfo } from './generic/structs.js';
+import { noRusage, SI, type KSigaction, type Rusage, type SigInfo } from './generic/structs.js';
 import { hostLibc } from './host/libc.js';
 import { endKoffiAtExit, shareKoffiLock } from './host/koffi.js';
 import { collectExitReports, P, W } from './syscalls/wait.js';
@@ -210,6 +210,8 @@ export class LinuxProcess {
   readonly childPidfds = new Map<number, number>();
   /** The exits children handed to spares report (exit-report.ts), which waits show before the host's. */
   readonly childExits = new ChildExitReports((pid, sock) => keepRecycled(this, pid, sock));
+  /** The usage of the children it waited for, theirs included (getrusage RUSAGE_CHILDREN, times). */
+  childrenUsage: Rusage = noRusage();
   /** What must be done before the host's execve replaces us (main.ts: what exit does: caches, MAP_SHARED write-back). */
   beforeExec: (() => void) | undefined;
 

@@ -125,6 +125,24 @@ export function encodeRusage(u: Rusage): Uint8Array {
   r.u64(128, u.nvcsw).u64(136, u.nivcsw);
   return r.bytes;
 }
+export function decodeRusage(b: Uint8Array): Rusage {
+  const dv = new DataView(b.buffer, b.byteOffset, RUSAGE_SIZE);
+  const n = (off: number): number => Number(dv.getBigInt64(off, true));
+  return {
+    utimeUs: n(0) * 1e6 + n(8), stimeUs: n(16) * 1e6 + n(24), maxrssKb: n(32), minflt: n(64), majflt: n(72),
+    inblock: n(88), oublock: n(96), nvcsw: n(128), nivcsw: n(136),
+  };
+}
+/** No usage: what RUSAGE_CHILDREN starts from. */
+export const noRusage = (): Rusage => ({ utimeUs: 0, stimeUs: 0, maxrssKb: 0, minflt: 0, majflt: 0, inblock: 0, oublock: 0, nvcsw: 0, nivcsw: 0 });
+/** `a` and `b` together, as Linux sums the children a process waited for (the largest maximum RSS). */
+export function sumRusage(a: Rusage, b: Rusage): Rusage {
+  return {
+    utimeUs: a.utimeUs + b.utimeUs, stimeUs: a.stimeUs + b.stimeUs, maxrssKb: Math.max(a.maxrssKb, b.maxrssKb),
+    minflt: a.minflt + b.minflt, majflt: a.majflt + b.majflt, inblock: a.inblock + b.inblock, oublock: a.oublock + b.oublock,
+    nvcsw: a.nvcsw + b.nvcsw, nivcsw: a.nivcsw + b.nivcsw,
+  };
+}
 
 // --- struct utsname: six 65-byte strings --------------------------------------------
 

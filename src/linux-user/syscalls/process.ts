@@ -201,7 +201,7 @@ export function sysGetrusage(p: LinuxProcess, a: A): number {
   if (who === RUSAGE.SELF || who === RUSAGE.THREAD) {
     u = guestUsage();
   } else if (who === RUSAGE.CHILDREN) {
-    u = { utimeUs: 0, stimeUs: 0, maxrssKb: 0, minflt: 0, majflt: 0, inblock: 0, oublock: 0, nvcsw: 0, nivcsw: 0 };
+    u = p.childrenUsage;
   } else {
     return -E.EINVAL;
   }

@@ -9,7 +9,7 @@ import { TIMESPEC_SIZE, decodeTimespec, encodeTimespec, encodeTimeval, encodeTms
 import type { LinuxProcess } from '../process.js';
 import { sleepMs } from '../vfs/host.js';
 import { readGuest, writeGuest, type SyscallArgs } from './args.js';
-import { guestUsage } from '../exit-report.js';
+import { guestCpuUs, guestUsage } from '../exit-report.js';
 
 type A = SyscallArgs;
 
@@ -24,10 +24,8 @@ const TAI_OFFSET = 37n * NS;
 /** Resolution of the *_COARSE clocks: one jiffy at HZ=250. */
 const COARSE_RES = 4_000_000n;
 
-const cpuNs = (): bigint => {
-  const u = process.cpuUsage();
-  return BigInt(u.user + u.system) * 1000n;
-};
+/** The guest process's CPU time: its host process's, since its job came for a recycled one (exit-report.ts). */
+const cpuNs = (): bigint => BigInt(guestCpuUs()) * 1000n;
 
 /** Now on clock `clk` in nanoseconds, or null for a clock we do not have. */
 export function clockNow(clk: number): bigint | null {
@@ -128,8 +126,9 @@ export function sysClockNanosleep(p: LinuxProcess, a: A): number {
 export function sysTimes(p: LinuxProcess, a: A): bigint {
   if (a.big(0)) {
     const u = guestUsage();
+    const c = p.childrenUsage;
     const ticks = (us: number): bigint => BigInt(Math.floor((us * USER_HZ) / 1e6));
-    writeGuest(p, a.big(0), encodeTms(ticks(u.utimeUs), ticks(u.stimeUs), 0n, 0n));
+    writeGuest(p, a.big(0), encodeTms(ticks(u.utimeUs), ticks(u.stimeUs), ticks(c.utimeUs), ticks(c.stimeUs)));
   }
   return (hrtime() * BigInt(USER_HZ)) / NS;
 }

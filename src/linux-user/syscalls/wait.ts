@@ -21,7 +21,7 @@ import { nowMs } from '../../host-lazy.js';
 import { childrenReapedBySystem, sendSignal } from '../signal-delivery.js';
 import { isSpare, spareDied } from '../spare.js';
 import type { ExitReport } from '../exit-report.js';
-import { SIGINFO_SIZE } from '../generic/structs.js';
+import { decodeRusage, SIGINFO_SIZE, sumRusage } from '../generic/structs.js';
 import { u32s, writeGuest, type SyscallArgs } from './args.js';
 
 type A = SyscallArgs;
@@ -50,6 +50,7 @@ export function sysWait4(p: LinuxProcess, a: A): number {
   for (;;) {
     const reported = reportedExit(p, lc, pid, false);
     if (reported) {
+      countChild(p, reported.rusage);
       if (statusAddr !== 0n) writeGuest(p, statusAddr, u32s([reported.status >>> 0]));
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, reported.rusage);
       return reported.pid;
@@ -71,7 +72,10 @@ export function sysWait4(p: LinuxProcess, a: A): number {
     if (r.pid > 0) {
       if (statusAddr !== 0n) writeGuest(p, statusAddr, u32s([r.status >>> 0]));
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
-      if (ended(r.status)) reaped(p, r.pid, endedInfo(r.pid, r.status));
+      if (ended(r.status)) {
+        reaped(p, r.pid, endedInfo(r.pid, r.status));
+        countChild(p, r.rusage);
+      }
       forgetChild(p, r.pid);
       return r.pid;
     }
@@ -98,6 +102,7 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
     const selector = idtype === P.PID ? id : idtype === P.PGID ? -id : -1;
     const reported = idtype !== P.PIDFD && options & W.EXITED ? reportedExit(p, lc, selector, (options & W.NOWAIT) !== 0) : undefined;
     if (reported) {
+      if (!(options & W.NOWAIT)) countChild(p, reported.rusage);
       if (infoAddr !== 0n) writeGuest(p, infoAddr, endedInfo(reported.pid, reported.status));
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, reported.rusage);
       return 0;
@@ -117,7 +122,10 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
     if (childPid !== 0 || options & W.NOHANG) {
       if (infoAddr !== 0n) writeGuest(p, infoAddr, r.info);
       if (rusageAddr !== 0n) writeGuest(p, rusageAddr, r.rusage);
-      if (childPid !== 0 && !(options & W.NOWAIT) && code >= 1 && code <= 3) reaped(p, childPid, r.info);
+      if (childPid !== 0 && !(options & W.NOWAIT) && code >= 1 && code <= 3) {
+        reaped(p, childPid, r.info);
+        countChild(p, r.rusage);
+      }
       if (childPid !== 0 && !(options & W.NOWAIT) && options & W.EXITED) forgetChild(p, childPid);
       return 0;
     }
@@ -161,6 +169,11 @@ function reportedExit(p: LinuxProcess, lc: HostLibc, pid: number, keep: boolean)
   }, keep, (child) => pid > 0 || onlyChild(p, child));
   if (report && !keep) forgetChild(p, report.pid);
   return report;
+}
+
+/** A child the guest waited for: its usage (its own children's included) counts in RUSAGE_CHILDREN. */
+function countChild(p: LinuxProcess, rusage: Uint8Array): void {
+  p.childrenUsage = sumRusage(p.childrenUsage, decodeRusage(rusage));
 }
 
 /** Reads the exit reports that came, sending the guest each child's SIGCHLD (exit-report.ts ChildExitReports.collect). */

@@ -2,7 +2,8 @@
    it did to itself: signal actions (ignored, handled), its mask, its umask, its cwd,
    SIGPIPE ignored or not; a reaped child's pid is gone for kill (ESRCH); statuses and
    deaths by signal of children in turn, and after a vfork; the pid of a child reaped by
-   a wait for any child while another ran is not a later child's. `recycle N`: only N children
+   a wait for any child while another ran is not a later child's; a child's CPU time in
+   wait4's rusage, RUSAGE_CHILDREN and times(). `recycle N`: only N children
    forked or vforked in turn. (qemu-user-ts may run a child in the host process of one
    reaped before: exit-report.ts.) */
 #define _GNU_SOURCE
@@ -12,7 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/times.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -142,6 +146,28 @@ int main(int argc, char **argv) {
   signal(SIGPIPE, SIG_DFL);
   signalled("next child, sent SIGUSR2", SIGUSR2);
   run("next child, writing to a closed pipe", writes_to_closed_pipe);
+
+  /* the CPU time of the children waited for: getrusage(RUSAGE_CHILDREN) and times() count a
+     child's (this one burns 0.2 s of its own), however its host process was had */
+  struct rusage before, after;
+  getrusage(RUSAGE_CHILDREN, &before);
+  pid_t burner = fork();
+  if (burner == 0) {
+    volatile unsigned long spin = 0;
+    while (clock() < CLOCKS_PER_SEC / 5) spin++;
+    _exit(0);
+  }
+  int burned;
+  struct rusage own;
+  wait4(burner, &burned, 0, &own);
+  getrusage(RUSAGE_CHILDREN, &after);
+  struct tms t;
+  times(&t);
+  long grew_us = (after.ru_utime.tv_sec - before.ru_utime.tv_sec + after.ru_stime.tv_sec - before.ru_stime.tv_sec) * 1000000L +
+                 (after.ru_utime.tv_usec - before.ru_utime.tv_usec + after.ru_stime.tv_usec - before.ru_stime.tv_usec);
+  long own_us = (own.ru_utime.tv_sec + own.ru_stime.tv_sec) * 1000000L + own.ru_utime.tv_usec + own.ru_stime.tv_usec;
+  printf("a child's 0.2 s of CPU: in wait4's rusage %s, in RUSAGE_CHILDREN %s, in times() %s\n", own_us >= 150000 && own_us < 2000000 ? "yes" : "no",
+         grew_us >= 150000 ? "yes" : "no", t.tms_cutime + t.tms_cstime >= sysconf(_SC_CLK_TCK) / 10 ? "yes" : "no");
 
   /* a child reaped by a wait for any child while another still runs (as a shell reaps a
      background job, keeping it by pid until `wait` asks): its pid is none of the next ones */
