@@ -11,6 +11,7 @@ import type { LinuxProcess } from '../process.js';
 import { SyscallArgs } from './args.js';
 import { formatCall, formatResult, type RetKind } from './strace.js';
 import type { SyscallRow } from './table.js';
+import { notTheGuests } from './wait.js';
 
 /**
  * Runs syscall `nr` on the argument registers `a` and stores the value for the guest's
@@ -66,10 +67,7 @@ function runTraced(p: LinuxProcess, row: SyscallRow, a: SyscallArgs): boolean {
  * was gone (exit-report.ts), or a spare (spare.ts: a recycled child's pid, once reaped, is
  * one): no process of the guest's.
  */
-const reaped = (p: LinuxProcess, a: SyscallArgs, i: number): boolean => {
-  const pid = a.int(i);
-  return p.childExits.wasShown(pid) || (pid > 0 && p.spares.some((s) => s.pid === pid));
-};
+const reaped = (p: LinuxProcess, a: SyscallArgs, i: number): boolean => notTheGuests(p, a.int(i));
 
 /**
  * Whether an interrupted call starts again after the handler (ERESTARTSYS under

@@ -111,7 +111,7 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
     const r = lc.processes.waitid(idtype, id, options | W.NOHANG);
     const dv = new DataView(r.info.buffer);
     const childPid = dv.getInt32(16, true); // si_pid, 0 when no child changed state
-    if (childPid !== 0 && (isSpare(p, childPid) || p.childExits.wasShown(childPid))) {
+    if (childPid !== 0 && notTheGuests(p, childPid)) {
       if (options & W.NOWAIT) lc.processes.wait4(childPid, W.NOHANG); // reaped here, never shown
       if (isSpare(p, childPid)) spareDied(p, childPid);
       else p.childExits.forget(childPid);
@@ -133,15 +133,17 @@ export function sysWaitid(p: LinuxProcess, a: A): number {
   }
 }
 
+/** Whether host child `c` is none of the guest's: a spare, or a child whose exit the guest was shown (its zombie). */
+export const notTheGuests = (p: LinuxProcess, c: number): boolean => isSpare(p, c) || p.childExits.wasShown(c);
+
 /**
  * Whether the children a wait for `pid` (wait4's encoding) could report are none but
  * spares (spare.ts): the guest has no such child (ECHILD), though the host sees some.
  */
 function onlySpareLeft(p: LinuxProcess, pid: number): boolean {
-  const gone = (c: number): boolean => isSpare(p, c) || p.childExits.wasShown(c);
-  if (pid > 0) return gone(pid);
+  if (pid > 0) return notTheGuests(p, pid);
   if (p.spares.length === 0 && !p.childExits.anyShown()) return false;
-  return childPids(p).every(gone);
+  return childPids(p).every((c) => notTheGuests(p, c));
 }
 
 /**
@@ -188,7 +190,7 @@ export function collectExitReports(p: LinuxProcess, lc: HostLibc): void {
  * asks for it); one waited for by its pid, or as the only child, may serve a later child.
  */
 function onlyChild(p: LinuxProcess, child: number): boolean {
-  return childPids(p).every((c) => c === child || isSpare(p, c) || p.childExits.wasShown(c));
+  return childPids(p).every((c) => c === child || notTheGuests(p, c));
 }
 
 /** si_code of a child's end: exited, killed, killed with a core dump. */
@@ -255,7 +257,7 @@ function forgetChild(p: LinuxProcess, pid: number): void {
  * there (WouldBlock on the pidfd) and calls again; the first thread polls here, serving.
  */
 function awaitChildren(p: LinuxProcess, lc: HostLibc, pids: number[] | null, stopsToo: boolean): void {
-  const wanted = (pids ?? childPids(p)).filter((c) => !isSpare(p, c) && !p.childExits.wasShown(c));
+  const wanted = (pids ?? childPids(p)).filter((c) => !notTheGuests(p, c));
   const fds: { fd: number; events: number }[] = [];
   for (const pid of wanted) {
     let fd = p.childPidfds.get(pid);
